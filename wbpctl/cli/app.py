@@ -1,0 +1,116 @@
+"""The root command: global options, the command groups, and errors turned into exit codes."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from typing import Annotated, Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from .. import __version__
+from ..domain.errors import StorageError, WbpError
+from .state import State, error_line, state
+
+
+class WbpGroup(TyperGroup):
+    """Expected errors print one line on stderr and exit with their code; never a traceback."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WbpError as error:
+            self._fail(ctx, error_line(error, state(ctx).lang), error.exit_code)
+        except sqlite3.Error as error:
+            # A storage failure the store did not name (should not happen, but never a traceback)
+            from ..store.connection import storage_error
+            wrapped: StorageError = storage_error(error, state(ctx).db or "database")
+            self._fail(ctx, error_line(wrapped, state(ctx).lang), wrapped.exit_code)
+        except KeyboardInterrupt:
+            self._fail(ctx, error_line(WbpError("interrupted"), state(ctx).lang), 130)
+        except Exception as error:
+            # Exits and usage errors of the CLI framework pass through untouched.
+            if type(error).__module__.split(".")[0] in ("typer", "click") or \
+                    os.environ.get("WBPCTL_DEBUG") == "1":
+                raise
+            # A bug: say what kind, but not its message or locals (they may hold personal data).
+            self._fail(ctx, error_line(WbpError("internal_error", kind=type(error).__name__),
+                                       state(ctx).lang), 1)
+        finally:
+            if isinstance(ctx.obj, State):
+                ctx.obj.close()
+
+    @staticmethod
+    def _fail(ctx: typer.Context, line: str, code: int) -> None:
+        sys.stderr.write(f"wbpctl: {line}\n")
+        raise typer.Exit(code)
+
+
+app = typer.Typer(
+    cls=WbpGroup,
+    help="Training and reintegration ledger of Lapas Kelas IIB Kuala Tungkal.\n\n"
+         "Every change is an event in a hash-chained ledger inside one SQLite file.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,   # tracebacks must never print local variables
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"wbpctl {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[Optional[str], typer.Option(
+        "--db", envvar="WBPCTL_DB", help="Database file (default: 'database:' in the config,"
+        " else data/wbp.db).", show_default=False)] = None,
+    config: Annotated[Optional[str], typer.Option(
+        "--config", envvar="WBPCTL_CONFIG", help="Config file (default: ./config.yaml, the"
+        " user config folder, then the packaged default).", show_default=False)] = None,
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", envvar="WBPCTL_LANG", help="Language of messages and tables: id or en"
+        " (default: from the config).", show_default=False)] = None,
+    actor: Annotated[Optional[str], typer.Option(
+        "--actor", envvar="WBPCTL_ACTOR", help="Who is acting, recorded in every event"
+        " (default: the OS user).", show_default=False)] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Training and reintegration ledger of Lapas Kelas IIB Kuala Tungkal."""
+    if lang is not None and lang not in ("id", "en"):
+        raise typer.BadParameter("must be id or en", param_hint="--lang")
+    ctx.obj = State(db=db, config_path=config, lang_option=lang, actor_option=actor)
+
+
+def _register() -> None:
+    from . import enrolment, init, ledger, participant, stays, tracks
+
+    app.command("init")(init.init)
+    app.add_typer(participant.app, name="participant")
+    app.command("assign")(enrolment.assign)
+    app.command("complete")(enrolment.complete)
+    app.command("drop")(enrolment.drop)
+    app.command("release")(stays.release)
+    app.add_typer(stays.remission_app, name="remission")
+    app.add_typer(tracks.opd_app, name="opd")
+    app.add_typer(tracks.track_app, name="track")
+    app.command("log")(ledger.log)
+    app.command("verify")(ledger.verify)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="wbpctl")

@@ -1,0 +1,169 @@
+"""``wbpctl participant``: register, list, show, correct and readmit participants."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ..render.formats import Section
+from .state import FormatOpt, OutputOpt, RevealOpt, say, show_record, show_rows, state
+
+app = typer.Typer(help="Register, list, show, correct and readmit participants (WBP).",
+                  no_args_is_help=True, rich_markup_mode=None)
+
+NameOpt = Annotated[str, typer.Option("--name", help="Full name.")]
+RegNoOpt = Annotated[str, typer.Option(
+    "--reg-no", help="Register number, e.g. B.I-123/2025 (BI 123/2025 works too).")]
+DetainedOpt = Annotated[str, typer.Option(
+    "--detained", help="Date of detention (tanggal penahanan): time counts from it.")]
+SentenceOpt = Annotated[Optional[str], typer.Option(
+    "--sentence", help="Sentence: 2y6m, '2 tahun 6 bulan', '18 bulan', '45 hari', 'seumur"
+    " hidup'. Required for B.* register numbers, absent for A.* (pre-trial).",
+    show_default=False)]
+AdmittedOpt = Annotated[Optional[str], typer.Option(
+    "--admitted", help="Date of arrival at the Lapas (default: the detention date).",
+    show_default=False)]
+CrimeOpt = Annotated[Optional[str], typer.Option("--crime", help="Offence (perkara).",
+                                                 show_default=False)]
+FineOpt = Annotated[bool, typer.Option(
+    "--in-lieu-of-fine", help="B.III kurungan served in place of a fine (no remission).")]
+
+LIST_COLUMNS = ("reg_no", "name", "nik", "gender", "status", "detained_on", "sentence",
+                "released_on", "active_enrolments")
+SHOW_SECTIONS = (
+    Section("s_person", None, ("name", "nik", "gender", "birth_date", "reg_no", "status")),
+    Section("s_stays", "stays", ("reg_no", "status", "detained_on", "admitted_on", "sentence",
+                                 "remission_days", "one_third", "half", "two_thirds",
+                                 "pb_eligible", "expiry", "released_on", "release_type")),
+    Section("s_enrolments", "enrolments", ("track", "opd", "status", "waitlist_position",
+                                           "assigned_on", "completed_on", "dropped_on",
+                                           "reason", "result", "hours", "certificate")),
+    Section("s_remissions", "remissions", ("granted_on", "kind", "days")),
+)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: NameOpt,
+    reg_no: RegNoOpt,
+    detained: DetainedOpt,
+    sentence: SentenceOpt = None,
+    admitted: AdmittedOpt = None,
+    nik: Annotated[Optional[str], typer.Option(
+        "--nik", help="16-digit NIK; gender and birth date are read from it when not given.",
+        show_default=False)] = None,
+    gender: Annotated[Optional[str], typer.Option(
+        "--gender", help="L (laki-laki) or P (perempuan).", show_default=False)] = None,
+    birth_date: Annotated[Optional[str], typer.Option(
+        "--birth-date", help="Date of birth.", show_default=False)] = None,
+    crime: CrimeOpt = None,
+    in_lieu_of_fine: FineOpt = False,
+) -> None:
+    """Register a person and their first stay.
+
+    Example: wbpctl participant add --name "Budi Santoso" --reg-no B.I-123/2025
+    --detained 08/10/2025 --sentence "2 tahun 6 bulan" --nik 1506041203900001
+    """
+    from ..services import participants
+
+    done = participants.register(state(ctx).session(), name=name, reg_no=reg_no,
+                                 detained=detained, sentence=sentence, admitted=admitted,
+                                 nik=nik, gender=gender, birth_date=birth_date, crime=crime,
+                                 fine_substitute=in_lieu_of_fine)
+    say(ctx, "registered", **done)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    status: Annotated[str, typer.Option(
+        "--status", help="in-custody, released or all.")] = "all",
+    search: Annotated[Optional[str], typer.Option(
+        "--search", help="Part of a name, register number or NIK.", show_default=False)] = None,
+    track: Annotated[Optional[str], typer.Option(
+        "--track", help="Only people active or waiting in this track.", show_default=False)
+    ] = None,
+    opd: Annotated[Optional[str], typer.Option(
+        "--opd", help="Only people active or waiting in a track of this OPD.",
+        show_default=False)] = None,
+    reveal: RevealOpt = False,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """List participants with their current stay.
+
+    Example: wbpctl participant list --status in-custody -f csv -o wbp.csv
+    """
+    from ..services import participants
+
+    people = participants.list_people(state(ctx).session(), status=status, search=search,
+                                      track=track.upper() if track else None,
+                                      opd=opd.upper() if opd else None, reveal=reveal)
+    show_rows(ctx, people, LIST_COLUMNS, fmt, output)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    who: Annotated[str, typer.Argument(help="Register number or NIK.")],
+    reveal: RevealOpt = False,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Show one person: identity, stays with their dates, tracks and remissions.
+
+    Example: wbpctl participant show B.I-123/2025 -f json
+    """
+    from ..services import participants
+
+    record = participants.show(state(ctx).session(), who, reveal=reveal)
+    show_record(ctx, record, SHOW_SECTIONS, fmt, output)
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    who: Annotated[str, typer.Argument(help="Register number or NIK.")],
+    name: Annotated[Optional[str], typer.Option("--name", show_default=False)] = None,
+    nik: Annotated[Optional[str], typer.Option("--nik", show_default=False)] = None,
+    gender: Annotated[Optional[str], typer.Option("--gender", help="L or P.",
+                                                  show_default=False)] = None,
+    birth_date: Annotated[Optional[str], typer.Option("--birth-date", show_default=False)
+                          ] = None,
+    crime: CrimeOpt = None,
+) -> None:
+    """Correct a person's record; the old values stay in the ledger.
+
+    Example: wbpctl participant edit B.I-123/2025 --name "Budi Santoso Jr"
+    """
+    from ..services import participants
+
+    done = participants.correct(state(ctx).session(), who, name=name, nik=nik, gender=gender,
+                                birth_date=birth_date, crime=crime)
+    say(ctx, "corrected", name=done["name"], changed=", ".join(done["changed"]))
+
+
+@app.command("readmit")
+def readmit(
+    ctx: typer.Context,
+    who: Annotated[str, typer.Argument(help="Register number of an earlier stay, or NIK.")],
+    reg_no: RegNoOpt,
+    detained: DetainedOpt,
+    sentence: SentenceOpt = None,
+    admitted: AdmittedOpt = None,
+    crime: CrimeOpt = None,
+    in_lieu_of_fine: FineOpt = False,
+) -> None:
+    """Open a new stay for someone released (a readmission, which recidivism counts).
+
+    Example: wbpctl participant readmit B.IIa-7/2023 --reg-no B.I-40/2026
+    --detained 2026-02-01 --sentence 2y
+    """
+    from ..services import participants
+
+    done = participants.readmit(state(ctx).session(), who, reg_no=reg_no, detained=detained,
+                                sentence=sentence, admitted=admitted, crime=crime,
+                                fine_substitute=in_lieu_of_fine)
+    say(ctx, "readmitted", **done)

@@ -1,0 +1,154 @@
+"""What every command shares: global options, the session, messages, and output options."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional, Sequence
+
+import typer
+
+from ..domain.errors import Invalid, WbpError
+from ..render.formats import EXTENSIONS, Section, render_record, render_rows
+from ..render.messages import msg
+from ..render.output import emit
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+FormatOpt = Annotated[Optional[Format], typer.Option(
+    "--format", "-f", help="table, json, csv or markdown (default: from --output's extension,"
+    " else table).", show_default=False)]
+OutputOpt = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", help="Write to FILE (atomically, owner-only) instead of stdout.",
+    show_default=False)]
+OnOpt = Annotated[Optional[str], typer.Option(
+    "--on", help="Date (2025-10-08, 08/10/2025 or 8 Okt 2025); default today.",
+    show_default=False)]
+RevealOpt = Annotated[bool, typer.Option(
+    "--reveal", help="Show NIK unmasked; each reveal is recorded in the ledger.")]
+
+
+@dataclass
+class State:
+    """Global options, resolved once; the session is opened on first use."""
+
+    db: Optional[str] = None
+    config_path: Optional[str] = None
+    lang_option: Optional[str] = None
+    actor_option: Optional[str] = None
+    _session: Any = field(default=None, repr=False)
+    _config: Any = field(default=None, repr=False)
+
+    @property
+    def config(self):
+        if self._config is None:
+            from ..config import load_config
+            self._config = load_config(self.config_path)
+        return self._config
+
+    @property
+    def lang(self) -> str:
+        lang = self.lang_option or os.environ.get("WBPCTL_LANG")
+        if lang in ("id", "en"):
+            return lang
+        try:
+            return self.config.language
+        except WbpError:
+            return "id"
+
+    def db_path(self) -> Path:
+        """--db > WBPCTL_DB > ``database:`` in the config > data/wbp.db."""
+        if self.db:
+            return Path(self.db)
+        return self.config.database or Path("data") / "wbp.db"
+
+    def actor(self) -> str:
+        if self.actor_option:
+            return self.actor_option
+        try:
+            return getpass.getuser()
+        except Exception:  # no user name in a minimal environment (cron, containers)
+            return "unknown"
+
+    def session(self):
+        if self._session is None:
+            from ..services.session import Session
+            today = os.environ.get("WBPCTL_TODAY")  # a fixed "today" for tests and demos
+            self._session = Session(config=self.config, db_path=self.db_path(),
+                                    actor=self.actor(),
+                                    today=date.fromisoformat(today) if today else date.today())
+        return self._session
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+
+
+def state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State()
+    return root.obj
+
+
+# -- saying things on stderr ---------------------------------------------------
+
+def say(ctx: typer.Context, key: str, **params: object) -> None:
+    """One line on stderr, in the user's language."""
+    sys.stderr.write(msg(key, state(ctx).lang, **params) + "\n")
+
+
+def error_line(error: WbpError, lang: str) -> str:
+    if isinstance(error, Invalid):
+        return f"{error.field} '{error.value}': {msg(error.key, lang, **error.params)}"
+    return msg(error.key, lang, **error.params)
+
+
+# -- output --------------------------------------------------------------------
+
+def _format(fmt: Optional[Format], output: Optional[Path], allowed: Sequence[str]) -> str:
+    if fmt is not None:
+        return fmt.value
+    if output is not None:
+        guessed = EXTENSIONS.get(output.suffix.lower())
+        if guessed in allowed:
+            return guessed
+    return "table"
+
+
+def _color(output: Optional[Path]) -> bool:
+    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _width(output: Optional[Path]) -> Optional[int]:
+    if output is None and sys.stdout.isatty():
+        import shutil
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def show_rows(ctx: typer.Context, rows: list[dict], columns: Sequence[str],
+              fmt: Optional[Format], output: Optional[Path], *, title: Optional[str] = None
+              ) -> None:
+    chosen = _format(fmt, output, ("table", "json", "csv", "markdown"))
+    lang = state(ctx).lang
+    emit(render_rows(rows, columns, chosen, lang, title=msg(title, lang) if title else None,
+                     color=_color(output), width=_width(output)), output)
+
+
+def show_record(ctx: typer.Context, record: dict, sections: Sequence[Section],
+                fmt: Optional[Format], output: Optional[Path]) -> None:
+    chosen = _format(fmt, output, ("table", "json", "csv", "markdown"))
+    emit(render_record(record, sections, chosen, state(ctx).lang, color=_color(output),
+                       width=_width(output)), output)

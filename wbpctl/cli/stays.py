@@ -1,0 +1,63 @@
+"""``wbpctl release`` and ``wbpctl remission add``: what ends a stay and what shortens it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from .state import say, state
+
+remission_app = typer.Typer(help="Record remissions (remisi) granted.", no_args_is_help=True,
+                            rich_markup_mode=None)
+
+
+def release(
+    ctx: typer.Context,
+    who: Annotated[str, typer.Argument(help="Register number or NIK.")],
+    on: Annotated[str, typer.Option("--on", help="Date of release.")],
+    release_type: Annotated[str, typer.Option(
+        "--type", help="ekspirasi, pb, cb, cmb, bebas-demi-hukum, remisi-bebas, pindah"
+        " (transfer) or meninggal (death).")],
+    override: Annotated[Optional[str], typer.Option(
+        "--override", help="Record a pb/cb release the dates do not allow, with this reason.",
+        show_default=False)] = None,
+) -> None:
+    """End WHO's stay; their open custody-phase tracks end with reason 'released'.
+
+    Example: wbpctl release B.I-123/2025 --on 2026-01-10 --type pb
+    """
+    from ..services import stays
+
+    done = stays.release(state(ctx).session(), who, on=on, release_type=release_type,
+                         override=override)
+    say(ctx, "released", **done)
+    if done["ended_enrolments"]:
+        say(ctx, "enrolments_ended", tracks=", ".join(done["ended_enrolments"]))
+
+
+@remission_app.command("add")
+def add(
+    ctx: typer.Context,
+    who: Annotated[str, typer.Argument(help="Register number or NIK.")],
+    on: Annotated[str, typer.Option("--on", help="Date the remission was granted.")],
+    kind: Annotated[str, typer.Option("--kind", help="RU (17 August), RK (religious holiday)"
+                                                    " or other.")],
+    days: Annotated[Optional[int], typer.Option("--days", help="Days granted.",
+                                                show_default=False)] = None,
+    suggest: Annotated[bool, typer.Option(
+        "--suggest", help="Only print what the remission table gives; record nothing.")] = False,
+) -> None:
+    """Record a remission that was granted (wbpctl never invents one).
+
+    Example: wbpctl remission add B.I-123/2025 --on 17/08/2026 --kind RU --days 60
+    """
+    from ..services import stays
+
+    done = stays.remission(state(ctx).session(), who, on=on, kind=kind, days=days,
+                           suggest=suggest)
+    if done["recorded"]:
+        say(ctx, "remission_recorded", **done)
+    else:
+        say(ctx, "remission_suggested", **done)
+        typer.echo(str(done["suggested_days"]))

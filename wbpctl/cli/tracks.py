@@ -1,0 +1,75 @@
+"""``wbpctl opd list`` and ``wbpctl track list | show``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ..render.formats import Section
+from .state import FormatOpt, OutputOpt, show_record, show_rows, state
+
+opd_app = typer.Typer(help="The regency agencies (OPD) that deliver the tracks.",
+                      no_args_is_help=True, rich_markup_mode=None)
+track_app = typer.Typer(help="Training and service tracks, their places and waitlists.",
+                        no_args_is_help=True, rich_markup_mode=None)
+
+TRACK_COLUMNS = ("code", "opd", "name", "kind", "phase", "capacity", "active", "waiting",
+                 "completed")
+ROSTER_SECTIONS = (
+    Section("h_track", None, ("code", "opd", "name", "kind", "phase", "capacity")),
+    Section("s_active", "active", ("reg_no", "name", "assigned_on", "sponsor")),
+    Section("s_waitlist", "waitlist", ("waitlist_position", "reg_no", "name", "requested_on")),
+    Section("s_recent", "recent_completions", ("reg_no", "name", "completed_on", "hours",
+                                                "certificate")),
+)
+
+
+@opd_app.command("list")
+def opd_list(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+    """List the OPDs and how many tracks each runs.
+
+    Example: wbpctl opd list -f json
+    """
+    from ..services import tracks
+
+    show_rows(ctx, tracks.list_opds(state(ctx).session()), ("code", "name", "tracks"), fmt,
+              output)
+
+
+@track_app.command("list")
+def track_list(
+    ctx: typer.Context,
+    opd: Annotated[Optional[str], typer.Option("--opd", help="Only this OPD's tracks.",
+                                               show_default=False)] = None,
+    phase: Annotated[Optional[str], typer.Option(
+        "--phase", help="custody, post-release or any.", show_default=False)] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """List tracks: capacity, active, waiting and completed to date.
+
+    Example: wbpctl track list --opd DISKOPERINDAG
+    """
+    from ..services import tracks
+
+    rows = tracks.list_tracks(state(ctx).session(), opd=opd.upper() if opd else None,
+                              phase=phase)
+    show_rows(ctx, rows, TRACK_COLUMNS, fmt, output)
+
+
+@track_app.command("show")
+def track_show(
+    ctx: typer.Context,
+    track: Annotated[str, typer.Argument(help="Track code.")],
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Show a track's roster: active places, the waitlist in order, recent completions.
+
+    Example: wbpctl track show OLAH-MADU
+    """
+    from ..services import tracks
+
+    record = tracks.show_track(state(ctx).session(), track.strip().upper())
+    show_record(ctx, record, ROSTER_SECTIONS, fmt, output)

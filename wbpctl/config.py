@@ -1,0 +1,230 @@
+"""Loads and validates the configuration (packaged default + the user's file).
+
+Which file: ``--config`` > ``WBPCTL_CONFIG`` > ``./config.yaml`` > the user
+config folder (``$XDG_CONFIG_HOME/wbpctl/config.yaml``) > the packaged default.
+The chosen file is laid over the packaged default key by key (lists such as
+``tracks`` replace the default's list whole), then every key is checked: an
+unknown key, a wrong type, a duplicate code or a track naming an unknown OPD is
+refused with the file, the key and what is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .domain.catalog import KINDS, PEMBINAAN, PHASES, Opd, Track
+from .domain.errors import ConfigError
+from .domain.milestones import SentenceRules
+
+PACKAGED = Path(__file__).with_name("config.yaml")
+LANGUAGES = ("id", "en")
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    lapas_code: str
+    lapas_name: str
+    database: Path | None
+    language: str
+    day_first: bool
+    mask_nik: bool
+    regno_format: str
+    busy_timeout: float
+    rules: SentenceRules
+    default_capacity: int
+    opds: tuple[Opd, ...]
+    tracks: tuple[Track, ...]
+
+    def track(self, code: str) -> Track | None:
+        return next((t for t in self.tracks if t.code == code), None)
+
+
+def find_config_path(option: str | None) -> Path:
+    if option:
+        return Path(option)
+    env = os.environ.get("WBPCTL_CONFIG")
+    if env:
+        return Path(env)
+    local = Path("config.yaml")
+    if local.is_file():
+        return local
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    user = Path(base) / "wbpctl" / "config.yaml"
+    if user.is_file():
+        return user
+    return PACKAGED
+
+
+def _read_yaml(path: Path) -> dict:
+    import yaml  # deferred: only commands that need the config pay for it
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("config_missing", file=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError("config_unreadable", file=str(path), reason=str(exc)) from None
+    try:
+        data = yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "?"
+        raise ConfigError("config_yaml", file=str(path), where=where,
+                          reason=getattr(exc, "problem", None) or str(exc)) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError("config_bad", file=str(path), key="(top)", reason="must be a mapping")
+    return data
+
+
+def _merge(base: dict, over: dict) -> dict:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key] = _merge(base[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+class _Checker:
+    """Reads typed values out of nested mappings, naming file and key on error."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, key: str, reason: str) -> ConfigError:
+        return ConfigError("config_bad", file=str(self.path), key=key, reason=reason)
+
+    def mapping(self, data: object, key: str, allowed: set[str]) -> dict:
+        if not isinstance(data, dict):
+            raise self.fail(key, "must be a mapping")
+        for name in data:
+            if name not in allowed:
+                where = f"{key}.{name}" if key else str(name)
+                raise self.fail(where, f"unknown key (allowed: {', '.join(sorted(allowed))})")
+        return data
+
+    def value(self, data: dict, name: str, key: str, kind: type, choices=None,
+              minimum: float | None = None):
+        where = f"{key}.{name}" if key else name
+        if name not in data:
+            raise self.fail(where, "is required")
+        value = data[name]
+        ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            ok, value = True, float(value)
+        if not ok:
+            raise self.fail(where, f"must be {kind.__name__}, got {value!r}")
+        if choices and value not in choices:
+            raise self.fail(where, f"must be one of {', '.join(choices)}, got {value!r}")
+        if minimum is not None and value < minimum:
+            raise self.fail(where, f"must be at least {minimum}, got {value!r}")
+        return value
+
+
+_TOP_KEYS = {"lapas", "database", "language", "date_input_order", "privacy",
+             "register_number_format", "storage", "sentence_rules",
+             "default_track_capacity", "opds", "tracks"}
+_RULE_KEYS = {"deduct_remission_before_fractions", "pb_min_two_thirds_months",
+              "cb_max_sentence_months", "cmb_max_leave_months", "pb_trial_years"}
+_TRACK_KEYS = {"code", "opd", "name", "kind", "phase", "pembinaan", "capacity"}
+
+
+def load_config(option: str | None = None) -> Config:
+    """Find, read, merge and validate the configuration."""
+    path = find_config_path(option)
+    data = _read_yaml(PACKAGED)
+    if path.resolve() != PACKAGED.resolve():
+        user = _read_yaml(path)
+        check = _Checker(path)
+        check.mapping(user, "", _TOP_KEYS)
+        data = _merge(data, user)
+    return _build(data, path)
+
+
+def _build(data: dict, path: Path) -> Config:
+    check = _Checker(path)
+    check.mapping(data, "", _TOP_KEYS)
+    lapas = check.mapping(data.get("lapas"), "lapas", {"code", "name"})
+    privacy = check.mapping(data.get("privacy", {}), "privacy", {"mask_nik"})
+    storage = check.mapping(data.get("storage", {}), "storage", {"busy_timeout_seconds"})
+    rules = check.mapping(data.get("sentence_rules"), "sentence_rules", _RULE_KEYS)
+    fmt = check.value(data, "register_number_format", "", str)
+    for part in ("{cls}", "{seq}", "{year}"):
+        if part not in fmt:
+            raise check.fail("register_number_format", f"must contain {part}")
+    database = data.get("database")
+    if database is not None and not isinstance(database, str):
+        raise check.fail("database", f"must be str, got {database!r}")
+    default_capacity = check.value(data, "default_track_capacity", "", int, minimum=1)
+
+    opds: list[Opd] = []
+    raw_opds = data.get("opds")
+    if not isinstance(raw_opds, list) or not raw_opds:
+        raise check.fail("opds", "must be a non-empty list")
+    for i, raw in enumerate(raw_opds):
+        key = f"opds[{i}]"
+        check.mapping(raw, key, {"code", "name"})
+        code = check.value(raw, "code", key, str)
+        if any(o.code == code for o in opds):
+            raise check.fail(f"{key}.code", f"duplicate OPD code {code!r}")
+        opds.append(Opd(code, check.value(raw, "name", key, str)))
+    opd_codes = {o.code for o in opds}
+
+    tracks: list[Track] = []
+    raw_tracks = data.get("tracks")
+    if not isinstance(raw_tracks, list):
+        raise check.fail("tracks", "must be a list")
+    for i, raw in enumerate(raw_tracks):
+        key = f"tracks[{i}]"
+        check.mapping(raw, key, _TRACK_KEYS)
+        code = check.value(raw, "code", key, str)
+        if any(t.code == code for t in tracks):
+            raise check.fail(f"{key}.code", f"duplicate track code {code!r}")
+        opd = check.value(raw, "opd", key, str)
+        if opd not in opd_codes:
+            raise check.fail(f"{key}.opd", f"unknown OPD {opd!r} (known: {', '.join(sorted(opd_codes))})")
+        capacity = raw.get("capacity", default_capacity)
+        if not isinstance(capacity, int) or isinstance(capacity, bool) or capacity < 1:
+            raise check.fail(f"{key}.capacity", f"must be a whole number of at least 1, got {capacity!r}")
+        tracks.append(Track(
+            code=code, opd=opd, name=check.value(raw, "name", key, str),
+            kind=check.value(raw, "kind", key, str, KINDS),
+            phase=check.value(raw, "phase", key, str, PHASES),
+            pembinaan=check.value(raw, "pembinaan", key, str, PEMBINAAN),
+            capacity=capacity,
+        ))
+
+    return Config(
+        path=path,
+        lapas_code=check.value(lapas, "code", "lapas", str),
+        lapas_name=check.value(lapas, "name", "lapas", str),
+        database=(path.parent / database) if database else None,
+        language=check.value(data, "language", "", str, LANGUAGES),
+        day_first=check.value(data, "date_input_order", "", str,
+                              ("day-first", "month-first")) == "day-first",
+        mask_nik=check.value(privacy, "mask_nik", "privacy", bool) if "mask_nik" in privacy else True,
+        regno_format=fmt,
+        busy_timeout=check.value(storage, "busy_timeout_seconds", "storage", float, minimum=0)
+        if "busy_timeout_seconds" in storage else 10.0,
+        rules=SentenceRules(
+            deduct_remission_first=check.value(rules, "deduct_remission_before_fractions",
+                                               "sentence_rules", bool),
+            pb_min_two_thirds_months=check.value(rules, "pb_min_two_thirds_months",
+                                                 "sentence_rules", int, minimum=0),
+            cb_max_sentence_months=check.value(rules, "cb_max_sentence_months",
+                                               "sentence_rules", int, minimum=0),
+            cmb_max_leave_months=check.value(rules, "cmb_max_leave_months",
+                                             "sentence_rules", int, minimum=0),
+            pb_trial_years=check.value(rules, "pb_trial_years", "sentence_rules", int, minimum=0),
+        ),
+        default_capacity=default_capacity,
+        opds=tuple(opds),
+        tracks=tuple(tracks),
+    )

@@ -1,0 +1,74 @@
+"""The one date parser, and calendar arithmetic.
+
+Input dates are ISO (``2025-10-08``) or, as Indonesian offices write them,
+day first: ``08/10/2025``, ``8-10-2025``, ``8.10.2025``, ``8 Okt 2025``,
+``8 Oktober 2025``. Month names are accepted in Indonesian and English.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from .errors import Invalid
+
+MONTHS = {
+    # Indonesian
+    "januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
+    "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11,
+    "desember": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8,
+    "agt": 8, "ags": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12,
+    # English spellings that differ
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7,
+    "august": 8, "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12,
+}
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_NAMED = re.compile(r"(\d{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+(\d{4})")
+_TODAY_WORDS = {"today", "hari ini", "hari-ini", "hariini"}
+
+
+def parse_date(text: str, *, field: str = "date", day_first: bool = True,
+               today: date | None = None) -> date:
+    """Parse one date as offices write it; raise ``Invalid`` naming ``field``.
+
+    ``today`` enables the words ``today`` / ``hari ini``.
+    """
+    if not isinstance(text, str):
+        raise Invalid(field, text, "date_unparseable")
+    cleaned = " ".join(text.strip().split())
+    lowered = cleaned.lower()
+    if today is not None and lowered in _TODAY_WORDS:
+        return today
+    if m := _ISO.fullmatch(cleaned):
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+    elif m := _NUMERIC.fullmatch(cleaned):
+        first, second, year = int(m[1]), int(m[2]), int(m[3])
+        day, month = (first, second) if day_first else (second, first)
+    elif m := _NAMED.fullmatch(lowered):
+        day, year = int(m[1]), int(m[3])
+        month = MONTHS.get(m[2])
+        if month is None:
+            raise Invalid(field, text, "date_unparseable")
+    else:
+        raise Invalid(field, text, "date_unparseable")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise Invalid(field, text, "date_not_real") from None
+
+
+def add_months(start: date, months: int) -> date:
+    """Add calendar months; a day the target month lacks becomes its last day."""
+    index = start.year * 12 + (start.month - 1) + months
+    year, month0 = divmod(index, 12)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(start.day, last))
+
+
+def add_period(start: date, years: int = 0, months: int = 0, days: int = 0) -> date:
+    """Add years and months as calendar months, then days."""
+    return add_months(start, years * 12 + months) + timedelta(days=days)

@@ -1,0 +1,56 @@
+"""The errors wbpctl expects, each carrying its exit code and a message key.
+
+Errors are data: a key into the message catalogue (``wbpctl.render.messages``)
+and the parameters that fill it, so the CLI can say them in Indonesian or
+English. The exit codes are the CLI contract in DESIGN.md.
+"""
+
+from __future__ import annotations
+
+
+class WbpError(Exception):
+    """Base of every expected error; never shown as a traceback."""
+
+    exit_code = 1
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def __str__(self) -> str:  # pragma: no cover - for debugging only
+        return f"{self.key} {self.params}"
+
+
+class Rejected(WbpError):
+    """Invalid input or a rule said no; nothing was written."""
+
+    exit_code = 1
+
+
+class ConfigError(WbpError):
+    """The configuration file is invalid; refused at start."""
+
+    exit_code = 1
+
+
+class NotFound(WbpError):
+    """The person, stay or track named does not exist."""
+
+    exit_code = 3
+
+
+class StorageError(WbpError):
+    """The database is missing, locked, corrupt or too new."""
+
+    exit_code = 4
+
+
+class Invalid(Rejected):
+    """One field's value breaks one rule: names the field, the value and the rule."""
+
+    def __init__(self, field: str, value: object, rule: str, **params: object) -> None:
+        super().__init__(rule, field=field, value=value, **params)
+        self.field = field
+        self.value = value
+        self.rule = rule

@@ -1,0 +1,89 @@
+"""Sentence arithmetic: expiry, the 1/3, 1/2 and 2/3 dates, PB, CB and CMB.
+
+Time counts from the date of detention. Expiry is detention + the sentence in
+calendar years, months and days, less every remission day. A fraction is taken
+of the whole months; what is left of a month counts in days with 1 month = 30
+days; whole months are added as calendar months, then the days. Never days/30.4.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+
+from .dates import add_months, add_period
+from .sentence import DAYS_PER_MONTH, Sentence
+
+
+@dataclass(frozen=True)
+class SentenceRules:
+    """The settings DOMAIN.md leaves to config.yaml."""
+
+    deduct_remission_first: bool = True
+    pb_min_two_thirds_months: int = 9
+    cb_max_sentence_months: int = 18
+    cmb_max_leave_months: int = 6
+    pb_trial_years: int = 1
+
+
+@dataclass(frozen=True)
+class Milestones:
+    expiry: date | None
+    one_third: date | None
+    half: date | None
+    two_thirds: date | None
+    pb_eligible: date | None   # None: PB is not possible for this sentence
+    cb_eligible: date | None   # None: CB is not allowed for this sentence
+    cmb: date | None           # None: no remission granted yet, so no CMB leave
+    pb_trial_end: date | None
+
+    def as_dict(self) -> dict:
+        return {k: (v.isoformat() if v else None) for k, v in asdict(self).items()}
+
+
+NO_MILESTONES = Milestones(None, None, None, None, None, None, None, None)
+
+
+def _fraction_length(length_days30: int, part: Fraction) -> tuple[int, int]:
+    # Rounded up: a person has served a fraction only once all of it has passed.
+    total = -((-length_days30 * part.numerator) // part.denominator)
+    return divmod(total, DAYS_PER_MONTH)
+
+
+def fraction_date(detained_on: date, length_days30: int, part: Fraction) -> date:
+    months, days = _fraction_length(length_days30, part)
+    return add_months(detained_on, months) + timedelta(days=days)
+
+
+def milestones(detained_on: date, sentence: Sentence | None, remissions: list[int],
+               rules: SentenceRules) -> Milestones:
+    """Every date of a stay from detention, sentence and remissions (days, in grant order)."""
+    if sentence is None or not sentence.is_fixed_term:
+        return NO_MILESTONES
+    remission_days = sum(remissions)
+    expiry = add_period(detained_on, sentence.years, sentence.months, sentence.days) \
+        - timedelta(days=remission_days)
+    base = sentence.length_days30 - (remission_days if rules.deduct_remission_first else 0)
+    base = max(base, 0)
+    one_third = fraction_date(detained_on, base, Fraction(1, 3))
+    half = fraction_date(detained_on, base, Fraction(1, 2))
+    two_thirds = fraction_date(detained_on, base, Fraction(2, 3))
+    months, days = _fraction_length(base, Fraction(2, 3))
+    pb_possible = (months, days) >= (rules.pb_min_two_thirds_months, 0)
+    cb_allowed = sentence.length_days30 <= rules.cb_max_sentence_months * DAYS_PER_MONTH
+    cmb = None
+    if remissions:
+        leave_start = max(expiry - timedelta(days=remissions[-1]),
+                          add_months(expiry, -rules.cmb_max_leave_months))
+        cmb = max(two_thirds, leave_start)
+    return Milestones(
+        expiry=expiry,
+        one_third=one_third,
+        half=half,
+        two_thirds=two_thirds,
+        pb_eligible=two_thirds if pb_possible else None,
+        cb_eligible=two_thirds if cb_allowed else None,
+        cmb=cmb,
+        pb_trial_end=add_period(expiry, years=rules.pb_trial_years) if pb_possible else None,
+    )

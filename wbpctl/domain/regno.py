@@ -1,0 +1,57 @@
+"""Register numbers of a custody stay: class, sequence and year.
+
+Offices write ``B.I-123/2025`` as ``BI 123/2025``, ``B.I.123/2025`` or
+``b.i.123/2025``; all parse to the same three parts, shown in one canonical form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import Invalid
+
+# tahanan (pre-trial) A.I-A.V; narapidana (sentenced) B.I, B.IIa, B.IIb, B.III
+CLASSES = ("A.I", "A.II", "A.III", "A.IV", "A.V", "B.I", "B.IIa", "B.IIb", "B.III")
+_BY_KEY = {c.replace(".", "").upper(): c for c in CLASSES}
+_PATTERN = re.compile(
+    r"\s*([AB])\s*\.?\s*(IV|V|I{1,3})\s*\.?\s*([AB](?![0-9]))?\s*[-.\s]*\s*(\d{1,7})\s*/\s*(\d{4})\s*",
+    re.IGNORECASE,
+)
+DEFAULT_FORMAT = "{cls}-{seq}/{year}"
+
+
+@dataclass(frozen=True)
+class RegisterNumber:
+    register_class: str
+    sequence: int
+    year: int
+
+    def format(self, template: str = DEFAULT_FORMAT) -> str:
+        return template.format(cls=self.register_class, seq=self.sequence, year=self.year)
+
+    def __str__(self) -> str:
+        return self.format()
+
+    @property
+    def is_sentenced(self) -> bool:
+        return self.register_class.startswith("B.")
+
+
+def parse_regno(text: str, *, field: str = "reg_no") -> RegisterNumber:
+    """Parse a register number leniently; raise ``Invalid`` when it is not one."""
+    m = _PATTERN.fullmatch(str(text))
+    if not m:
+        raise Invalid(field, text, "regno_unparseable")
+    key = (m[1] + m[2] + (m[3] or "")).upper()
+    register_class = _BY_KEY.get(key)
+    if register_class is None:
+        raise Invalid(field, text, "regno_class_unknown", classes=", ".join(CLASSES))
+    sequence = int(m[4])
+    if sequence == 0:
+        raise Invalid(field, text, "regno_sequence_zero")
+    return RegisterNumber(register_class, sequence, int(m[5]))
+
+
+def looks_like_regno(text: str) -> bool:
+    return _PATTERN.fullmatch(str(text)) is not None

@@ -1,0 +1,121 @@
+"""Sentences: parsing what offices write, and the register class a length implies.
+
+Accepted: ``2y6m``, ``2y 6m 15d``, ``2 tahun 6 bulan``, ``18 bulan``, ``45 hari``,
+``1 th 3 bln``, ``seumur hidup`` (life), ``pidana mati`` (death).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import Invalid
+
+DAYS_PER_MONTH = 30  # the corrections convention for fractions and comparisons
+
+_UNITS = {
+    "y": "years", "yr": "years", "yrs": "years", "year": "years", "years": "years",
+    "t": "years", "th": "years", "thn": "years", "tahun": "years",
+    "m": "months", "mo": "months", "mos": "months", "month": "months", "months": "months",
+    "b": "months", "bl": "months", "bln": "months", "bulan": "months",
+    "d": "days", "day": "days", "days": "days", "h": "days", "hr": "days", "hari": "days",
+}
+_PART = re.compile(r"(\d+)\s*([a-z]+)")
+_LIFE = {"seumur hidup", "life", "penjara seumur hidup", "pidana seumur hidup"}
+_DEATH = {"mati", "pidana mati", "hukuman mati", "death"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    years: int = 0
+    months: int = 0
+    days: int = 0
+    life: bool = False
+    death: bool = False
+
+    @property
+    def total_months(self) -> int:
+        return self.years * 12 + self.months
+
+    @property
+    def length_days30(self) -> int:
+        """Length with 1 month = 30 days: the measure for classes and fractions."""
+        return self.total_months * DAYS_PER_MONTH + self.days
+
+    @property
+    def is_fixed_term(self) -> bool:
+        return not (self.life or self.death)
+
+    def text(self) -> str:
+        """Canonical text, which ``parse_sentence`` reads back to the same value."""
+        if self.life:
+            return "life"
+        if self.death:
+            return "death"
+        parts = [f"{n}{u}" for n, u in ((self.years, "y"), (self.months, "m"), (self.days, "d")) if n]
+        return " ".join(parts)
+
+    def as_dict(self) -> dict:
+        return {"years": self.years, "months": self.months, "days": self.days,
+                "life": self.life, "death": self.death}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Sentence":
+        return cls(**data)
+
+
+def parse_sentence(text: str, *, field: str = "sentence") -> Sentence:
+    """Parse a sentence; raise ``Invalid`` when it cannot be read or is zero."""
+    cleaned = " ".join(str(text).strip().lower().replace(",", " ").split())
+    if cleaned in _LIFE:
+        return Sentence(life=True)
+    if cleaned in _DEATH:
+        return Sentence(death=True)
+    found: dict[str, int] = {}
+    position = 0
+    compact = cleaned.replace(" dan ", " ").replace(" and ", " ")
+    for match in _PART.finditer(compact):
+        if compact[position:match.start()].strip():
+            raise Invalid(field, text, "sentence_unparseable")
+        unit = _UNITS.get(match[2])
+        if unit is None or unit in found:
+            raise Invalid(field, text, "sentence_unparseable")
+        found[unit] = int(match[1])
+        position = match.end()
+    if not found or compact[position:].strip():
+        raise Invalid(field, text, "sentence_unparseable")
+    sentence = Sentence(**found)
+    if sentence.length_days30 == 0:
+        raise Invalid(field, text, "sentence_zero")
+    if sentence.years > 100:
+        raise Invalid(field, text, "sentence_too_long")
+    return sentence
+
+
+def class_for_sentence(sentence: Sentence) -> str:
+    """B.I over 1 year, B.IIa over 3 months up to 1 year, B.IIb up to 3 months."""
+    if not sentence.is_fixed_term or sentence.length_days30 > 12 * DAYS_PER_MONTH:
+        return "B.I"
+    if sentence.length_days30 > 3 * DAYS_PER_MONTH:
+        return "B.IIa"
+    return "B.IIb"
+
+
+def check_class_agrees(register_class: str, sentence: Sentence | None, *,
+                       reg_no: str, sentence_text: str) -> None:
+    """A sentenced class (B.I, B.IIa, B.IIb) must match the sentence's length.
+
+    A.* (pre-trial) stays have no sentence yet; B.III is kurungan, any length.
+    """
+    if register_class.startswith("A."):
+        if sentence is not None:
+            raise Invalid("sentence", sentence_text, "sentence_for_pretrial", reg_no=reg_no)
+        return
+    if sentence is None:
+        raise Invalid("sentence", "", "sentence_required", reg_no=reg_no)
+    if register_class == "B.III":
+        return
+    implied = class_for_sentence(sentence)
+    if implied != register_class:
+        raise Invalid("reg_no", reg_no, "regno_class_mismatch", register_class=register_class,
+                      sentence=sentence_text, implied=implied)

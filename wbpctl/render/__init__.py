@@ -1,0 +1,1 @@
+"""Everything that turns data into text: the message catalogue and one renderer per format."""

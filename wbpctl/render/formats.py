@@ -1,0 +1,147 @@
+"""One renderer per format: rows (a listing) or a record with sections (a ``show``).
+
+Renderers return text; ``output.emit`` decides where it goes. JSON and CSV use
+English snake_case keys (the contract scripts rely on); table and markdown
+headers follow the language.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from .messages import header, msg
+
+FORMATS = ("table", "json", "csv", "markdown")
+EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
+              ".txt": "table", ".html": "html", ".htm": "html"}
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a record: ``fields`` (key/value rows) or ``rows`` under ``columns``."""
+
+    title: str
+    key: str | None            # the record's key holding a list of rows; None: the record itself
+    columns: Sequence[str]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(rows: list[dict], columns: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return buffer.getvalue()
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(rows: list[dict], columns: Sequence[str], lang: str, title: str | None = None
+                ) -> str:
+    lines = [f"## {title}", ""] if title else []
+    lines.append("| " + " | ".join(_md_escape(header(c, lang)) for c in columns) + " |")
+    lines.append("|" + "|".join("---" for _ in columns) + "|")
+    for row in rows:
+        lines.append("| " + " | ".join(_md_escape(_cell(row.get(c))) for c in columns) + " |")
+    if not rows:
+        lines.append("| " + " | ".join([msg("none", lang)] + [""] * (len(columns) - 1)) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _console(color: bool, width: int | None):
+    from rich.console import Console
+
+    # Off a terminal, a wide page so columns are never wrapped in a file or a pipe.
+    return Console(file=io.StringIO(), force_terminal=color, no_color=not color,
+                   color_system="auto" if color else None, width=width or 240,
+                   highlight=False, emoji=False, soft_wrap=False)
+
+
+def _rich_table(rows: list[dict], columns: Sequence[str], lang: str, title: str | None):
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, title_justify="left", show_lines=False, header_style="bold")
+    for c in columns:
+        table.add_column(header(c, lang))
+    for row in rows:
+        # Text(), never markup: a name such as "[bold]" must print as typed.
+        table.add_row(*(Text(_cell(row.get(c))) for c in columns))
+    return table
+
+
+def to_table(rows: list[dict], columns: Sequence[str], lang: str, *, title: str | None = None,
+             color: bool = False, width: int | None = None) -> str:
+    console = _console(color, width)
+    if not rows:
+        from rich.text import Text
+        if title:
+            console.print(Text(title, style="bold"))
+        console.print(Text(msg("none", lang)))
+    else:
+        console.print(_rich_table(rows, columns, lang, title))
+    return console.file.getvalue()
+
+
+def render_rows(rows: list[dict], columns: Sequence[str], fmt: str, lang: str, *,
+                title: str | None = None, color: bool = False, width: int | None = None) -> str:
+    """A listing in any format: JSON is the array of row objects, whole."""
+    if fmt == "json":
+        return to_json(rows)
+    if fmt == "csv":
+        return to_csv(rows, columns)
+    if fmt == "markdown":
+        return to_markdown(rows, columns, lang, title)
+    return to_table(rows, columns, lang, title=title, color=color, width=width)
+
+
+def render_record(record: dict, sections: Sequence[Section], fmt: str, lang: str, *,
+                  color: bool = False, width: int | None = None) -> str:
+    """A record (``participant show``): JSON is the object; CSV is long form
+    (``section,index,field,value``); table and markdown show one part per section."""
+    if fmt == "json":
+        return to_json(record)
+    if fmt == "csv":
+        long_rows = []
+        for section in sections:
+            items = [record] if section.key is None else record.get(section.key) or []
+            for index, item in enumerate(items, start=1):
+                for column in section.columns:
+                    long_rows.append({"section": section.key or "person", "index": index,
+                                      "field": column, "value": item.get(column)})
+        return to_csv(long_rows, ("section", "index", "field", "value"))
+    parts = []
+    for section in sections:
+        if section.key is None:
+            rows = [{"field": header(c, lang), "value": record.get(c)} for c in section.columns]
+            columns: Sequence[str] = ("field", "value")
+        else:
+            rows, columns = record.get(section.key) or [], section.columns
+        if fmt == "markdown":
+            parts.append(to_markdown(rows, columns, lang, msg(section.title, lang)))
+        else:
+            parts.append(to_table(rows, columns, lang, title=msg(section.title, lang),
+                                  color=color, width=width))
+    return "\n".join(parts)

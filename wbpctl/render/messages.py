@@ -1,0 +1,281 @@
+"""The message catalogue: every sentence and table header wbpctl says, in English and Indonesian.
+
+Keys are stable; ``{name}`` fields are filled from the error's or result's
+parameters. A missing translation falls back to English, a missing key to the
+key itself (so a gap is visible, never a crash).
+"""
+
+from __future__ import annotations
+
+# key: (English, Indonesian)
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- field-level rejections: "{field}: '{value}' ..." is prefixed by ``say_error``
+    "date_unparseable": ("is not a date; write 2025-10-08, 08/10/2025 or 8 Okt 2025",
+                         "bukan tanggal; tulis 2025-10-08, 08/10/2025 atau 8 Okt 2025"),
+    "date_not_real": ("is not a real calendar date", "bukan tanggal yang ada di kalender"),
+    "date_in_future": ("is in the future (today is {today})",
+                       "ada di masa depan (hari ini {today})"),
+    "nik_scientific": ("looks like a number a spreadsheet shortened: that NIK is lost; format the"
+                       " column as text and export again",
+                       "tampak dipendekkan oleh spreadsheet: NIK itu hilang; format kolom sebagai"
+                       " teks lalu ekspor ulang"),
+    "nik_not_digits": ("must be 16 digits (0-9 only)", "harus 16 digit (hanya 0-9)"),
+    "nik_length": ("must be 16 digits, got {length}", "harus 16 digit, ada {length}"),
+    "nik_day": ("has birth day {day}: must be 01-31 (men) or 41-71 (women)",
+                "berisi tanggal lahir {day}: harus 01-31 (laki-laki) atau 41-71 (perempuan)"),
+    "nik_month": ("has birth month {month}: must be 01-12",
+                  "berisi bulan lahir {month}: harus 01-12"),
+    "nik_date_not_real": ("holds a birth date that does not exist",
+                          "berisi tanggal lahir yang tidak ada"),
+    "nik_serial": ("has serial 0000: serials start at 0001", "bernomor urut 0000: mulai dari 0001"),
+    "nik_gender_mismatch": ("says gender {nik_gender}, but --gender is {gender}",
+                            "menyatakan jenis kelamin {nik_gender}, tetapi --gender {gender}"),
+    "nik_birth_mismatch": ("encodes birth date {nik_birth}, but --birth-date is {birth_date}",
+                           "berisi tanggal lahir {nik_birth}, tetapi --birth-date {birth_date}"),
+    "nik_duplicate": ("already belongs to another person", "sudah milik orang lain"),
+    "nik_of_released_person": ("belongs to a released person ({reg_no}): use"
+                               " 'wbpctl participant readmit' for a new stay",
+                               "milik orang yang sudah bebas ({reg_no}): pakai"
+                               " 'wbpctl participant readmit' untuk masa tahanan baru"),
+    "gender_unknown": ("must be L or P (Laki-laki / Perempuan)",
+                       "harus L atau P (Laki-laki / Perempuan)"),
+    "name_empty": ("is empty", "kosong"),
+    "name_too_long": ("is longer than {maximum} characters", "lebih dari {maximum} karakter"),
+    "name_control_chars": ("holds control characters", "berisi karakter kontrol"),
+    "text_too_long": ("is longer than {maximum} characters", "lebih dari {maximum} karakter"),
+    "regno_unparseable": ("is not a register number such as B.I-123/2025",
+                          "bukan nomor register seperti B.I-123/2025"),
+    "regno_class_unknown": ("has an unknown register class (known: {classes})",
+                            "berkelas register tak dikenal (dikenal: {classes})"),
+    "regno_sequence_zero": ("has sequence 0: numbers start at 1", "bernomor urut 0: mulai dari 1"),
+    "regno_duplicate": ("is already used in Lapas {lapas} ({canonical})",
+                        "sudah dipakai di Lapas {lapas} ({canonical})"),
+    "regno_class_mismatch": ("is class {register_class}, but a sentence of {sentence} is class"
+                             " {implied}", "berkelas {register_class}, tetapi pidana {sentence}"
+                             " termasuk kelas {implied}"),
+    "sentence_unparseable": ("is not a sentence; write 2y6m, 2 tahun 6 bulan, 18 bulan or 45 hari",
+                             "bukan lama pidana; tulis 2y6m, 2 tahun 6 bulan, 18 bulan atau"
+                             " 45 hari"),
+    "sentence_zero": ("is zero", "nol"),
+    "sentence_too_long": ("is longer than 100 years", "lebih dari 100 tahun"),
+    "sentence_required": ("is required for a sentenced register number ({reg_no})",
+                          "wajib untuk nomor register narapidana ({reg_no})"),
+    "sentence_for_pretrial": ("is given, but {reg_no} is a pre-trial (tahanan) number",
+                              "diisi, tetapi {reg_no} adalah nomor tahanan"),
+    "fine_substitute_needs_b3": ("must be class B.III to mark kurungan in place of a fine",
+                                 "harus kelas B.III untuk kurungan pengganti denda"),
+    "detained_after_admitted": ("is after the admission date {admitted}",
+                                "setelah tanggal masuk {admitted}"),
+    "birth_after_detention": ("is not before the detention date {detained}",
+                              "tidak sebelum tanggal penahanan {detained}"),
+    "readmit_before_release": ("is before the last release on {released_on}",
+                               "sebelum tanggal bebas terakhir {released_on}"),
+    "status_unknown": ("is not a status (choose {choices})", "bukan status (pilih {choices})"),
+    "phase_unknown": ("is not a phase (choose {choices})", "bukan fase (pilih {choices})"),
+    "result_unknown": ("is not a result (choose {choices})", "bukan hasil (pilih {choices})"),
+    "hours_range": ("must be between 0 and 10000", "harus antara 0 dan 10000"),
+    "reason_unknown": ("is not a drop reason (choose {choices})",
+                       "bukan alasan keluar (pilih {choices})"),
+    "assign_before_stay": ("is before the stay began ({began})",
+                           "sebelum masa tahanan dimulai ({began})"),
+    "complete_before_assign": ("is before the assignment on {assigned_on}",
+                               "sebelum penempatan pada {assigned_on}"),
+    "drop_before_assign": ("is before the assignment on {assigned_on}",
+                           "sebelum penempatan pada {assigned_on}"),
+    "certificate_used": ("is already used in track {track}", "sudah dipakai di pelatihan {track}"),
+    "remission_kind_unknown": ("is not a remission kind (choose {choices})",
+                               "bukan jenis remisi (pilih {choices})"),
+    "remission_days_range": ("must be a whole number of days from 1",
+                             "harus bilangan bulat hari mulai 1"),
+    "remission_outside_stay": ("is outside the stay ({start} to {end})",
+                               "di luar masa tahanan ({start} s.d. {end})"),
+    "release_type_unknown": ("is not a release type (choose {choices})",
+                             "bukan jenis bebas (pilih {choices})"),
+    "release_before_detention": ("is before detention on {detained}",
+                                 "sebelum penahanan pada {detained}"),
+    # -- whole-command rejections
+    "who_not_found": ("No participant matches '{who}' (give a register number such as"
+                      " B.I-123/2025 or a 16-digit NIK; see 'wbpctl participant list')",
+                      "Tidak ada peserta dengan '{who}' (beri nomor register seperti"
+                      " B.I-123/2025 atau NIK 16 digit; lihat 'wbpctl participant list')"),
+    "track_not_found": ("No track '{track}' (see 'wbpctl track list')",
+                        "Tidak ada pelatihan '{track}' (lihat 'wbpctl track list')"),
+    "opd_not_found": ("No OPD '{opd}' (see 'wbpctl opd list')",
+                      "Tidak ada OPD '{opd}' (lihat 'wbpctl opd list')"),
+    "nothing_to_change": ("Nothing to change for '{who}': every value given is already recorded",
+                          "Tidak ada yang diubah untuk '{who}': semua nilai sudah tercatat"),
+    "readmit_in_custody": ("'{who}' is still in custody under {reg_no}: release them first",
+                           "'{who}' masih ditahan dengan {reg_no}: catat bebasnya dulu"),
+    "person_not_here": ("'{who}' is {status}: no longer in this programme",
+                        "'{who}' berstatus {status}: tidak lagi dalam program ini"),
+    "track_custody_only": ("Track {track} is for people in custody; '{who}' has been released",
+                           "Pelatihan {track} untuk warga binaan di dalam; '{who}' sudah bebas"),
+    "track_post_release_only": ("Track {track} is for people after release; '{who}' is in custody",
+                                "Pelatihan {track} untuk setelah bebas; '{who}' masih ditahan"),
+    "already_in_track": ("'{who}' is already {status} in track {track}",
+                         "'{who}' sudah {status} di pelatihan {track}"),
+    "not_in_track": ("'{who}' is not active or waiting in track {track}",
+                     "'{who}' tidak aktif atau menunggu di pelatihan {track}"),
+    "complete_waitlisted": ("'{who}' is still on the waitlist of {track}: nothing to complete",
+                            "'{who}' masih di daftar tunggu {track}: belum bisa selesai"),
+    "remission_not_for_sentence": ("No remission for a sentence of {sentence}",
+                                   "Tidak ada remisi untuk pidana {sentence}"),
+    "remission_not_for_fine": ("No remission for kurungan in place of a fine",
+                               "Tidak ada remisi untuk kurungan pengganti denda"),
+    "remission_past_grant": ("That remission would move expiry to {expiry}, before the grant"
+                             " date {on}", "Remisi itu memindahkan ekspirasi ke {expiry},"
+                             " sebelum tanggal pemberian {on}"),
+    "release_not_in_custody": ("'{who}' is not in custody (status {status})",
+                               "'{who}' tidak sedang ditahan (status {status})"),
+    "pb_impossible": ("PB is not possible for this sentence (2/3 is under the minimum); use"
+                      " --override REASON to record it anyway",
+                      "PB tidak mungkin untuk pidana ini (2/3 di bawah minimum); pakai"
+                      " --override ALASAN bila tetap dicatat"),
+    "pb_too_early": ("PB is possible from {eligible}; use --override REASON to record it anyway",
+                     "PB baru mungkin sejak {eligible}; pakai --override ALASAN bila tetap"
+                     " dicatat"),
+    "cb_not_allowed": ("CB is only for sentences up to the configured limit; use --override"
+                       " REASON to record it anyway", "CB hanya untuk pidana sampai batas di"
+                       " konfigurasi; pakai --override ALASAN bila tetap dicatat"),
+    "cb_too_early": ("CB is possible from {eligible}; use --override REASON to record it anyway",
+                     "CB baru mungkin sejak {eligible}; pakai --override ALASAN bila tetap"
+                     " dicatat"),
+    "demo_not_empty": ("The database {path} already holds data: the demo fills only an empty one",
+                       "Basis data {path} sudah berisi data: demo hanya mengisi yang kosong"),
+    "usage_who_or_all": ("Give WHO or leave it out, not both", "Beri WHO atau tidak sama sekali"),
+    # -- configuration
+    "config_missing": ("Config file {file} does not exist", "Berkas konfigurasi {file} tidak ada"),
+    "config_unreadable": ("Config file {file} cannot be read: {reason}",
+                          "Berkas konfigurasi {file} tak terbaca: {reason}"),
+    "config_yaml": ("Config file {file} is not valid YAML ({where}): {reason}",
+                    "Berkas konfigurasi {file} bukan YAML yang sah ({where}): {reason}"),
+    "config_bad": ("Config file {file}: {key} {reason}", "Berkas konfigurasi {file}: {key} {reason}"),
+    # -- storage
+    "db_missing": ("Database {path} does not exist: run 'wbpctl init' to create it, or check"
+                   " --db / WBPCTL_DB", "Basis data {path} tidak ada: jalankan 'wbpctl init'"
+                   " untuk membuatnya, atau periksa --db / WBPCTL_DB"),
+    "db_cannot_create": ("Cannot create database {path}: {reason}",
+                         "Tidak bisa membuat basis data {path}: {reason}"),
+    "db_unreadable": ("Cannot read database {path}: {reason}",
+                      "Tidak bisa membaca basis data {path}: {reason}"),
+    "db_not_sqlite": ("{path} is not an SQLite database", "{path} bukan basis data SQLite"),
+    "db_not_wbpctl": ("{path} is an SQLite database but not a wbpctl ledger; refusing to touch it",
+                      "{path} adalah basis data SQLite tetapi bukan buku besar wbpctl;"
+                      " tidak disentuh"),
+    "db_uninitialised": ("Database {path} is empty: run 'wbpctl init' first",
+                         "Basis data {path} kosong: jalankan 'wbpctl init' dulu"),
+    "db_too_new": ("Database {path} was written by a newer wbpctl (schema {version}, this one knows"
+                   " {known}): upgrade wbpctl; the file was not changed",
+                   "Basis data {path} ditulis wbpctl yang lebih baru (skema {version}, versi ini"
+                   " {known}): perbarui wbpctl; berkas tidak diubah"),
+    "db_needs_upgrade": ("Database {path} has schema {version}, this wbpctl needs {known}: run"
+                         " 'wbpctl init' to upgrade it", "Basis data {path} berskema {version},"
+                         " perlu {known}: jalankan 'wbpctl init' untuk memperbarui"),
+    "db_busy": ("Database {path} is busy (another wbpctl is writing): nothing was written; try"
+                " again", "Basis data {path} sedang dipakai (wbpctl lain menulis): tidak ada yang"
+                " ditulis; coba lagi"),
+    "db_corrupt": ("Database {path} is damaged ({reason}): restore a backup",
+                   "Basis data {path} rusak ({reason}): pulihkan dari cadangan"),
+    "db_readonly": ("Database {path} is read-only: nothing was written",
+                    "Basis data {path} hanya-baca: tidak ada yang ditulis"),
+    "db_disk": ("Cannot write database {path} ({reason}): nothing was written",
+                "Tidak bisa menulis basis data {path} ({reason}): tidak ada yang ditulis"),
+    "db_error": ("Database {path}: {reason}", "Basis data {path}: {reason}"),
+    "output_failed": ("Cannot write {path}: {reason}", "Tidak bisa menulis {path}: {reason}"),
+    "internal_error": ("Internal error ({kind}); nothing was written. Run again with"
+                       " WBPCTL_DEBUG=1 to see where, and report it",
+                       "Galat internal ({kind}); tidak ada yang ditulis. Jalankan lagi dengan"
+                       " WBPCTL_DEBUG=1 untuk melihat letaknya, lalu laporkan"),
+    "interrupted": ("Interrupted: nothing was written", "Dihentikan: tidak ada yang ditulis"),
+    # -- results
+    "init_created": ("Created {path}: {migrations} migration(s), catalogue synced",
+                     "Membuat {path}: {migrations} migrasi, katalog disinkronkan"),
+    "init_upgraded": ("Upgraded {path}: {migrations} migration(s)",
+                      "Memperbarui {path}: {migrations} migrasi"),
+    "init_synced": ("Catalogue of {path} updated from the config",
+                    "Katalog {path} diperbarui dari konfigurasi"),
+    "init_unchanged": ("{path} is up to date: nothing written",
+                       "{path} sudah mutakhir: tidak ada yang ditulis"),
+    "demo_done": ("Demo data: {people} people, {events} events (fictional)",
+                  "Data demo: {people} orang, {events} peristiwa (fiktif)"),
+    "registered": ("Registered {name} as {reg_no}", "Terdaftar {name} sebagai {reg_no}"),
+    "readmitted": ("Readmitted {name} as {reg_no}", "Masuk kembali {name} sebagai {reg_no}"),
+    "corrected": ("Corrected {name}: {changed}", "Dikoreksi {name}: {changed}"),
+    "assigned": ("Assigned {name} to {track} from {on}",
+                 "{name} ditempatkan di {track} sejak {on}"),
+    "waitlisted": ("{track} is full: {name} is number {position} on its waitlist",
+                   "{track} penuh: {name} nomor {position} di daftar tunggu"),
+    "promoted": ("{name} moved up from the waitlist of {track}",
+                 "{name} naik dari daftar tunggu {track}"),
+    "completed": ("{name} completed {track} on {on} ({result})",
+                  "{name} menyelesaikan {track} pada {on} ({result})"),
+    "delivered": ("{track} delivered to {name} on {on}",
+                  "{track} diberikan kepada {name} pada {on}"),
+    "dropped": ("{name} left {track} on {on} ({reason})",
+                "{name} keluar dari {track} pada {on} ({reason})"),
+    "remission_recorded": ("Remission {kind} of {days} days for {name} on {on}; expiry now"
+                           " {expiry}", "Remisi {kind} {days} hari untuk {name} pada {on};"
+                           " ekspirasi kini {expiry}"),
+    "remission_suggested": ("The remission table gives {suggested_days} days ({kind}, {on}) for"
+                            " {name}; nothing recorded", "Tabel remisi memberi {suggested_days}"
+                            " hari ({kind}, {on}) untuk {name}; tidak dicatat"),
+    "released": ("Released {name} ({reg_no}) on {on} as {type}",
+                 "{name} ({reg_no}) bebas pada {on} dengan jenis {type}"),
+    "enrolments_ended": ("Ended enrolments: {tracks}", "Pelatihan diakhiri: {tracks}"),
+    "verify_ok": ("Ledger sound: {events} events, chain intact{replayed}",
+                  "Buku besar utuh: {events} peristiwa, rantai utuh{replayed}"),
+    "verify_replayed": (", projections match a full replay",
+                        ", proyeksi cocok dengan pemutaran ulang"),
+    "verify_chain": ("Ledger broken at event #{seq}: {detail}",
+                     "Buku besar rusak pada peristiwa #{seq}: {detail}"),
+    "verify_projection": ("Table {table} differs from the ledger: {detail}",
+                          "Tabel {table} berbeda dari buku besar: {detail}"),
+    # -- table headers and section titles
+    "h_id": ("ID", "ID"), "h_name": ("Name", "Nama"), "h_nik": ("NIK", "NIK"),
+    "h_gender": ("Sex", "JK"), "h_birth_date": ("Born", "Tgl lahir"),
+    "h_reg_no": ("Register no.", "No. register"), "h_status": ("Status", "Status"),
+    "h_detained_on": ("Detained", "Ditahan"), "h_admitted_on": ("Admitted", "Masuk"),
+    "h_sentence": ("Sentence", "Pidana"), "h_released_on": ("Released", "Bebas"),
+    "h_release_type": ("Release type", "Jenis bebas"), "h_stays": ("Stays", "Masa"),
+    "h_active_enrolments": ("Active tracks", "Pelatihan aktif"),
+    "h_register_class": ("Class", "Kelas"), "h_lapas": ("Lapas", "Lapas"),
+    "h_crime": ("Offence", "Perkara"), "h_expiry": ("Expiry", "Ekspirasi"),
+    "h_one_third": ("1/3", "1/3"), "h_half": ("1/2", "1/2"), "h_two_thirds": ("2/3", "2/3"),
+    "h_pb_eligible": ("PB from", "PB sejak"), "h_cb_eligible": ("CB from", "CB sejak"),
+    "h_cmb": ("CMB from", "CMB sejak"), "h_pb_trial_end": ("PB trial ends", "Akhir masa PB"),
+    "h_remission_days": ("Remission (days)", "Remisi (hari)"),
+    "h_track": ("Track", "Pelatihan"), "h_opd": ("OPD", "OPD"), "h_kind": ("Kind", "Jenis"),
+    "h_phase": ("Phase", "Fase"), "h_capacity": ("Capacity", "Kapasitas"),
+    "h_active": ("Active", "Aktif"), "h_waiting": ("Waiting", "Menunggu"),
+    "h_completed": ("Completed", "Selesai"), "h_tracks": ("Tracks", "Pelatihan"),
+    "h_pembinaan": ("Pembinaan", "Pembinaan"), "h_code": ("Code", "Kode"),
+    "h_assigned_on": ("Assigned", "Mulai"), "h_completed_on": ("Completed", "Selesai"),
+    "h_dropped_on": ("Dropped", "Keluar"), "h_reason": ("Reason", "Alasan"),
+    "h_certificate": ("Certificate", "Sertifikat"), "h_hours": ("Hours", "Jam"),
+    "h_result": ("Result", "Hasil"), "h_requested_on": ("Requested", "Diminta"),
+    "h_waitlist_position": ("Queue", "Antrian"), "h_sponsor": ("Sponsor", "Sponsor"),
+    "h_granted_on": ("Granted", "Diberikan"), "h_days": ("Days", "Hari"),
+    "h_seq": ("#", "#"), "h_at": ("When (UTC)", "Waktu (UTC)"), "h_actor": ("Actor", "Pelaku"),
+    "h_subject": ("Subject", "Subjek"), "h_payload": ("Details", "Rincian"),
+    "h_field": ("Field", "Kolom"), "h_value": ("Value", "Nilai"),
+    "s_person": ("Participant", "Peserta"), "s_stays": ("Stays", "Masa tahanan"),
+    "s_enrolments": ("Tracks", "Pelatihan"), "s_remissions": ("Remissions", "Remisi"),
+    "s_active": ("Active", "Aktif"), "s_waitlist": ("Waitlist", "Daftar tunggu"),
+    "s_recent": ("Recent completions", "Penyelesaian terakhir"),
+    "none": ("(none)", "(tidak ada)"),
+}
+
+
+def msg(key: str, lang: str = "en", **params: object) -> str:
+    pair = MESSAGES.get(key)
+    if pair is None:
+        return key + (" " + repr(params) if params else "")
+    template = pair[1] if lang == "id" and pair[1] else pair[0]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def header(key: str, lang: str) -> str:
+    return msg("h_" + key, lang) if ("h_" + key) in MESSAGES else key

@@ -1,0 +1,50 @@
+"""Creating or upgrading the database, and keeping the OPD/track catalogue in step with config."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from ..store import connection, queries, schema
+from ..store.ledger import Ledger
+from .session import Session, Tx
+
+
+@dataclass(frozen=True)
+class InitResult:
+    path: str
+    created: bool
+    migrations: int
+    catalog_changed: bool
+    events: int
+
+
+def config_catalog(session: Session) -> tuple[list[dict], list[dict]]:
+    opds = [o.as_dict() for o in session.config.opds]
+    tracks = [{k: v for k, v in t.as_dict().items()} for t in session.config.tracks]
+    return opds, tracks
+
+
+def sync_catalog(tx: Tx) -> bool:
+    """Write ``catalog.synced`` only when the config differs from what is stored."""
+    opds, tracks = config_catalog(tx.session)
+    if queries.catalog(tx.conn) == (opds, tracks):
+        return False
+    tx.record("catalog.synced", "catalog", {"opds": opds, "tracks": tracks})
+    return True
+
+
+def init_database(session: Session) -> InitResult:
+    """Create or upgrade the database and sync the catalogue; running it twice writes nothing."""
+    created = not session.db_path.exists()
+    conn = session.connect(create=True)
+    if created or conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.Error as exc:
+            raise connection.storage_error(exc, session.db_path) from None
+    with connection.write(conn, session.db_path):
+        ran = schema.migrate(conn, session.db_path)
+        tx = Tx(session, conn, Ledger(conn, actor=session.actor, lapas=session.config.lapas_code))
+        changed = sync_catalog(tx)
+    return InitResult(str(session.db_path), created, ran, changed, len(tx.events))

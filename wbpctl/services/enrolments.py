@@ -1,0 +1,147 @@
+"""Assigning people to tracks, the waitlist, completions and drops."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from ..domain.catalog import Track
+from ..domain.enrolment import DROP_REASONS, RESULTS, places_free
+from ..domain.errors import Invalid, NotFound, Rejected
+from ..domain.people import clean_text
+from ..store import queries
+from ..store.ledger import new_uid
+from .participants import find_person
+from .session import Session, Tx
+
+
+def _track(conn: sqlite3.Connection, code: str) -> Track:
+    row = queries.track(conn, str(code).strip().upper())
+    if row is None or row["retired"]:
+        raise NotFound("track_not_found", track=code)
+    return Track(row["code"], row["opd"], row["name"], row["kind"], row["phase"],
+                 row["pembinaan"], row["capacity"])
+
+
+def fill_places(tx: Tx, track: Track, on: str) -> list[dict]:
+    """Give each free place to the first in line, as its own event dated ``on``."""
+    free = places_free(track.capacity, queries.count_active(tx.conn, track.code))
+    promoted = []
+    for waiting in queries.waitlist(tx.conn, track.code)[:free]:
+        tx.record("enrolment.promoted", waiting["person_uid"], {"uid": waiting["uid"], "on": on,
+                                                                 "track": track.code})
+        promoted.append({"uid": waiting["person_uid"], "name": waiting["name"]})
+    return promoted
+
+
+def assign(session: Session, who: str, track: str, *, on: str | date | None = None,
+           sponsor: str | None = None, tx: Tx | None = None) -> dict:
+    """An active place while the track has room, otherwise a place on its waitlist."""
+    with session.transaction(tx) as tx:
+        person = find_person(session, tx.conn, who)
+        spec = _track(tx.conn, track)
+        stay = queries.latest_stay(tx.conn, person["id"])
+        when = session.date(on, "on") if on not in (None, "") else session.today
+        if stay["status"] in ("transferred", "deceased"):
+            raise Rejected("person_not_here", who=who, status=stay["status"])
+        in_custody = stay["status"] == "in_custody"
+        if not spec.open_to(in_custody):
+            raise Rejected("track_custody_only" if spec.phase == "custody"
+                           else "track_post_release_only", track=spec.code, who=who)
+        began = stay["admitted_on"] if in_custody else stay["released_on"]
+        if when.isoformat() < began:
+            raise Invalid("on", when.isoformat(), "assign_before_stay", began=began)
+        existing = queries.open_enrolment(tx.conn, person["id"], spec.code)
+        if existing is not None:
+            raise Rejected("already_in_track", who=who, track=spec.code,
+                           status=existing["status"])
+        promoted = fill_places(tx, spec, when.isoformat())
+        room = places_free(spec.capacity, queries.count_active(tx.conn, spec.code)) > 0
+        uid = new_uid()
+        payload = {"uid": uid, "person": person["uid"], "stay": stay["stay_uid"],
+                   "track": spec.code, "on": when.isoformat(),
+                   "sponsor": clean_text(sponsor, field="sponsor")}
+        tx.record("enrolment.assigned" if room else "enrolment.waitlisted", person["uid"],
+                  payload)
+        position = None if room else len(queries.waitlist(tx.conn, spec.code))
+    return {"uid": uid, "name": person["name"], "track": spec.code,
+            "status": "active" if room else "waitlisted", "position": position,
+            "on": when.isoformat(), "promoted": promoted}
+
+
+def _open(tx: Tx, person: sqlite3.Row, spec: Track, who: str) -> sqlite3.Row:
+    row = queries.open_enrolment(tx.conn, person["id"], spec.code)
+    if row is None:
+        raise Rejected("not_in_track", who=who, track=spec.code)
+    return row
+
+
+def complete(session: Session, who: str, track: str, *, on: str | date | None = None,
+             hours: float | None = None, result: str | None = None,
+             certificate: str | None = None, tx: Tx | None = None) -> dict:
+    """End an active enrolment with its result (a service track: delivered)."""
+    outcome = (result or "pass").strip().lower()
+    if outcome not in RESULTS:
+        raise Invalid("result", result, "result_unknown", choices=", ".join(RESULTS))
+    if hours is not None and not (0 <= hours <= 10000):
+        raise Invalid("hours", hours, "hours_range")
+    certificate = clean_text(certificate, field="certificate", maximum=100)
+    with session.transaction(tx) as tx:
+        person = find_person(session, tx.conn, who)
+        spec = _track(tx.conn, track)
+        row = _open(tx, person, spec, who)
+        if row["status"] != "active":
+            raise Rejected("complete_waitlisted", who=who, track=spec.code)
+        when = session.date(on, "on") if on not in (None, "") else session.today
+        if when.isoformat() < row["assigned_on"]:
+            raise Invalid("on", when.isoformat(), "complete_before_assign",
+                          assigned_on=row["assigned_on"])
+        if certificate and queries.certificate_used(tx.conn, spec.code, certificate):
+            raise Invalid("certificate", certificate, "certificate_used", track=spec.code)
+        tx.record("enrolment.completed", person["uid"], {
+            "uid": row["uid"], "on": when.isoformat(), "hours": hours, "result": outcome,
+            "certificate": certificate, "track": spec.code})
+        promoted = fill_places(tx, spec, when.isoformat())
+    return {"name": person["name"], "track": spec.code, "kind": spec.kind, "result": outcome,
+            "on": when.isoformat(), "promoted": promoted}
+
+
+def _drop(tx: Tx, person_uid: str, row: sqlite3.Row, on: str, reason: str) -> None:
+    tx.record("enrolment.dropped", person_uid, {"uid": row["uid"], "on": on, "reason": reason,
+                                                "track": row["track"]})
+
+
+def drop(session: Session, who: str, track: str, *, reason: str,
+         on: str | date | None = None, tx: Tx | None = None) -> dict:
+    """End an active or waitlisted enrolment with a reason; a freed place moves the line."""
+    why = str(reason).strip().lower()
+    if why not in DROP_REASONS:
+        raise Invalid("reason", reason, "reason_unknown", choices=", ".join(DROP_REASONS))
+    with session.transaction(tx) as tx:
+        person = find_person(session, tx.conn, who)
+        spec = _track(tx.conn, track)
+        row = _open(tx, person, spec, who)
+        when = session.date(on, "on") if on not in (None, "") else session.today
+        if when.isoformat() < row["requested_on"]:
+            raise Invalid("on", when.isoformat(), "drop_before_assign",
+                          assigned_on=row["requested_on"])
+        _drop(tx, person["uid"], row, when.isoformat(), why)
+        promoted = fill_places(tx, spec, when.isoformat()) if row["status"] == "active" else []
+    return {"name": person["name"], "track": spec.code, "reason": why, "on": when.isoformat(),
+            "promoted": promoted}
+
+
+def end_enrolments_at_release(tx: Tx, person_uid: str, stay_id: int, on: str,
+                              release_type: str) -> list[str]:
+    """A release ends open custody-phase enrolments (reason ``released``); a transfer or a
+    death ends every open one (``transferred`` / ``other``). Freed places move the lines."""
+    leaving = release_type in ("pindah", "meninggal")
+    reason = {"pindah": "transferred", "meninggal": "other"}.get(release_type, "released")
+    ended = []
+    for row in queries.open_enrolments_of_stay(tx.conn, stay_id):
+        if leaving or row["phase"] == "custody":
+            _drop(tx, person_uid, row, on, reason)
+            ended.append(row["track"])
+    for code in dict.fromkeys(ended):
+        fill_places(tx, _track(tx.conn, code), on)
+    return ended

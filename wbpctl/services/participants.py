@@ -1,0 +1,342 @@
+"""Registering, finding, correcting and showing participants."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from ..domain import milestones as ms
+from ..domain.errors import Invalid, NotFound, Rejected
+from ..domain.nik import NikInfo, check_nik_agrees, mask_nik, parse_gender, parse_nik
+from ..domain.people import check_stay_dates, clean_name, clean_text
+from ..domain.regno import RegisterNumber, looks_like_regno, parse_regno
+from ..domain.sentence import Sentence, check_class_agrees, parse_sentence
+from ..store import queries
+from ..store.ledger import new_uid
+from .session import Session, Tx
+
+STATUSES = {"in-custody": "in_custody", "released": "released", "transferred": "transferred",
+            "deceased": "deceased"}
+
+
+# -- finding people ----------------------------------------------------------
+
+def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3.Row:
+    """WHO is a register number (any spelling that parses) or a 16-digit NIK."""
+    text = str(who).strip()
+    row = None
+    if looks_like_regno(text):
+        reg = parse_regno(text, field="who")
+        stay = queries.stay_by_regno(conn, session.config.lapas_code, reg.register_class,
+                                     reg.sequence, reg.year)
+        row = queries.person_by_id(conn, stay["person_id"]) if stay else None
+    else:
+        digits = text.replace(" ", "").replace(".", "")
+        if len(digits) == 16 and digits.isdigit():
+            row = queries.person_by_nik(conn, digits)
+    if row is None:
+        raise NotFound("who_not_found", who=who)
+    return row
+
+
+def regno_text(session: Session, stay: sqlite3.Row) -> str:
+    reg = RegisterNumber(stay["register_class"], stay["reg_seq"], stay["reg_year"])
+    return reg.format(session.config.regno_format)
+
+
+def stay_sentence(stay: sqlite3.Row) -> Sentence | None:
+    if stay["sentence_life"] or stay["sentence_death"]:
+        return Sentence(life=bool(stay["sentence_life"]), death=bool(stay["sentence_death"]))
+    if stay["sentence_years"] is None:
+        return None
+    return Sentence(stay["sentence_years"], stay["sentence_months"], stay["sentence_days"])
+
+
+# -- validating what a user typed ---------------------------------------------
+
+def _identity(session: Session, nik: str | None, gender: str | None,
+              birth_date: str | date | None) -> tuple[str | None, str | None, date | None]:
+    """Parse NIK, gender and birth date; check they agree; fill gaps from the NIK."""
+    sex = parse_gender(gender) if gender not in (None, "") else None
+    born = session.optional_date(birth_date, "birth_date")
+    info: NikInfo | None = None
+    if nik not in (None, ""):
+        info = parse_nik(nik, today=session.today)
+        check_nik_agrees(info, gender=sex, birth_date=born)
+        sex = sex or info.gender
+        born = born or info.birth_date
+    return (info.nik if info else None), sex, born
+
+
+def _stay_fields(session: Session, reg_no: str, detained: str | date, sentence: str | None,
+                 admitted: str | date | None, birth: date | None) -> dict:
+    reg = parse_regno(reg_no)
+    parsed = parse_sentence(sentence) if sentence not in (None, "") else None
+    check_class_agrees(reg.register_class, parsed, reg_no=str(reg_no),
+                       sentence_text=str(sentence or ""))
+    detained_on = session.date(detained, "detained")
+    admitted_on = session.optional_date(admitted, "admitted") or detained_on
+    check_stay_dates(detained_on, admitted_on, birth)
+    return {"reg": reg, "sentence": parsed, "detained_on": detained_on, "admitted_on": admitted_on}
+
+
+def _check_regno_free(tx: Tx, reg: RegisterNumber, reg_no: str) -> None:
+    lapas = tx.session.config.lapas_code
+    if queries.stay_by_regno(tx.conn, lapas, reg.register_class, reg.sequence, reg.year):
+        raise Invalid("reg_no", reg_no, "regno_duplicate", lapas=lapas,
+                      canonical=reg.format(tx.session.config.regno_format))
+
+
+def _admit(tx: Tx, person_uid: str, stay: dict, crime: str | None,
+           fine_substitute: bool) -> str:
+    reg: RegisterNumber = stay["reg"]
+    stay_uid = new_uid()
+    tx.record("stay.admitted", person_uid, {
+        "uid": stay_uid, "person": person_uid, "lapas": tx.session.config.lapas_code,
+        "register_class": reg.register_class, "reg_seq": reg.sequence, "reg_year": reg.year,
+        "detained_on": stay["detained_on"].isoformat(),
+        "admitted_on": stay["admitted_on"].isoformat(),
+        "sentence": stay["sentence"].as_dict() if stay["sentence"] else None,
+        "fine_substitute": fine_substitute, "crime": crime,
+    })
+    return stay_uid
+
+
+# -- use cases ----------------------------------------------------------------
+
+def register(session: Session, *, name: str, reg_no: str, detained: str | date,
+             sentence: str | None, admitted: str | date | None = None, nik: str | None = None,
+             gender: str | None = None, birth_date: str | date | None = None,
+             crime: str | None = None, fine_substitute: bool = False,
+             tx: Tx | None = None) -> dict:
+    """Register a person and their first stay (``person.registered`` + ``stay.admitted``)."""
+    clean = clean_name(name)
+    nik_value, sex, born = _identity(session, nik, gender, birth_date)
+    stay = _stay_fields(session, reg_no, detained, sentence, admitted, born)
+    crime_text = clean_text(crime, field="crime")
+    if fine_substitute and stay["reg"].register_class != "B.III":
+        raise Invalid("reg_no", reg_no, "fine_substitute_needs_b3")
+    with session.transaction(tx) as tx:
+        _check_regno_free(tx, stay["reg"], reg_no)
+        if nik_value:
+            existing = queries.person_by_nik(tx.conn, nik_value)
+            if existing is not None:
+                latest = queries.latest_stay(tx.conn, existing["id"])
+                if latest is not None and latest["status"] != "in_custody":
+                    raise Invalid("nik", nik, "nik_of_released_person",
+                                  reg_no=regno_text(session, latest))
+                raise Invalid("nik", nik, "nik_duplicate")
+        person_uid = new_uid()
+        tx.record("person.registered", person_uid, {
+            "uid": person_uid, "name": clean, "nik": nik_value, "gender": sex,
+            "birth_date": born.isoformat() if born else None})
+        _admit(tx, person_uid, stay, crime_text, fine_substitute)
+    return {"uid": person_uid, "name": clean,
+            "reg_no": stay["reg"].format(session.config.regno_format)}
+
+
+def readmit(session: Session, who: str, *, reg_no: str, detained: str | date,
+            sentence: str | None, admitted: str | date | None = None,
+            crime: str | None = None, fine_substitute: bool = False,
+            tx: Tx | None = None) -> dict:
+    """Open a new stay for someone released: the event recidivism counts."""
+    with session.transaction(tx) as tx:
+        person = find_person(session, tx.conn, who)
+        born = date.fromisoformat(person["birth_date"]) if person["birth_date"] else None
+        stay = _stay_fields(session, reg_no, detained, sentence, admitted, born)
+        latest = queries.latest_stay(tx.conn, person["id"])
+        if latest is not None and latest["status"] == "in_custody":
+            raise Rejected("readmit_in_custody", who=who, reg_no=regno_text(session, latest))
+        if latest is not None and latest["released_on"] and \
+                stay["detained_on"].isoformat() < latest["released_on"]:
+            raise Invalid("detained", str(detained), "readmit_before_release",
+                          released_on=latest["released_on"])
+        _check_regno_free(tx, stay["reg"], reg_no)
+        if fine_substitute and stay["reg"].register_class != "B.III":
+            raise Invalid("reg_no", reg_no, "fine_substitute_needs_b3")
+        _admit(tx, person["uid"], stay, clean_text(crime, field="crime"), fine_substitute)
+    return {"uid": person["uid"], "name": person["name"],
+            "reg_no": stay["reg"].format(session.config.regno_format)}
+
+
+def correct(session: Session, who: str, *, name: str | None = None, nik: str | None = None,
+            gender: str | None = None, birth_date: str | None = None,
+            crime: str | None = None, tx: Tx | None = None) -> dict:
+    """Correct a person's record: one ``person.corrected`` (and ``stay.corrected`` for crime)."""
+    with session.transaction(tx) as tx:
+        person = find_person(session, tx.conn, who)
+        changes: dict = {}
+        if name is not None:
+            changes["name"] = clean_name(name)
+        new_gender = parse_gender(gender) if gender is not None else person["gender"]
+        new_birth = (session.date(birth_date, "birth_date") if birth_date is not None
+                     else (date.fromisoformat(person["birth_date"]) if person["birth_date"]
+                           else None))
+        new_nik = person["nik"]
+        if nik is not None:
+            info = parse_nik(nik, today=session.today)
+            new_nik = info.nik
+            check_nik_agrees(info, gender=new_gender, birth_date=new_birth)
+            new_gender = new_gender or info.gender
+            new_birth = new_birth or info.birth_date
+            other = queries.person_by_nik(tx.conn, info.nik)
+            if other is not None and other["id"] != person["id"]:
+                raise Invalid("nik", nik, "nik_duplicate")
+        elif new_nik and (gender is not None or birth_date is not None):
+            check_nik_agrees(parse_nik(new_nik, today=session.today),
+                             gender=new_gender, birth_date=new_birth)
+        if new_birth is not None:
+            for stay in queries.stays_of(tx.conn, person["id"]):
+                check_stay_dates(date.fromisoformat(stay["detained_on"]),
+                                 date.fromisoformat(stay["admitted_on"]), new_birth)
+        for column, value in (("nik", new_nik), ("gender", new_gender),
+                              ("birth_date", new_birth.isoformat() if new_birth else None)):
+            if value != person[column]:
+                changes[column] = value
+        if "name" in changes and changes["name"] == person["name"]:
+            del changes["name"]
+        stay_changes: dict = {}
+        latest = queries.latest_stay(tx.conn, person["id"])
+        if crime is not None:
+            crime_text = clean_text(crime, field="crime")
+            if crime_text != latest["crime"]:
+                stay_changes["crime"] = crime_text
+        if not changes and not stay_changes:
+            raise Rejected("nothing_to_change", who=who)
+        if changes:
+            tx.record("person.corrected", person["uid"], {"uid": person["uid"],
+                                                          "changes": changes})
+        if stay_changes:
+            tx.record("stay.corrected", person["uid"], {"uid": latest["stay_uid"],
+                                                        "changes": stay_changes})
+    return {"uid": person["uid"], "name": changes.get("name", person["name"]),
+            "changed": sorted([*changes, *stay_changes])}
+
+
+def record_access(session: Session, person_uids: list[str], *, fields: list[str],
+                  command: str) -> None:
+    """Revealing personal data is a processing activity: the ledger records who saw it."""
+    if not person_uids:
+        return
+    with session.transaction() as tx:
+        for uid in person_uids:
+            tx.record("person.accessed", uid, {"uid": uid, "fields": fields, "command": command})
+
+
+# -- reading ------------------------------------------------------------------
+
+def _nik_out(session: Session, nik: str | None, reveal: bool) -> str | None:
+    return nik if reveal or not session.config.mask_nik else mask_nik(nik)
+
+
+def stay_dict(session: Session, conn: sqlite3.Connection, stay: sqlite3.Row) -> dict:
+    sentence = stay_sentence(stay)
+    remissions = queries.remission_days(conn, stay["stay_id"])
+    dates = ms.milestones(date.fromisoformat(stay["detained_on"]), sentence, remissions,
+                          session.config.rules)
+    return {
+        "uid": stay["stay_uid"],
+        "reg_no": regno_text(session, stay),
+        "register_class": stay["register_class"],
+        "lapas": stay["lapas"],
+        "detained_on": stay["detained_on"],
+        "admitted_on": stay["admitted_on"],
+        "sentence": sentence.text() if sentence else None,
+        "kurungan": stay["register_class"] == "B.III",
+        "fine_substitute": bool(stay["fine_substitute"]),
+        "crime": stay["crime"],
+        "status": stay["status"],
+        "released_on": stay["released_on"],
+        "release_type": stay["release_type"],
+        "release_override": stay["release_override"],
+        "remission_days": sum(remissions),
+        **dates.as_dict(),
+    }
+
+
+def enrolment_dict(row: sqlite3.Row, position: int | None = None) -> dict:
+    ended = row["ended_on"]
+    status = row["status"]
+    return {
+        "uid": row["uid"],
+        "track": row["track"],
+        "opd": row["opd"],
+        "kind": row["kind"],
+        "status": status,
+        "requested_on": row["requested_on"],
+        "assigned_on": row["assigned_on"],
+        "completed_on": ended if status in ("completed", "failed") else None,
+        "dropped_on": ended if status == "dropped" else None,
+        "reason": row["reason"],
+        "result": row["result"],
+        "certificate": row["certificate"],
+        "hours": row["hours"],
+        "sponsor": row["sponsor"],
+        "waitlist_position": position,
+        "stay": row["stay_uid"],
+    }
+
+
+def show(session: Session, who: str, *, reveal: bool = False) -> dict:
+    """One person: identity, every stay with its dates, enrolments and remissions."""
+    with session.reading() as conn:
+        person = find_person(session, conn, who)
+        stays = [stay_dict(session, conn, s) for s in queries.stays_of(conn, person["id"])]
+        enrolments = []
+        for row in queries.enrolments_of(conn, person["id"]):
+            position = None
+            if row["status"] == "waitlisted":
+                ids = [w["id"] for w in queries.waitlist(conn, row["track"])]
+                position = ids.index(row["id"]) + 1
+            enrolments.append(enrolment_dict(row, position))
+        remissions = [{"uid": r["uid"], "stay": r["stay_uid"], "granted_on": r["granted_on"],
+                       "kind": r["kind"], "days": r["days"]}
+                      for r in queries.remissions_of_person(conn, person["id"])]
+    if reveal and person["nik"]:
+        record_access(session, [person["uid"]], fields=["nik"], command="participant show")
+    current = stays[-1] if stays else {}
+    return {
+        "id": person["id"],
+        "uid": person["uid"],
+        "name": person["name"],
+        "nik": _nik_out(session, person["nik"], reveal),
+        "gender": person["gender"],
+        "birth_date": person["birth_date"],
+        "status": current.get("status"),
+        "reg_no": current.get("reg_no"),
+        "stays": stays,
+        "enrolments": enrolments,
+        "remissions": remissions,
+    }
+
+
+def list_people(session: Session, *, status: str = "all", search: str | None = None,
+                track: str | None = None, opd: str | None = None,
+                reveal: bool = False) -> list[dict]:
+    """Everyone, with their current (latest) stay; filters combine."""
+    wanted = None if status == "all" else STATUSES.get(status)
+    if status != "all" and wanted is None:
+        raise Invalid("status", status, "status_unknown", choices="in-custody, released, all")
+    with session.reading() as conn:
+        if track and queries.track(conn, track) is None:
+            raise NotFound("track_not_found", track=track)
+        if opd and not any(o["code"] == opd for o in queries.opds(conn)):
+            raise NotFound("opd_not_found", opd=opd)
+        rows = queries.list_people(conn, status=wanted, search=search, track=track, opd=opd)
+    people = []
+    for row in rows:
+        sentence = stay_sentence(row)
+        people.append({
+            "id": row["id"], "uid": row["uid"], "reg_no": regno_text(session, row),
+            "name": row["name"], "nik": _nik_out(session, row["nik"], reveal),
+            "gender": row["gender"], "birth_date": row["birth_date"],
+            "register_class": row["register_class"], "status": row["status"],
+            "detained_on": row["detained_on"], "admitted_on": row["admitted_on"],
+            "sentence": sentence.text() if sentence else None,
+            "released_on": row["released_on"], "release_type": row["release_type"],
+            "stays": row["stay_count"], "active_enrolments": row["active_enrolments"],
+        })
+    if reveal:
+        record_access(session, [p["uid"] for p in people if p["nik"]], fields=["nik"],
+                      command="participant list")
+    return people

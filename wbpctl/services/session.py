@@ -1,0 +1,91 @@
+"""What every use case needs: the config, the database, who is acting, and today."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+from ..config import Config
+from ..domain.dates import parse_date
+from ..domain.errors import Invalid
+from ..store import connection, schema
+from ..store.ledger import Event, Ledger
+
+
+@dataclass
+class Tx:
+    """An open write transaction and the ledger appending into it."""
+
+    session: "Session"
+    conn: sqlite3.Connection
+    ledger: Ledger
+    events: list[Event] = field(default_factory=list)
+
+    def record(self, kind: str, subject: str, payload: dict) -> Event:
+        event = self.ledger.append(kind, subject, payload)
+        self.events.append(event)
+        return event
+
+
+@dataclass
+class Session:
+    config: Config
+    db_path: Path
+    actor: str
+    today: date
+    _conn: sqlite3.Connection | None = None
+
+    def connect(self, *, create: bool = False) -> sqlite3.Connection:
+        """The open connection; every command but ``init`` needs an up-to-date ledger."""
+        if self._conn is None:
+            conn = connection.connect(self.db_path, create=create,
+                                      busy_timeout=self.config.busy_timeout)
+            if not create:
+                try:
+                    schema.check(conn, self.db_path)
+                except BaseException:
+                    conn.close()
+                    raise
+            self._conn = conn
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    @contextmanager
+    def transaction(self, tx: Tx | None = None, *, batch: str | None = None) -> Iterator[Tx]:
+        """A write transaction, or the caller's when one is already open (bulk import)."""
+        if tx is not None:
+            yield tx
+            return
+        conn = self.connect()
+        with connection.write(conn, self.db_path):
+            yield Tx(self, conn, Ledger(conn, actor=self.actor, lapas=self.config.lapas_code,
+                                        batch=batch))
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        conn = self.connect()
+        with connection.snapshot(conn, self.db_path):
+            yield conn
+
+    # -- input parsing shared by every use case -----------------------------
+
+    def date(self, text: str | date, field: str, *, allow_future: bool = False) -> date:
+        """Parse a date as the config says (day first by default); refuse the future."""
+        value = text if isinstance(text, date) else parse_date(
+            text, field=field, day_first=self.config.day_first, today=self.today)
+        if not allow_future and value > self.today:
+            raise Invalid(field, str(text), "date_in_future", today=self.today.isoformat())
+        return value
+
+    def optional_date(self, text: str | date | None, field: str) -> date | None:
+        if text is None or (isinstance(text, str) and not text.strip()):
+            return None
+        return self.date(text, field)

@@ -1,0 +1,93 @@
+"""Remissions and releases: the events that move a stay's dates and end it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..domain import milestones as ms
+from ..domain.errors import Invalid, Rejected
+from ..domain.people import clean_text
+from ..domain.release import check_release
+from ..domain.remission import KINDS, suggested_days
+from ..store import queries
+from ..store.ledger import new_uid
+from .enrolments import end_enrolments_at_release
+from .participants import find_person, regno_text, stay_sentence
+from .session import Session, Tx
+
+
+def _kind(kind: str) -> str:
+    value = {"ru": "RU", "rk": "RK", "other": "other", "lain": "other"}.get(
+        str(kind).strip().lower())
+    if value is None:
+        raise Invalid("kind", kind, "remission_kind_unknown", choices=", ".join(KINDS))
+    return value
+
+
+def remission(session: Session, who: str, *, on: str | date, kind: str,
+              days: int | None = None, suggest: bool = False, tx: Tx | None = None) -> dict:
+    """Record a granted remission (or, with ``suggest``, only say what the table gives)."""
+    remission_kind = _kind(kind)
+    when = session.date(on, "on")
+    if not suggest and (days is None or not 1 <= int(days) <= 366 * 5):
+        raise Invalid("days", days, "remission_days_range")
+    with session.transaction(tx) as tx:
+        person = find_person(session, tx.conn, who)
+        stay = queries.latest_stay(tx.conn, person["id"])
+        sentence = stay_sentence(stay)
+        if sentence is None or not sentence.is_fixed_term:
+            raise Rejected("remission_not_for_sentence", sentence=sentence.text() if sentence
+                           else "-")
+        if stay["fine_substitute"]:
+            raise Rejected("remission_not_for_fine")
+        end = stay["released_on"] or session.today.isoformat()
+        if not stay["detained_on"] <= when.isoformat() <= end:
+            raise Invalid("on", when.isoformat(), "remission_outside_stay",
+                          start=stay["detained_on"], end=end)
+        earlier = [r for r in queries.remissions_of_person(tx.conn, person["id"])
+                   if r["stay_uid"] == stay["stay_uid"]]
+        table = suggested_days(remission_kind, when, date.fromisoformat(stay["detained_on"]),
+                               sum(1 for r in earlier if r["kind"] == remission_kind))
+        if suggest:
+            return {"name": person["name"], "kind": remission_kind, "on": when.isoformat(),
+                    "suggested_days": table, "recorded": False}
+        days = int(days)
+        after = ms.milestones(date.fromisoformat(stay["detained_on"]), sentence,
+                              [*queries.remission_days(tx.conn, stay["stay_id"]), days],
+                              session.config.rules)
+        if after.expiry < when:
+            raise Rejected("remission_past_grant", expiry=after.expiry.isoformat(),
+                           on=when.isoformat())
+        tx.record("remission.granted", person["uid"], {
+            "uid": new_uid(), "stay": stay["stay_uid"], "on": when.isoformat(),
+            "kind": remission_kind, "days": days})
+    return {"name": person["name"], "kind": remission_kind, "on": when.isoformat(),
+            "days": days, "suggested_days": table, "expiry": after.expiry.isoformat(),
+            "recorded": True}
+
+
+def release(session: Session, who: str, *, on: str | date, release_type: str,
+            override: str | None = None, tx: Tx | None = None) -> dict:
+    """End the current stay; open custody enrolments end with reason released/transferred."""
+    kind = str(release_type).strip().lower()
+    reason = clean_text(override, field="override")
+    with session.transaction(tx) as tx:
+        person = find_person(session, tx.conn, who)
+        stay = queries.latest_stay(tx.conn, person["id"])
+        if stay["status"] != "in_custody":
+            raise Rejected("release_not_in_custody", who=who, status=stay["status"])
+        when = session.date(on, "on")
+        if when.isoformat() < stay["detained_on"]:
+            raise Invalid("on", when.isoformat(), "release_before_detention",
+                          detained=stay["detained_on"])
+        dates = ms.milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
+                              queries.remission_days(tx.conn, stay["stay_id"]),
+                              session.config.rules)
+        check_release(kind, when, dates, reason)
+        tx.record("stay.released", person["uid"], {"uid": stay["stay_uid"],
+                                                   "on": when.isoformat(), "type": kind,
+                                                   "override": reason})
+        ended = end_enrolments_at_release(tx, person["uid"], stay["stay_id"], when.isoformat(),
+                                          kind)
+    return {"name": person["name"], "reg_no": regno_text(session, stay), "on": when.isoformat(),
+            "type": kind, "ended_enrolments": ended}

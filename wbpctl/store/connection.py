@@ -1,0 +1,128 @@
+"""Opening the database under one policy, and transactions that take the write lock first."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from ..domain.errors import StorageError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+APPLICATION_ID = 0x57425031  # "WBP1": marks a file as a wbpctl ledger
+
+
+def _create_private(path: Path) -> None:
+    """Create the folder (0700, only the parts we create) and an empty 0600 file."""
+    missing = []
+    parent = path.parent
+    while not parent.exists():
+        missing.append(parent)
+        parent = parent.parent
+    for folder in reversed(missing):
+        os.mkdir(folder, 0o700)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except IsADirectoryError:
+        raise StorageError("db_not_sqlite", path=str(path)) from None
+    except OSError as exc:
+        raise StorageError("db_unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
+    if head and head != SQLITE_HEADER:
+        raise StorageError("db_not_sqlite", path=str(path))
+
+
+def connect(path: Path, *, create: bool = False, busy_timeout: float = 10.0) -> sqlite3.Connection:
+    """Open ``path``; only ``create=True`` (``wbpctl init``) may bring a new file into being.
+
+    A missing file is an error for every other command, so a cron job with a
+    wrong path fails loudly instead of reporting zeros from a new empty file.
+    """
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise StorageError("db_missing", path=str(path))
+        try:
+            _create_private(path)
+        except OSError as exc:
+            raise StorageError("db_cannot_create", path=str(path),
+                               reason=exc.strerror or str(exc)) from None
+    _check_header(path)
+    try:
+        # isolation_level=None: we issue BEGIN IMMEDIATE ourselves (see ``write``)
+        conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.Error as exc:
+        raise storage_error(exc, path) from None
+    return conn
+
+
+def storage_error(exc: BaseException, path: Path | str) -> StorageError:
+    """Name what SQLite said in words an admin can act on."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StorageError("db_busy", path=str(path))
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StorageError("db_corrupt", path=str(path), reason=str(exc))
+    if "readonly" in text or "read-only" in text:
+        return StorageError("db_readonly", path=str(path))
+    if "disk is full" in text or "disk i/o" in text or "full" in text:
+        return StorageError("db_disk", path=str(path), reason=str(exc))
+    return StorageError("db_error", path=str(path), reason=str(exc))
+
+
+@contextmanager
+def write(conn: sqlite3.Connection, path: Path | str = "") -> Iterator[sqlite3.Connection]:
+    """One write transaction: BEGIN IMMEDIATE, all or nothing.
+
+    IMMEDIATE takes the write lock at the start, so waiting for another writer
+    honours the busy timeout (a deferred BEGIN that later upgrades fails at
+    once with "database is locked").
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise storage_error(exc, path) from None
+    try:
+        yield conn
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise storage_error(exc, path) from None
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise storage_error(exc, path) from None
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection, path: Path | str = "") -> Iterator[sqlite3.Connection]:
+    """One read transaction, so a report sees one consistent state."""
+    try:
+        conn.execute("BEGIN")
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.Error as exc:
+        raise storage_error(exc, path) from None
+    try:
+        yield conn
+    except sqlite3.Error as exc:
+        raise storage_error(exc, path) from None
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")

@@ -1,0 +1,186 @@
+"""Every read the services and reports make: plain SQL, rows out."""
+
+from __future__ import annotations
+
+import sqlite3
+
+_STAY_COLUMNS = """s.id AS stay_id, s.uid AS stay_uid, s.lapas, s.register_class, s.reg_seq,
+    s.reg_year, s.detained_on, s.admitted_on, s.sentence_years, s.sentence_months,
+    s.sentence_days, s.sentence_life, s.sentence_death, s.fine_substitute, s.crime, s.status,
+    s.released_on, s.release_type, s.release_override"""
+
+# The latest stay of each person is the one that says where they are now.
+_LATEST_STAY = "s.id = (SELECT max(id) FROM stays WHERE person_id = p.id)"
+
+
+def person_by_nik(conn: sqlite3.Connection, nik: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM people WHERE nik = ?", (nik,)).fetchone()
+
+
+def person_by_id(conn: sqlite3.Connection, person_id: int) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM people WHERE id = ?", (person_id,)).fetchone()
+
+
+def stay_by_regno(conn: sqlite3.Connection, lapas: str, register_class: str, seq: int,
+                  year: int) -> sqlite3.Row | None:
+    return conn.execute(
+        f"SELECT s.person_id, {_STAY_COLUMNS} FROM stays s WHERE s.lapas = ? AND"
+        " s.register_class = ? AND s.reg_seq = ? AND s.reg_year = ?",
+        (lapas, register_class, seq, year)).fetchone()
+
+
+def stays_of(conn: sqlite3.Connection, person_id: int) -> list[sqlite3.Row]:
+    return conn.execute(f"SELECT {_STAY_COLUMNS} FROM stays s WHERE s.person_id = ? ORDER BY s.id",
+                        (person_id,)).fetchall()
+
+
+def latest_stay(conn: sqlite3.Connection, person_id: int) -> sqlite3.Row | None:
+    return conn.execute(
+        f"SELECT {_STAY_COLUMNS} FROM stays s WHERE s.person_id = ? ORDER BY s.id DESC LIMIT 1",
+        (person_id,)).fetchone()
+
+
+def enrolments_of(conn: sqlite3.Connection, person_id: int) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT e.*, t.opd, t.kind, t.phase, s.uid AS stay_uid FROM enrolments e"
+        " JOIN tracks t ON t.code = e.track JOIN stays s ON s.id = e.stay_id"
+        " WHERE e.person_id = ? ORDER BY e.id", (person_id,)).fetchall()
+
+
+def remissions_of_person(conn: sqlite3.Connection, person_id: int) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT r.*, s.uid AS stay_uid FROM remissions r JOIN stays s ON s.id = r.stay_id"
+        " WHERE s.person_id = ? ORDER BY r.granted_on, r.id", (person_id,)).fetchall()
+
+
+def remission_days(conn: sqlite3.Connection, stay_id: int) -> list[int]:
+    """Days of each remission of a stay, in grant order."""
+    return [r[0] for r in conn.execute(
+        "SELECT days FROM remissions WHERE stay_id = ? ORDER BY granted_on, id", (stay_id,))]
+
+
+def list_people(conn: sqlite3.Connection, *, status: str | None = None,
+                search: str | None = None, track: str | None = None,
+                opd: str | None = None) -> list[sqlite3.Row]:
+    """People with their latest stay; filters combine with AND.
+
+    ``track`` / ``opd``: people with an active or waitlisted enrolment there.
+    """
+    where, params = [], []
+    if status:
+        where.append("s.status = ?")
+        params.append(status)
+    if search:
+        needle = f"%{search.lower()}%"
+        where.append("(lower(p.name) LIKE ? OR p.nik LIKE ? OR EXISTS (SELECT 1 FROM stays x"
+                     " WHERE x.person_id = p.id AND (x.register_class || '-' || x.reg_seq ||"
+                     " '/' || x.reg_year) LIKE ?))")
+        params += [needle, needle, needle]
+    if track or opd:
+        clause = ("EXISTS (SELECT 1 FROM enrolments e JOIN tracks t ON t.code = e.track"
+                  " WHERE e.person_id = p.id AND e.status IN ('active', 'waitlisted')")
+        if track:
+            clause += " AND e.track = ?"
+            params.append(track)
+        if opd:
+            clause += " AND t.opd = ?"
+            params.append(opd)
+        where.append(clause + ")")
+    sql = (f"SELECT p.*, {_STAY_COLUMNS},"
+           " (SELECT count(*) FROM stays WHERE person_id = p.id) AS stay_count,"
+           " (SELECT count(*) FROM enrolments WHERE person_id = p.id AND status = 'active')"
+           " AS active_enrolments"
+           f" FROM people p JOIN stays s ON {_LATEST_STAY}")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return conn.execute(sql + " ORDER BY p.name COLLATE NOCASE, p.id", params).fetchall()
+
+
+def opds(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT o.code, o.name, count(t.code) AS tracks FROM opds o LEFT JOIN tracks t"
+        " ON t.opd = o.code AND t.retired = 0 GROUP BY o.code ORDER BY o.rowid").fetchall()
+
+
+def catalog(conn: sqlite3.Connection) -> tuple[list[dict], list[dict]]:
+    """The OPDs and live tracks as stored, in the shape of a catalog.synced payload."""
+    opd_rows = [dict(r) for r in conn.execute("SELECT code, name FROM opds ORDER BY rowid")]
+    track_rows = [dict(r) for r in conn.execute(
+        "SELECT code, opd, name, kind, phase, pembinaan, capacity FROM tracks"
+        " WHERE retired = 0 ORDER BY rowid")]
+    return opd_rows, track_rows
+
+
+def track(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM tracks WHERE code = ?", (code,)).fetchone()
+
+
+def track_counts(conn: sqlite3.Connection, *, opd: str | None = None,
+                 phase: str | None = None) -> list[sqlite3.Row]:
+    where, params = ["t.retired = 0"], []
+    if opd:
+        where.append("t.opd = ?")
+        params.append(opd)
+    if phase:
+        where.append("t.phase = ?")
+        params.append(phase)
+    return conn.execute(
+        "SELECT t.*, "
+        " (SELECT count(*) FROM enrolments e WHERE e.track = t.code AND e.status = 'active') AS active,"
+        " (SELECT count(*) FROM enrolments e WHERE e.track = t.code AND e.status = 'waitlisted') AS waiting,"
+        " (SELECT count(*) FROM enrolments e WHERE e.track = t.code AND e.status = 'completed') AS completed"
+        " FROM tracks t WHERE " + " AND ".join(where) + " ORDER BY t.rowid", params).fetchall()
+
+
+def open_enrolment(conn: sqlite3.Connection, person_id: int, track: str) -> sqlite3.Row | None:
+    return conn.execute(
+        "SELECT * FROM enrolments WHERE person_id = ? AND track = ? AND status IN"
+        " ('active', 'waitlisted') ORDER BY id LIMIT 1", (person_id, track)).fetchone()
+
+
+def open_enrolments_of_stay(conn: sqlite3.Connection, stay_id: int) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT e.*, t.phase FROM enrolments e JOIN tracks t ON t.code = e.track"
+        " WHERE e.stay_id = ? AND e.status IN ('active', 'waitlisted') ORDER BY e.id",
+        (stay_id,)).fetchall()
+
+
+def count_active(conn: sqlite3.Connection, track: str) -> int:
+    return conn.execute("SELECT count(*) FROM enrolments WHERE track = ? AND status = 'active'",
+                        (track,)).fetchone()[0]
+
+
+def waitlist(conn: sqlite3.Connection, track: str) -> list[sqlite3.Row]:
+    """The waitlist in order: first in line first."""
+    return conn.execute(
+        "SELECT e.*, p.name, p.uid AS person_uid FROM enrolments e"
+        " JOIN people p ON p.id = e.person_id WHERE e.track = ? AND e.status = 'waitlisted'"
+        " ORDER BY e.id", (track,)).fetchall()
+
+
+def roster(conn: sqlite3.Connection, track: str, status: str, limit: int | None = None
+           ) -> list[sqlite3.Row]:
+    order = "e.ended_on DESC, e.id DESC" if status in ("completed", "failed") else "e.id"
+    sql = (f"SELECT e.*, p.name, p.uid AS person_uid, {_STAY_COLUMNS} FROM enrolments e"
+           " JOIN people p ON p.id = e.person_id JOIN stays s ON s.id = e.stay_id"
+           f" WHERE e.track = ? AND e.status = ? ORDER BY {order}")
+    params: list = [track, status]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return conn.execute(sql, params).fetchall()
+
+
+def certificate_used(conn: sqlite3.Connection, track: str, certificate: str) -> bool:
+    return conn.execute("SELECT 1 FROM enrolments WHERE track = ? AND certificate = ?",
+                        (track, certificate)).fetchone() is not None
+
+
+def is_empty(conn: sqlite3.Connection) -> bool:
+    """No person, stay or enrolment yet (a catalogue sync alone does not count)."""
+    return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM events WHERE kind != 'catalog.synced')"
+                        ).fetchone()[0] == 1
+
+
+def person_uids(conn: sqlite3.Connection, person_id: int) -> str:
+    return conn.execute("SELECT uid FROM people WHERE id = ?", (person_id,)).fetchone()[0]

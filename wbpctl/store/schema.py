@@ -1,0 +1,193 @@
+"""Numbered migrations, and the check every command makes before touching data.
+
+Migrations run through sqlite-utils' ``Migrations`` (recorded in its
+``_sqlite_migrations`` table). ``PRAGMA user_version`` mirrors how many have
+run, so the everyday check needs neither sqlite-utils nor a query of that table.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..domain.errors import StorageError
+from .connection import APPLICATION_ID
+
+MIGRATION_SET = "wbpctl"
+
+_M001 = """
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    lapas TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    batch TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX events_subject ON events(subject, seq);
+CREATE INDEX events_kind ON events(kind, seq);
+
+CREATE TABLE opds (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+);
+
+CREATE TABLE tracks (
+    code TEXT PRIMARY KEY,
+    opd TEXT NOT NULL REFERENCES opds(code),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    phase TEXT NOT NULL,
+    pembinaan TEXT NOT NULL,
+    capacity INTEGER NOT NULL,
+    retired INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    nik TEXT UNIQUE,
+    gender TEXT,
+    birth_date TEXT
+);
+CREATE INDEX people_name ON people(name);
+
+CREATE TABLE stays (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    lapas TEXT NOT NULL,
+    register_class TEXT NOT NULL,
+    reg_seq INTEGER NOT NULL,
+    reg_year INTEGER NOT NULL,
+    detained_on TEXT NOT NULL,
+    admitted_on TEXT NOT NULL,
+    sentence_years INTEGER,
+    sentence_months INTEGER,
+    sentence_days INTEGER,
+    sentence_life INTEGER NOT NULL DEFAULT 0,
+    sentence_death INTEGER NOT NULL DEFAULT 0,
+    fine_substitute INTEGER NOT NULL DEFAULT 0,
+    crime TEXT,
+    status TEXT NOT NULL,
+    released_on TEXT,
+    release_type TEXT,
+    release_override TEXT,
+    UNIQUE (lapas, register_class, reg_seq, reg_year)
+);
+CREATE INDEX stays_person ON stays(person_id);
+CREATE INDEX stays_status ON stays(status, released_on);
+CREATE INDEX stays_admitted ON stays(admitted_on);
+
+CREATE TABLE enrolments (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    stay_id INTEGER NOT NULL REFERENCES stays(id),
+    track TEXT NOT NULL REFERENCES tracks(code),
+    status TEXT NOT NULL,
+    requested_on TEXT NOT NULL,
+    assigned_on TEXT,
+    ended_on TEXT,
+    reason TEXT,
+    result TEXT,
+    hours REAL,
+    certificate TEXT,
+    sponsor TEXT
+);
+CREATE INDEX enrolments_person ON enrolments(person_id);
+CREATE INDEX enrolments_stay ON enrolments(stay_id);
+CREATE INDEX enrolments_track ON enrolments(track, status);
+CREATE INDEX enrolments_ended ON enrolments(ended_on);
+
+CREATE TABLE remissions (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    stay_id INTEGER NOT NULL REFERENCES stays(id),
+    granted_on TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    days INTEGER NOT NULL
+);
+CREATE INDEX remissions_stay ON remissions(stay_id);
+"""
+
+# (name, SQL): append only; never edit one that has shipped.
+MIGRATIONS: list[tuple[str, str]] = [
+    ("m001_ledger_and_registry", _M001),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+PROJECTION_TABLES = ("opds", "tracks", "people", "stays", "enrolments", "remissions")
+
+
+def state(conn: sqlite3.Connection) -> tuple[int, int, bool]:
+    """(application_id, user_version, has_tables)."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    has_tables = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+    return app_id, version, has_tables
+
+
+def check(conn: sqlite3.Connection, path: Path | str) -> None:
+    """Refuse a file that is not a wbpctl ledger, is too new, or needs ``wbpctl init``."""
+    try:
+        app_id, version, has_tables = state(conn)
+    except sqlite3.DatabaseError as exc:
+        from .connection import storage_error
+        raise storage_error(exc, path) from None
+    if app_id != APPLICATION_ID:
+        if app_id == 0 and not has_tables:
+            raise StorageError("db_uninitialised", path=str(path))
+        raise StorageError("db_not_wbpctl", path=str(path))
+    if version > SCHEMA_VERSION:
+        raise StorageError("db_too_new", path=str(path), version=version, known=SCHEMA_VERSION)
+    if version < SCHEMA_VERSION:
+        raise StorageError("db_needs_upgrade", path=str(path), version=version,
+                           known=SCHEMA_VERSION)
+
+
+def migrate(conn: sqlite3.Connection, path: Path | str) -> int:
+    """Bring the schema up to date inside the caller's write transaction.
+
+    Returns how many migrations ran. A database that already holds other
+    tables but is not a wbpctl ledger is refused, never altered.
+    """
+    app_id, version, has_tables = state(conn)
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and has_tables):
+        raise StorageError("db_not_wbpctl", path=str(path))
+    if version > SCHEMA_VERSION:
+        raise StorageError("db_too_new", path=str(path), version=version, known=SCHEMA_VERSION)
+    if version == SCHEMA_VERSION:
+        return 0
+
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for name, sql in MIGRATIONS:
+        def run(db, sql=sql):
+            for statement in sql.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+        migrations(name=name)(run)
+    db = Database(conn)
+    pending = len(migrations.pending(db))
+    migrations.apply(db)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return pending
+
+
+def projection_ddl(conn: sqlite3.Connection) -> list[str]:
+    """CREATE statements of the projection tables and their indexes, for a replay."""
+    rows = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN (%s) "
+        "ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid"
+        % ",".join("?" * len(PROJECTION_TABLES)), PROJECTION_TABLES).fetchall()
+    return [r[0] for r in rows]
