@@ -104,7 +104,7 @@ def state(ctx: typer.Context) -> State:
 
 # -- saying things on stderr ---------------------------------------------------
 
-def say(ctx: typer.Context, key: str, **params: object) -> None:
+def say(ctx: typer.Context, key: str, /, **params: object) -> None:
     """One line on stderr, in the user's language."""
     sys.stderr.write(msg(key, state(ctx).lang, **params) + "\n")
 

@@ -46,9 +46,16 @@ NO_MILESTONES = Milestones(None, None, None, None, None, None, None, None)
 
 
 def _fraction_length(length_days30: int, part: Fraction) -> tuple[int, int]:
-    # Rounded up: a person has served a fraction only once all of it has passed.
-    total = -((-length_days30 * part.numerator) // part.denominator)
-    return divmod(total, DAYS_PER_MONTH)
+    """(whole calendar months, days) of a fraction of a length given in 30-day months.
+
+    The fraction is taken of the whole months; what is left of a month becomes
+    days (1 month = 30 days), plus the fraction of the odd days. Rounded up: a
+    person has served a fraction only once all of it has passed.
+    """
+    months, days = divmod(length_days30, DAYS_PER_MONTH)
+    whole, rest = divmod(months * part.numerator, part.denominator)
+    extra = -((-(rest * DAYS_PER_MONTH + days * part.numerator)) // part.denominator)
+    return whole, extra
 
 
 def fraction_date(detained_on: date, length_days30: int, part: Fraction) -> date:
@@ -70,7 +77,7 @@ def milestones(detained_on: date, sentence: Sentence | None, remissions: list[in
     half = fraction_date(detained_on, base, Fraction(1, 2))
     two_thirds = fraction_date(detained_on, base, Fraction(2, 3))
     months, days = _fraction_length(base, Fraction(2, 3))
-    pb_possible = (months, days) >= (rules.pb_min_two_thirds_months, 0)
+    pb_possible = months * DAYS_PER_MONTH + days >= rules.pb_min_two_thirds_months * DAYS_PER_MONTH
     cb_allowed = sentence.length_days30 <= rules.cb_max_sentence_months * DAYS_PER_MONTH
     cmb = None
     if remissions:

@@ -266,7 +266,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def msg(key: str, lang: str = "en", **params: object) -> str:
+def msg(key: str, lang: str = "en", /, **params: object) -> str:
     pair = MESSAGES.get(key)
     if pair is None:
         return key + (" " + repr(params) if params else "")

@@ -38,6 +38,7 @@ def init_database(session: Session) -> InitResult:
     """Create or upgrade the database and sync the catalogue; running it twice writes nothing."""
     created = not session.db_path.exists()
     conn = session.connect(create=True)
+    schema.preflight(conn, session.db_path)
     if created or conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         try:
             conn.execute("PRAGMA journal_mode = WAL")

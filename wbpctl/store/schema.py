@@ -152,18 +152,27 @@ def check(conn: sqlite3.Connection, path: Path | str) -> None:
                            known=SCHEMA_VERSION)
 
 
+def preflight(conn: sqlite3.Connection, path: Path | str) -> int:
+    """Refuse, before anything is written, a file ``init`` must not touch; return its version."""
+    try:
+        app_id, version, has_tables = state(conn)
+    except sqlite3.DatabaseError as exc:
+        from .connection import storage_error
+        raise storage_error(exc, path) from None
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and has_tables):
+        raise StorageError("db_not_wbpctl", path=str(path))
+    if version > SCHEMA_VERSION:
+        raise StorageError("db_too_new", path=str(path), version=version, known=SCHEMA_VERSION)
+    return version
+
+
 def migrate(conn: sqlite3.Connection, path: Path | str) -> int:
     """Bring the schema up to date inside the caller's write transaction.
 
     Returns how many migrations ran. A database that already holds other
     tables but is not a wbpctl ledger is refused, never altered.
     """
-    app_id, version, has_tables = state(conn)
-    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and has_tables):
-        raise StorageError("db_not_wbpctl", path=str(path))
-    if version > SCHEMA_VERSION:
-        raise StorageError("db_too_new", path=str(path), version=version, known=SCHEMA_VERSION)
-    if version == SCHEMA_VERSION:
+    if preflight(conn, path) == SCHEMA_VERSION:
         return 0
 
     from sqlite_utils import Database

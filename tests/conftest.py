@@ -1,0 +1,78 @@
+"""Every test gets its own folder, database path and environment: nothing leaks between them."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from wbpctl.cli.app import app
+from wbpctl.config import load_config
+from wbpctl.services.session import Session
+
+TODAY = "2026-11-28"
+
+
+@pytest.fixture(autouse=True)
+def hermetic(tmp_path, monkeypatch):
+    """No user config, no ambient WBPCTL_* settings, a fixed today, a scratch working folder."""
+    for name in ("WBPCTL_DB", "WBPCTL_CONFIG", "WBPCTL_LANG", "WBPCTL_ACTOR", "WBPCTL_DEBUG",
+                 "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("WBPCTL_TODAY", TODAY)
+    monkeypatch.setenv("WBPCTL_LANG", "en")
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "data" / "wbp.db"
+
+
+class Cli:
+    """Runs wbpctl in-process against one database; stdout and stderr kept apart."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None):
+        return self.runner.invoke(app, ["--db", str(self.db), *args], input=input)
+
+    def ok(self, *args: str):
+        result = self(*args)
+        assert result.exit_code == 0, (result.exit_code, result.stdout, result.stderr,
+                                       result.exception)
+        return result
+
+    def json(self, *args: str):
+        return json.loads(self.ok(*args, "-f", "json").stdout)
+
+    def events(self) -> int:
+        return len(self.json("log"))
+
+
+@pytest.fixture
+def cli(db) -> Cli:
+    runner = Cli(db)
+    runner.ok("init")
+    return runner
+
+
+@pytest.fixture
+def session(cli) -> Session:
+    return Session(config=load_config(), db_path=cli.db, actor="test",
+                   today=date.fromisoformat(TODAY))
+
+
+def add_person(cli: Cli, reg_no: str = "B.I-1/2025", *, detained: str = "2025-01-10",
+               sentence: str = "3y", **options: str):
+    args = ["participant", "add", "--name", options.pop("name", "Budi Santoso"), "--reg-no",
+            reg_no, "--detained", detained, "--sentence", sentence]
+    for key, value in options.items():
+        args += [f"--{key.replace('_', '-')}", value]
+    return cli.ok(*args)

@@ -1,0 +1,90 @@
+from pathlib import Path
+
+import pytest
+
+from wbpctl.config import PACKAGED, load_config
+from wbpctl.domain.errors import ConfigError
+
+
+def write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "custom.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_packaged_default_has_the_lapas_eight_opds_and_their_tracks():
+    config = load_config()
+    assert config.path == PACKAGED
+    assert (config.lapas_code, config.lapas_name) == ("KTL", "Lapas Kelas IIB Kuala Tungkal")
+    assert len(config.opds) == 8
+    assert {t.code for t in config.tracks} >= {"BUN-UNGGUL", "ADMINDUK", "SALUR-KERJA",
+                                               "MENTOR-KOMUNITAS"}
+    assert config.track("SALUR-KERJA").phase == "post-release"
+    assert config.language == "id" and config.day_first and config.mask_nik
+    assert config.rules.pb_min_two_thirds_months == 9
+
+
+def test_user_file_overrides_keys_of_the_default(tmp_path):
+    config = load_config(write(tmp_path, "language: en\nsentence_rules:\n  pb_trial_years: 2\n"))
+    assert config.language == "en"
+    assert config.rules.pb_trial_years == 2
+    assert config.rules.pb_min_two_thirds_months == 9   # kept from the default
+
+
+def test_database_is_relative_to_the_config_file(tmp_path):
+    config = load_config(write(tmp_path, "database: db/ledger.db\n"))
+    assert config.database == tmp_path / "db" / "ledger.db"
+
+
+@pytest.mark.parametrize("text, key, words", [
+    ("langauge: en\n", "langauge", "unknown key"),
+    ("language: fr\n", "language", "must be one of"),
+    ("default_track_capacity: many\n", "default_track_capacity", "must be int"),
+    ("sentence_rules:\n  pb_min_two_thirds_months: nine\n", "sentence_rules.pb_min_two_thirds_months",
+     "must be int"),
+    ("tracks:\n  - {code: A, opd: DINKES, name: a, kind: service, phase: any, pembinaan: kepribadian}\n"
+     "  - {code: A, opd: DINKES, name: b, kind: service, phase: any, pembinaan: kepribadian}\n",
+     "tracks[1].code", "duplicate track code"),
+    ("tracks:\n  - {code: A, opd: NOPE, name: a, kind: service, phase: any, pembinaan: kepribadian}\n",
+     "tracks[0].opd", "unknown OPD"),
+    ("tracks:\n  - {code: A, opd: DINKES, name: a, kind: lecture, phase: any, pembinaan: kepribadian}\n",
+     "tracks[0].kind", "must be one of"),
+    ("tracks:\n  - {code: A, opd: DINKES, name: a, kind: service, phase: any, pembinaan: kepribadian,"
+     " capacity: 0}\n", "tracks[0].capacity", "at least 1"),
+])
+def test_bad_config_names_file_key_and_problem(tmp_path, text, key, words):
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert caught.value.params["file"] == path
+    assert caught.value.params["key"] == key
+    assert words in caught.value.params["reason"]
+
+
+def test_broken_yaml_is_refused(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, "language: [en\n"))
+    assert caught.value.key == "config_yaml"
+
+
+def test_missing_config_file(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_config(str(tmp_path / "nope.yaml"))
+    assert caught.value.key == "config_missing"
+
+
+def test_bad_config_is_refused_at_start_by_the_cli(tmp_path, cli):
+    path = write(tmp_path, "tracks:\n  - {code: A, opd: NOPE, name: a, kind: service,"
+                           " phase: any, pembinaan: kepribadian}\n")
+    result = cli("--config", path, "participant", "list")
+    assert result.exit_code == 1
+    assert path in result.stderr and "tracks[0].opd" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_config_found_in_working_folder_and_user_folder(tmp_path, monkeypatch):
+    (tmp_path / "xdg" / "wbpctl").mkdir(parents=True)
+    (tmp_path / "xdg" / "wbpctl" / "config.yaml").write_text("language: en\n")
+    assert load_config().language == "en"
+    (tmp_path / "config.yaml").write_text("language: id\n")
+    assert load_config().path == Path("config.yaml")

@@ -1,0 +1,36 @@
+"""The demo data set: made through the services, fictional, rich enough for every report."""
+
+from collections import Counter
+
+
+def test_demo_fills_every_part_of_the_model(cli):
+    cli.ok("init", "--demo")
+    people = cli.json("participant", "list")
+    assert 55 <= len(people) <= 70
+    statuses = Counter(p["status"] for p in people)
+    assert statuses["in_custody"] > 10 and statuses["released"] > 5
+    assert any(p["stays"] > 1 for p in people), "a few readmissions"
+    tracks = {t["code"]: t for t in cli.json("track", "list")}
+    assert sum(t["completed"] for t in tracks.values()) > 30
+    assert any(t["waiting"] for t in tracks.values()), "a waitlist"
+    kinds = Counter(e["kind"] for e in cli.json("log"))
+    for kind in ("remission.granted", "stay.released", "enrolment.dropped",
+                 "enrolment.completed", "enrolment.waitlisted"):
+        assert kinds[kind] > 0, kind
+    cli.ok("verify")
+
+
+def test_demo_is_deterministic_for_one_today(cli, tmp_path):
+    from conftest import Cli
+    cli.ok("init", "--demo")
+    other = Cli(tmp_path / "other.db")
+    other.ok("init", "--demo")
+    strip = lambda rows: [{k: v for k, v in r.items() if k not in ("id", "uid")} for r in rows]
+    assert strip(cli.json("participant", "list")) == strip(other.json("participant", "list"))
+
+
+def test_demo_refuses_a_database_with_data(cli):
+    cli.ok("participant", "add", "--name", "A", "--reg-no", "B.I-1/2025", "--detained",
+           "2025-01-01", "--sentence", "2y")
+    result = cli("init", "--demo")
+    assert result.exit_code == 1 and "already holds data" in result.stderr

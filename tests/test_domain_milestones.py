@@ -1,0 +1,87 @@
+from datetime import date
+
+from wbpctl.domain.milestones import SentenceRules, milestones
+from wbpctl.domain.remission import suggested_days
+from wbpctl.domain.sentence import Sentence
+
+RULES = SentenceRules()
+
+
+def test_three_years_no_remission():
+    m = milestones(date(2024, 1, 10), Sentence(3), [], RULES)
+    assert m.one_third == date(2025, 1, 10)
+    assert m.half == date(2025, 7, 10)
+    assert m.two_thirds == date(2026, 1, 10)
+    assert m.expiry == date(2027, 1, 10)
+    assert m.pb_trial_end == date(2028, 1, 10)
+    assert m.pb_eligible == date(2026, 1, 10)
+
+
+def test_twelve_months_gives_no_pb_eighteen_does():
+    assert milestones(date(2024, 1, 10), Sentence(months=12), [], RULES).pb_eligible is None
+    assert milestones(date(2024, 1, 10), Sentence(months=18), [], RULES).pb_eligible == \
+        date(2025, 1, 10)
+
+
+def test_remissions_bring_release_forward():
+    m = milestones(date(2017, 5, 9), Sentence(2), [15, 60, 30], RULES)
+    assert m.expiry == date(2019, 1, 24)
+
+
+def test_month_end_detention():
+    assert milestones(date(2025, 1, 31), Sentence(months=1), [], RULES).expiry == \
+        date(2025, 2, 28)
+    assert milestones(date(2024, 1, 31), Sentence(months=1), [], RULES).expiry == \
+        date(2024, 2, 29)
+
+
+def test_days_only_sentence():
+    m = milestones(date(2025, 3, 1), Sentence(days=45), [], RULES)
+    assert m.expiry == date(2025, 4, 15)
+    assert m.two_thirds == date(2025, 3, 31)   # 30 days
+
+
+def test_fraction_of_a_month_counts_in_thirty_day_days():
+    # 2/3 of 10 months = 6 months + 20 days
+    assert milestones(date(2025, 1, 1), Sentence(months=10), [], RULES).two_thirds == \
+        date(2025, 7, 21)
+
+
+def test_remission_larger_than_a_month_is_deducted_before_fractions():
+    m = milestones(date(2024, 1, 10), Sentence(3), [90], RULES)
+    assert m.expiry == date(2026, 10, 12)
+    # (36 months - 90 days) = 33 months; 2/3 of it = 22 months
+    assert m.two_thirds == date(2025, 11, 10)
+    kept = milestones(date(2024, 1, 10), Sentence(3), [90],
+                      SentenceRules(deduct_remission_first=False))
+    assert kept.two_thirds == date(2026, 1, 10)
+
+
+def test_cb_only_up_to_eighteen_months():
+    assert milestones(date(2025, 1, 1), Sentence(months=18), [], RULES).cb_eligible is not None
+    assert milestones(date(2025, 1, 1), Sentence(months=19), [], RULES).cb_eligible is None
+
+
+def test_cmb_leave_is_the_last_remission_at_most_six_months():
+    m = milestones(date(2020, 1, 1), Sentence(6), [30, 60], RULES)
+    assert m.expiry == date(2025, 10, 3)
+    assert m.cmb == date(2025, 8, 4)                  # 60 days before expiry
+    long = milestones(date(2020, 1, 1), Sentence(6), [30, 240], RULES)
+    assert long.expiry == date(2025, 4, 6)
+    assert long.cmb == date(2024, 10, 6)              # capped at 6 months before expiry
+    assert milestones(date(2020, 1, 1), Sentence(6), [], RULES).cmb is None
+
+
+def test_life_sentence_has_no_dates():
+    assert milestones(date(2020, 1, 1), Sentence(life=True), [], RULES).expiry is None
+
+
+def test_remission_table():
+    detained = date(2024, 1, 1)
+    assert suggested_days("RU", date(2024, 8, 17), detained, 0) == 30     # 7 months served
+    assert suggested_days("RU", date(2025, 8, 17), detained, 0) == 60     # over 12 months
+    assert suggested_days("RU", date(2024, 5, 17), detained, 0) == 0      # under 6 months
+    assert suggested_days("RU", date(2025, 8, 17), detained, 1) == 90
+    assert suggested_days("RU", date(2030, 8, 17), detained, 5) == 180
+    assert suggested_days("RK", date(2024, 8, 17), detained, 0) == 15
+    assert suggested_days("RK", date(2027, 8, 17), detained, 3) == 45

@@ -1,0 +1,68 @@
+"""The installed console script in a real process: exit codes, the stdout/stderr split."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def wbpctl_path() -> str:
+    beside = Path(sys.executable).parent / "wbpctl"
+    found = str(beside) if beside.exists() else shutil.which("wbpctl")
+    assert found, "the wbpctl console script is not installed (pip install .)"
+    return found
+
+
+def run(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    base = {"PATH": os.environ["PATH"], "HOME": str(cwd), "WBPCTL_LANG": "en"}
+    return subprocess.run([wbpctl_path(), *args], cwd=cwd, env={**base, **(env or {})},
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_readme_main_job_on_the_default_database(tmp_path):
+    init = run("init", "--demo", cwd=tmp_path)
+    assert init.returncode == 0, init.stderr
+    assert init.stdout == ""
+    assert (tmp_path / "data" / "wbp.db").exists()
+    listed = run("participant", "list", "-f", "json", cwd=tmp_path)
+    assert listed.returncode == 0 and listed.stderr == ""
+    people = json.loads(listed.stdout)
+    assert len(people) == 60
+    assert run("verify", cwd=tmp_path).returncode == 0
+
+
+def test_exit_codes_and_streams(tmp_path):
+    missing = run("--db", "nope/wbp.db", "participant", "list", cwd=tmp_path)
+    assert missing.returncode == 4 and missing.stdout == ""
+    assert "wbpctl init" in missing.stderr and "Traceback" not in missing.stderr
+    assert run("init", cwd=tmp_path).returncode == 0
+    bad = run("participant", "add", "--name", "A", "--reg-no", "B.I-1/2025", "--detained",
+              "2025-01-01", "--sentence", "2y", "--nik", "123", cwd=tmp_path)
+    assert bad.returncode == 1 and bad.stdout == "" and bad.stderr.count("\n") == 1
+    assert run("participant", "show", "B.I-1/2025", cwd=tmp_path).returncode == 3
+    assert run("participant", "frobnicate", cwd=tmp_path).returncode == 2
+
+
+def test_python_dash_m_works(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "wbpctl", "--version"], capture_output=True,
+                            text=True, cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout.startswith("wbpctl ")
+
+
+def test_no_colour_when_piped_and_indonesian_by_default(tmp_path):
+    run("init", "--demo", cwd=tmp_path)
+    result = subprocess.run([wbpctl_path(), "track", "list"], cwd=tmp_path, capture_output=True,
+                            text=True, env={"PATH": os.environ["PATH"], "HOME": str(tmp_path)})
+    assert "\x1b[" not in result.stdout
+    assert "Kapasitas" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["init", "--demo"]])
+def test_demo_refuses_a_database_with_data(tmp_path, args):
+    assert run(*args, cwd=tmp_path).returncode == 0
+    again = run(*args, cwd=tmp_path)
+    assert again.returncode == 1 and "already holds data" in again.stderr

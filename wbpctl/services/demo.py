@@ -1,0 +1,209 @@
+"""Fictional demo data, made through the same services a user calls.
+
+About 60 people over the last 24 months: stays of every register class,
+tracks with completions, failures, drops and waitlists, remissions on 17 August,
+releases (ekspirasi and PB), post-release support and a few readmissions. The
+same ``today`` always gives the same data set (a seeded generator).
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from typing import Callable
+
+from ..domain.errors import Rejected
+from ..domain.milestones import milestones
+from ..domain.remission import suggested_days
+from ..domain.sentence import class_for_sentence, parse_sentence
+from ..store import queries
+from . import enrolments, participants, stays
+from .session import Session, Tx
+
+FIRST_L = ["Budi", "Agus", "Andi", "Rudi", "Joko", "Hendra", "Dedi", "Eko", "Fajar", "Rizky",
+           "Yusuf", "Slamet", "Bayu", "Dimas", "Irfan", "Arif", "Taufik", "Wahyu", "Hadi", "Iwan"]
+FIRST_P = ["Siti", "Dewi", "Rina", "Wati", "Nur", "Ani", "Yuni", "Lestari"]
+LAST = ["Santoso", "Saputra", "Hidayat", "Pratama", "Siregar", "Harahap", "Nasution", "Lubis",
+        "Setiawan", "Gunawan", "Kurniawan", "Simanjuntak", "Rahman", "Syahputra", "Daulay"]
+SENTENCES = ["2 bulan", "5 bulan", "8 bulan", "1 tahun", "1y6m", "2y", "2y6m", "3y", "4y", "5y"]
+CUSTODY_TRACKS = ["BUN-UNGGUL", "NAK-TERNAK", "HORT-ORGANIK", "IKAN-AIRTAWAR", "OLAH-MADU",
+                  "KRIYA-DAUR"]
+CRIMES = ["pencurian", "narkotika", "penipuan", "penggelapan", "penganiayaan", "illegal logging"]
+PEOPLE = 60
+SEED = 20250101
+
+
+def _nik(rng: random.Random, born: date, gender: str, serial: int) -> str:
+    day = born.day + (40 if gender == "P" else 0)
+    return f"1506{rng.choice(['01', '02', '03', '04', '05'])}{day:02d}{born.month:02d}" \
+           f"{born.year % 100:02d}{serial:04d}"
+
+
+class _Plan:
+    """Actions with dates, run in date order so each finds the state it needs."""
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self.actions: list[tuple[date, int, int, Callable[[], None]]] = []
+
+    def at(self, when: date, priority: int, action: Callable[[], None]) -> None:
+        if when <= self.today:
+            self.actions.append((when, priority, len(self.actions), action))
+
+    def run(self) -> None:
+        for _, _, _, action in sorted(self.actions, key=lambda a: a[:3]):
+            action()
+
+
+def _tolerant(action: Callable[[], object]) -> Callable[[], None]:
+    """A planned completion or drop is skipped when the person never got a place
+    (still waitlisted) or already left: what would happen in the real programme."""
+    def run() -> None:
+        try:
+            action()
+        except Rejected as rejected:
+            if rejected.key not in ("complete_waitlisted", "not_in_track"):
+                raise
+    return run
+
+
+def _release_date(detained: date, sentence, grants: list[tuple[date, int]], rules,
+                  pb: bool, today: date) -> tuple[date | None, list[tuple[date, int]]]:
+    """The PB-eligible date (``pb``) or expiry, counting only remissions granted before it;
+    the remissions after it never happen. None when that date is not reached by today."""
+    kept = list(grants)
+    while True:
+        dates = milestones(detained, sentence, [d for _, d in kept], rules)
+        when = dates.pb_eligible if pb else dates.expiry
+        if when is None:
+            return None, kept
+        before = [g for g in kept if g[0] < when]
+        if before == kept:
+            return (when if when <= today else None), kept
+        kept = before
+
+
+def fill(session: Session) -> dict:
+    """Fill an empty database with the demo data set; refuse one that holds data."""
+    with session.transaction() as tx:
+        if not queries.is_empty(tx.conn):
+            raise Rejected("demo_not_empty", path=str(session.db_path))
+        people = _plan(session, tx)
+        count = len(tx.events)
+    return {"people": people, "events": count}
+
+
+def _plan(session: Session, tx: Tx) -> int:
+    rng = random.Random(SEED)
+    today = session.today
+    plan = _Plan(today)
+    rules = session.config.rules
+    class_seq: dict[tuple[str, int], int] = {}
+    certificates: dict[str, int] = {}
+
+    def reg_no(register_class: str, year: int) -> str:
+        key = (register_class, year)
+        class_seq[key] = class_seq.get(key, 0) + 1
+        return f"{register_class}-{class_seq[key]}/{year}"
+
+    def certificate(track: str, year: int) -> str:
+        certificates[track] = certificates.get(track, 0) + 1
+        return f"{track}/{year}/{certificates[track]:03d}"
+
+    for i in range(PEOPLE):
+        gender = "P" if rng.random() < 0.12 else "L"
+        name = f"{rng.choice(FIRST_P if gender == 'P' else FIRST_L)} {rng.choice(LAST)}"
+        born = date(rng.randint(1968, 2003), rng.randint(1, 12), rng.randint(1, 28))
+        nik = _nik(rng, born, gender, i + 1) if rng.random() < 0.8 else None
+        detained = today - timedelta(days=rng.randint(20, 730))
+        admitted = min(detained + timedelta(days=rng.randint(0, 45)), today)
+        text = rng.choice(SENTENCES)
+        sentence = parse_sentence(text)
+        register_class = "B.III" if text == "2 bulan" and rng.random() < 0.5 \
+            else class_for_sentence(sentence)
+        number = reg_no(register_class, admitted.year)
+        fields = dict(name=name, reg_no=number, detained=detained, sentence=text,
+                      admitted=admitted, nik=nik, gender=gender, birth_date=born,
+                      crime=rng.choice(CRIMES))
+        plan.at(admitted, 0, lambda f=fields: participants.register(session, tx=tx, **f))
+
+        # remissions on 17 August while in custody, as the table would give them
+        grants: list[tuple[date, int]] = []
+        for year in range(detained.year, today.year + 1):
+            grant = date(year, 8, 17)
+            if not admitted < grant <= today or register_class == "B.III":
+                continue
+            days = suggested_days("RU", grant, detained, len(grants))
+            after = milestones(detained, sentence, [d for _, d in grants] + [days], rules)
+            if days and after.expiry >= grant:
+                grants.append((grant, days))
+        use_pb = rng.random() < 0.5
+        release_on, grants = _release_date(detained, sentence, grants, rules, use_pb, today)
+        release_type = "pb" if use_pb and release_on is not None else "ekspirasi"
+        if release_on is None:
+            release_on, grants = _release_date(detained, sentence, grants, rules, False, today)
+        for grant, days in grants:
+            plan.at(grant, 1, lambda n=number, g=grant, d=days: stays.remission(
+                session, n, on=g, kind="RU", days=d, tx=tx))
+        released = release_on is not None and release_on <= today
+        leaves = release_on if released else today
+
+        # custody tracks: ID papers and a health check for most, one or two trainings
+        wanted = rng.sample(CUSTODY_TRACKS, rng.choice([1, 1, 2]))
+        if rng.random() < 0.8:
+            wanted.append("ADMINDUK")
+        if rng.random() < 0.7:
+            wanted.append("KES-PREVENTIF")
+        for track in wanted:
+            start = admitted + timedelta(days=rng.randint(3, 40))
+            if start >= leaves:
+                continue
+            plan.at(start, 2, lambda n=number, t=track, s=start: enrolments.assign(
+                session, n, t, on=s, tx=tx))
+            service = track in ("ADMINDUK", "KES-PREVENTIF")
+            end = start + timedelta(days=rng.randint(14, 40) if service else rng.randint(60, 120))
+            roll = rng.random()
+            if end >= leaves:
+                continue
+            if roll < 0.1 and not service:
+                why = rng.choice(["health", "withdrawn-own", "security"])
+                plan.at(end, 3, _tolerant(lambda n=number, t=track, e=end, w=why: enrolments.drop(
+                    session, n, t, reason=w, on=e, tx=tx)))
+            else:
+                result = "fail" if roll < 0.18 and not service else "pass"
+                cert = None if service or result == "fail" else certificate(track, end.year)
+                hours = None if service else float(rng.choice([24, 32, 40, 48]))
+                plan.at(end, 3, _tolerant(lambda n=number, t=track, e=end, r=result, c=cert,
+                                          h=hours: enrolments.complete(
+                    session, n, t, on=e, result=r, certificate=c, hours=h, tx=tx)))
+
+        # a recent enrolment drive for selling WBP products fills PASAR-KOP past its places
+        drive = today - timedelta(days=rng.randint(3, 30))
+        if admitted < drive < leaves and rng.random() < 0.8:
+            plan.at(drive, 2, lambda n=number, d=drive: enrolments.assign(
+                session, n, "PASAR-KOP", on=d, tx=tx))
+        if not released:
+            continue
+        plan.at(release_on, 4, lambda n=number, r=release_on, t=release_type: stays.release(
+            session, n, on=r, release_type=t, tx=tx))
+        for track in ("SALUR-KERJA", "KONSELING-KELUARGA"):
+            start = release_on + timedelta(days=rng.randint(3, 30))
+            if rng.random() < 0.6:
+                plan.at(start, 5, lambda n=number, t=track, s=start: enrolments.assign(
+                    session, n, t, on=s, tx=tx))
+                done = start + timedelta(days=rng.randint(7, 30))
+                plan.at(done, 6, _tolerant(lambda n=number, t=track, d=done:
+                                           enrolments.complete(session, n, t, on=d, tx=tx)))
+        if rng.random() < 0.25:
+            again = release_on + timedelta(days=rng.randint(45, 240))
+            again_text = rng.choice(["1 tahun", "1y6m", "2y"])
+            again_class = class_for_sentence(parse_sentence(again_text))
+            again_no = reg_no(again_class, again.year)
+            plan.at(again, 7, lambda n=number, a=again, s=again_text, r=again_no:
+                    participants.readmit(session, n, reg_no=r, detained=a, sentence=s, tx=tx))
+            retrain = rng.choice(CUSTODY_TRACKS)
+            plan.at(again + timedelta(days=10), 8, lambda r=again_no, t=retrain, a=again:
+                    enrolments.assign(session, r, t, on=a + timedelta(days=10), tx=tx))
+    plan.run()
+    return PEOPLE
+
