@@ -93,7 +93,7 @@ def root(
 
 
 def _register() -> None:
-    from . import enrolment, init, ledger, participant, stays, tracks
+    from . import enrolment, init, ledger, participant, report, stays, tracks
 
     app.command("init")(init.init)
     app.add_typer(participant.app, name="participant")
@@ -104,6 +104,7 @@ def _register() -> None:
     app.add_typer(stays.remission_app, name="remission")
     app.add_typer(tracks.opd_app, name="opd")
     app.add_typer(tracks.track_app, name="track")
+    app.add_typer(report.app, name="report")
     app.command("log")(ledger.log)
     app.command("verify")(ledger.verify)
 

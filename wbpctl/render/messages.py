@@ -262,6 +262,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s_enrolments": ("Tracks", "Pelatihan"), "s_remissions": ("Remissions", "Remisi"),
     "s_active": ("Active", "Aktif"), "s_waitlist": ("Waitlist", "Daftar tunggu"),
     "s_recent": ("Recent completions", "Penyelesaian terakhir"),
+    "h_section": ("Section", "Bagian"), "h_due_on": ("Due", "Jatuh tempo"),
+    "h_days_left": ("Days left", "Sisa hari"), "h_missing": ("Missing", "Belum ada"),
     "none": ("(none)", "(tidak ada)"),
 }
 

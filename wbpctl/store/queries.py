@@ -184,3 +184,41 @@ def is_empty(conn: sqlite3.Connection) -> bool:
 
 def person_uids(conn: sqlite3.Connection, person_id: int) -> str:
     return conn.execute("SELECT uid FROM people WHERE id = ?", (person_id,)).fetchone()[0]
+
+
+def stays_in_custody_on(conn: sqlite3.Connection, as_of: str) -> list[sqlite3.Row]:
+    """Stays that had begun and not ended on ``as_of``, with their person."""
+    return conn.execute(
+        f"SELECT p.id AS person_id, p.name, p.uid AS person_uid, {_STAY_COLUMNS} FROM stays s"
+        " JOIN people p ON p.id = s.person_id WHERE s.admitted_on <= ? AND"
+        " (s.released_on IS NULL OR s.released_on > ?)", (as_of, as_of)).fetchall()
+
+
+def stays_released_between(conn: sqlite3.Connection, start: str, end: str,
+                           types: tuple[str, ...]) -> list[sqlite3.Row]:
+    """Stays released into the community with start < released_on <= end."""
+    return conn.execute(
+        f"SELECT p.id AS person_id, p.name, p.uid AS person_uid, {_STAY_COLUMNS} FROM stays s"
+        " JOIN people p ON p.id = s.person_id WHERE s.released_on > ? AND s.released_on <= ?"
+        " AND s.release_type IN (%s)" % ",".join("?" * len(types)),
+        (start, end, *types)).fetchall()
+
+
+def completed_by_stay(conn: sqlite3.Connection, as_of: str) -> dict[int, set[tuple[str, str]]]:
+    """{stay_id: {(track, kind)}} of enrolments completed (passed) on or before ``as_of``."""
+    done: dict[int, set[tuple[str, str]]] = {}
+    for stay_id, track, kind in conn.execute(
+            "SELECT e.stay_id, e.track, t.kind FROM enrolments e JOIN tracks t ON"
+            " t.code = e.track WHERE e.status = 'completed' AND e.ended_on <= ?", (as_of,)):
+        done.setdefault(stay_id, set()).add((track, kind))
+    return done
+
+
+def remission_days_by_stay(conn: sqlite3.Connection, as_of: str) -> dict[int, list[int]]:
+    """{stay_id: [days, ...]} of remissions granted on or before ``as_of``, in grant order."""
+    found: dict[int, list[int]] = {}
+    for stay_id, days in conn.execute(
+            "SELECT stay_id, days FROM remissions WHERE granted_on <= ?"
+            " ORDER BY stay_id, granted_on, id", (as_of,)):
+        found.setdefault(stay_id, []).append(days)
+    return found

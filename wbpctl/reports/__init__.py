@@ -1,0 +1,1 @@
+"""Report data built from one consistent snapshot of the store; no rendering here."""
