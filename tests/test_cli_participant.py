@@ -194,3 +194,15 @@ def test_markup_in_names_prints_as_typed(cli):
     table = cli.ok("participant", "list").stdout
     assert "[bold]Robert'); DROP TABLE events; --" in table
     cli.ok("verify")
+
+
+def test_log_masks_nik_in_payloads_unless_revealed(cli):
+    add_person(cli, nik="1506041203900001")
+    cli.ok("participant", "edit", "B.I-1/2025", "--nik", "1506041203900002")
+    text = cli.ok("log", "-f", "json").stdout
+    assert "1506041203900001" not in text and "1506041203900002" not in text
+    assert "1506********0001" in text
+    before = cli.events()
+    revealed = cli.ok("log", "B.I-1/2025", "--reveal", "-f", "json").stdout
+    assert "1506041203900001" in revealed
+    assert cli.json("log")[-1]["kind"] == "person.accessed" and cli.events() == before + 1

@@ -85,3 +85,10 @@ def test_remission_table():
     assert suggested_days("RU", date(2030, 8, 17), detained, 5) == 180
     assert suggested_days("RK", date(2024, 8, 17), detained, 0) == 15
     assert suggested_days("RK", date(2027, 8, 17), detained, 3) == 45
+
+
+def test_leap_day_detention():
+    assert milestones(date(2024, 2, 29), Sentence(1), [], RULES).expiry == date(2025, 2, 28)
+    assert milestones(date(2024, 2, 29), Sentence(4), [], RULES).expiry == date(2028, 2, 29)
+    assert milestones(date(2023, 12, 31), Sentence(months=2), [], RULES).expiry == \
+        date(2024, 2, 29)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..domain.errors import WbpError
-from .state import FormatOpt, OutputOpt, say, show_rows, state
+from .state import FormatOpt, OutputOpt, RevealOpt, say, show_rows, state
 
 
 class LedgerBroken(WbpError):
@@ -21,6 +21,7 @@ def log(
         show_default=False)] = None,
     limit: Annotated[Optional[int], typer.Option(
         "--limit", "-n", help="Only the last N events.", min=1, show_default=False)] = None,
+    reveal: RevealOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -30,7 +31,7 @@ def log(
     """
     from ..services import history
 
-    events = history.log(state(ctx).session(), who, limit=limit)
+    events = history.log(state(ctx).session(), who, limit=limit, reveal=reveal)
     show_rows(ctx, events, ("seq", "at", "actor", "kind", "subject", "payload"), fmt, output)
 
 

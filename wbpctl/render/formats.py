@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from .messages import header, msg
+from .messages import MESSAGES, header, msg
 
 FORMATS = ("table", "json", "csv", "markdown")
 EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
@@ -43,6 +43,16 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _shown(column: str, value: Any, lang: str) -> str:
+    """A cell as people read it: coded values (statuses, sections) in their words."""
+    if column in TRANSLATED and isinstance(value, str) and ("v_" + value) in MESSAGES:
+        return msg("v_" + value, lang)
+    return _cell(value)
+
+
+TRANSLATED = {"status", "section", "kind", "phase"}
+
+
 def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -66,7 +76,8 @@ def to_markdown(rows: list[dict], columns: Sequence[str], lang: str, title: str 
     lines.append("| " + " | ".join(_md_escape(header(c, lang)) for c in columns) + " |")
     lines.append("|" + "|".join("---" for _ in columns) + "|")
     for row in rows:
-        lines.append("| " + " | ".join(_md_escape(_cell(row.get(c))) for c in columns) + " |")
+        lines.append("| " + " | ".join(_md_escape(_shown(c, row.get(c), lang)) for c in columns)
+                     + " |")
     if not rows:
         lines.append("| " + " | ".join([msg("none", lang)] + [""] * (len(columns) - 1)) + " |")
     return "\n".join(lines) + "\n"
@@ -90,7 +101,7 @@ def _rich_table(rows: list[dict], columns: Sequence[str], lang: str, title: str 
         table.add_column(header(c, lang))
     for row in rows:
         # Text(), never markup: a name such as "[bold]" must print as typed.
-        table.add_row(*(Text(_cell(row.get(c))) for c in columns))
+        table.add_row(*(Text(_shown(c, row.get(c), lang)) for c in columns))
     return table
 
 

@@ -264,6 +264,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s_recent": ("Recent completions", "Penyelesaian terakhir"),
     "h_section": ("Section", "Bagian"), "h_due_on": ("Due", "Jatuh tempo"),
     "h_days_left": ("Days left", "Sisa hari"), "h_missing": ("Missing", "Belum ada"),
+    # -- coded values as shown in tables (JSON and CSV keep the codes)
+    "v_in_custody": ("in custody", "ditahan"), "v_released": ("released", "bebas"),
+    "v_transferred": ("transferred", "pindah"), "v_deceased": ("deceased", "meninggal"),
+    "v_active": ("active", "aktif"), "v_waitlisted": ("waitlisted", "menunggu"),
+    "v_completed": ("completed", "selesai"), "v_failed": ("failed", "tidak lulus"),
+    "v_dropped": ("dropped", "keluar"), "v_due": ("due", "segera bebas"),
+    "v_training": ("training", "pelatihan"), "v_service": ("service", "layanan"),
+    "v_custody": ("custody", "di dalam"), "v_post-release": ("post-release", "setelah bebas"),
+    "v_any": ("any", "semua"),
     "none": ("(none)", "(tidak ada)"),
 }
 

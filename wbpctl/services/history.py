@@ -2,19 +2,48 @@
 
 from __future__ import annotations
 
+from ..domain.nik import mask_nik
 from ..store import ledger
-from .participants import find_person
+from .participants import find_person, record_access
 from .session import Session
 
 
-def log(session: Session, who: str | None = None, *, limit: int | None = None) -> list[dict]:
-    """Events in order; with WHO, every event about that person (their full history)."""
+def _masked(payload: dict) -> dict:
+    """The payload with every NIK in it masked (registrations and corrections carry one)."""
+    out = {}
+    for key, value in payload.items():
+        if key == "nik" and isinstance(value, str):
+            out[key] = mask_nik(value)
+        elif isinstance(value, dict):
+            out[key] = _masked(value)
+        else:
+            out[key] = value
+    return out
+
+
+def log(session: Session, who: str | None = None, *, limit: int | None = None,
+        reveal: bool = False) -> list[dict]:
+    """Events in order; with WHO, every event about that person (their full history).
+
+    NIKs inside payloads are masked unless ``reveal``; a reveal is itself recorded.
+    """
     with session.reading() as conn:
         subjects = [find_person(session, conn, who)["uid"]] if who else None
         found = ledger.events(conn, subjects, limit)
-    return [{"seq": e.seq, "uid": e.uid, "at": e.at, "actor": e.actor, "lapas": e.lapas,
-             "kind": e.kind, "subject": e.subject, "payload": e.payload, "batch": e.batch}
+    hide = session.config.mask_nik and not reveal
+    rows = [{"seq": e.seq, "uid": e.uid, "at": e.at, "actor": e.actor, "lapas": e.lapas,
+             "kind": e.kind, "subject": e.subject,
+             "payload": _masked(e.payload) if hide else e.payload, "batch": e.batch}
             for e in found]
+    if reveal:
+        shown = sorted({e.subject for e in found if _has_nik(e.payload)})
+        record_access(session, shown, fields=["nik"], command="log")
+    return rows
+
+
+def _has_nik(payload: dict) -> bool:
+    return any(k == "nik" and v or isinstance(v, dict) and _has_nik(v)
+               for k, v in payload.items())
 
 
 def verify(session: Session, *, quick: bool = False) -> dict:
