@@ -1,22 +1,134 @@
-"""``wbpctl report ...``: summaries built from one consistent snapshot."""
+"""``wbpctl report ...``: summaries built from one consistent snapshot, reproducible with --as-of."""
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
 
-from .state import FormatOpt, OutputOpt, show_rows, state
+from ..domain.errors import Invalid
+from ..render.formats import Section
+from .state import (FormatOpt, OutputOpt, choose_format, output_style, show_record, show_rows,
+                    state)
 
-app = typer.Typer(help="Reports: readiness for release.", no_args_is_help=True,
-                  rich_markup_mode=None)
+app = typer.Typer(help="Reports: monthly summary, per OPD, recidivism, readiness for release.",
+                  no_args_is_help=True, rich_markup_mode=None)
 
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+
+
+ReportFormatOpt = Annotated[Optional[ReportFormat], typer.Option(
+    "--format", "-f", help="table, json, csv, markdown or html (default: from --output's"
+    " extension, else table).", show_default=False)]
 AsOfOpt = Annotated[Optional[str], typer.Option(
     "--as-of", help="Report as on this date (default today), so past reports are reproducible.",
     show_default=False)]
 
 READINESS_COLUMNS = ("section", "due_on", "days_left", "reg_no", "name", "expiry",
                      "pb_eligible", "released_on", "missing")
+RECIDIVISM_COLUMNS = ("cohort", "window_years", "group", "released", "eligible", "readmitted",
+                      "rate", "relative_difference")
+OPD_SECTIONS = (
+    Section("s_period", None, ("from", "to")),
+    Section("s_by_opd", "by_opd", ("opd", "name", "assigned", "waitlisted", "completed",
+                                   "failed", "dropped", "active_end", "completion_rate")),
+    Section("s_by_track", "by_track", ("track", "opd", "assigned", "waitlisted", "completed",
+                                       "failed", "dropped", "active_end", "completion_rate")),
+)
+
+
+def _as_of(ctx: typer.Context, as_of: Optional[str]):
+    session = state(ctx).session()
+    return session, (session.date(as_of, "as_of", allow_future=True) if as_of else None)
+
+
+@app.command("monthly")
+def monthly(
+    ctx: typer.Context,
+    month: Annotated[Optional[str], typer.Option(
+        "--month", help="YYYY-MM, this or last. Default: last on the first three days of a"
+        " month (so a cron job on the 1st reports the month just ended), else this.",
+        show_default=False)] = None,
+    as_of: AsOfOpt = None,
+    fmt: ReportFormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """The monthly summary: admissions, places, completions, releases, by OPD and track,
+    with a 12-month trend. Silent on stderr when all went well (for cron).
+
+    Example: wbpctl report monthly --month last -o laporan/2026-10.html
+    """
+    from ..reports.monthly import monthly as build
+    from ..render.monthly import render_monthly
+    from ..render.output import emit
+
+    session, day = _as_of(ctx, as_of)
+    report = build(session, month=month, as_of=day)
+    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown", "html"))
+    color, width = output_style(output)
+    emit(render_monthly(report, chosen, state(ctx).lang, color=color, width=width), output)
+
+
+@app.command("opd")
+def opd(
+    ctx: typer.Context,
+    date_from: Annotated[Optional[str], typer.Option(
+        "--from", help="First day, inclusive (default: 1 January of this year).",
+        show_default=False)] = None,
+    date_to: Annotated[Optional[str], typer.Option(
+        "--to", help="Last day, exclusive (default: tomorrow, so today is included).",
+        show_default=False)] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Per OPD and per track over any period: from inclusive, to exclusive.
+
+    Example: wbpctl report opd --from 2026-01-01 --to 2026-07-01 -f csv
+    """
+    from datetime import timedelta
+
+    from ..reports.opd import opd_report
+
+    session = state(ctx).session()
+    start = (session.date(date_from, "from", allow_future=True) if date_from
+             else session.today.replace(month=1, day=1))
+    end = (session.date(date_to, "to", allow_future=True) if date_to
+           else session.today + timedelta(days=1))
+    show_record(ctx, opd_report(session, start=start, end=end), OPD_SECTIONS, fmt, output)
+
+
+@app.command("recidivism")
+def recidivism(
+    ctx: typer.Context,
+    windows: Annotated[str, typer.Option(
+        "--windows", help="Follow-up windows in years, comma-separated.")] = "1,2,3",
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Readmission within 1, 2, 3 years of release, by release year, for those who completed
+    a training and those who did not, with the relative difference (-0.2 is a 20% drop).
+    A window counts only once it has fully elapsed.
+
+    Example: wbpctl report recidivism --windows 1,2 -f json
+    """
+    from ..reports.recidivism import recidivism as build
+
+    try:
+        years = tuple(sorted({int(w) for w in windows.split(",") if w.strip()}))
+    except ValueError:
+        years = ()
+    if not years or any(not 1 <= y <= 50 for y in years):
+        raise Invalid("windows", windows, "windows_unparseable")
+    session, day = _as_of(ctx, as_of)
+    show_rows(ctx, build(session, windows=years, as_of=day), RECIDIVISM_COLUMNS, fmt, output)
 
 
 @app.command("readiness")
@@ -37,7 +149,6 @@ def readiness(
     """
     from ..reports.readiness import readiness as build
 
-    session = state(ctx).session()
-    day = session.date(as_of, "as_of", allow_future=True) if as_of else None
-    rows = build(session, within=within, as_of=day)
-    show_rows(ctx, rows, READINESS_COLUMNS, fmt, output)
+    session, day = _as_of(ctx, as_of)
+    show_rows(ctx, build(session, within=within, as_of=day), READINESS_COLUMNS, fmt, output)
+

@@ -117,7 +117,8 @@ def error_line(error: WbpError, lang: str) -> str:
 
 # -- output --------------------------------------------------------------------
 
-def _format(fmt: Optional[Format], output: Optional[Path], allowed: Sequence[str]) -> str:
+def choose_format(fmt: Optional[Enum], output: Optional[Path], allowed: Sequence[str]) -> str:
+    """-f wins; else the extension of -o when it names an allowed format; else table."""
     if fmt is not None:
         return fmt.value
     if output is not None:
@@ -127,28 +128,27 @@ def _format(fmt: Optional[Format], output: Optional[Path], allowed: Sequence[str
     return "table"
 
 
-def _color(output: Optional[Path]) -> bool:
-    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-
-def _width(output: Optional[Path]) -> Optional[int]:
+def output_style(output: Optional[Path]) -> tuple[bool, Optional[int]]:
+    """(colour, width): colour and the terminal's width only on a terminal; NO_COLOR wins."""
     if output is None and sys.stdout.isatty():
         import shutil
-        return shutil.get_terminal_size().columns
-    return None
+        return "NO_COLOR" not in os.environ, shutil.get_terminal_size().columns
+    return False, None
 
 
 def show_rows(ctx: typer.Context, rows: list[dict], columns: Sequence[str],
               fmt: Optional[Format], output: Optional[Path], *, title: Optional[str] = None
               ) -> None:
-    chosen = _format(fmt, output, ("table", "json", "csv", "markdown"))
+    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
     lang = state(ctx).lang
+    color, width = output_style(output)
     emit(render_rows(rows, columns, chosen, lang, title=msg(title, lang) if title else None,
-                     color=_color(output), width=_width(output)), output)
+                     color=color, width=width), output)
 
 
 def show_record(ctx: typer.Context, record: dict, sections: Sequence[Section],
                 fmt: Optional[Format], output: Optional[Path]) -> None:
-    chosen = _format(fmt, output, ("table", "json", "csv", "markdown"))
-    emit(render_record(record, sections, chosen, state(ctx).lang, color=_color(output),
-                       width=_width(output)), output)
+    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
+    color, width = output_style(output)
+    emit(render_record(record, sections, chosen, state(ctx).lang, color=color, width=width),
+         output)

@@ -50,7 +50,7 @@ def _shown(column: str, value: Any, lang: str) -> str:
     return _cell(value)
 
 
-TRANSLATED = {"status", "section", "kind", "phase"}
+TRANSLATED = {"status", "section", "kind", "phase", "group"}
 
 
 def to_json(data: Any) -> str:

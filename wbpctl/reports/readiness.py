@@ -7,6 +7,7 @@ referral (SALUR-KERJA) and family counselling (KONSELING-KELUARGA).
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 
 from ..domain.milestones import milestones
@@ -23,44 +24,46 @@ TRAINING = "training"   # stands in ``missing`` for "no completed training"
 def readiness(session: Session, *, within: int = 90, as_of: date | None = None) -> list[dict]:
     """One row per person: section ``due`` (in custody, expiry or PB date in the window,
     soonest first) then section ``released`` (released in the last ``within`` days)."""
-    today = as_of or session.today
-    end = today + timedelta(days=within)
-    rows: list[dict] = []
     with session.reading() as conn:
-        done = queries.completed_by_stay(conn, today.isoformat())
-        remissions = queries.remission_days_by_stay(conn, today.isoformat())
-        for stay in queries.stays_in_custody_on(conn, today.isoformat()):
-            dates = milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
-                               remissions.get(stay["stay_id"], []), session.config.rules)
-            in_window = [d for d in (dates.expiry, dates.pb_eligible)
-                         if d is not None and today <= d <= end]
-            if not in_window:
-                continue
-            completed = done.get(stay["stay_id"], set())
-            codes = {track for track, _ in completed}
-            missing = [c for c in BEFORE_RELEASE if c not in codes]
-            if not any(kind == "training" for _, kind in completed):
-                missing.append(TRAINING)
-            due = min(in_window)
-            rows.append({"section": "due", "reg_no": regno_text(session, stay),
-                         "name": stay["name"], "due_on": due.isoformat(),
-                         "days_left": (due - today).days,
-                         "expiry": dates.expiry.isoformat() if dates.expiry else None,
-                         "pb_eligible": dates.pb_eligible.isoformat() if dates.pb_eligible
-                         else None, "released_on": None, "release_type": None,
-                         "missing": missing})
-        rows.sort(key=lambda r: (r["due_on"], r["reg_no"]))
-        released = []
-        for stay in queries.stays_released_between(conn, (today - timedelta(days=within))
-                                                   .isoformat(), today.isoformat(),
-                                                   INTO_COMMUNITY):
-            codes = {track for track, _ in done.get(stay["stay_id"], set())}
-            missing = [c for c in AFTER_RELEASE if c not in codes]
-            if missing:
-                released.append({"section": "released", "reg_no": regno_text(session, stay),
-                                  "name": stay["name"], "due_on": None,
-                                  "days_left": None, "expiry": None, "pb_eligible": None,
-                                  "released_on": stay["released_on"],
-                                  "release_type": stay["release_type"], "missing": missing})
-        released.sort(key=lambda r: (r["released_on"], r["reg_no"]))
-    return rows + released
+        return readiness_rows(session, conn, within=within, as_of=as_of or session.today)
+
+
+def readiness_rows(session: Session, conn: sqlite3.Connection, *, within: int, as_of: date
+                   ) -> list[dict]:
+    """``readiness`` inside the caller's snapshot (the monthly report counts these rows)."""
+    end = as_of + timedelta(days=within)
+    done = queries.completed_by_stay(conn, as_of.isoformat())
+    remissions = queries.remission_days_by_stay(conn, as_of.isoformat())
+    due = []
+    for stay in queries.stays_in_custody_on(conn, as_of.isoformat()):
+        dates = milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
+                           remissions.get(stay["stay_id"], []), session.config.rules)
+        in_window = [d for d in (dates.expiry, dates.pb_eligible)
+                     if d is not None and as_of <= d <= end]
+        if not in_window:
+            continue
+        completed = done.get(stay["stay_id"], set())
+        codes = {track for track, _ in completed}
+        missing = [c for c in BEFORE_RELEASE if c not in codes]
+        if not any(kind == "training" for _, kind in completed):
+            missing.append(TRAINING)
+        soonest = min(in_window)
+        due.append({"section": "due", "reg_no": regno_text(session, stay), "name": stay["name"],
+                    "due_on": soonest.isoformat(), "days_left": (soonest - as_of).days,
+                    "expiry": dates.expiry.isoformat() if dates.expiry else None,
+                    "pb_eligible": dates.pb_eligible.isoformat() if dates.pb_eligible else None,
+                    "released_on": None, "release_type": None, "missing": missing})
+    due.sort(key=lambda r: (r["due_on"], r["reg_no"]))
+    released = []
+    for stay in queries.stays_released_between(conn, (as_of - timedelta(days=within))
+                                               .isoformat(), as_of.isoformat(), INTO_COMMUNITY):
+        codes = {track for track, _ in done.get(stay["stay_id"], set())}
+        missing = [c for c in AFTER_RELEASE if c not in codes]
+        if missing:
+            released.append({"section": "released", "reg_no": regno_text(session, stay),
+                             "name": stay["name"], "due_on": None, "days_left": None,
+                             "expiry": None, "pb_eligible": None,
+                             "released_on": stay["released_on"],
+                             "release_type": stay["release_type"], "missing": missing})
+    released.sort(key=lambda r: (r["released_on"], r["reg_no"]))
+    return due + released

@@ -88,10 +88,10 @@ def _enrolment_opened(status: str) -> Callable[[sqlite3.Connection, dict], None]
     def apply(conn: sqlite3.Connection, p: dict) -> None:
         conn.execute(
             "INSERT INTO enrolments (uid, person_id, stay_id, track, status, requested_on,"
-            " assigned_on, sponsor) VALUES (?,?,?,?,?,?,?,?)",
+            " waitlisted, assigned_on, sponsor) VALUES (?,?,?,?,?,?,?,?,?)",
             (p["uid"], _id(conn, "people", p["person"]), _id(conn, "stays", p["stay"]),
-             p["track"], status, p["on"], p["on"] if status == "active" else None,
-             p.get("sponsor")))
+             p["track"], status, p["on"], int(status == "waitlisted"),
+             p["on"] if status == "active" else None, p.get("sponsor")))
     return apply
 
 

@@ -84,6 +84,7 @@ CREATE TABLE stays (
 CREATE INDEX stays_person ON stays(person_id);
 CREATE INDEX stays_status ON stays(status, released_on);
 CREATE INDEX stays_admitted ON stays(admitted_on);
+CREATE INDEX stays_released ON stays(released_on);
 
 CREATE TABLE enrolments (
     id INTEGER PRIMARY KEY,
@@ -93,6 +94,7 @@ CREATE TABLE enrolments (
     track TEXT NOT NULL REFERENCES tracks(code),
     status TEXT NOT NULL,
     requested_on TEXT NOT NULL,
+    waitlisted INTEGER NOT NULL DEFAULT 0,
     assigned_on TEXT,
     ended_on TEXT,
     reason TEXT,
@@ -105,6 +107,8 @@ CREATE INDEX enrolments_person ON enrolments(person_id);
 CREATE INDEX enrolments_stay ON enrolments(stay_id);
 CREATE INDEX enrolments_track ON enrolments(track, status);
 CREATE INDEX enrolments_ended ON enrolments(ended_on);
+CREATE INDEX enrolments_assigned ON enrolments(assigned_on);
+CREATE INDEX enrolments_requested ON enrolments(requested_on);
 
 CREATE TABLE remissions (
     id INTEGER PRIMARY KEY,

@@ -1,0 +1,60 @@
+"""Report periods: months, half-open ranges, and the monthly default for cron."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .dates import add_months
+from .errors import Invalid
+
+
+@dataclass(frozen=True)
+class Period:
+    """[start, end): ``start`` inclusive, ``end`` exclusive, as ledger tools count."""
+
+    start: date
+    end: date
+
+    @property
+    def label(self) -> str:
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    def months(self) -> list[str]:
+        out, cursor = [], self.start.replace(day=1)
+        while cursor < self.end:
+            out.append(cursor.strftime("%Y-%m"))
+            cursor = add_months(cursor, 1)
+        return out
+
+
+def default_month(today: date) -> str:
+    """``last`` on the first three days of a month (the cron job on the 1st reports the
+    month just ended, with two days' grace for late entries), else ``this``."""
+    return "last" if today.day <= 3 else "this"
+
+
+def month_period(text: str | None, today: date, *, field: str = "month") -> tuple[str, Period]:
+    """``YYYY-MM``, ``this`` or ``last`` (default by ``default_month``) -> (label, period)."""
+    value = (text or default_month(today)).strip().lower()
+    first_this = today.replace(day=1)
+    if value in ("this", "ini", "bulan-ini"):
+        start = first_this
+    elif value in ("last", "lalu", "bulan-lalu"):
+        start = add_months(first_this, -1)
+    else:
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
+        if not m or not 1 <= int(m[2]) <= 12:
+            raise Invalid(field, text, "month_unparseable")
+        start = date(int(m[1]), int(m[2]), 1)
+    return start.strftime("%Y-%m"), Period(start, add_months(start, 1))
+
+
+def trailing_months(period: Period, count: int = 12) -> Period:
+    """The ``count`` months ending with the month of ``period``."""
+    return Period(add_months(period.start.replace(day=1), -(count - 1)), period.end)
+
+
+def day_after(day: date) -> date:
+    return day + timedelta(days=1)

@@ -1,0 +1,85 @@
+"""Small charts: inline SVG for HTML reports, block bars for the terminal.
+
+The SVG is plain markup with its own colours and no scripts or fonts from
+elsewhere, so the page prints and opens offline.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Sequence
+
+COLOURS = ("#2f6f4e", "#d08c2b")   # green and amber: readable in print and for most eyes
+
+
+def text_bar(value: int, largest: int, width: int = 20) -> str:
+    if largest <= 0 or value <= 0:
+        return ""
+    return "█" * max(1, round(value / largest * width))
+
+
+def grouped_bars_svg(labels: Sequence[str], series: Sequence[tuple[str, Sequence[int]]],
+                     *, title: str) -> str:
+    """Horizontal bars, one group per label, one bar per series (at most two)."""
+    row, bar, left, width = 34, 12, 150, 420
+    largest = max([1, *(v for _, values in series for v in values)])
+    height = 40 + row * len(labels) + 24
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{left + width + 60}"'
+             f' height="{height}" viewBox="0 0 {left + width + 60} {height}">',
+             f'<title>{escape(title)}</title>']
+    for i, label in enumerate(labels):
+        y = 30 + i * row
+        parts.append(f'<text x="{left - 8}" y="{y + bar + 2}" text-anchor="end"'
+                     f' font-size="12">{escape(label)}</text>')
+        for j, (name, values) in enumerate(series):
+            value = values[i]
+            length = value / largest * width
+            by = y + j * (bar + 2)
+            parts.append(f'<rect x="{left}" y="{by}" width="{length:.1f}" height="{bar}"'
+                         f' fill="{COLOURS[j % 2]}"><title>{escape(name)}: {value}</title></rect>')
+            parts.append(f'<text x="{left + length + 4:.1f}" y="{by + bar - 2}"'
+                         f' font-size="10">{value}</text>')
+    parts.append(_legend(series, 10, height - 12))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def columns_svg(labels: Sequence[str], series: Sequence[tuple[str, Sequence[int]]],
+                *, title: str) -> str:
+    """Vertical paired columns over time (a 12-month trend)."""
+    group, col, top, plot = 52, 18, 20, 160
+    width = 40 + group * len(labels)
+    height = top + plot + 56
+    largest = max([1, *(v for _, values in series for v in values)])
+    base = top + plot
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}"'
+             f' height="{height}" viewBox="0 0 {width} {height}">',
+             f'<title>{escape(title)}</title>',
+             f'<line x1="30" y1="{base}" x2="{width - 5}" y2="{base}" stroke="#888"/>']
+    for i, label in enumerate(labels):
+        x = 36 + i * group
+        for j, (name, values) in enumerate(series):
+            value = values[i]
+            h = value / largest * plot
+            cx = x + j * (col + 2)
+            parts.append(f'<rect x="{cx}" y="{base - h:.1f}" width="{col}" height="{h:.1f}"'
+                         f' fill="{COLOURS[j % 2]}"><title>{escape(name)} {escape(label)}:'
+                         f' {value}</title></rect>')
+            if value:
+                parts.append(f'<text x="{cx + col / 2}" y="{base - h - 3:.1f}"'
+                             f' text-anchor="middle" font-size="9">{value}</text>')
+        parts.append(f'<text x="{x + col}" y="{base + 14}" text-anchor="middle"'
+                     f' font-size="10">{escape(label)}</text>')
+    parts.append(_legend(series, 30, height - 12))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _legend(series: Sequence[tuple[str, Sequence[int]]], x: int, y: int) -> str:
+    out = []
+    for j, (name, _) in enumerate(series):
+        lx = x + j * 160
+        out.append(f'<rect x="{lx}" y="{y - 10}" width="12" height="12"'
+                   f' fill="{COLOURS[j % 2]}"/><text x="{lx + 16}" y="{y}"'
+                   f' font-size="12">{escape(name)}</text>')
+    return "".join(out)

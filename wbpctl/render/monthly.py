@@ -1,0 +1,168 @@
+"""The monthly summary in every format: terminal table with bars, markdown, CSV and HTML."""
+
+from __future__ import annotations
+
+from html import escape
+
+from .charts import columns_svg, grouped_bars_svg, text_bar
+from .formats import _cell, _console, to_csv, to_json, to_markdown
+from .messages import header, msg
+
+FIGURES = ("registered", "readmitted", "in_custody_start", "in_custody_end", "assigned",
+           "waitlisted", "completed", "failed", "dropped", "released", "transferred",
+           "deceased", "releasing_next_90_days", "completion_rate")
+OPD_COLUMNS = ("opd", "name", "assigned", "waitlisted", "completed", "failed", "dropped",
+               "active_end")
+TRACK_COLUMNS = ("track", "opd", "assigned", "waitlisted", "completed", "failed", "dropped",
+                 "active_end")
+
+
+def _figure(report: dict, key: str) -> str:
+    value = report[key]
+    if key == "completion_rate":
+        return "-" if value is None else f"{value * 100:.1f}%"
+    return str(value)
+
+
+def _figure_rows(report: dict, lang: str) -> list[dict]:
+    rows = [{"field": msg("m_" + k, lang), "value": _figure(report, k)} for k in FIGURES]
+    for kind, n in report["releases_by_type"].items():
+        rows.append({"field": f"  {msg('m_released', lang)}: {kind}", "value": str(n)})
+    return rows
+
+
+def _title(report: dict, lang: str) -> str:
+    return msg("monthly_title", lang, lapas=report["lapas_name"], month=report["month"])
+
+
+def render_monthly(report: dict, fmt: str, lang: str, *, color: bool = False,
+                   width: int | None = None) -> str:
+    if fmt == "json":
+        return to_json(report)
+    if fmt == "csv":
+        return monthly_csv(report)
+    if fmt == "markdown":
+        return monthly_markdown(report, lang)
+    if fmt == "html":
+        return monthly_html(report, lang)
+    return monthly_table(report, lang, color=color, width=width)
+
+
+def monthly_csv(report: dict) -> str:
+    """One row per OPD plus a total row."""
+    columns = ("month", *OPD_COLUMNS)
+    rows = [{"month": report["month"], **r} for r in report["by_opd"]]
+    total = {"month": report["month"], "opd": "TOTAL", "name": ""}
+    for key in OPD_COLUMNS[2:]:
+        total[key] = sum(r[key] for r in report["by_opd"])
+    return to_csv([*rows, total], columns)
+
+
+def monthly_markdown(report: dict, lang: str) -> str:
+    parts = [f"# {_title(report, lang)}", "",
+             msg("generated", lang, at=report["generated_at"]), "",
+             to_markdown(_figure_rows(report, lang), ("field", "value"), lang,
+                         msg("s_figures", lang)),
+             to_markdown(report["by_opd"], OPD_COLUMNS, lang, msg("s_by_opd", lang)),
+             to_markdown(report["by_track"], TRACK_COLUMNS, lang, msg("s_by_track", lang)),
+             to_markdown(report["trend"], ("month", "completed", "released"), lang,
+                         msg("s_trend", lang))]
+    return "\n".join(parts)
+
+
+def monthly_table(report: dict, lang: str, *, color: bool = False, width: int | None = None
+                  ) -> str:
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console(color, width)
+    console.print(Text(_title(report, lang), style="bold"))
+    figures = Table(title=msg("s_figures", lang), title_justify="left", show_header=False)
+    figures.add_column()
+    figures.add_column(justify="right")
+    for row in _figure_rows(report, lang):
+        figures.add_row(Text(row["field"]), Text(row["value"]))
+    console.print(figures)
+
+    largest = max([1, *(r["assigned"] for r in report["by_opd"]),
+                   *(r["completed"] for r in report["by_opd"])])
+    opds = Table(title=msg("s_by_opd", lang), title_justify="left", header_style="bold")
+    for column in ("opd", "assigned", "completed", "dropped", "active_end"):
+        opds.add_column(header(column, lang), justify="left" if column == "opd" else "right")
+    opds.add_column(msg("bars_assigned_completed", lang))
+    for r in report["by_opd"]:
+        bars = Text(text_bar(r["assigned"], largest), style="green")
+        bars.append("\n" + text_bar(r["completed"], largest), style="yellow")
+        opds.add_row(Text(r["opd"]), *(Text(str(r[k])) for k in
+                                       ("assigned", "completed", "dropped", "active_end")), bars)
+    console.print(opds)
+
+    peak = max([1, *(t["completed"] for t in report["trend"]),
+                *(t["released"] for t in report["trend"])])
+    trend = Table(title=msg("s_trend", lang), title_justify="left", header_style="bold")
+    for column in ("month", "completed", "released"):
+        trend.add_column(header(column, lang))
+    for t in report["trend"]:
+        trend.add_row(Text(t["month"]),
+                      Text(f"{t['completed']:>3} {text_bar(t['completed'], peak, 15)}",
+                           style="green"),
+                      Text(f"{t['released']:>3} {text_bar(t['released'], peak, 15)}",
+                           style="yellow"))
+    console.print(trend)
+    console.print(Text(msg("generated", lang, at=report["generated_at"]), style="dim"))
+    return console.file.getvalue()
+
+
+_STYLE = """body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:60em}
+h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .6em}
+th{background:#eef3ef;text-align:left}td.n{text-align:right}
+footer{margin-top:2em;color:#666;font-size:.85em}
+@media print{body{margin:0}h2{page-break-after:avoid}svg{page-break-inside:avoid}}"""
+
+
+def _html_table(rows: list[dict], columns: tuple[str, ...], lang: str) -> str:
+    out = ["<table><thead><tr>"]
+    out += [f"<th>{escape(header(c, lang))}</th>" for c in columns]
+    out.append("</tr></thead><tbody>")
+    for row in rows:
+        out.append("<tr>")
+        for c in columns:
+            value = row.get(c)
+            numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+            cell = '<td class="n">' if numeric else "<td>"
+            out.append(f"{cell}{escape(_cell(value))}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def monthly_html(report: dict, lang: str) -> str:
+    """One self-contained page: figures, a bar chart per OPD, a 12-month trend."""
+    title = _title(report, lang)
+    opd_chart = grouped_bars_svg(
+        [r["opd"] for r in report["by_opd"]],
+        [(header("assigned", lang), [r["assigned"] for r in report["by_opd"]]),
+         (header("completed", lang), [r["completed"] for r in report["by_opd"]])],
+        title=msg("s_by_opd", lang))
+    trend_chart = columns_svg(
+        [t["month"] for t in report["trend"]],
+        [(header("completed", lang), [t["completed"] for t in report["trend"]]),
+         (header("released", lang), [t["released"] for t in report["trend"]])],
+        title=msg("s_trend", lang))
+    figures = "".join(f"<tr><th>{escape(r['field'].strip())}</th><td class=\"n\">"
+                      f"{escape(r['value'])}</td></tr>" for r in _figure_rows(report, lang))
+    body = [
+        f"<h1>{escape(title)}</h1>",
+        f"<h2>{escape(msg('s_figures', lang))}</h2><table>{figures}</table>",
+        f"<h2>{escape(msg('s_by_opd', lang))}</h2>", opd_chart,
+        _html_table(report["by_opd"], OPD_COLUMNS, lang),
+        f"<h2>{escape(msg('s_trend', lang))}</h2>", trend_chart,
+        f"<h2>{escape(msg('s_by_track', lang))}</h2>",
+        _html_table(report["by_track"], TRACK_COLUMNS, lang),
+        f"<footer>{escape(msg('generated', lang, at=report['generated_at']))}</footer>",
+    ]
+    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width,initial-scale=1">'
+            f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>\n"
+            + "\n".join(body) + "\n</body></html>\n")

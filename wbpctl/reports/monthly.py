@@ -1,0 +1,92 @@
+"""The monthly summary the regency and Kanwil read; a cron job writes it on the 1st."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from ..domain.errors import Invalid
+from ..domain.periods import Period, day_after, month_period, trailing_months
+from ..domain.release import INTO_COMMUNITY
+from ..services.session import Session
+from ..store import report_queries as rq
+from .readiness import readiness_rows
+
+COUNTS = ("assigned", "waitlisted", "completed", "failed", "dropped", "active_end")
+
+
+def completion_rate(completed: int, failed: int, dropped_in_programme: int) -> float | None:
+    """Completed over those who finished or left for a reason of the programme's own
+    (a drop because of release or transfer is not a failure of the track)."""
+    denominator = completed + failed + dropped_in_programme
+    return round(completed / denominator, 4) if denominator else None
+
+
+def track_rows(conn, period: Period) -> list[dict]:
+    return [dict(r) for r in rq.enrolment_counts_by_track(conn, period.start.isoformat(),
+                                                          period.end.isoformat())]
+
+
+def opd_rows(session: Session, tracks: list[dict]) -> list[dict]:
+    names = {o.code: o.name for o in session.config.opds}
+    by_opd: dict[str, dict] = {}
+    for row in tracks:
+        total = by_opd.setdefault(row["opd"], {"opd": row["opd"],
+                                               "name": names.get(row["opd"], row["opd"]),
+                                               **{k: 0 for k in COUNTS},
+                                               "dropped_in_programme": 0})
+        for key in (*COUNTS, "dropped_in_programme"):
+            total[key] += row[key]
+    return list(by_opd.values())
+
+
+def monthly(session: Session, *, month: str | None = None, as_of: date | None = None) -> dict:
+    """Every figure of one month, from one consistent snapshot."""
+    today = as_of or session.today
+    label, period = month_period(month, today)
+    if period.start > today:
+        raise Invalid("month", month, "month_in_future", today=today.isoformat())
+    cut = Period(period.start, min(period.end, day_after(today)))
+    start, end = cut.start.isoformat(), cut.end.isoformat()
+    with session.reading() as conn:
+        registered, readmitted = rq.stays_admitted(conn, start, end)
+        by_type = rq.releases_by_type(conn, start, end)
+        tracks = track_rows(conn, cut)
+        trend_period = trailing_months(cut)
+        trend = rq.monthly_trend(conn, trend_period.start.isoformat(), end, INTO_COMMUNITY)
+        due = [r for r in readiness_rows(session, conn, within=90,
+                                         as_of=cut.end - timedelta(days=1))
+               if r["section"] == "due"]
+        in_custody_start = rq.in_custody_at(conn, start)
+        in_custody_end = rq.in_custody_at(conn, end)
+    totals = {k: sum(r[k] for r in tracks) for k in (*COUNTS, "dropped_in_programme")}
+    return {
+        "month": label,
+        "lapas": session.config.lapas_code,
+        "lapas_name": session.config.lapas_name,
+        "period_start": start,
+        "period_end": end,
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "registered": registered,
+        "readmitted": readmitted,
+        "in_custody_start": in_custody_start,
+        "in_custody_end": in_custody_end,
+        "assigned": totals["assigned"],
+        "waitlisted": totals["waitlisted"],
+        "completed": totals["completed"],
+        "failed": totals["failed"],
+        "dropped": totals["dropped"],
+        "active_end": totals["active_end"],
+        "released": sum(n for t, n in by_type.items() if t in INTO_COMMUNITY),
+        "releases_by_type": {t: n for t, n in by_type.items() if t in INTO_COMMUNITY},
+        "transferred": by_type.get("pindah", 0),
+        "deceased": by_type.get("meninggal", 0),
+        "releasing_next_90_days": len(due),
+        "completion_rate": completion_rate(totals["completed"], totals["failed"],
+                                           totals["dropped_in_programme"]),
+        "by_opd": [{k: v for k, v in r.items() if k != "dropped_in_programme"}
+                   for r in opd_rows(session, tracks)],
+        "by_track": [{k: r[k] for k in ("track", "opd", "name", *COUNTS)} for r in tracks],
+        "trend": [{"month": m, "completed": trend.get(m, {}).get("completed", 0),
+                   "released": trend.get(m, {}).get("released", 0)}
+                  for m in trend_period.months()],
+    }

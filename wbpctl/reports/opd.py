@@ -1,0 +1,27 @@
+"""Per OPD and per track over any period: from inclusive, to exclusive."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..domain.errors import Invalid
+from ..domain.periods import Period
+from ..services.session import Session
+from .monthly import COUNTS, completion_rate, opd_rows, track_rows
+
+
+def opd_report(session: Session, *, start: date, end: date) -> dict:
+    if end <= start:
+        raise Invalid("to", end.isoformat(), "period_empty", start=start.isoformat())
+    with session.reading() as conn:
+        tracks = track_rows(conn, Period(start, end))
+    opds = opd_rows(session, tracks)
+    for row in (*tracks, *opds):
+        row["completion_rate"] = completion_rate(row["completed"], row["failed"],
+                                                 row["dropped_in_programme"])
+    keep = (*COUNTS, "completion_rate")
+    return {"from": start.isoformat(), "to": end.isoformat(), "lapas": session.config.lapas_code,
+            "by_opd": [{"opd": r["opd"], "name": r["name"], **{k: r[k] for k in keep}}
+                       for r in opds],
+            "by_track": [{"track": r["track"], "opd": r["opd"], "name": r["name"],
+                          **{k: r[k] for k in keep}} for r in tracks]}

@@ -1,0 +1,64 @@
+"""Recidivism by release cohort, as Recidiviz counts it (DOMAIN.md).
+
+A release into the community belongs to the cohort of its calendar year. For a
+follow-up window of k years, the release is *eligible* once k years have fully
+passed by the as-of date, and *readmitted* when the person's next stay began
+(admission) no later than k years after the release. Those who completed at
+least one training during the stay are compared with those who did not.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..domain.dates import add_period
+from ..domain.release import INTO_COMMUNITY
+from ..services.session import Session
+from ..store import report_queries as rq
+
+GROUPS = ("completed_training", "no_training")
+
+
+def rate(readmitted: int, eligible: int) -> float | None:
+    return round(readmitted / eligible, 4) if eligible else None
+
+
+def relative_difference(trained: float | None, untrained: float | None) -> float | None:
+    """(rate with training - rate without) / rate without: -0.2 is the promised 20% drop."""
+    if trained is None or not untrained:
+        return None
+    return round((trained - untrained) / untrained, 4)
+
+
+def recidivism(session: Session, *, windows: tuple[int, ...] = (1, 2, 3),
+               as_of: date | None = None) -> list[dict]:
+    """One row per cohort, window and group."""
+    today = as_of or session.today
+    with session.reading() as conn:
+        releases = rq.releases_with_outcome(conn, today.isoformat(), INTO_COMMUNITY)
+    cells: dict[tuple[int, int, str], list[int]] = {}
+    for release in releases:
+        released_on = date.fromisoformat(release["released_on"])
+        group = GROUPS[0] if release["trained"] else GROUPS[1]
+        back = release["readmitted_on"]
+        for k in windows:
+            cell = cells.setdefault((released_on.year, k, group), [0, 0, 0])
+            cell[0] += 1
+            horizon = add_period(released_on, years=k)
+            if horizon <= today:
+                cell[1] += 1
+                if back is not None and back <= horizon.isoformat():
+                    cell[2] += 1
+    rows = []
+    for cohort in sorted({c for c, _, _ in cells}):
+        for k in windows:
+            pair = {g: cells.get((cohort, k, g), [0, 0, 0]) for g in GROUPS}
+            rates = {g: rate(pair[g][2], pair[g][1]) for g in GROUPS}
+            difference = relative_difference(rates[GROUPS[0]], rates[GROUPS[1]])
+            for g in GROUPS:
+                released, eligible, readmitted = pair[g]
+                rows.append({"cohort": cohort, "window_years": k, "group": g,
+                             "released": released, "eligible": eligible,
+                             "readmitted": readmitted, "rate": rates[g],
+                             "relative_difference": difference})
+    return rows
