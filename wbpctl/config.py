@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .domain.catalog import KINDS, PEMBINAAN, PHASES, Opd, Track
 from .domain.errors import ConfigError
+from .domain.headers import normalize
 from .domain.milestones import SentenceRules
 
 PACKAGED = Path(__file__).with_name("config.yaml")
@@ -37,6 +38,7 @@ class Config:
     default_capacity: int
     opds: tuple[Opd, ...]
     tracks: tuple[Track, ...]
+    import_headers: dict[str, tuple[str, ...]]
 
     def track(self, code: str) -> Track | None:
         return next((t for t in self.tracks if t.code == code), None)
@@ -130,7 +132,11 @@ class _Checker:
 
 _TOP_KEYS = {"lapas", "database", "language", "date_input_order", "privacy",
              "register_number_format", "storage", "sentence_rules",
-             "default_track_capacity", "opds", "tracks"}
+             "default_track_capacity", "opds", "tracks", "import_headers"}
+IMPORT_COLUMNS = {"reg_no", "name", "nik", "gender", "birth_date", "detained_on",
+                  "admitted_on", "sentence", "crime", "person_uid", "track", "assigned_on",
+                  "sponsor", "completed_on", "hours", "result", "certificate", "released_on",
+                  "release_type", "granted_on", "kind", "days", "dropped_on", "reason"}
 _RULE_KEYS = {"deduct_remission_before_fractions", "pb_min_two_thirds_months",
               "cb_max_sentence_months", "cmb_max_leave_months", "pb_trial_years"}
 _TRACK_KEYS = {"code", "opd", "name", "kind", "phase", "pembinaan", "capacity"}
@@ -144,7 +150,14 @@ def load_config(option: str | None = None) -> Config:
         user = _read_yaml(path)
         check = _Checker(path)
         check.mapping(user, "", _TOP_KEYS)
+        extra_headers = user.get("import_headers")
         data = _merge(data, user)
+        if isinstance(extra_headers, dict):
+            # aliases add to the packaged ones instead of replacing them
+            base = _read_yaml(PACKAGED).get("import_headers", {})
+            data["import_headers"] = {
+                key: [*base.get(key, []), *(extra_headers.get(key) or [])]
+                for key in {*base, *extra_headers}}
     return _build(data, path)
 
 
@@ -201,6 +214,20 @@ def _build(data: dict, path: Path) -> Config:
             capacity=capacity,
         ))
 
+    headers = check.mapping(data.get("import_headers", {}), "import_headers", IMPORT_COLUMNS)
+    import_headers: dict[str, tuple[str, ...]] = {}
+    owner: dict[str, str] = {}
+    for column, aliases in headers.items():
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise check.fail(f"import_headers.{column}", "must be a list of header texts")
+        for alias in aliases:
+            key = normalize(alias)
+            if owner.get(key, column) != column:
+                raise check.fail(f"import_headers.{column}",
+                                 f"{alias!r} is already a header of {owner[key]}")
+            owner[key] = column
+        import_headers[column] = tuple(aliases)
+
     return Config(
         path=path,
         lapas_code=check.value(lapas, "code", "lapas", str),
@@ -227,4 +254,5 @@ def _build(data: dict, path: Path) -> Config:
         default_capacity=default_capacity,
         opds=tuple(opds),
         tracks=tuple(tracks),
+        import_headers=import_headers,
     )

@@ -93,7 +93,7 @@ def root(
 
 
 def _register() -> None:
-    from . import enrolment, init, ledger, participant, report, stays, tracks
+    from . import enrolment, init, ledger, participant, report, stays, tracks, transfer
 
     app.command("init")(init.init)
     app.add_typer(participant.app, name="participant")
@@ -105,6 +105,8 @@ def _register() -> None:
     app.add_typer(tracks.opd_app, name="opd")
     app.add_typer(tracks.track_app, name="track")
     app.add_typer(report.app, name="report")
+    app.command("import")(transfer.import_)
+    app.command("export")(transfer.export)
     app.command("log")(ledger.log)
     app.command("verify")(ledger.verify)
 

@@ -64,6 +64,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "diisi, tetapi {reg_no} adalah nomor tahanan"),
     "fine_substitute_needs_b3": ("must be class B.III to mark kurungan in place of a fine",
                                  "harus kelas B.III untuk kurungan pengganti denda"),
+    "person_uid_taken": ("is not a free global id (a UUID no other person has)",
+                         "bukan id global yang bebas (UUID yang belum dipakai orang lain)"),
+    "detained_after_release": ("is after the release on {released_on}",
+                               "setelah tanggal bebas {released_on}"),
     "detained_after_admitted": ("is after the admission date {admitted}",
                                 "setelah tanggal masuk {admitted}"),
     "birth_after_detention": ("is not before the detention date {detained}",
@@ -264,6 +268,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s_recent": ("Recent completions", "Penyelesaian terakhir"),
     "h_section": ("Section", "Bagian"), "h_due_on": ("Due", "Jatuh tempo"),
     "h_days_left": ("Days left", "Sisa hari"), "h_missing": ("Missing", "Belum ada"),
+    # -- import and export
+    "import_row_error": ("line {line}, {text}", "baris {line}, {text}"),
+    "import_row_error_plain": ("line {line}: {text}", "baris {line}: {text}"),
+    "import_more_errors": ("... and {count} more rejected rows (--errors FILE lists them all)",
+                           "... dan {count} baris ditolak lagi (--errors FILE memuat semuanya)"),
+    "import_rejected": ("Nothing written: {rejected} rejected row(s); the file goes in whole or"
+                        " not at all ({new} new, {unchanged} unchanged, {changed} changed"
+                        " would have passed)",
+                        "Tidak ada yang ditulis: {rejected} baris ditolak; berkas masuk utuh"
+                        " atau tidak sama sekali ({new} baru, {unchanged} tidak berubah,"
+                        " {changed} berubah akan lolos)"),
+    "import_done": ("{new} new, {changed} changed, {unchanged} unchanged, {rejected} rejected",
+                    "{new} baru, {changed} berubah, {unchanged} tidak berubah,"
+                    " {rejected} ditolak"),
+    "import_nothing_new": ("Nothing new: {unchanged} unchanged, {rejected} rejected; nothing"
+                           " written", "Tidak ada yang baru: {unchanged} tidak berubah,"
+                           " {rejected} ditolak; tidak ada yang ditulis"),
+    "import_dry_run": ("Dry run, nothing written: {new} new, {changed} changed, {unchanged}"
+                       " unchanged, {rejected} rejected", "Uji coba, tidak ada yang ditulis:"
+                       " {new} baru, {changed} berubah, {unchanged} tidak berubah,"
+                       " {rejected} ditolak"),
+    "import_dry_run_kind": ("  {kind}: {new} new, {changed} changed, {unchanged} unchanged",
+                            "  {kind}: {new} baru, {changed} berubah, {unchanged} tidak berubah"),
+    "import_unknown_columns": ("Unknown column(s) {columns}: wbpctl knows {known} (and the"
+                               " aliases in config.yaml); use --ignore-extra to skip them",
+                               "Kolom tak dikenal {columns}: wbpctl mengenal {known} (dan alias"
+                               " di config.yaml); pakai --ignore-extra untuk melewatinya"),
+    "import_missing_columns": ("Missing required column(s): {columns}; no row was read",
+                               "Kolom wajib tidak ada: {columns}; tidak ada baris yang dibaca"),
+    "import_duplicate_column": ("Column '{column}' is the same as '{first}'",
+                                "Kolom '{column}' sama dengan '{first}'"),
+    "import_encoding": ("{file} is not {encoding} (byte {byte}); try --encoding {hint}",
+                        "{file} bukan {encoding} (byte {byte}); coba --encoding {hint}"),
+    "import_encoding_unknown": ("Unknown encoding '{encoding}'", "Encoding '{encoding}' tak dikenal"),
+    "import_file_missing": ("File {file} does not exist", "Berkas {file} tidak ada"),
+    "import_file_unreadable": ("Cannot read {file}: {reason}", "Tidak bisa membaca {file}: {reason}"),
+    "import_empty": ("{file} is empty: no header line", "{file} kosong: tidak ada baris judul"),
+    "import_delimiter": ("Delimiter '{delimiter}' must be one character",
+                         "Pemisah '{delimiter}' harus satu karakter"),
+    "import_csv_broken": ("{file} line {line}: {reason}", "{file} baris {line}: {reason}"),
+    "import_who_missing": ("is empty, and so is nik: the row names nobody",
+                           "kosong, begitu juga nik: baris ini tidak menyebut siapa pun"),
+    "import_value_missing": ("is empty", "kosong"),
+    "import_differs": ("differs from what is recorded ({fields}); use --update to record it as a"
+                       " correction", "berbeda dari yang tercatat ({fields}); pakai --update"
+                       " untuk mencatatnya sebagai koreksi"),
+    "import_record_unknown": ("is not a record kind (choose {choices})",
+                              "bukan jenis catatan (pilih {choices})"),
     # -- reports
     "monthly_title": ("Monthly report, {lapas}, {month}", "Laporan bulanan {lapas}, {month}"),
     "generated": ("Generated {at} by wbpctl", "Dibuat {at} oleh wbpctl"),

@@ -5,32 +5,47 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator, TextIO
 
 from ..domain.errors import StorageError
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, fsync, then rename over it: a reader sees
-    the old file or the new one, never half of one. Missing folders are created."""
+@contextmanager
+def atomic_file(path: Path | None) -> Iterator[TextIO]:
+    """A text stream to ``path`` that appears there whole on success and not at all on
+    failure (temporary file beside it, fsync, rename); stdout when ``path`` is None."""
+    if path is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
     except OSError as exc:
         raise StorageError("output_failed", path=str(path), reason=exc.strerror or str(exc)
                            ) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise StorageError("output_failed", path=str(path), reason=exc.strerror or str(exc)
+                           ) from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically, owner-only, creating missing folders."""
+    with atomic_file(path) as handle:
+        handle.write(text)
 
 
 def emit(text: str, output: Path | None = None) -> None:

@@ -48,4 +48,4 @@ def init_database(session: Session) -> InitResult:
         ran = schema.migrate(conn, session.db_path)
         tx = Tx(session, conn, Ledger(conn, actor=session.actor, lapas=session.config.lapas_code))
         changed = sync_catalog(tx)
-    return InitResult(str(session.db_path), created, ran, changed, len(tx.events))
+    return InitResult(str(session.db_path), created, ran, changed, tx.written)

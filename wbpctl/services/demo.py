@@ -89,7 +89,7 @@ def fill(session: Session) -> dict:
         if not queries.is_empty(tx.conn):
             raise Rejected("demo_not_empty", path=str(session.db_path))
         people = _plan(session, tx)
-        count = len(tx.events)
+        count = tx.written
     return {"people": people, "events": count}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import date
 
@@ -21,8 +22,12 @@ STATUSES = {"in-custody": "in_custody", "released": "released", "transferred": "
 
 # -- finding people ----------------------------------------------------------
 
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3.Row:
-    """WHO is a register number (any spelling that parses) or a 16-digit NIK."""
+    """WHO is a register number (any spelling that parses), a 16-digit NIK, or the
+    person's global id (as exports and merged ledgers carry it)."""
     text = str(who).strip()
     row = None
     if looks_like_regno(text):
@@ -30,6 +35,8 @@ def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3
         stay = queries.stay_by_regno(conn, session.config.lapas_code, reg.register_class,
                                      reg.sequence, reg.year)
         row = queries.person_by_id(conn, stay["person_id"]) if stay else None
+    elif _UUID.fullmatch(text.lower()):
+        row = queries.person_by_uid(conn, text.lower())
     else:
         digits = text.replace(" ", "").replace(".", "")
         if len(digits) == 16 and digits.isdigit():
@@ -108,8 +115,11 @@ def register(session: Session, *, name: str, reg_no: str, detained: str | date,
              sentence: str | None, admitted: str | date | None = None, nik: str | None = None,
              gender: str | None = None, birth_date: str | date | None = None,
              crime: str | None = None, fine_substitute: bool = False,
-             tx: Tx | None = None) -> dict:
-    """Register a person and their first stay (``person.registered`` + ``stay.admitted``)."""
+             uid: str | None = None, tx: Tx | None = None) -> dict:
+    """Register a person and their first stay (``person.registered`` + ``stay.admitted``).
+
+    ``uid`` keeps the global id a person already has in another ledger (an import).
+    """
     clean = clean_name(name)
     nik_value, sex, born = _identity(session, nik, gender, birth_date)
     stay = _stay_fields(session, reg_no, detained, sentence, admitted, born)
@@ -126,7 +136,9 @@ def register(session: Session, *, name: str, reg_no: str, detained: str | date,
                     raise Invalid("nik", nik, "nik_of_released_person",
                                   reg_no=regno_text(session, latest))
                 raise Invalid("nik", nik, "nik_duplicate")
-        person_uid = new_uid()
+        if uid is not None and (not _UUID.fullmatch(uid) or queries.person_by_uid(tx.conn, uid)):
+            raise Invalid("person_uid", uid, "person_uid_taken")
+        person_uid = uid or new_uid()
         tx.record("person.registered", person_uid, {
             "uid": person_uid, "name": clean, "nik": nik_value, "gender": sex,
             "birth_date": born.isoformat() if born else None})
@@ -211,6 +223,43 @@ def correct(session: Session, who: str, *, name: str | None = None, nik: str | N
                                                         "changes": stay_changes})
     return {"uid": person["uid"], "name": changes.get("name", person["name"]),
             "changed": sorted([*changes, *stay_changes])}
+
+
+def correct_stay(session: Session, reg_no: str, *, detained: str | date | None = None,
+                 admitted: str | date | None = None, sentence: str | None = None,
+                 crime: str | None = None, tx: Tx | None = None) -> dict:
+    """Correct one stay's dates, sentence or offence (``stay.corrected``), re-checking the
+    register class and the order of dates."""
+    with session.transaction(tx) as tx:
+        person = find_person(session, tx.conn, reg_no)
+        reg = parse_regno(reg_no)
+        stay = queries.stay_by_regno(tx.conn, session.config.lapas_code, reg.register_class,
+                                     reg.sequence, reg.year)
+        detained_on = session.date(detained, "detained") if detained else \
+            date.fromisoformat(stay["detained_on"])
+        admitted_on = session.date(admitted, "admitted") if admitted else \
+            date.fromisoformat(stay["admitted_on"])
+        parsed = parse_sentence(sentence) if sentence else stay_sentence(stay)
+        check_class_agrees(reg.register_class, parsed, reg_no=reg_no,
+                           sentence_text=str(sentence or ""))
+        born = date.fromisoformat(person["birth_date"]) if person["birth_date"] else None
+        check_stay_dates(detained_on, admitted_on, born)
+        if stay["released_on"] and stay["released_on"] < detained_on.isoformat():
+            raise Invalid("detained", detained_on.isoformat(), "detained_after_release",
+                          released_on=stay["released_on"])
+        changes: dict = {}
+        if detained_on.isoformat() != stay["detained_on"]:
+            changes["detained_on"] = detained_on.isoformat()
+        if admitted_on.isoformat() != stay["admitted_on"]:
+            changes["admitted_on"] = admitted_on.isoformat()
+        if parsed != stay_sentence(stay):
+            changes["sentence"] = parsed.as_dict() if parsed else None
+        if crime is not None and clean_text(crime, field="crime") != stay["crime"]:
+            changes["crime"] = clean_text(crime, field="crime")
+        if not changes:
+            raise Rejected("nothing_to_change", who=reg_no)
+        tx.record("stay.corrected", person["uid"], {"uid": stay["stay_uid"], "changes": changes})
+    return {"uid": person["uid"], "name": person["name"], "changed": sorted(changes)}
 
 
 def record_access(session: Session, person_uids: list[str], *, fields: list[str],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Iterator
@@ -23,11 +23,11 @@ class Tx:
     session: "Session"
     conn: sqlite3.Connection
     ledger: Ledger
-    events: list[Event] = field(default_factory=list)
+    written: int = 0   # a count, not a list: a bulk import must not hold every event
 
     def record(self, kind: str, subject: str, payload: dict) -> Event:
         event = self.ledger.append(kind, subject, payload)
-        self.events.append(event)
+        self.written += 1
         return event
 
 

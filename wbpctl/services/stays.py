@@ -16,7 +16,7 @@ from .participants import find_person, regno_text, stay_sentence
 from .session import Session, Tx
 
 
-def _kind(kind: str) -> str:
+def remission_kind_of(kind: str) -> str:
     value = {"ru": "RU", "rk": "RK", "other": "other", "lain": "other"}.get(
         str(kind).strip().lower())
     if value is None:
@@ -27,7 +27,7 @@ def _kind(kind: str) -> str:
 def remission(session: Session, who: str, *, on: str | date, kind: str,
               days: int | None = None, suggest: bool = False, tx: Tx | None = None) -> dict:
     """Record a granted remission (or, with ``suggest``, only say what the table gives)."""
-    remission_kind = _kind(kind)
+    remission_kind = remission_kind_of(kind)
     when = session.date(on, "on")
     if not suggest and (days is None or not 1 <= int(days) <= 366 * 5):
         raise Invalid("days", days, "remission_days_range")

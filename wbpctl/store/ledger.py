@@ -65,6 +65,13 @@ class Ledger:
             self._last = (row[0], row[1]) if row else (0, GENESIS)
         return self._last
 
+    def mark(self) -> tuple[int, str] | None:
+        """Where the chain ends now, to go back to after a rolled-back savepoint."""
+        return self._last
+
+    def reset(self, mark: tuple[int, str] | None) -> None:
+        self._last = mark
+
     def append(self, kind: str, subject: str, payload: dict) -> Event:
         assert self.conn.in_transaction, "events are appended inside a write transaction"
         seq, prev_hash = self._tail()

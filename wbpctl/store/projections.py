@@ -69,7 +69,16 @@ def _stay_admitted(conn: sqlite3.Connection, p: dict) -> None:
 
 
 def _stay_corrected(conn: sqlite3.Connection, p: dict) -> None:
-    _update(conn, "stays", p["uid"], {k: v for k, v in p["changes"].items() if k in {"crime"}})
+    changes = {k: v for k, v in p["changes"].items()
+               if k in {"crime", "detained_on", "admitted_on"}}
+    if "sentence" in p["changes"]:
+        sentence = p["changes"]["sentence"] or {}
+        changes.update(sentence_years=sentence.get("years"),
+                       sentence_months=sentence.get("months"),
+                       sentence_days=sentence.get("days"),
+                       sentence_life=int(sentence.get("life", False)),
+                       sentence_death=int(sentence.get("death", False)))
+    _update(conn, "stays", p["uid"], changes)
 
 
 def _stay_released(conn: sqlite3.Connection, p: dict) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import Iterator
 
 _STAY_COLUMNS = """s.id AS stay_id, s.uid AS stay_uid, s.lapas, s.register_class, s.reg_seq,
     s.reg_year, s.detained_on, s.admitted_on, s.sentence_years, s.sentence_months,
@@ -15,6 +16,10 @@ _LATEST_STAY = "s.id = (SELECT max(id) FROM stays WHERE person_id = p.id)"
 
 def person_by_nik(conn: sqlite3.Connection, nik: str) -> sqlite3.Row | None:
     return conn.execute("SELECT * FROM people WHERE nik = ?", (nik,)).fetchone()
+
+
+def person_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM people WHERE uid = ?", (uid,)).fetchone()
 
 
 def person_by_id(conn: sqlite3.Connection, person_id: int) -> sqlite3.Row | None:
@@ -222,3 +227,57 @@ def remission_days_by_stay(conn: sqlite3.Connection, as_of: str) -> dict[int, li
             " ORDER BY stay_id, granted_on, id", (as_of,)):
         found.setdefault(stay_id, []).append(days)
     return found
+
+
+def enrolments_for(conn: sqlite3.Connection, person_id: int, track: str) -> list[sqlite3.Row]:
+    return conn.execute("SELECT * FROM enrolments WHERE person_id = ? AND track = ? ORDER BY id",
+                        (person_id, track)).fetchall()
+
+
+def remissions_of_stay(conn: sqlite3.Connection, stay_id: int) -> list[sqlite3.Row]:
+    return conn.execute("SELECT * FROM remissions WHERE stay_id = ? ORDER BY granted_on, id",
+                        (stay_id,)).fetchall()
+
+
+# -- exports --------------------------------------------------------------------
+
+_REG = "s.register_class || '-' || s.reg_seq || '/' || s.reg_year"
+
+
+def export_participants(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    """One row per stay, in the order they were admitted to the ledger."""
+    return conn.execute(
+        f"SELECT p.uid AS person_uid, p.name, p.nik, p.gender, p.birth_date, {_STAY_COLUMNS}"
+        " FROM stays s JOIN people p ON p.id = s.person_id ORDER BY s.id")
+
+
+def export_enrolments(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    return conn.execute(
+        f"SELECT e.*, p.nik, {_STAY_COLUMNS} FROM enrolments e JOIN stays s ON s.id = e.stay_id"
+        " JOIN people p ON p.id = e.person_id ORDER BY e.requested_on, e.id")
+
+
+def export_remissions(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    return conn.execute(
+        f"SELECT r.granted_on, r.kind, r.days, p.nik, {_STAY_COLUMNS} FROM remissions r"
+        " JOIN stays s ON s.id = r.stay_id JOIN people p ON p.id = s.person_id"
+        " ORDER BY r.granted_on, r.id")
+
+
+def export_releases(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    return conn.execute(
+        f"SELECT p.nik, {_STAY_COLUMNS} FROM stays s JOIN people p ON p.id = s.person_id"
+        " WHERE s.released_on IS NOT NULL ORDER BY s.released_on, s.id")
+
+
+def stay_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
+    return conn.execute(f"SELECT s.person_id, {_STAY_COLUMNS} FROM stays s WHERE s.uid = ?",
+                        (uid,)).fetchone()
+
+
+def enrolment_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM enrolments WHERE uid = ?", (uid,)).fetchone()
+
+
+def all_events(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    return conn.execute("SELECT seq, kind, subject, payload FROM events ORDER BY seq")

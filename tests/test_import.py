@@ -1,0 +1,254 @@
+"""wbpctl import: messy spreadsheet files, all or nothing, idempotence, error reports."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import Cli, add_person
+from test_cli_participant import dump
+
+HEADER = "reg_no,name,nik,gender,birth_date,detained_on,admitted_on,sentence,crime\n"
+ROWS = ("B.I-1/2025,Budi Santoso,1506041203900001,L,1990-03-12,2025-01-10,2025-01-15,3y,pencurian\n"
+        "B.IIa-2/2025,Siti Aminah,,P,1985-05-05,2025-02-01,,8 bulan,penipuan\n")
+
+
+def write(tmp_path, text: str, name: str = "in.csv", encoding: str = "utf-8") -> str:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return str(path)
+
+
+def names(cli) -> list[str]:
+    return [p["name"] for p in cli.json("participant", "list")]
+
+
+def test_import_participants_then_again_is_a_no_op(cli, tmp_path):
+    path = write(tmp_path, HEADER + ROWS)
+    first = cli.ok("import", "participants", path)
+    assert "2 new" in first.stderr and first.stdout == ""
+    assert names(cli) == ["Budi Santoso", "Siti Aminah"]
+    before = dump(cli.db)
+    again = cli.ok("import", "participants", path)
+    assert "Nothing new: 2 unchanged" in again.stderr
+    assert dump(cli.db) == before
+    batch = {e["batch"] for e in cli.json("log") if e["kind"] == "person.registered"}
+    assert len(batch) == 1 and None not in batch          # one import, one batch id
+
+
+def test_events_are_the_same_as_the_single_command(cli, tmp_path):
+    cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
+    kinds = [e["kind"] for e in cli.json("log")]
+    assert kinds == ["catalog.synced", "person.registered", "stay.admitted",
+                     "person.registered", "stay.admitted"]
+    cli.ok("verify")
+
+
+def test_spreadsheet_dialect(cli, tmp_path):
+    text = ("\ufeffNo. Registrasi;Nama;NIK;Jenis Kelamin;Tgl Lahir;Tanggal Penahanan;"
+            "Tanggal Masuk;Lama Pidana;Perkara\r\n"
+            "BI 1/2025;\"Santoso; Budi\";1506041203900001;Laki-laki;12/03/1990;10/01/2025;"
+            "15 Jan 2025;3 tahun;\"pencurian\r\ndengan pemberatan\"\r\n"
+            "B.IIa-2/2025;Siti Aminah;;Perempuan;05-05-1985;1 Feb 2025;;8 bulan;penipuan\r\n"
+            "\r\n\r\n")
+    result = cli.ok("import", "participants", write(tmp_path, text))
+    assert "2 new" in result.stderr
+    budi = cli.json("participant", "show", "B.I-1/2025")
+    assert budi["name"] == "Santoso; Budi" and budi["gender"] == "L"
+    assert budi["stays"][0]["crime"] == "pencurian dengan pemberatan"
+    assert budi["stays"][0]["admitted_on"] == "2025-01-15"
+    assert cli.json("participant", "show", "B.IIa-2/2025")["gender"] == "P"
+
+
+def test_windows_1252_needs_the_encoding_option(cli, tmp_path):
+    path = write(tmp_path, HEADER + "B.I-1/2025,José Müller,,L,,2025-01-10,,3y,\n",
+                 encoding="cp1252")
+    refused = cli("import", "participants", path)
+    assert refused.exit_code == 1 and "--encoding cp1252" in refused.stderr
+    cli.ok("import", "participants", path, "--encoding", "cp1252")
+    assert names(cli) == ["José Müller"]
+
+
+def test_header_case_and_spaces_do_not_matter_and_delimiter_can_be_given(cli, tmp_path):
+    text = "REG NO|Name|Detained On|SENTENCE\nB.I-1/2025|Budi|2025-01-10|3y\n"
+    cli.ok("import", "participants", write(tmp_path, text), "--delimiter", "|")
+    assert names(cli) == ["Budi"]
+
+
+def test_unknown_column_is_an_error_unless_ignored(cli, tmp_path):
+    path = write(tmp_path, "reg_no,name,detained_on,sentence,Catatan\nB.I-1/2025,Budi,2025-01-10,3y,x\n")
+    refused = cli("import", "participants", path)
+    assert refused.exit_code == 1 and "'Catatan'" in refused.stderr
+    cli.ok("import", "participants", path, "--ignore-extra")
+
+
+def test_missing_required_column_is_an_error_before_any_row(cli, tmp_path):
+    result = cli("import", "participants", write(tmp_path, "reg_no,name,sentence\nB.I-1/2025,Budi,3y\n"))
+    assert result.exit_code == 1 and "detained_on" in result.stderr
+    assert "line" not in result.stderr
+
+
+def test_every_bad_row_is_listed_and_nothing_is_written(cli, tmp_path):
+    add_person(cli, "B.I-9/2025", nik="1506041203900009")
+    before = dump(cli.db)
+    text = HEADER + (
+        "B.I-1/2025,Budi,150604120390000,L,,2025-01-10,,3y,\n"          # line 2: 15-digit NIK
+        "B.I-2/2025,Agus,,L,,2025-01-10,,3y,\n"                        # line 3: fine
+        "B.I-3/2025,Ani,1.50604E+15,P,,2025-01-10,,3y,\n"              # line 4: spreadsheet NIK
+        "B.I-4/2025,Dedi,,L,,35/01/2025,,3y,\n"                        # line 5: bad date
+        "B.I-9/2025,Eko,,L,,2025-01-10,,3y,\n"                         # line 6: row that differs
+        "B.I-2/2025,Agus Lagi,,L,,2025-01-10,,3y,\n")                  # line 7: differs from line 3
+    errors_file = tmp_path / "errors.csv"
+    result = cli("import", "participants", write(tmp_path, text), "--errors", str(errors_file))
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert any(l.startswith("line 2, nik '150604120390000'") for l in lines)
+    assert any(l.startswith("line 4, nik '1.50604E+15'") and "format the column as text" in l
+               for l in lines)
+    assert any(l.startswith("line 5, detained_on '35/01/2025'") for l in lines)
+    assert any(l.startswith("line 6, name 'Eko'") and "--update" in l for l in lines)
+    assert any(l.startswith("line 7, name 'Agus Lagi'") for l in lines)
+    assert not any(l.startswith("line 3") for l in lines)
+    assert "5 rejected" in lines[-1] and "Nothing written" in lines[-1]
+    assert dump(cli.db) == before
+    rejected = list(csv.DictReader(errors_file.open(encoding="utf-8")))
+    assert [r["reg_no"] for r in rejected] == ["B.I-1/2025", "B.I-3/2025", "B.I-4/2025",
+                                               "B.I-9/2025", "B.I-2/2025"]
+    assert all(r["rejection_reason"] for r in rejected)
+
+
+def test_errors_file_reloads_once_fixed(cli, tmp_path):
+    errors_file = tmp_path / "errors.csv"
+    cli("import", "participants", write(tmp_path, HEADER + "B.I-1/2025,Budi,123,L,,2025-01-10,,3y,\n"),
+        "--errors", str(errors_file))
+    fixed = errors_file.read_text(encoding="utf-8").replace(",123,", ",1506041203900001,")
+    errors_file.write_text(fixed, encoding="utf-8")
+    cli.ok("import", "participants", str(errors_file))
+    assert names(cli) == ["Budi"]
+
+
+def test_update_records_corrections(cli, tmp_path):
+    cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
+    changed = ROWS.replace("Siti Aminah", "Siti Aminah Lubis").replace("8 bulan", "10 bulan")
+    cli.ok("import", "participants", write(tmp_path, HEADER + changed, "b.csv"), "--update")
+    siti = cli.json("participant", "show", "B.IIa-2/2025")
+    assert siti["name"] == "Siti Aminah Lubis" and siti["stays"][0]["sentence"] == "10m"
+    assert [e["kind"] for e in cli.json("log")][-2:] == ["person.corrected", "stay.corrected"]
+    cli.ok("verify")
+
+
+def test_dry_run_says_what_would_happen_and_writes_nothing(cli, tmp_path):
+    cli.ok("import", "participants", write(tmp_path, HEADER + ROWS.splitlines(True)[0]))
+    before = dump(cli.db)
+    result = cli.ok("import", "participants", write(tmp_path, HEADER + ROWS, "b.csv"), "--dry-run")
+    assert "Dry run" in result.stderr and "1 new" in result.stderr and "1 unchanged" in result.stderr
+    assert dump(cli.db) == before
+
+
+def test_stdin(cli):
+    result = cli("import", "participants", "-", input=HEADER + ROWS)
+    assert result.exit_code == 0, result.stderr
+    assert len(names(cli)) == 2
+
+
+def test_quiet_silences_the_summary(cli, tmp_path):
+    assert cli.ok("import", "participants", write(tmp_path, HEADER + ROWS), "--quiet").stderr == ""
+
+
+def test_other_kinds_and_who_by_nik(cli, tmp_path):
+    cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
+    cli.ok("import", "enrolments", write(tmp_path, "NIK,Kode Pelatihan,Tanggal Mulai,Sponsor\n"
+                                                   "1506041203900001,olah-madu,01/03/2025,Yayasan\n"
+                                                   "1506041203900001,ADMINDUK,01/03/2025,\n", "e.csv"))
+    cli.ok("import", "completions", write(tmp_path, "No Reg,Kode Pelatihan,Tanggal Selesai,Jam,Hasil,"
+                                                    "No. Sertifikat\nB.I-1/2025,OLAH-MADU,01/06/2025,"
+                                                    "\"40,5\",pass,C-1\n", "c.csv"))
+    cli.ok("import", "remissions", write(tmp_path, "reg_no,granted_on,kind,days\n"
+                                                   "B.I-1/2025,17/08/2025,RU,60\n", "r.csv"))
+    cli.ok("import", "releases", write(tmp_path, "reg_no,Tanggal Bebas,Jenis Bebas\n"
+                                                 "B.IIa-2/2025,2025-10-01,ekspirasi\n", "x.csv"))
+    budi = cli.json("participant", "show", "B.I-1/2025")
+    statuses = {e["track"]: (e["status"], e["hours"]) for e in budi["enrolments"]}
+    assert statuses == {"OLAH-MADU": ("completed", 40.5), "ADMINDUK": ("active", None)}
+    assert budi["remissions"][0]["days"] == 60
+    assert cli.json("participant", "show", "B.IIa-2/2025")["status"] == "released"
+    again = cli.ok("import", "completions", str(tmp_path / "c.csv"))
+    assert "1 unchanged" in again.stderr
+    cli.ok("verify")
+
+
+def test_rule_refusals_in_other_kinds_name_line_and_column(cli, tmp_path):
+    cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
+    result = cli("import", "enrolments", write(tmp_path, "reg_no,track,assigned_on\n"
+                                                         "B.I-1/2025,NOPE,2025-03-01\n"
+                                                         "B.I-7/2025,OLAH-MADU,2025-03-01\n"
+                                                         "B.I-1/2025,OLAH-MADU,2030-03-01\n", "e.csv"))
+    assert result.exit_code == 1
+    assert "line 2: No track 'NOPE'" in result.stderr
+    assert "line 3: No participant matches 'B.I-7/2025'" in result.stderr
+    assert "line 4, assigned_on '2030-03-01'" in result.stderr
+
+
+def test_rows_see_earlier_rows_of_the_same_file(cli, tmp_path):
+    text = HEADER + ROWS + "B.I-1/2025,Budi Santoso,1506041203900001,L,1990-03-12,2025-01-10,2025-01-15,3y,pencurian\n" \
+        + "B.I-5/2025,Kembar,1506041203900001,L,,2025-01-10,,3y,\n"
+    result = cli("import", "participants", write(tmp_path, text))
+    assert result.exit_code == 1
+    assert "line 5, nik '1506041203900001': already belongs to another person" in result.stderr
+
+
+def test_file_errors(cli, tmp_path):
+    assert cli("import", "participants", str(tmp_path / "nope.csv")).exit_code == 1
+    assert cli("import", "participants", write(tmp_path, "")).exit_code == 1
+    assert cli("import", "nonsense", write(tmp_path, HEADER)).exit_code == 2
+
+
+def test_round_trip_of_a_whole_ledger(cli, tmp_path):
+    cli.ok("init", "--demo")
+    target = tmp_path / "all.csv"
+    cli.ok("export", "all", "--reveal", "-o", str(target))
+    other = Cli(tmp_path / "copy.db")
+    other.ok("init")
+    other.ok("import", "all", str(target))
+    other.ok("verify")
+
+    def tables(runner):
+        people = runner.json("participant", "list")
+        strip = lambda record: json.dumps(
+            {k: v for k, v in record.items() if k not in ("id",)}, sort_keys=True)
+        shows = sorted(strip({**runner.json("participant", "show", p["uid"]),
+                              "stays": [{k: v for k, v in s.items() if k != "uid"}
+                                        for s in runner.json("participant", "show", p["uid"])["stays"]],
+                              "enrolments": [{k: v for k, v in e.items() if k not in ("uid", "stay")}
+                                             for e in runner.json("participant", "show", p["uid"])["enrolments"]],
+                              "remissions": [{k: v for k, v in r.items() if k not in ("uid", "stay")}
+                                             for r in runner.json("participant", "show", p["uid"])["remissions"]]})
+                       for p in people)
+        return shows, runner.json("track", "list")
+
+    assert tables(cli) == tables(other)
+
+
+def test_export_kinds_mask_nik_unless_revealed(cli, tmp_path):
+    cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
+    rows = list(csv.DictReader(io.StringIO(cli.ok("export", "participants").stdout)))
+    assert rows[0]["nik"] == "1506********0001"
+    assert list(rows[0])[:9] == HEADER.strip().split(",")
+    before = cli.events()
+    revealed = json.loads(cli.ok("export", "participants", "-f", "json", "--reveal").stdout)
+    assert revealed[0]["nik"] == "1506041203900001"
+    assert cli.events() == before + 1
+    anonymous = list(csv.DictReader(io.StringIO(cli.ok("export", "participants", "--anonymize").stdout)))
+    assert anonymous[0]["name"] == "" and anonymous[0]["nik"] == ""
+    assert anonymous[0]["reg_no"].startswith("X-") and anonymous[0]["sentence"] == "3y"
+    again = list(csv.DictReader(io.StringIO(cli.ok("export", "participants", "--anonymize").stdout)))
+    assert again == anonymous                       # stable pseudonyms
+
+
+def test_export_to_file_is_owner_only(cli, tmp_path):
+    cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
+    target = tmp_path / "out" / "p.csv"
+    cli.ok("export", "participants", "-o", str(target))
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert target.read_text().startswith("reg_no,name,nik")

@@ -1,0 +1,213 @@
+"""``wbpctl import`` and ``wbpctl export``: CSV files that shell scripts can trust."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..domain.errors import Rejected
+from ..render.messages import msg
+from .state import OutputOpt, RevealOpt, error_line, say, state
+
+
+class ImportKind(str, Enum):
+    participants = "participants"
+    enrolments = "enrolments"
+    completions = "completions"
+    drops = "drops"
+    releases = "releases"
+    remissions = "remissions"
+    all = "all"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+
+
+MAX_ERRORS_SHOWN = 100
+REJECTION_COLUMN = "rejection_reason"
+
+
+def import_(
+    ctx: typer.Context,
+    kind: Annotated[ImportKind, typer.Argument(help="What the file holds.")],
+    file: Annotated[str, typer.Argument(help="CSV file, or - for standard input.")],
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Check everything and say what would happen; write nothing.")
+    ] = False,
+    delimiter: Annotated[Optional[str], typer.Option(
+        "--delimiter", help="Field separator (default: found from the header line).",
+        show_default=False)] = None,
+    encoding: Annotated[Optional[str], typer.Option(
+        "--encoding", help="Text encoding, e.g. cp1252 for older Excel (default: UTF-8,"
+        " with or without BOM).", show_default=False)] = None,
+    errors: Annotated[Optional[Path], typer.Option(
+        "--errors", help="Write the rejected rows, with a rejection_reason column, to FILE"
+        " (fix them and load that file again).", show_default=False)] = None,
+    update: Annotated[bool, typer.Option(
+        "--update", help="Record a row that differs from what is recorded as a correction"
+        " (participants); without it such a row is an error.")] = False,
+    ignore_extra: Annotated[bool, typer.Option(
+        "--ignore-extra", help="Ignore columns wbpctl does not know.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
+) -> None:
+    """Load a CSV file whole or not at all; loading the same file again changes nothing.
+
+    Columns (headers match ignoring case and spaces; Indonesian headers such as
+    'No. Registrasi', 'Nama', 'Tanggal Penahanan' work too, see config.yaml):
+
+      participants  reg_no, name, nik, gender, birth_date, detained_on, admitted_on,
+                    sentence, crime [, person_uid]
+      enrolments    reg_no or nik, track, assigned_on, sponsor
+      completions   reg_no or nik, track, completed_on, hours, result, certificate
+      drops         reg_no or nik, track, dropped_on, reason
+      releases      reg_no or nik, released_on, release_type [, override]
+      remissions    reg_no or nik, granted_on, kind, days
+      all           record (one of the kinds above) and their columns, as 'export all' writes
+
+    Every row is checked first; one bad row rejects the file (exit 1) and every bad row is
+    listed with its line, column, value and rule.
+
+    Example: wbpctl import participants daftar-wbp.csv --dry-run
+    """
+    from ..services.csv_source import open_csv
+    from ..services.importing import run_import
+
+    session = state(ctx).session()
+    lang = state(ctx).lang
+    source = open_csv(file, encoding=encoding, delimiter=delimiter)
+    shown = 0
+    rejected_rows: list[tuple[int, list[str], str]] = []
+    error_sink = _ErrorFile(errors, source.headers) if errors else None
+
+    def on_error(row_error) -> None:
+        nonlocal shown
+        text = error_line(row_error.error, lang) if not row_error.column else \
+            f"{row_error.column} '{row_error.value}': " \
+            f"{msg(row_error.error.key, lang, **row_error.error.params)}"
+        line = msg("import_row_error" if row_error.column else "import_row_error_plain", lang,
+                   line=row_error.line, text=text)
+        if shown < MAX_ERRORS_SHOWN:
+            sys.stderr.write(line + "\n")
+        shown += 1
+        if error_sink is not None:
+            error_sink.add(row_error.cells, text)
+
+    progress = _Progress(source.size) if (not quiet and sys.stderr.isatty()
+                                          and (source.size or 0) > 256_000) else None
+    try:
+        ignore = ignore_extra or REJECTION_COLUMN in [h.strip() for h in source.headers]
+        result = run_import(session, kind.value, source, dry_run=dry_run, update=update,
+                            ignore_extra=ignore, on_error=on_error,
+                            on_progress=progress.update if progress else None)
+    finally:
+        if progress:
+            progress.stop()
+        source.close()
+    if error_sink is not None:
+        error_sink.close()
+    if shown > MAX_ERRORS_SHOWN:
+        say(ctx, "import_more_errors", count=shown - MAX_ERRORS_SHOWN)
+    counts = result.counts
+    if result.rejected:
+        raise Rejected("import_rejected", new=counts["new"], unchanged=counts["unchanged"],
+                       changed=counts["changed"], rejected=result.rejected)
+    if quiet:
+        return
+    key = "import_dry_run" if dry_run else (
+        "import_done" if result.written else "import_nothing_new")
+    say(ctx, key, new=counts["new"], unchanged=counts["unchanged"], changed=counts["changed"],
+        rejected=result.rejected)
+    if dry_run and kind.value == "all":
+        for record, per in result.by_record.items():
+            say(ctx, "import_dry_run_kind", kind=record, **per)
+
+
+class _ErrorFile:
+    """The rejected rows as the file had them, plus why, written atomically at the end."""
+
+    def __init__(self, path: Path, headers: list[str]) -> None:
+        from ..render.output import atomic_file
+        self._context = atomic_file(path)
+        self._handle = self._context.__enter__()
+        self._writer = csv.writer(self._handle, lineterminator="\n")
+        self._writer.writerow([h for h in headers if h.strip() != REJECTION_COLUMN]
+                              + [REJECTION_COLUMN])
+        self._drop = [i for i, h in enumerate(headers) if h.strip() == REJECTION_COLUMN]
+
+    def add(self, cells: list[str], reason: str) -> None:
+        kept = [c for i, c in enumerate(cells) if i not in self._drop]
+        self._writer.writerow(kept + [reason])
+
+    def close(self) -> None:
+        self._context.__exit__(None, None, None)
+
+
+class _Progress:
+    def __init__(self, total: int | None) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+        self._progress = Progress("{task.description}", BarColumn(), DownloadColumn(),
+                                  TimeRemainingColumn(), console=Console(stderr=True),
+                                  transient=True)
+        self._task = self._progress.add_task("import", total=total)
+        self._progress.start()
+
+    def update(self, position: int) -> None:
+        self._progress.update(self._task, completed=position)
+
+    def stop(self) -> None:
+        self._progress.stop()
+
+
+def export(
+    ctx: typer.Context,
+    kind: Annotated[ImportKind, typer.Argument(help="What to write; 'all' is the whole"
+                                                    " ledger in order.")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv or json.")
+                   ] = ExportFormat.csv,
+    output: OutputOpt = None,
+    reveal: RevealOpt = False,
+    anonymize: Annotated[bool, typer.Option(
+        "--anonymize", help="Drop names, NIK and birth dates; replace register numbers and"
+        " ids with stable pseudonyms (for sharing figures outside the Lapas).")] = False,
+) -> None:
+    """Write records with the columns 'wbpctl import' reads.
+
+    'export all' then 'import all' into an empty database gives the same tables; use
+    --reveal for that (NIK is masked otherwise).
+
+    Example: wbpctl export all --reveal -o cadangan/ledger.csv
+    """
+    from ..render.output import atomic_file
+    from ..services.exporting import export as stream
+    from ..services.transfer_kinds import KINDS
+
+    session = state(ctx).session()
+    columns = KINDS[kind.value].columns
+    with atomic_file(output) as handle:
+        if fmt is ExportFormat.csv:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(columns)
+            stream(session, kind.value,
+                   lambda row: writer.writerow(["" if row[c] is None else row[c]
+                                                for c in columns]),
+                   reveal=reveal, anonymize=anonymize)
+        else:
+            first = True
+            handle.write("[")
+
+            def write_json(row: dict) -> None:
+                nonlocal first
+                handle.write(("\n" if first else ",\n") + json.dumps(row, ensure_ascii=False))
+                first = False
+
+            stream(session, kind.value, write_json, reveal=reveal, anonymize=anonymize)
+            handle.write("\n]\n")

@@ -1,0 +1,139 @@
+"""Reading CSV as spreadsheets write it: BOM or not, Windows-1252, comma or semicolon,
+CRLF, quoted fields holding delimiters and newlines, blank trailing lines.
+
+Rows stream one at a time, so memory does not grow with the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from ..domain.errors import Rejected
+
+DELIMITERS = (",", ";", "\t", "|")
+
+
+@dataclass
+class CsvSource:
+    """An open CSV file: its header, its rows with their line numbers, and how far we are."""
+
+    name: str
+    headers: list[str]
+    delimiter: str
+    encoding: str
+    _binary: BinaryIO
+    _text: io.TextIOWrapper
+    _reader: "csv._reader"
+    size: int | None
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        """(line where the row starts, cells); blank rows are skipped."""
+        reader = self._reader
+        while True:
+            start = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except UnicodeDecodeError as exc:
+                raise _decode_error(self.name, self.encoding, exc) from None
+            except csv.Error as exc:
+                raise Rejected("import_csv_broken", file=self.name, line=start,
+                               reason=str(exc)) from None
+            if any(cell.strip() for cell in cells):
+                yield start, cells
+
+    def position(self) -> int:
+        try:
+            return self._binary.tell()
+        except (OSError, ValueError):
+            return 0
+
+    def close(self) -> None:
+        if self._binary is not sys.stdin.buffer:
+            self._binary.close()
+
+
+def _decode_error(name: str, encoding: str, exc: UnicodeDecodeError) -> Rejected:
+    hint = "cp1252" if codecs.lookup(encoding).name.startswith("utf") else "utf-8"
+    return Rejected("import_encoding", file=name, encoding=encoding, hint=hint,
+                    byte=f"0x{exc.object[exc.start]:02x}")
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The delimiter that splits the header line most, counting outside quotes."""
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for ch in header_line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def open_csv(path: str, *, encoding: str | None = None, delimiter: str | None = None
+             ) -> CsvSource:
+    """Open ``path`` (``-`` for stdin) and read its header line."""
+    name = "<stdin>" if path == "-" else path
+    chosen = (encoding or "utf-8").lower()
+    try:
+        codecs.lookup(chosen)
+    except LookupError:
+        raise Rejected("import_encoding_unknown", encoding=encoding) from None
+    if chosen.replace("_", "-") in ("utf-8", "utf8"):
+        chosen = "utf-8-sig"   # a BOM from Excel is not part of the first header
+    try:
+        binary: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")
+    except FileNotFoundError:
+        raise Rejected("import_file_missing", file=name) from None
+    except OSError as exc:
+        raise Rejected("import_file_unreadable", file=name, reason=exc.strerror or str(exc)
+                       ) from None
+    size = None
+    if path != "-":
+        try:
+            size = Path(path).stat().st_size
+        except OSError:
+            size = None
+    text = io.TextIOWrapper(binary, encoding=chosen, newline="")
+    try:
+        first = text.readline()
+    except UnicodeDecodeError as exc:
+        raise _decode_error(name, chosen, exc) from None
+    if not first.strip():
+        raise Rejected("import_empty", file=name)
+    if delimiter is not None and len(delimiter.replace("\\t", "\t")) != 1:
+        raise Rejected("import_delimiter", delimiter=delimiter)
+    chosen_delimiter = (delimiter.replace("\\t", "\t") if delimiter
+                        else sniff_delimiter(first))
+    headers = next(csv.reader([first], delimiter=chosen_delimiter))
+    reader = csv.reader(text, delimiter=chosen_delimiter)
+    reader_line_offset = 1   # the header line was read before the reader started
+    source = CsvSource(name, headers, chosen_delimiter, chosen, binary, text,
+                       _LineOffset(reader, reader_line_offset), size)
+    return source
+
+
+class _LineOffset:
+    """A csv reader whose line numbers count the header line read before it."""
+
+    def __init__(self, reader, offset: int) -> None:
+        self._reader, self._offset = reader, offset
+
+    @property
+    def line_num(self) -> int:
+        return self._reader.line_num + self._offset
+
+    def __next__(self):
+        return next(self._reader)
+
+    def __iter__(self):
+        return self

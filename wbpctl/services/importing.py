@@ -1,0 +1,295 @@
+"""``wbpctl import``: a CSV file goes in whole or not at all.
+
+Every row goes through the same service as the single command, inside one
+write transaction (its events share one batch id). A row that breaks a rule is
+rolled back to its savepoint and reported with its line, column, value and rule,
+and checking goes on, so one run lists every bad row; any bad row, or
+``--dry-run``, rolls the whole transaction back. A row identical to what the
+ledger holds is ``unchanged`` and writes nothing, so loading a file twice is a
+no-op; a row that differs is a correction only with ``update``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
+
+from ..domain.errors import Invalid, Rejected, WbpError
+from ..domain.headers import Layout, match_headers
+from ..domain.nik import parse_gender, parse_nik
+from ..domain.people import clean_name, clean_text
+from ..domain.regno import parse_regno
+from ..domain.sentence import parse_sentence
+from ..store import queries
+from ..store.ledger import new_uid
+from . import enrolments, participants, stays
+from .csv_source import CsvSource
+from .session import Session, Tx
+from .transfer_kinds import FIELD_COLUMNS, KINDS, WHO, Kind
+
+NEW, UNCHANGED, CHANGED = "new", "unchanged", "changed"
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    column: str
+    value: object
+    error: WbpError
+    cells: list[str]
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    dry_run: bool
+    batch: str
+    counts: dict[str, int] = field(default_factory=lambda: {NEW: 0, UNCHANGED: 0, CHANGED: 0})
+    by_record: dict[str, dict[str, int]] = field(default_factory=dict)
+    rejected: int = 0
+    events: int = 0
+    headers: list[str] = field(default_factory=list)
+
+    @property
+    def written(self) -> bool:
+        return not self.dry_run and self.rejected == 0 and self.events > 0
+
+
+class _RollBack(Exception):
+    """Ends the import transaction without keeping anything (dry run or a bad row)."""
+
+
+def _cell(values: dict, key: str) -> str | None:
+    value = values.get(key)
+    return value if value else None
+
+
+def _who(values: dict) -> str:
+    who = _cell(values, "reg_no") or _cell(values, "nik")
+    if who is None:
+        raise Invalid("reg_no", "", "import_who_missing")
+    return who
+
+
+# -- one handler per kind: parse the row, say whether it is new, call the service ----------
+
+def _participant(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    reg_no = _cell(v, "reg_no") or ""
+    reg = parse_regno(reg_no)
+    stay = queries.stay_by_regno(tx.conn, session.config.lapas_code, reg.register_class,
+                                 reg.sequence, reg.year)
+    if stay is not None:
+        return _participant_again(session, tx, stay, v, update)
+    fields = dict(reg_no=reg_no, detained=_cell(v, "detained_on"),
+                  sentence=_cell(v, "sentence"), admitted=_cell(v, "admitted_on"),
+                  crime=_cell(v, "crime"))
+    person_uid = (_cell(v, "person_uid") or "").lower() or None
+    if person_uid and queries.person_by_uid(tx.conn, person_uid):
+        participants.readmit(session, person_uid, tx=tx, **fields)
+        return NEW
+    if fields["detained"] is None:
+        raise Invalid("detained", "", "import_value_missing")
+    participants.register(session, name=_cell(v, "name") or "", nik=_cell(v, "nik"),
+                          gender=_cell(v, "gender"), birth_date=_cell(v, "birth_date"),
+                          uid=person_uid, tx=tx, **fields)
+    return NEW
+
+
+def _participant_again(session: Session, tx: Tx, stay: sqlite3.Row, v: dict,
+                       update: bool) -> str:
+    """The register number is known: unchanged, a correction (``update``), or an error."""
+    person = queries.person_by_id(tx.conn, stay["person_id"])
+    person_changes: dict = {}
+    stay_changes: dict = {}
+    if _cell(v, "name") and clean_name(v["name"]) != person["name"]:
+        person_changes["name"] = v["name"]
+    if _cell(v, "nik") and parse_nik(v["nik"], today=session.today).nik != person["nik"]:
+        person_changes["nik"] = v["nik"]
+    if _cell(v, "gender") and parse_gender(v["gender"]) != person["gender"]:
+        person_changes["gender"] = v["gender"]
+    if _cell(v, "birth_date") and \
+            session.date(v["birth_date"], "birth_date").isoformat() != person["birth_date"]:
+        person_changes["birth_date"] = v["birth_date"]
+    for column, name in (("detained_on", "detained"), ("admitted_on", "admitted")):
+        if _cell(v, column) and session.date(v[column], name).isoformat() != stay[column]:
+            stay_changes[name] = v[column]
+    if _cell(v, "sentence") and parse_sentence(v["sentence"]) != \
+            participants.stay_sentence(stay):
+        stay_changes["sentence"] = v["sentence"]
+    if _cell(v, "crime") and clean_text(v["crime"], field="crime") != stay["crime"]:
+        stay_changes["crime"] = v["crime"]
+    if not person_changes and not stay_changes:
+        return UNCHANGED
+    if not update:
+        changed = [*person_changes, *stay_changes]
+        first = FIELD_COLUMNS.get(changed[0], changed[0])
+        raise Invalid(changed[0], v.get(first), "import_differs",
+                      fields=", ".join(FIELD_COLUMNS.get(c, c) for c in changed))
+    reg_no = participants.regno_text(session, stay)
+    if person_changes:
+        participants.correct(session, reg_no, tx=tx, **person_changes)
+    if stay_changes:
+        participants.correct_stay(session, reg_no, tx=tx, **stay_changes)
+    return CHANGED
+
+
+def _find(session: Session, tx: Tx, v: dict) -> tuple[str, sqlite3.Row]:
+    who = _who(v)
+    return who, participants.find_person(session, tx.conn, who)
+
+
+def _track_code(v: dict) -> str:
+    return (_cell(v, "track") or "").strip().upper()
+
+
+def _on(session: Session, v: dict, column: str) -> date:
+    text = _cell(v, column)
+    if text is None:
+        raise Invalid(column, "", "import_value_missing")
+    return session.date(text, column)
+
+
+def _enrolment(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    who, person = _find(session, tx, v)
+    track, on = _track_code(v), _on(session, v, "assigned_on")
+    if any(e["requested_on"] == on.isoformat()
+           for e in queries.enrolments_for(tx.conn, person["id"], track)):
+        return UNCHANGED
+    enrolments.assign(session, who, track, on=on, sponsor=_cell(v, "sponsor"), tx=tx)
+    return NEW
+
+
+def _hours(v: dict) -> float | None:
+    text = _cell(v, "hours")
+    if text is None:
+        return None
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        raise Invalid("hours", text, "hours_range") from None
+
+
+def _completion(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    who, person = _find(session, tx, v)
+    track, on = _track_code(v), _on(session, v, "completed_on")
+    result = (_cell(v, "result") or "pass").strip().lower()
+    for e in queries.enrolments_for(tx.conn, person["id"], track):
+        if e["status"] in ("completed", "failed") and e["ended_on"] == on.isoformat():
+            if e["result"] == result:
+                return UNCHANGED
+            raise Invalid("result", result, "import_differs", fields="result")
+    enrolments.complete(session, who, track, on=on, hours=_hours(v), result=result,
+                        certificate=_cell(v, "certificate"), tx=tx)
+    return NEW
+
+
+def _drop(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    who, person = _find(session, tx, v)
+    track, on = _track_code(v), _on(session, v, "dropped_on")
+    reason = (_cell(v, "reason") or "").strip().lower()
+    if any(e["status"] == "dropped" and e["ended_on"] == on.isoformat() and e["reason"] == reason
+           for e in queries.enrolments_for(tx.conn, person["id"], track)):
+        return UNCHANGED
+    enrolments.drop(session, who, track, reason=reason, on=on, tx=tx)
+    return NEW
+
+
+def _release(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    who, person = _find(session, tx, v)
+    on = _on(session, v, "released_on")
+    kind = (_cell(v, "release_type") or "").strip().lower()
+    for stay in queries.stays_of(tx.conn, person["id"]):
+        if stay["released_on"] == on.isoformat() and stay["release_type"] == kind:
+            return UNCHANGED
+    stays.release(session, who, on=on, release_type=kind, override=_cell(v, "override"), tx=tx)
+    return NEW
+
+
+def _remission(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    who, person = _find(session, tx, v)
+    on = _on(session, v, "granted_on")
+    kind = stays.remission_kind_of(_cell(v, "kind") or "")
+    text = _cell(v, "days") or ""
+    try:
+        days = int(text)
+    except ValueError:
+        raise Invalid("days", text, "remission_days_range") from None
+    latest = queries.latest_stay(tx.conn, person["id"])
+    for r in queries.remissions_of_stay(tx.conn, latest["stay_id"]):
+        if r["granted_on"] == on.isoformat() and r["kind"] == kind:
+            if r["days"] == days:
+                return UNCHANGED
+            raise Invalid("days", text, "import_differs", fields="days")
+    stays.remission(session, who, on=on, kind=kind, days=days, tx=tx)
+    return NEW
+
+
+HANDLERS: dict[str, Callable[[Session, Tx, dict, bool], str]] = {
+    "participants": _participant, "enrolments": _enrolment, "completions": _completion,
+    "drops": _drop, "releases": _release, "remissions": _remission,
+}
+
+
+def _column(kind: Kind, layout: Layout, error: WbpError, values: dict) -> tuple[str, object]:
+    """The file's column and the cell an error is about (the row itself when neither)."""
+    if isinstance(error, Invalid):
+        name = FIELD_COLUMNS.get(error.field, error.field)
+        if name == "on" and kind.date_column:
+            name = kind.date_column
+        if name == "reg_no" and "reg_no" not in layout.positions and "nik" in layout.positions:
+            name = "nik"
+        return layout.column_of(name), values.get(name, error.value)
+    return "", ""
+
+
+def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: bool = False,
+               update: bool = False, ignore_extra: bool = False,
+               on_error: Callable[[RowError], None] = lambda e: None,
+               on_progress: Callable[[int], None] | None = None) -> ImportResult:
+    """Check every row, then keep all of them or none."""
+    kind = KINDS[kind_name]
+    layout = match_headers(source.headers, kind.columns, kind.required,
+                           session.config.import_headers,
+                           one_of=WHO if kind.by_who else (), ignore_extra=ignore_extra)
+    result = ImportResult(kind_name, dry_run, new_uid(), headers=source.headers)
+    positions = list(layout.positions.items())
+    try:
+        with session.transaction(batch=result.batch) as tx:
+            conn, ledger = tx.conn, tx.ledger
+            for number, (line, cells) in enumerate(source.rows(), start=1):
+                values = {name: cells[i].strip() if i < len(cells) else ""
+                          for name, i in positions}
+                record = kind_name
+                if kind_name == "all":
+                    record = (values.get("record") or "").strip().lower()
+                mark, written = ledger.mark(), tx.written
+                conn.execute("SAVEPOINT row")
+                try:
+                    handler = HANDLERS.get(record)
+                    if handler is None:
+                        raise Invalid("record", record, "import_record_unknown",
+                                      choices=", ".join(HANDLERS))
+                    outcome = handler(session, tx, values, update)
+                    conn.execute("RELEASE row")
+                except WbpError as error:
+                    conn.execute("ROLLBACK TO row")
+                    conn.execute("RELEASE row")
+                    ledger.reset(mark)
+                    tx.written = written
+                    result.rejected += 1
+                    column, value = _column(KINDS.get(record, kind), layout, error, values)
+                    on_error(RowError(line, column, value, error, cells))
+                    continue
+                result.counts[outcome] += 1
+                per = result.by_record.setdefault(record, {NEW: 0, UNCHANGED: 0, CHANGED: 0})
+                per[outcome] += 1
+                if on_progress is not None and number % 1000 == 0:
+                    on_progress(source.position())
+            result.events = tx.written
+            if dry_run or result.rejected:
+                raise _RollBack
+    except _RollBack:
+        pass
+    return result

@@ -1,0 +1,42 @@
+"""The record kinds ``wbpctl import`` reads and ``wbpctl export`` writes, with their columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WHO = ("reg_no", "nik")
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    columns: tuple[str, ...]      # in export order
+    required: tuple[str, ...]     # header must be present
+    by_who: bool                  # rows name a person by reg_no or nik
+    date_column: str | None       # where the service's ``on`` date comes from
+
+
+KINDS: dict[str, Kind] = {k.name: k for k in (
+    Kind("participants", ("reg_no", "name", "nik", "gender", "birth_date", "detained_on",
+                          "admitted_on", "sentence", "crime", "person_uid"),
+         ("reg_no", "name", "detained_on", "sentence"), False, None),
+    Kind("enrolments", ("reg_no", "nik", "track", "assigned_on", "sponsor"),
+         ("track", "assigned_on"), True, "assigned_on"),
+    Kind("completions", ("reg_no", "nik", "track", "completed_on", "hours", "result",
+                         "certificate"), ("track", "completed_on"), True, "completed_on"),
+    Kind("drops", ("reg_no", "nik", "track", "dropped_on", "reason"),
+         ("track", "dropped_on", "reason"), True, "dropped_on"),
+    Kind("releases", ("reg_no", "nik", "released_on", "release_type", "override"),
+         ("released_on", "release_type"), True, "released_on"),
+    Kind("remissions", ("reg_no", "nik", "granted_on", "kind", "days"),
+         ("granted_on", "kind", "days"), True, "granted_on"),
+)}
+
+# ``all``: every record of a ledger in the order it was made, one kind per row, so an
+# export of a whole ledger imports into an empty one and gives the same tables.
+ALL_COLUMNS = ("record", *dict.fromkeys(c for k in KINDS.values() for c in k.columns))
+KINDS["all"] = Kind("all", ALL_COLUMNS, ("record",), False, None)
+
+# Which column a service's field name refers to, for error reports.
+FIELD_COLUMNS = {"detained": "detained_on", "admitted": "admitted_on", "type": "release_type",
+                 "who": "reg_no"}
