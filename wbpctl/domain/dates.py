@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from datetime import date, timedelta
 
 from .errors import Invalid
@@ -39,10 +40,23 @@ def parse_date(text: str, *, field: str = "date", day_first: bool = True,
     """
     if not isinstance(text, str):
         raise Invalid(field, text, "date_unparseable")
+    if today is not None and " ".join(text.strip().lower().split()) in _TODAY_WORDS:
+        return today
+    try:
+        return _parse_cached(text, day_first)
+    except _Unparseable as problem:
+        raise Invalid(field, text, problem.rule) from None
+
+
+class _Unparseable(Exception):
+    def __init__(self, rule: str) -> None:
+        self.rule = rule
+
+
+@lru_cache(maxsize=8192)   # a file of 1,000,000 rows holds a few thousand distinct dates
+def _parse_cached(text: str, day_first: bool) -> date:
     cleaned = " ".join(text.strip().split())
     lowered = cleaned.lower()
-    if today is not None and lowered in _TODAY_WORDS:
-        return today
     if m := _ISO.fullmatch(cleaned):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
     elif m := _NUMERIC.fullmatch(cleaned):
@@ -52,13 +66,13 @@ def parse_date(text: str, *, field: str = "date", day_first: bool = True,
         day, year = int(m[1]), int(m[3])
         month = MONTHS.get(m[2])
         if month is None:
-            raise Invalid(field, text, "date_unparseable")
+            raise _Unparseable("date_unparseable")
     else:
-        raise Invalid(field, text, "date_unparseable")
+        raise _Unparseable("date_unparseable")
     try:
         return date(year, month, day)
     except ValueError:
-        raise Invalid(field, text, "date_not_real") from None
+        raise _Unparseable("date_not_real") from None
 
 
 def add_months(start: date, months: int) -> date:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 
 from .errors import Invalid
@@ -17,7 +16,7 @@ def clean_name(text: str, *, field: str = "name") -> str:
         raise Invalid(field, text, "name_empty")
     if len(name) > MAX_NAME:
         raise Invalid(field, text[:40] + "...", "name_too_long", maximum=MAX_NAME)
-    if any(unicodedata.category(ch).startswith("C") for ch in name):
+    if not name.isprintable():
         raise Invalid(field, text, "name_control_chars")
     return name
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import Invalid
 
@@ -66,6 +67,15 @@ class Sentence:
 
 def parse_sentence(text: str, *, field: str = "sentence") -> Sentence:
     """Parse a sentence; raise ``Invalid`` when it cannot be read or is zero."""
+    try:
+        return _parse_cached(str(text))
+    except Invalid as problem:
+        raise Invalid(field, text, problem.rule) from None
+
+
+@lru_cache(maxsize=4096)   # files repeat a handful of sentences thousands of times
+def _parse_cached(text: str) -> Sentence:
+    field = "sentence"
     cleaned = " ".join(str(text).strip().lower().replace(",", " ").split())
     if cleaned in _LIFE:
         return Sentence(life=True)

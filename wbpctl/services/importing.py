@@ -244,6 +244,74 @@ def _column(kind: Kind, layout: Layout, error: WbpError, values: dict) -> tuple[
     return "", ""
 
 
+class _Batch:
+    """New participants planned but not yet written: checked against the ledger and each
+    other, then written with one executemany per table (the bulk path of ``register``)."""
+
+    SIZE = 2000
+
+    def __init__(self, tx: Tx, result: ImportResult, report: Callable[[RowError], None],
+                 layout: Layout) -> None:
+        self.tx, self.result, self.report, self.layout = tx, result, report, layout
+        self.rows: list[tuple[int, list[str], dict, participants.Registration]] = []
+        self.keys: set[tuple[str, int, int]] = set()
+        self.errors: list[RowError] = []
+
+    def planned(self, line: int, cells: list[str], values: dict,
+                plan: participants.Registration) -> None:
+        self.rows.append((line, cells, values, plan))
+        self.keys.add(plan.reg_key)
+        if len(self.rows) >= self.SIZE:
+            self.flush()
+
+    def failed(self, line: int, cells: list[str], values: dict, error: WbpError) -> None:
+        column, value = _column(KINDS["participants"], self.layout, error, values)
+        self.errors.append(RowError(line, column, value, error, cells))
+        self.result.rejected += 1
+
+    def flush(self) -> None:
+        pending = participants.Pending()
+        accepted = []
+        for line, cells, values, plan in self.rows:
+            try:
+                # the register number was looked up when the row was routed here
+                participants.check_registration(self.tx, plan, pending, regno_known_free=True)
+            except WbpError as error:
+                self.failed(line, cells, values, error)
+                continue
+            accepted.append(plan)
+        if accepted:
+            participants.register_checked(self.tx, accepted)
+            self.result.counts[NEW] += len(accepted)
+            per = self.result.by_record.setdefault("participants",
+                                                   {NEW: 0, UNCHANGED: 0, CHANGED: 0})
+            per[NEW] += len(accepted)
+        for error in sorted(self.errors, key=lambda e: e.line):
+            self.report(error)
+        self.rows, self.keys, self.errors = [], set(), []
+
+
+def _plan_new_participant(session: Session, tx: Tx, values: dict, batch: _Batch
+                          ) -> participants.Registration | None:
+    """The plan of a row that registers someone new, or None when the row needs the
+    one-by-one path (a known register number or person, or one already in this batch)."""
+    person_uid = (_cell(values, "person_uid") or "").lower() or None
+    if person_uid and queries.person_by_uid(tx.conn, person_uid):
+        return None    # a readmission
+    reg = parse_regno(_cell(values, "reg_no") or "")
+    key = (reg.register_class, reg.sequence, reg.year)
+    if key in batch.keys or queries.stay_by_regno(tx.conn, session.config.lapas_code, *key):
+        return None    # known: unchanged, a correction, or an error the slow path names
+    if _cell(values, "detained_on") is None:
+        raise Invalid("detained", "", "import_value_missing")
+    return participants.plan_registration(
+        session, name=_cell(values, "name") or "", reg_no=values["reg_no"],
+        detained=values["detained_on"], sentence=_cell(values, "sentence"),
+        admitted=_cell(values, "admitted_on"), nik=_cell(values, "nik"),
+        gender=_cell(values, "gender"), birth_date=_cell(values, "birth_date"),
+        crime=_cell(values, "crime"), uid=person_uid)
+
+
 def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: bool = False,
                update: bool = False, ignore_extra: bool = False,
                on_error: Callable[[RowError], None] = lambda e: None,
@@ -258,12 +326,25 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
     try:
         with session.transaction(batch=result.batch) as tx:
             conn, ledger = tx.conn, tx.ledger
+            batch = _Batch(tx, result, on_error, layout)
             for number, (line, cells) in enumerate(source.rows(), start=1):
                 values = {name: cells[i].strip() if i < len(cells) else ""
                           for name, i in positions}
                 record = kind_name
                 if kind_name == "all":
                     record = (values.get("record") or "").strip().lower()
+                if on_progress is not None and number % 1000 == 0:
+                    on_progress(source.position())
+                if kind_name == "participants":
+                    try:
+                        plan = _plan_new_participant(session, tx, values, batch)
+                    except WbpError as error:
+                        batch.failed(line, cells, values, error)
+                        continue
+                    if plan is not None:
+                        batch.planned(line, cells, values, plan)
+                        continue
+                batch.flush()   # what comes next may depend on the rows before it
                 mark, written = ledger.mark(), tx.written
                 conn.execute("SAVEPOINT row")
                 try:
@@ -285,8 +366,7 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                 result.counts[outcome] += 1
                 per = result.by_record.setdefault(record, {NEW: 0, UNCHANGED: 0, CHANGED: 0})
                 per[outcome] += 1
-                if on_progress is not None and number % 1000 == 0:
-                    on_progress(source.position())
+            batch.flush()
             result.events = tx.written
             if dry_run or result.rejected:
                 raise _RollBack

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import dataclass
 from datetime import date
 
 from ..domain import milestones as ms
@@ -13,7 +14,7 @@ from ..domain.people import check_stay_dates, clean_name, clean_text
 from ..domain.regno import RegisterNumber, looks_like_regno, parse_regno
 from ..domain.sentence import Sentence, check_class_agrees, parse_sentence
 from ..store import queries
-from ..store.ledger import new_uid
+from ..store.ledger import new_uid, new_uids
 from .session import Session, Tx
 
 STATUSES = {"in-custody": "in_custody", "released": "released", "transferred": "transferred",
@@ -22,7 +23,7 @@ STATUSES = {"in-custody": "in_custody", "released": "released", "transferred": "
 
 # -- finding people ----------------------------------------------------------
 
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # any version
 
 
 def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3.Row:
@@ -94,22 +95,128 @@ def _check_regno_free(tx: Tx, reg: RegisterNumber, reg_no: str) -> None:
                       canonical=reg.format(tx.session.config.regno_format))
 
 
-def _admit(tx: Tx, person_uid: str, stay: dict, crime: str | None,
-           fine_substitute: bool) -> str:
+def _stay_payload(session: Session, person_uid: str, stay_uid: str, stay: dict,
+                  crime: str | None, fine_substitute: bool) -> dict:
     reg: RegisterNumber = stay["reg"]
-    stay_uid = new_uid()
-    tx.record("stay.admitted", person_uid, {
-        "uid": stay_uid, "person": person_uid, "lapas": tx.session.config.lapas_code,
+    return {
+        "uid": stay_uid, "person": person_uid, "lapas": session.config.lapas_code,
         "register_class": reg.register_class, "reg_seq": reg.sequence, "reg_year": reg.year,
         "detained_on": stay["detained_on"].isoformat(),
         "admitted_on": stay["admitted_on"].isoformat(),
         "sentence": stay["sentence"].as_dict() if stay["sentence"] else None,
         "fine_substitute": fine_substitute, "crime": crime,
-    })
+    }
+
+
+def _admit(tx: Tx, person_uid: str, stay: dict, crime: str | None,
+           fine_substitute: bool) -> str:
+    stay_uid = new_uid()
+    tx.record("stay.admitted", person_uid,
+              _stay_payload(tx.session, person_uid, stay_uid, stay, crime, fine_substitute))
     return stay_uid
 
 
 # -- use cases ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Registration:
+    """A registration that passed every rule needing no database (see ``plan_registration``)."""
+
+    reg_no: str           # as typed, for error messages
+    nik_text: str | None  # as typed
+    name: str
+    nik: str | None
+    gender: str | None
+    birth: date | None
+    stay: dict
+    crime: str | None
+    fine_substitute: bool
+    uid: str | None
+
+    @property
+    def reg_key(self) -> tuple[str, int, int]:
+        reg = self.stay["reg"]
+        return reg.register_class, reg.sequence, reg.year
+
+
+def plan_registration(session: Session, *, name: str, reg_no: str, detained: str | date,
+                      sentence: str | None, admitted: str | date | None = None,
+                      nik: str | None = None, gender: str | None = None,
+                      birth_date: str | date | None = None, crime: str | None = None,
+                      fine_substitute: bool = False, uid: str | None = None) -> Registration:
+    """Every rule of a registration that needs no database: fields, NIK, class, dates."""
+    clean = clean_name(name)
+    nik_value, sex, born = _identity(session, nik, gender, birth_date)
+    stay = _stay_fields(session, reg_no, detained, sentence, admitted, born)
+    if fine_substitute and stay["reg"].register_class != "B.III":
+        raise Invalid("reg_no", reg_no, "fine_substitute_needs_b3")
+    if uid is not None and not _UUID.fullmatch(uid):
+        raise Invalid("person_uid", uid, "person_uid_taken")
+    return Registration(str(reg_no), nik, clean, nik_value, sex, born, stay,
+                        clean_text(crime, field="crime"), fine_substitute, uid)
+
+
+class Pending:
+    """Keys claimed by registrations checked but not yet written (a bulk import's batch)."""
+
+    def __init__(self) -> None:
+        self.regs: set[tuple[str, int, int]] = set()
+        self.niks: set[str] = set()
+        self.uids: set[str] = set()
+
+
+def check_registration(tx: Tx, plan: Registration, pending: Pending | None = None, *,
+                       regno_known_free: bool = False) -> None:
+    """The rules that need the ledger: register number, NIK and global id are free."""
+    session = tx.session
+    reg = plan.stay["reg"]
+    if pending is not None and plan.reg_key in pending.regs:
+        raise Invalid("reg_no", plan.reg_no, "regno_duplicate", lapas=session.config.lapas_code,
+                      canonical=reg.format(session.config.regno_format))
+    if not regno_known_free:
+        _check_regno_free(tx, reg, plan.reg_no)
+    if plan.nik:
+        if pending is not None and plan.nik in pending.niks:
+            raise Invalid("nik", plan.nik_text, "nik_duplicate")
+        existing = queries.person_by_nik(tx.conn, plan.nik)
+        if existing is not None:
+            latest = queries.latest_stay(tx.conn, existing["id"])
+            if latest is not None and latest["status"] != "in_custody":
+                raise Invalid("nik", plan.nik_text, "nik_of_released_person",
+                              reg_no=regno_text(session, latest))
+            raise Invalid("nik", plan.nik_text, "nik_duplicate")
+    if plan.uid is not None and ((pending is not None and plan.uid in pending.uids)
+                                 or queries.person_by_uid(tx.conn, plan.uid)):
+        raise Invalid("person_uid", plan.uid, "person_uid_taken")
+    if pending is not None:
+        pending.regs.add(plan.reg_key)
+        if plan.nik:
+            pending.niks.add(plan.nik)
+        if plan.uid:
+            pending.uids.add(plan.uid)
+
+
+def registration_records(session: Session, plan: Registration, person_uid: str,
+                         stay_uid: str) -> list[tuple[str, str, dict]]:
+    """The two events of a registration: ``person.registered`` and ``stay.admitted``."""
+    return [
+        ("person.registered", person_uid, {
+            "uid": person_uid, "name": plan.name, "nik": plan.nik, "gender": plan.gender,
+            "birth_date": plan.birth.isoformat() if plan.birth else None}),
+        ("stay.admitted", person_uid, _stay_payload(session, person_uid, stay_uid, plan.stay,
+                                                    plan.crime, plan.fine_substitute)),
+    ]
+
+
+def register_checked(tx: Tx, plans: list[Registration]) -> None:
+    """Write registrations that passed ``check_registration``, as one batch of events."""
+    uids = new_uids(2 * len(plans))
+    records: list[tuple[str, str, dict]] = []
+    for i, plan in enumerate(plans):
+        records += registration_records(tx.session, plan, plan.uid or uids[2 * i],
+                                        uids[2 * i + 1])
+    tx.record_many(records)
+
 
 def register(session: Session, *, name: str, reg_no: str, detained: str | date,
              sentence: str | None, admitted: str | date | None = None, nik: str | None = None,
@@ -120,31 +227,16 @@ def register(session: Session, *, name: str, reg_no: str, detained: str | date,
 
     ``uid`` keeps the global id a person already has in another ledger (an import).
     """
-    clean = clean_name(name)
-    nik_value, sex, born = _identity(session, nik, gender, birth_date)
-    stay = _stay_fields(session, reg_no, detained, sentence, admitted, born)
-    crime_text = clean_text(crime, field="crime")
-    if fine_substitute and stay["reg"].register_class != "B.III":
-        raise Invalid("reg_no", reg_no, "fine_substitute_needs_b3")
+    plan = plan_registration(session, name=name, reg_no=reg_no, detained=detained,
+                             sentence=sentence, admitted=admitted, nik=nik, gender=gender,
+                             birth_date=birth_date, crime=crime,
+                             fine_substitute=fine_substitute, uid=uid)
+    person_uid = uid or new_uid()
     with session.transaction(tx) as tx:
-        _check_regno_free(tx, stay["reg"], reg_no)
-        if nik_value:
-            existing = queries.person_by_nik(tx.conn, nik_value)
-            if existing is not None:
-                latest = queries.latest_stay(tx.conn, existing["id"])
-                if latest is not None and latest["status"] != "in_custody":
-                    raise Invalid("nik", nik, "nik_of_released_person",
-                                  reg_no=regno_text(session, latest))
-                raise Invalid("nik", nik, "nik_duplicate")
-        if uid is not None and (not _UUID.fullmatch(uid) or queries.person_by_uid(tx.conn, uid)):
-            raise Invalid("person_uid", uid, "person_uid_taken")
-        person_uid = uid or new_uid()
-        tx.record("person.registered", person_uid, {
-            "uid": person_uid, "name": clean, "nik": nik_value, "gender": sex,
-            "birth_date": born.isoformat() if born else None})
-        _admit(tx, person_uid, stay, crime_text, fine_substitute)
-    return {"uid": person_uid, "name": clean,
-            "reg_no": stay["reg"].format(session.config.regno_format)}
+        check_registration(tx, plan)
+        tx.record_many(registration_records(session, plan, person_uid, new_uid()))
+    return {"uid": person_uid, "name": plan.name,
+            "reg_no": plan.stay["reg"].format(session.config.regno_format)}
 
 
 def readmit(session: Session, who: str, *, reg_no: str, detained: str | date,

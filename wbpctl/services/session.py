@@ -30,6 +30,10 @@ class Tx:
         self.written += 1
         return event
 
+    def record_many(self, records: list[tuple[str, str, dict]]) -> None:
+        self.ledger.append_many(records)
+        self.written += len(records)
+
 
 @dataclass
 class Session:

@@ -62,6 +62,7 @@ def connect(path: Path, *, create: bool = False, busy_timeout: float = 10.0) -> 
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA cache_size = -32000")   # 32 MB: big imports, bounded memory
     except sqlite3.Error as exc:
         raise storage_error(exc, path) from None
     return conn

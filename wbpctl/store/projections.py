@@ -1,27 +1,86 @@
 """How each kind of event changes the projection tables.
 
-``apply`` is the only writer of these tables: live commands call it right
-after appending an event, and ``verify`` calls it to replay the whole ledger
-into a scratch database. An event's payload must therefore hold everything
-its change needs; nothing here may read the clock, the config or the caller.
+``apply`` and ``apply_many`` are the only writers of these tables: live
+commands and bulk imports call them right after appending events, and
+``verify`` calls ``apply_many`` to replay the whole ledger into a scratch
+database. An event's payload must therefore hold everything its change needs;
+nothing here may read the clock, the config or the caller.
+
+Most kinds are one SQL statement and a function from payload to parameters, so
+a run of events of one kind is applied with one ``executemany``: the same
+statement whether one event is applied or a million are replayed. References
+between rows are resolved by global id inside the statement.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING, Callable
+from itertools import groupby
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 if TYPE_CHECKING:
     from .ledger import Event
 
 RELEASE_STATUS = {"pindah": "transferred", "meninggal": "deceased"}  # all others: released
 
+_PERSON = "(SELECT id FROM people WHERE uid = ?)"
+_STAY = "(SELECT id FROM stays WHERE uid = ?)"
 
-def _id(conn: sqlite3.Connection, table: str, uid: str) -> int:
-    row = conn.execute(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).fetchone()
-    if row is None:
-        raise LookupError(f"{table} {uid} not found while applying an event")
-    return row[0]
+
+class Statement(NamedTuple):
+    sql: str
+    params: Callable[[dict], tuple]
+
+
+def _sentence(p: dict) -> dict:
+    return p.get("sentence") or {}
+
+
+STATEMENTS: dict[str, Statement] = {
+    "person.registered": Statement(
+        "INSERT INTO people (uid, name, nik, gender, birth_date) VALUES (?,?,?,?,?)",
+        lambda p: (p["uid"], p["name"], p["nik"], p["gender"], p["birth_date"])),
+    "stay.admitted": Statement(
+        "INSERT INTO stays (uid, person_id, lapas, register_class, reg_seq, reg_year,"
+        " detained_on, admitted_on, sentence_years, sentence_months, sentence_days,"
+        " sentence_life, sentence_death, fine_substitute, crime, status)"
+        f" VALUES (?,{_PERSON},?,?,?,?,?,?,?,?,?,?,?,?,?, 'in_custody')",
+        lambda p: (p["uid"], p["person"], p["lapas"], p["register_class"], p["reg_seq"],
+                   p["reg_year"], p["detained_on"], p["admitted_on"],
+                   _sentence(p).get("years"), _sentence(p).get("months"),
+                   _sentence(p).get("days"), int(_sentence(p).get("life", False)),
+                   int(_sentence(p).get("death", False)), int(p.get("fine_substitute", False)),
+                   p.get("crime"))),
+    "stay.released": Statement(
+        "UPDATE stays SET status = ?, released_on = ?, release_type = ?, release_override = ?"
+        " WHERE uid = ?",
+        lambda p: (RELEASE_STATUS.get(p["type"], "released"), p["on"], p["type"],
+                   p.get("override"), p["uid"])),
+    "remission.granted": Statement(
+        f"INSERT INTO remissions (uid, stay_id, granted_on, kind, days) VALUES (?,{_STAY},?,?,?)",
+        lambda p: (p["uid"], p["stay"], p["on"], p["kind"], p["days"])),
+    "enrolment.assigned": Statement(
+        "INSERT INTO enrolments (uid, person_id, stay_id, track, status, requested_on,"
+        f" waitlisted, assigned_on, sponsor) VALUES (?,{_PERSON},{_STAY},?,'active',?,0,?,?)",
+        lambda p: (p["uid"], p["person"], p["stay"], p["track"], p["on"], p["on"],
+                   p.get("sponsor"))),
+    "enrolment.waitlisted": Statement(
+        "INSERT INTO enrolments (uid, person_id, stay_id, track, status, requested_on,"
+        f" waitlisted, assigned_on, sponsor) VALUES (?,{_PERSON},{_STAY},?,'waitlisted',?,1,"
+        "NULL,?)",
+        lambda p: (p["uid"], p["person"], p["stay"], p["track"], p["on"], p.get("sponsor"))),
+    "enrolment.promoted": Statement(
+        "UPDATE enrolments SET status = 'active', assigned_on = ? WHERE uid = ?",
+        lambda p: (p["on"], p["uid"])),
+    "enrolment.completed": Statement(
+        "UPDATE enrolments SET status = ?, ended_on = ?, result = ?, hours = ?, certificate = ?"
+        " WHERE uid = ?",
+        lambda p: ("failed" if p.get("result") == "fail" else "completed", p["on"],
+                   p.get("result"), p.get("hours"), p.get("certificate"), p["uid"])),
+    "enrolment.dropped": Statement(
+        "UPDATE enrolments SET status = 'dropped', ended_on = ?, reason = ? WHERE uid = ?",
+        lambda p: (p["on"], p["reason"], p["uid"])),
+}
 
 
 def _update(conn: sqlite3.Connection, table: str, uid: str, changes: dict) -> None:
@@ -44,28 +103,9 @@ def _catalog_synced(conn: sqlite3.Connection, p: dict) -> None:
             "capacity = excluded.capacity, retired = 0", track)
 
 
-def _person_registered(conn: sqlite3.Connection, p: dict) -> None:
-    conn.execute("INSERT INTO people (uid, name, nik, gender, birth_date) "
-                 "VALUES (:uid, :name, :nik, :gender, :birth_date)", p)
-
-
 def _person_corrected(conn: sqlite3.Connection, p: dict) -> None:
     allowed = {"name", "nik", "gender", "birth_date"}
     _update(conn, "people", p["uid"], {k: v for k, v in p["changes"].items() if k in allowed})
-
-
-def _stay_admitted(conn: sqlite3.Connection, p: dict) -> None:
-    sentence = p["sentence"] or {}
-    conn.execute(
-        "INSERT INTO stays (uid, person_id, lapas, register_class, reg_seq, reg_year,"
-        " detained_on, admitted_on, sentence_years, sentence_months, sentence_days,"
-        " sentence_life, sentence_death, fine_substitute, crime, status)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, 'in_custody')",
-        (p["uid"], _id(conn, "people", p["person"]), p["lapas"], p["register_class"],
-         p["reg_seq"], p["reg_year"], p["detained_on"], p["admitted_on"],
-         sentence.get("years"), sentence.get("months"), sentence.get("days"),
-         int(sentence.get("life", False)), int(sentence.get("death", False)),
-         int(p.get("fine_substitute", False)), p.get("crime")))
 
 
 def _stay_corrected(conn: sqlite3.Connection, p: dict) -> None:
@@ -81,65 +121,53 @@ def _stay_corrected(conn: sqlite3.Connection, p: dict) -> None:
     _update(conn, "stays", p["uid"], changes)
 
 
-def _stay_released(conn: sqlite3.Connection, p: dict) -> None:
-    _update(conn, "stays", p["uid"], {
-        "status": RELEASE_STATUS.get(p["type"], "released"), "released_on": p["on"],
-        "release_type": p["type"], "release_override": p.get("override")})
-
-
-def _remission_granted(conn: sqlite3.Connection, p: dict) -> None:
-    conn.execute("INSERT INTO remissions (uid, stay_id, granted_on, kind, days) "
-                 "VALUES (?,?,?,?,?)",
-                 (p["uid"], _id(conn, "stays", p["stay"]), p["on"], p["kind"], p["days"]))
-
-
-def _enrolment_opened(status: str) -> Callable[[sqlite3.Connection, dict], None]:
-    def apply(conn: sqlite3.Connection, p: dict) -> None:
-        conn.execute(
-            "INSERT INTO enrolments (uid, person_id, stay_id, track, status, requested_on,"
-            " waitlisted, assigned_on, sponsor) VALUES (?,?,?,?,?,?,?,?,?)",
-            (p["uid"], _id(conn, "people", p["person"]), _id(conn, "stays", p["stay"]),
-             p["track"], status, p["on"], int(status == "waitlisted"),
-             p["on"] if status == "active" else None, p.get("sponsor")))
-    return apply
-
-
-def _enrolment_promoted(conn: sqlite3.Connection, p: dict) -> None:
-    _update(conn, "enrolments", p["uid"], {"status": "active", "assigned_on": p["on"]})
-
-
-def _enrolment_completed(conn: sqlite3.Connection, p: dict) -> None:
-    _update(conn, "enrolments", p["uid"], {
-        "status": "failed" if p.get("result") == "fail" else "completed",
-        "ended_on": p["on"], "result": p.get("result"), "hours": p.get("hours"),
-        "certificate": p.get("certificate")})
-
-
-def _enrolment_dropped(conn: sqlite3.Connection, p: dict) -> None:
-    _update(conn, "enrolments", p["uid"], {"status": "dropped", "ended_on": p["on"],
-                                           "reason": p["reason"]})
-
-
 def _no_change(conn: sqlite3.Connection, p: dict) -> None:
     """Events that record an act (such as revealing a NIK) without changing a table."""
 
 
-HANDLERS: dict[str, Callable[[sqlite3.Connection, dict], None]] = {
+FUNCTIONS: dict[str, Callable[[sqlite3.Connection, dict], None]] = {
     "catalog.synced": _catalog_synced,
-    "person.registered": _person_registered,
     "person.corrected": _person_corrected,
-    "person.accessed": _no_change,
-    "stay.admitted": _stay_admitted,
     "stay.corrected": _stay_corrected,
-    "stay.released": _stay_released,
-    "remission.granted": _remission_granted,
-    "enrolment.assigned": _enrolment_opened("active"),
-    "enrolment.waitlisted": _enrolment_opened("waitlisted"),
-    "enrolment.promoted": _enrolment_promoted,
-    "enrolment.completed": _enrolment_completed,
-    "enrolment.dropped": _enrolment_dropped,
+    "person.accessed": _no_change,
 }
+KINDS = frozenset(STATEMENTS) | frozenset(FUNCTIONS)
 
 
 def apply(conn: sqlite3.Connection, event: "Event") -> None:
-    HANDLERS[event.kind](conn, event.payload)
+    apply_many(conn, (event,))
+
+
+# Inserts that follow each other may be applied grouped by kind (people before the stays
+# that name them, stays before what names a stay): nothing in one insert depends on an
+# insert after it. Updates and the function kinds keep their place in the sequence.
+_INSERT_RANK = {"person.registered": 0, "stay.admitted": 1, "remission.granted": 2,
+                "enrolment.assigned": 3, "enrolment.waitlisted": 3}
+
+
+def _ordered(events: Iterable["Event"]) -> list["Event"]:
+    out: list["Event"] = []
+    run: list["Event"] = []
+    for event in events:
+        if event.kind in _INSERT_RANK:
+            run.append(event)
+            continue
+        out += sorted(run, key=lambda e: _INSERT_RANK[e.kind])
+        run = []
+        out.append(event)
+    return out + sorted(run, key=lambda e: _INSERT_RANK[e.kind])
+
+
+def apply_many(conn: sqlite3.Connection, events: Iterable["Event"]) -> None:
+    """Apply events as if one by one; each run of one kind is one executemany."""
+    for kind, run in groupby(_ordered(events), key=lambda e: e.kind):
+        statement = STATEMENTS.get(kind)
+        if statement is not None:
+            params = [statement.params(e.payload) for e in run]
+            cursor = conn.executemany(statement.sql, params)
+            if statement.sql.startswith("UPDATE") and cursor.rowcount != len(params):
+                raise LookupError(f"{kind}: a row it changes does not exist")
+        else:
+            function = FUNCTIONS[kind]
+            for event in run:
+                function(conn, event.payload)

@@ -30,7 +30,6 @@ CREATE TABLE events (
     hash TEXT NOT NULL
 );
 CREATE INDEX events_subject ON events(subject, seq);
-CREATE INDEX events_kind ON events(kind, seq);
 
 CREATE TABLE opds (
     code TEXT PRIMARY KEY,
@@ -56,7 +55,6 @@ CREATE TABLE people (
     gender TEXT,
     birth_date TEXT
 );
-CREATE INDEX people_name ON people(name);
 
 CREATE TABLE stays (
     id INTEGER PRIMARY KEY,
@@ -82,7 +80,6 @@ CREATE TABLE stays (
     UNIQUE (lapas, register_class, reg_seq, reg_year)
 );
 CREATE INDEX stays_person ON stays(person_id);
-CREATE INDEX stays_status ON stays(status, released_on);
 CREATE INDEX stays_admitted ON stays(admitted_on);
 CREATE INDEX stays_released ON stays(released_on);
 

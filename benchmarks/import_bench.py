@@ -1,0 +1,119 @@
+"""Import speed and memory of `wbpctl import participants` against two baselines, same run.
+
+Usage: python benchmarks/import_bench.py [--rows 200000] [--runs 3]
+
+Generates a participants CSV of N rows (valid, distinct register numbers and NIKs),
+then, on a fresh database each time, loads it with
+  - wbpctl import participants FILE --quiet   (validates every row, writes 2 ledger
+                                               events + 2 projection rows per row)
+  - sqlite-utils insert DB rows FILE --csv    (no validation)
+  - sqlite3 DB ".import --csv FILE rows"      (no validation)
+and prints the median rows/s and peak memory (max RSS) of each, and the ratios.
+Run it with the project's virtual environment's python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+
+
+def tool(name: str) -> str:
+    found = BIN / name if (BIN / name).exists() else shutil.which(name)
+    if not found:
+        sys.exit(f"{name} not found: run with the project's virtual environment")
+    return str(found)
+
+
+def make_csv(path: Path, rows: int) -> None:
+    start = date(1960, 1, 1)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["reg_no", "name", "nik", "gender", "birth_date", "detained_on",
+                      "admitted_on", "sentence", "crime"])
+        for i in range(rows):
+            born = start + timedelta(days=(i // 9999) % 15000)
+            woman = i % 7 == 0
+            nik = ""
+            if i % 10 < 7:   # most arrive with a NIK, some without
+                day = born.day + (40 if woman else 0)
+                nik = f"15060{1 + (i // (9999 * 15000)) % 9}{day:02d}{born.month:02d}" \
+                      f"{born.year % 100:02d}{i % 9999 + 1:04d}"
+            detained = date(2020, 1, 1) + timedelta(days=i % 1800)
+            out.writerow([f"B.I-{i + 1}/2025", f"Peserta {i}", nik, "P" if woman else "L",
+                          born.isoformat(), detained.strftime("%d/%m/%Y"),
+                          (detained + timedelta(days=i % 30)).isoformat(),
+                          ["2 tahun", "3y6m", "18 bulan", "5y"][i % 4], "pencurian"])
+
+
+def measure(cmd: list[str], env: dict) -> tuple[float, float]:
+    """(seconds, peak MB of the child) for one run."""
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter();"
+             " r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL);"
+             " d = time.perf_counter() - t;"
+             " print(d, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], env=env, capture_output=True,
+                         text=True, check=True)
+    seconds, rss_kb, code = out.stdout.split()
+    if code != "0":
+        sys.exit(f"{cmd[0]} failed ({code}): {out.stderr}")
+    return float(seconds), int(rss_kb) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="wbpctl-bench-"))
+    data = work / "participants.csv"
+    make_csv(data, args.rows)
+    env = {**os.environ, "WBPCTL_LANG": "en"}
+    wbpctl, sqlite_utils, sqlite3 = tool("wbpctl"), tool("sqlite-utils"), shutil.which("sqlite3")
+    results: dict[str, list[tuple[float, float]]] = {}
+    for run in range(args.runs):
+        db = work / f"wbpctl-{run}.db"
+        subprocess.run([wbpctl, "--db", str(db), "init"], env=env, check=True,
+                       capture_output=True)
+        cases = {"wbpctl import": [wbpctl, "--db", str(db), "import", "participants",
+                                   str(data), "--quiet"],
+                 "sqlite-utils insert --csv": [sqlite_utils, "insert",
+                                               str(work / f"su-{run}.db"), "rows", str(data),
+                                               "--csv"]}
+        if sqlite3:
+            cases["sqlite3 .import"] = [sqlite3, str(work / f"s3-{run}.db"),
+                                        f".import --csv {data} rows"]
+        for name, cmd in cases.items():
+            results.setdefault(name, []).append(measure(cmd, env))
+    summary = {}
+    for name, runs in results.items():
+        seconds = statistics.median(s for s, _ in runs)
+        summary[name] = {"rows_per_s": args.rows / seconds, "seconds": seconds,
+                         "peak_mb": max(m for _, m in runs)}
+    ours = summary["wbpctl import"]["rows_per_s"]
+    print(f"{args.rows} rows, median of {args.runs} runs, python {sys.version.split()[0]}")
+    print(f"{'loader':28} {'rows/s':>10} {'seconds':>8} {'peak MB':>8} {'wbpctl / this':>14}")
+    for name, figures in summary.items():
+        print(f"{name:28} {figures['rows_per_s']:10.0f} {figures['seconds']:8.2f}"
+              f" {figures['peak_mb']:8.1f} {ours / figures['rows_per_s']:14.2f}")
+    if args.json:
+        args.json.write_text(json.dumps({"rows": args.rows, "runs": args.runs,
+                                         "results": summary}, indent=2))
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
