@@ -93,7 +93,8 @@ def root(
 
 
 def _register() -> None:
-    from . import enrolment, init, ledger, participant, report, stays, tracks, transfer
+    from . import (enrolment, init, ledger, maintenance, participant, report, stays, tracks,
+                   transfer)
 
     app.command("init")(init.init)
     app.add_typer(participant.app, name="participant")
@@ -109,6 +110,8 @@ def _register() -> None:
     app.command("export")(transfer.export)
     app.command("log")(ledger.log)
     app.command("verify")(ledger.verify)
+    app.command("backup")(maintenance.backup)
+    app.command("restore")(maintenance.restore)
 
 
 _register()

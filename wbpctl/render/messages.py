@@ -268,6 +268,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s_recent": ("Recent completions", "Penyelesaian terakhir"),
     "h_section": ("Section", "Bagian"), "h_due_on": ("Due", "Jatuh tempo"),
     "h_days_left": ("Days left", "Sisa hari"), "h_missing": ("Missing", "Belum ada"),
+    # -- backups
+    "backup_exists": ("{dest} exists: use --force to overwrite it", "{dest} sudah ada: pakai"
+                      " --force untuk menimpanya"),
+    "backup_onto_itself": ("{dest} is the database itself", "{dest} adalah basis data itu sendiri"),
+    "backup_unsound": ("The copy at {dest} did not verify ({detail}); nothing kept",
+                       "Salinan di {dest} tidak lolos verifikasi ({detail}); tidak disimpan"),
+    "backup_done": ("Backup written to {dest} and verified ({events} events)",
+                    "Cadangan ditulis ke {dest} dan terverifikasi ({events} peristiwa)"),
+    "restore_missing": ("{source} does not exist", "{source} tidak ada"),
+    "restore_unsound": ("{source} does not verify ({detail}): the database was not touched",
+                        "{source} tidak lolos verifikasi ({detail}): basis data tidak disentuh"),
+    "restore_done": ("Restored from {source} ({events} events); the replaced contents are in"
+                     " {aside}", "Dipulihkan dari {source} ({events} peristiwa); isi lama"
+                     " disimpan di {aside}"),
     # -- import and export
     "import_row_error": ("line {line}, {text}", "baris {line}, {text}"),
     "import_row_error_plain": ("line {line}: {text}", "baris {line}: {text}"),
