@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
-from fractions import Fraction
 
 from .dates import add_months, add_period
 from .sentence import DAYS_PER_MONTH, Sentence
@@ -45,20 +44,25 @@ class Milestones:
 NO_MILESTONES = Milestones(None, None, None, None, None, None, None, None)
 
 
-def _fraction_length(length_days30: int, part: Fraction) -> tuple[int, int]:
+Part = tuple[int, int]   # (numerator, denominator): 1/3, 1/2 or 2/3 of a sentence
+ONE_THIRD, HALF, TWO_THIRDS = (1, 3), (1, 2), (2, 3)
+
+
+def _fraction_length(length_days30: int, part: Part) -> tuple[int, int]:
     """(whole calendar months, days) of a fraction of a length given in 30-day months.
 
     The fraction is taken of the whole months; what is left of a month becomes
     days (1 month = 30 days), plus the fraction of the odd days. Rounded up: a
     person has served a fraction only once all of it has passed.
     """
+    numerator, denominator = part
     months, days = divmod(length_days30, DAYS_PER_MONTH)
-    whole, rest = divmod(months * part.numerator, part.denominator)
-    extra = -((-(rest * DAYS_PER_MONTH + days * part.numerator)) // part.denominator)
+    whole, rest = divmod(months * numerator, denominator)
+    extra = -((-(rest * DAYS_PER_MONTH + days * numerator)) // denominator)
     return whole, extra
 
 
-def fraction_date(detained_on: date, length_days30: int, part: Fraction) -> date:
+def fraction_date(detained_on: date, length_days30: int, part: Part) -> date:
     months, days = _fraction_length(length_days30, part)
     return add_months(detained_on, months) + timedelta(days=days)
 
@@ -73,10 +77,10 @@ def milestones(detained_on: date, sentence: Sentence | None, remissions: list[in
         - timedelta(days=remission_days)
     base = sentence.length_days30 - (remission_days if rules.deduct_remission_first else 0)
     base = max(base, 0)
-    one_third = fraction_date(detained_on, base, Fraction(1, 3))
-    half = fraction_date(detained_on, base, Fraction(1, 2))
-    two_thirds = fraction_date(detained_on, base, Fraction(2, 3))
-    months, days = _fraction_length(base, Fraction(2, 3))
+    one_third = fraction_date(detained_on, base, ONE_THIRD)
+    half = fraction_date(detained_on, base, HALF)
+    two_thirds = fraction_date(detained_on, base, TWO_THIRDS)
+    months, days = _fraction_length(base, TWO_THIRDS)
     pb_possible = months * DAYS_PER_MONTH + days >= rules.pb_min_two_thirds_months * DAYS_PER_MONTH
     cb_allowed = sentence.length_days30 <= rules.cb_max_sentence_months * DAYS_PER_MONTH
     cmb = None

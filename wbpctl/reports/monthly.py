@@ -22,8 +22,7 @@ def completion_rate(completed: int, failed: int, dropped_in_programme: int) -> f
 
 
 def track_rows(conn, period: Period) -> list[dict]:
-    return [dict(r) for r in rq.enrolment_counts_by_track(conn, period.start.isoformat(),
-                                                          period.end.isoformat())]
+    return rq.enrolment_counts_by_track(conn, period.start.isoformat(), period.end.isoformat())
 
 
 def opd_rows(session: Session, tracks: list[dict]) -> list[dict]:

@@ -32,10 +32,12 @@ def readiness_rows(session: Session, conn: sqlite3.Connection, *, within: int, a
                    ) -> list[dict]:
     """``readiness`` inside the caller's snapshot (the monthly report counts these rows)."""
     end = as_of + timedelta(days=within)
-    done = queries.completed_by_stay(conn, as_of.isoformat())
-    remissions = queries.remission_days_by_stay(conn, as_of.isoformat())
+    candidates = queries.stays_due_candidates(conn, as_of.isoformat(), end.isoformat())
+    ids = [stay["stay_id"] for stay in candidates]
+    done = queries.completed_tracks(conn, ids, as_of.isoformat())
+    remissions = queries.remission_days_of(conn, ids, as_of.isoformat())
     due = []
-    for stay in queries.stays_in_custody_on(conn, as_of.isoformat()):
+    for stay in candidates:
         dates = milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
                            remissions.get(stay["stay_id"], []), session.config.rules)
         in_window = [d for d in (dates.expiry, dates.pb_eligible)
@@ -54,9 +56,12 @@ def readiness_rows(session: Session, conn: sqlite3.Connection, *, within: int, a
                     "pb_eligible": dates.pb_eligible.isoformat() if dates.pb_eligible else None,
                     "released_on": None, "release_type": None, "missing": missing})
     due.sort(key=lambda r: (r["due_on"], r["reg_no"]))
+    released_stays = queries.stays_released_between(
+        conn, (as_of - timedelta(days=within)).isoformat(), as_of.isoformat(), INTO_COMMUNITY)
+    done = queries.completed_tracks(conn, [s["stay_id"] for s in released_stays],
+                                    as_of.isoformat())
     released = []
-    for stay in queries.stays_released_between(conn, (as_of - timedelta(days=within))
-                                               .isoformat(), as_of.isoformat(), INTO_COMMUNITY):
+    for stay in released_stays:
         codes = {track for track, _ in done.get(stay["stay_id"], set())}
         missing = [c for c in AFTER_RELEASE if c not in codes]
         if missing:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..domain.dates import add_period
 from ..domain.release import INTO_COMMUNITY
 from ..services.session import Session
 from ..store import report_queries as rq
@@ -35,24 +34,13 @@ def recidivism(session: Session, *, windows: tuple[int, ...] = (1, 2, 3),
     """One row per cohort, window and group."""
     today = as_of or session.today
     with session.reading() as conn:
-        releases = rq.releases_with_outcome(conn, today.isoformat(), INTO_COMMUNITY)
-    cells: dict[tuple[int, int, str], list[int]] = {}
-    for release in releases:
-        released_on = date.fromisoformat(release["released_on"])
-        group = GROUPS[0] if release["trained"] else GROUPS[1]
-        back = release["readmitted_on"]
-        for k in windows:
-            cell = cells.setdefault((released_on.year, k, group), [0, 0, 0])
-            cell[0] += 1
-            horizon = add_period(released_on, years=k)
-            if horizon <= today:
-                cell[1] += 1
-                if back is not None and back <= horizon.isoformat():
-                    cell[2] += 1
+        found = rq.recidivism_cells(conn, today.isoformat(), INTO_COMMUNITY, windows)
+    cells = {(r["cohort"], r["k"], GROUPS[0] if r["trained"] else GROUPS[1]):
+             (r["released"], r["eligible"], r["readmitted"]) for r in found}
     rows = []
     for cohort in sorted({c for c, _, _ in cells}):
         for k in windows:
-            pair = {g: cells.get((cohort, k, g), [0, 0, 0]) for g in GROUPS}
+            pair = {g: cells.get((cohort, k, g), (0, 0, 0)) for g in GROUPS}
             rates = {g: rate(pair[g][2], pair[g][1]) for g in GROUPS}
             difference = relative_difference(rates[GROUPS[0]], rates[GROUPS[1]])
             for g in GROUPS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Iterator
 
@@ -82,8 +83,9 @@ def list_people(conn: sqlite3.Connection, *, status: str | None = None,
                      " '/' || x.reg_year) LIKE ?))")
         params += [needle, needle, needle]
     if track or opd:
-        clause = ("EXISTS (SELECT 1 FROM enrolments e JOIN tracks t ON t.code = e.track"
-                  " WHERE e.person_id = p.id AND e.status IN ('active', 'waitlisted')")
+        # from the track's index to the people, not from every person to their enrolments
+        clause = ("p.id IN (SELECT e.person_id FROM enrolments e JOIN tracks t ON"
+                  " t.code = e.track WHERE e.status IN ('active', 'waitlisted')")
         if track:
             clause += " AND e.track = ?"
             params.append(track)
@@ -191,12 +193,34 @@ def person_uids(conn: sqlite3.Connection, person_id: int) -> str:
     return conn.execute("SELECT uid FROM people WHERE id = ?", (person_id,)).fetchone()[0]
 
 
-def stays_in_custody_on(conn: sqlite3.Connection, as_of: str) -> list[sqlite3.Row]:
-    """Stays that had begun and not ended on ``as_of``, with their person."""
+# Sentence length in 30-day months as days, less remission (SQL), for a coarse filter.
+_SENTENCE_DAYS30 = ("((coalesce(s.sentence_years, 0) * 12 + coalesce(s.sentence_months, 0)) * 30"
+                    " + coalesce(s.sentence_days, 0))")
+_REMISSION = ("coalesce((SELECT sum(days) FROM remissions r WHERE r.stay_id = s.id"
+              " AND r.granted_on <= :as_of), 0)")
+
+
+def stays_due_candidates(conn: sqlite3.Connection, as_of: str, end: str) -> list[sqlite3.Row]:
+    """Stays in custody on ``as_of`` whose expiry or 2/3 date may fall in [as_of, end].
+
+    A coarse filter in SQL (a month as 365.25/12 days, ten days' slack either side); the
+    exact calendar dates are computed in Python for these candidates only.
+    """
+    scale = 365.25 / 360
     return conn.execute(
-        f"SELECT p.id AS person_id, p.name, p.uid AS person_uid, {_STAY_COLUMNS} FROM stays s"
-        " JOIN people p ON p.id = s.person_id WHERE s.admitted_on <= ? AND"
-        " (s.released_on IS NULL OR s.released_on > ?)", (as_of, as_of)).fetchall()
+        f"""SELECT * FROM (
+            SELECT p.id AS person_id, p.name, p.uid AS person_uid, {_STAY_COLUMNS},
+                julianday(s.detained_on) + {_SENTENCE_DAYS30} * {scale} - {_REMISSION}
+                    AS expiry_approx,
+                julianday(s.detained_on) + ({_SENTENCE_DAYS30} - {_REMISSION}) * 2.0 / 3
+                    * {scale} AS two_thirds_approx
+            FROM stays s JOIN people p ON p.id = s.person_id
+            WHERE s.admitted_on <= :as_of AND (s.released_on IS NULL OR s.released_on > :as_of)
+                AND s.sentence_life = 0 AND s.sentence_death = 0
+                AND s.sentence_years IS NOT NULL)
+        WHERE expiry_approx BETWEEN julianday(:as_of) - 10 AND julianday(:end) + 10
+           OR two_thirds_approx BETWEEN julianday(:as_of) - 10 AND julianday(:end) + 10""",
+        {"as_of": as_of, "end": end}).fetchall()
 
 
 def stays_released_between(conn: sqlite3.Connection, start: str, end: str,
@@ -209,34 +233,29 @@ def stays_released_between(conn: sqlite3.Connection, start: str, end: str,
         (start, end, *types)).fetchall()
 
 
-def completed_by_stay(conn: sqlite3.Connection, as_of: str) -> dict[int, set[tuple[str, str]]]:
-    """{stay_id: {(track, kind)}} of enrolments completed (passed) on or before ``as_of``."""
+def completed_tracks(conn: sqlite3.Connection, stay_ids: list[int], as_of: str
+                     ) -> dict[int, set[tuple[str, str]]]:
+    """{stay_id: {(track, kind)}} of enrolments of these stays passed by ``as_of``."""
     done: dict[int, set[tuple[str, str]]] = {}
     for stay_id, track, kind in conn.execute(
             "SELECT e.stay_id, e.track, t.kind FROM enrolments e JOIN tracks t ON"
-            " t.code = e.track WHERE e.status = 'completed' AND e.ended_on <= ?", (as_of,)):
+            " t.code = e.track WHERE e.stay_id IN (SELECT value FROM json_each(?))"
+            " AND e.status = 'completed' AND e.ended_on <= ?",
+            (json.dumps(stay_ids), as_of)):
         done.setdefault(stay_id, set()).add((track, kind))
     return done
 
 
-def remission_days_by_stay(conn: sqlite3.Connection, as_of: str) -> dict[int, list[int]]:
-    """{stay_id: [days, ...]} of remissions granted on or before ``as_of``, in grant order."""
+def remission_days_of(conn: sqlite3.Connection, stay_ids: list[int], as_of: str
+                      ) -> dict[int, list[int]]:
+    """{stay_id: [days, ...]} of these stays' remissions granted by ``as_of``, in order."""
     found: dict[int, list[int]] = {}
     for stay_id, days in conn.execute(
-            "SELECT stay_id, days FROM remissions WHERE granted_on <= ?"
-            " ORDER BY stay_id, granted_on, id", (as_of,)):
+            "SELECT stay_id, days FROM remissions WHERE stay_id IN"
+            " (SELECT value FROM json_each(?)) AND granted_on <= ?"
+            " ORDER BY stay_id, granted_on, id", (json.dumps(stay_ids), as_of)):
         found.setdefault(stay_id, []).append(days)
     return found
-
-
-def enrolments_for(conn: sqlite3.Connection, person_id: int, track: str) -> list[sqlite3.Row]:
-    return conn.execute("SELECT * FROM enrolments WHERE person_id = ? AND track = ? ORDER BY id",
-                        (person_id, track)).fetchall()
-
-
-def remissions_of_stay(conn: sqlite3.Connection, stay_id: int) -> list[sqlite3.Row]:
-    return conn.execute("SELECT * FROM remissions WHERE stay_id = ? ORDER BY granted_on, id",
-                        (stay_id,)).fetchall()
 
 
 # -- exports --------------------------------------------------------------------

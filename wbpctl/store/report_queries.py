@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 
@@ -28,26 +29,48 @@ def releases_by_type(conn: sqlite3.Connection, start: str, end: str) -> dict[str
 
 
 def enrolment_counts_by_track(conn: sqlite3.Connection, start: str, end: str
-                              ) -> list[sqlite3.Row]:
-    """Per live track, what happened in [start, end) and how many were active at ``end``."""
-    return conn.execute(
-        """SELECT t.code AS track, t.opd, t.name, t.kind,
-            coalesce(sum(e.assigned_on >= :start AND e.assigned_on < :end), 0) AS assigned,
-            coalesce(sum(e.waitlisted AND e.requested_on >= :start AND e.requested_on < :end), 0)
-                AS waitlisted,
-            coalesce(sum(e.status = 'completed' AND e.ended_on >= :start AND e.ended_on < :end), 0)
-                AS completed,
-            coalesce(sum(e.status = 'failed' AND e.ended_on >= :start AND e.ended_on < :end), 0)
-                AS failed,
-            coalesce(sum(e.status = 'dropped' AND e.ended_on >= :start AND e.ended_on < :end), 0)
-                AS dropped,
-            coalesce(sum(e.status = 'dropped' AND e.ended_on >= :start AND e.ended_on < :end
-                AND e.reason NOT IN ('released', 'transferred')), 0) AS dropped_in_programme,
-            coalesce(sum(e.assigned_on < :end AND (e.ended_on IS NULL OR e.ended_on >= :end)), 0)
-                AS active_end
-        FROM tracks t LEFT JOIN enrolments e ON e.track = t.code
-        WHERE t.retired = 0 OR e.id IS NOT NULL
-        GROUP BY t.code ORDER BY t.rowid""", {"start": start, "end": end}).fetchall()
+                              ) -> list[dict]:
+    """Per live track, what happened in [start, end) and how many were active at ``end``.
+
+    Five small queries, each a range on one indexed date column, instead of one pass
+    over every enrolment ever made (a national ledger holds millions).
+    """
+    period = {"start": start, "end": end}
+    rows: dict[str, dict] = {}
+    for r in conn.execute("SELECT code, opd, name, kind FROM tracks WHERE retired = 0"
+                          " ORDER BY rowid"):
+        rows[r["code"]] = {"track": r["code"], "opd": r["opd"], "name": r["name"],
+                           "kind": r["kind"], "assigned": 0, "waitlisted": 0, "completed": 0,
+                           "failed": 0, "dropped": 0, "dropped_in_programme": 0,
+                           "active_end": 0}
+
+    def add(sql: str, column: str) -> None:
+        for track, n in conn.execute(sql, period):
+            if track not in rows:    # a retired track with activity still shows
+                row = conn.execute("SELECT code, opd, name, kind FROM tracks WHERE code = ?",
+                                   (track,)).fetchone()
+                rows[track] = {"track": track, "opd": row["opd"], "name": row["name"],
+                               "kind": row["kind"], **{k: 0 for k in (
+                                   "assigned", "waitlisted", "completed", "failed", "dropped",
+                                   "dropped_in_programme", "active_end")}}
+            rows[track][column] += n
+
+    add("SELECT track, count(*) FROM enrolments WHERE assigned_on >= :start"
+        " AND assigned_on < :end GROUP BY track", "assigned")
+    add("SELECT track, count(*) FROM enrolments WHERE requested_on >= :start"
+        " AND requested_on < :end AND waitlisted GROUP BY track", "waitlisted")
+    for status in ("completed", "failed", "dropped"):
+        add(f"SELECT track, count(*) FROM enrolments WHERE ended_on >= :start"
+            f" AND ended_on < :end AND status = '{status}' GROUP BY track", status)
+    add("SELECT track, count(*) FROM enrolments WHERE ended_on >= :start AND ended_on < :end"
+        " AND status = 'dropped' AND reason NOT IN ('released', 'transferred') GROUP BY track",
+        "dropped_in_programme")
+    # active at the end: began before it, and ended after it or not yet
+    add("SELECT track, count(*) FROM enrolments WHERE ended_on >= :end AND assigned_on < :end"
+        " GROUP BY track", "active_end")
+    add("SELECT track, count(*) FROM enrolments WHERE ended_on IS NULL AND assigned_on < :end"
+        " GROUP BY track", "active_end")
+    return list(rows.values())
 
 
 def monthly_trend(conn: sqlite3.Connection, start: str, end: str,
@@ -67,18 +90,33 @@ def monthly_trend(conn: sqlite3.Connection, start: str, end: str,
     return trend
 
 
-def releases_with_outcome(conn: sqlite3.Connection, until: str,
-                          release_types: tuple[str, ...]) -> list[sqlite3.Row]:
-    """Every release into the community up to ``until``: its date, the person's next
-    admission (if any), and whether a training was completed during that stay."""
+def recidivism_cells(conn: sqlite3.Connection, until: str, release_types: tuple[str, ...],
+                     windows: tuple[int, ...]) -> list[sqlite3.Row]:
+    """Per release year, window and trained-or-not: released, eligible, readmitted.
+
+    A release is eligible for window k once k years have passed by ``until``; it is
+    readmitted when the person's next stay began (admission) no later than k years
+    after release. k years are calendar years; 29 February + 1 year is 28 February.
+    """
     marks = ",".join("?" * len(release_types))
+    plus_k = "date(r.released_on, '+' || w.value || ' years')"
+    horizon = (f"CASE WHEN substr(r.released_on, 6, 5) = '02-29'"
+               f" AND substr({plus_k}, 6, 2) = '03' THEN date({plus_k}, '-1 day')"
+               f" ELSE {plus_k} END")
     return conn.execute(
-        f"""SELECT s.id, s.released_on,
-            (SELECT min(n.admitted_on) FROM stays n WHERE n.person_id = s.person_id
-                AND n.id > s.id) AS readmitted_on,
-            EXISTS (SELECT 1 FROM enrolments e JOIN tracks t ON t.code = e.track
-                WHERE e.stay_id = s.id AND e.status = 'completed' AND t.kind = 'training')
-                AS trained
-        FROM stays s WHERE s.released_on IS NOT NULL AND s.released_on <= ?
-            AND s.release_type IN ({marks})
-        ORDER BY s.released_on""", (until, *release_types)).fetchall()
+        f"""WITH r AS (
+            SELECT s.released_on, CAST(substr(s.released_on, 1, 4) AS INTEGER) AS cohort,
+                (SELECT min(n.admitted_on) FROM stays n WHERE n.person_id = s.person_id
+                    AND n.id > s.id) AS back,
+                EXISTS (SELECT 1 FROM enrolments e JOIN tracks t ON t.code = e.track
+                    WHERE e.stay_id = s.id AND e.status = 'completed'
+                    AND t.kind = 'training') AS trained
+            FROM stays s WHERE s.released_on IS NOT NULL AND s.released_on <= ?
+                AND s.release_type IN ({marks})),
+        h AS (SELECT r.cohort, r.trained, r.back, w.value AS k, {horizon} AS horizon
+              FROM r, json_each(?) w)
+        SELECT cohort, k, trained, count(*) AS released,
+            sum(horizon <= ?) AS eligible,
+            sum(horizon <= ? AND back IS NOT NULL AND back <= horizon) AS readmitted
+        FROM h GROUP BY cohort, k, trained ORDER BY cohort, k, trained DESC""",
+        (until, *release_types, json.dumps(list(windows)), until, until)).fetchall()
