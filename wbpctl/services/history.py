@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from ..domain.nik import mask_nik
-from ..store import ledger
+from ..store import connection, ledger
 from .participants import find_person, record_access
 from .session import Session
 
@@ -48,8 +50,11 @@ def _has_nik(payload: dict) -> bool:
 
 def verify(session: Session, *, quick: bool = False) -> dict:
     """Check the hash chain and (unless quick) replay every event into a scratch database."""
-    with session.reading() as conn:
-        total, problem = ledger.verify(conn, quick=quick)
+    session.connect()   # the usual checks: the file exists and is a current ledger
+    try:
+        total, problem = ledger.verify(str(session.db_path), quick=quick)
+    except sqlite3.Error as exc:
+        raise connection.storage_error(exc, session.db_path) from None
     return {"ok": problem is None, "events": total, "replayed": not quick,
             "problem": None if problem is None else {
                 "kind": problem.kind, "seq": problem.seq, "table": problem.table,

@@ -29,9 +29,9 @@ def check_copy(path: Path) -> tuple[int, ledger.Problem | None]:
         conn.row_factory = sqlite3.Row
         try:
             schema.check(conn, path)
-            return ledger.verify(conn)
         finally:
             conn.close()
+        return ledger.verify(str(path))
     except sqlite3.Error as exc:
         raise storage_error(exc, path) from None
 

@@ -6,6 +6,7 @@ import hashlib
 import json
 import sqlite3
 import os
+import tempfile
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -167,76 +168,96 @@ class Problem:
     detail: str
 
 
-def _raw_events(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
-    cursor = conn.execute("SELECT * FROM events ORDER BY seq")
-    while rows := cursor.fetchmany(5000):
-        yield from rows
+def _check_link(row: sqlite3.Row, prev_hash: str, expected_seq: int) -> Problem | None:
+    seq = row["seq"]
+    if seq != expected_seq:
+        return Problem("chain", expected_seq, "events", None, f"event #{expected_seq} is missing")
+    if row["prev_hash"] != prev_hash:
+        return Problem("chain", seq, "events", None, "prev_hash does not match the event before")
+    digest = event_hash(row["prev_hash"], row["uid"], row["at"], row["actor"], row["lapas"],
+                        row["kind"], row["subject"], row["payload"], row["batch"])
+    if digest != row["hash"]:
+        return Problem("chain", seq, "events", None, "content does not match its hash")
+    return None
+
+
+def _walk(cursor: sqlite3.Cursor, on_rows=None) -> Problem | None:
+    """Check every link of the chain, handing each slice of rows to ``on_rows``."""
+    prev_hash, expected_seq = GENESIS, 1
+    while rows := cursor.fetchmany(20000):
+        for row in rows:
+            problem = _check_link(row, prev_hash, expected_seq)
+            if problem:
+                return problem
+            prev_hash, expected_seq = row["hash"], row["seq"] + 1
+        if on_rows is not None:
+            on_rows(rows)
+    return None
 
 
 def check_chain(conn: sqlite3.Connection) -> Problem | None:
     """Recompute every hash; the first event that does not match is named."""
-    prev_hash, expected_seq = GENESIS, 1
-    for row in _raw_events(conn):
-        seq = row["seq"]
-        if seq != expected_seq:
-            return Problem("chain", expected_seq, "events", None,
-                           f"event #{expected_seq} is missing")
-        if row["prev_hash"] != prev_hash:
-            return Problem("chain", seq, "events", None, "prev_hash does not match the event before")
-        digest = event_hash(row["prev_hash"], row["uid"], row["at"], row["actor"], row["lapas"],
-                            row["kind"], row["subject"], row["payload"], row["batch"])
-        if digest != row["hash"]:
-            return Problem("chain", seq, "events", None, "content does not match its hash")
-        prev_hash, expected_seq = row["hash"], seq + 1
+    return _walk(conn.execute("SELECT * FROM events ORDER BY seq"))
+
+
+def _first_difference(scratch: sqlite3.Connection, table: str) -> Problem | None:
+    """Compare live.table with the replayed main.table in SQL; name the first odd row."""
+    key = "code" if table in ("opds", "tracks") else "id"
+    for left, right, where in (("live", "main", "not in the ledger"),
+                               ("main", "live", "missing from the table")):
+        odd = scratch.execute(f"SELECT {key} FROM (SELECT * FROM {left}.{table} EXCEPT"
+                              f" SELECT * FROM {right}.{table}) ORDER BY {key} LIMIT 1"
+                              ).fetchone()
+        if odd is None:
+            continue
+        value = odd[0]
+        live = scratch.execute(f"SELECT * FROM live.{table} WHERE {key} = ?", (value,)
+                               ).fetchone()
+        replayed = scratch.execute(f"SELECT * FROM main.{table} WHERE {key} = ?", (value,)
+                                   ).fetchone()
+        if live is not None and replayed is not None:
+            column = next(c for c in live.keys() if live[c] != replayed[c])
+            return Problem("projection", None, table, str(value),
+                           f"row {key}={value}: {column} is {live[column]!r},"
+                           f" the ledger says {replayed[column]!r}")
+        return Problem("projection", None, table, str(value),
+                       f"row {key}={value} is {where}")
     return None
 
 
-def replay_into(conn: sqlite3.Connection) -> sqlite3.Connection:
-    """Rebuild the projections from the ledger alone, in a scratch in-memory database."""
-    scratch = sqlite3.connect(":memory:", isolation_level=None)
-    scratch.row_factory = sqlite3.Row
-    scratch.execute("PRAGMA foreign_keys = ON")
-    for ddl in schema.projection_ddl(conn):
-        scratch.execute(ddl)
-    scratch.execute("BEGIN")
-    cursor = conn.execute("SELECT * FROM events ORDER BY seq")
-    while rows := cursor.fetchmany(10000):
-        projections.apply_many(scratch, [_row_to_event(r) for r in rows])
-    scratch.execute("COMMIT")
-    return scratch
+def verify(path: str, *, quick: bool = False) -> tuple[int, Problem | None]:
+    """Check the chain and (unless ``quick``) replay every event into a scratch database
+    and compare every projection table with it, all in one read snapshot.
 
+    The scratch database is a temporary file with a bounded cache, so memory stays flat
+    however long the ledger is; the comparison is SQL (EXCEPT), not Python.
+    """
+    with tempfile.TemporaryDirectory(prefix="wbpctl-verify-") as folder:
+        scratch = sqlite3.connect(os.path.join(folder, "replay.db"), isolation_level=None)
+        try:
+            scratch.row_factory = sqlite3.Row
+            scratch.execute("PRAGMA journal_mode = OFF")
+            scratch.execute("PRAGMA synchronous = OFF")
+            scratch.execute("PRAGMA cache_size = -64000")
+            scratch.execute("ATTACH DATABASE ? AS live", (str(path),))
+            scratch.execute("BEGIN")
+            total = scratch.execute("SELECT count(*) FROM live.events").fetchone()[0]
+            cursor = scratch.execute("SELECT * FROM live.events ORDER BY seq")
+            if quick:
+                return total, _walk(cursor)
+            for ddl in schema.projection_ddl(scratch, "live"):
+                scratch.execute(ddl)
 
-def compare_projections(live: sqlite3.Connection, replayed: sqlite3.Connection) -> Problem | None:
-    """The first row where a live table differs from the replay."""
-    for table in schema.PROJECTION_TABLES:
-        key = "code" if table in ("opds", "tracks") else "id"
-        live_rows = live.execute(f"SELECT * FROM {table} ORDER BY {key}")
-        replay_rows = replayed.execute(f"SELECT * FROM {table} ORDER BY {key}")
-        while True:
-            a, b = live_rows.fetchone(), replay_rows.fetchone()
-            if a is None and b is None:
-                break
-            if a is None or b is None or a[key] != b[key]:
-                missing = b if a is None or (b is not None and a[key] > b[key]) else a
-                where = "missing from the table" if missing is b else "not in the ledger"
-                return Problem("projection", None, table, str(missing[key]),
-                               f"row {key}={missing[key]} is {where}")
-            if tuple(a) != tuple(b):
-                column = next(c for c in a.keys() if a[c] != b[c])
-                return Problem("projection", None, table, str(a[key]),
-                               f"row {key}={a[key]}: {column} is {a[column]!r}, "
-                               f"the ledger says {b[column]!r}")
-    return None
+            def replay(rows: list[sqlite3.Row]) -> None:
+                projections.apply_many(scratch, [_row_to_event(r) for r in rows])
 
-
-def verify(conn: sqlite3.Connection, *, quick: bool = False) -> tuple[int, Problem | None]:
-    """Check the chain and (unless quick) replay; returns (events checked, first problem)."""
-    total = count(conn)
-    problem = check_chain(conn)
-    if problem or quick:
-        return total, problem
-    scratch = replay_into(conn)
-    try:
-        return total, compare_projections(conn, scratch)
-    finally:
-        scratch.close()
+            problem = _walk(cursor, replay)
+            if problem is None:
+                for table in schema.PROJECTION_TABLES:
+                    problem = _first_difference(scratch, table)
+                    if problem:
+                        break
+            scratch.execute("ROLLBACK")
+            return total, problem
+        finally:
+            scratch.close()

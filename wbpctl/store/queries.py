@@ -258,6 +258,16 @@ def remission_days_of(conn: sqlite3.Connection, stay_ids: list[int], as_of: str
     return found
 
 
+def enrolments_for(conn: sqlite3.Connection, person_id: int, track: str) -> list[sqlite3.Row]:
+    return conn.execute("SELECT * FROM enrolments WHERE person_id = ? AND track = ? ORDER BY id",
+                        (person_id, track)).fetchall()
+
+
+def remissions_of_stay(conn: sqlite3.Connection, stay_id: int) -> list[sqlite3.Row]:
+    return conn.execute("SELECT * FROM remissions WHERE stay_id = ? ORDER BY granted_on, id",
+                        (stay_id,)).fetchall()
+
+
 # -- exports --------------------------------------------------------------------
 
 _REG = "s.register_class || '-' || s.reg_seq || '/' || s.reg_year"

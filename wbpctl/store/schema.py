@@ -194,10 +194,11 @@ def migrate(conn: sqlite3.Connection, path: Path | str) -> int:
     return pending
 
 
-def projection_ddl(conn: sqlite3.Connection) -> list[str]:
-    """CREATE statements of the projection tables and their indexes, for a replay."""
+def projection_ddl(conn: sqlite3.Connection, database: str = "main") -> list[str]:
+    """CREATE TABLE statements of the projection tables (with their constraints, not
+    their secondary indexes), in creation order, for a replay."""
     rows = conn.execute(
-        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN (%s) "
-        "ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid"
-        % ",".join("?" * len(PROJECTION_TABLES)), PROJECTION_TABLES).fetchall()
+        f"SELECT sql FROM {database}.sqlite_master WHERE type = 'table' AND name IN (%s)"
+        " ORDER BY rowid" % ",".join("?" * len(PROJECTION_TABLES)), PROJECTION_TABLES
+    ).fetchall()
     return [r[0] for r in rows]
