@@ -207,3 +207,16 @@ def test_monthly_from_cron(tmp_path):
                               wbpctl, "--db", str(db), "report", "monthly", "-f", "json"],
                              cwd=elsewhere, capture_output=True, text=True)
     assert as_json.returncode == 0 and json.loads(as_json.stdout)["lapas"] == "KTL"
+
+
+def test_recidivism_window_from_a_leap_day(cli):
+    """Released 29 February 2024: the one-year window ends 28 February 2025, inclusive."""
+    for n, back in ((1, "2025-02-28"), (2, "2025-03-01")):
+        add_person(cli, f"B.I-{n}/2022", name=f"L{n}", detained="2022-02-28", sentence="2y")
+        cli.ok("release", f"B.I-{n}/2022", "--on", "2024-02-29", "--type", "ekspirasi",
+               "--override", "test")
+        cli.ok("participant", "readmit", f"B.I-{n}/2022", "--reg-no", f"B.I-{n}/2025",
+               "--detained", back, "--sentence", "2y")
+    rows = cli.json("report", "recidivism", "--windows", "1", "--as-of", "2026-01-01")
+    assert [(r["group"], r["eligible"], r["readmitted"]) for r in rows] == \
+        [("completed_training", 0, 0), ("no_training", 2, 1)]

@@ -75,11 +75,13 @@ def _parse_cached(text: str, day_first: bool) -> date:
         raise _Unparseable("date_not_real") from None
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(start: date, months: int) -> date:
     """Add calendar months; a day the target month lacks becomes its last day."""
-    index = start.year * 12 + (start.month - 1) + months
-    year, month0 = divmod(index, 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
+    year, month0 = divmod(start.year * 12 + (start.month - 1) + months, 12)
+    last = 29 if month0 == 1 and calendar.isleap(year) else _MONTH_DAYS[month0]
     return date(year, month0 + 1, min(start.day, last))
 
 

@@ -34,13 +34,21 @@ def recidivism(session: Session, *, windows: tuple[int, ...] = (1, 2, 3),
     """One row per cohort, window and group."""
     today = as_of or session.today
     with session.reading() as conn:
-        found = rq.recidivism_cells(conn, today.isoformat(), INTO_COMMUNITY, windows)
-    cells = {(r["cohort"], r["k"], GROUPS[0] if r["trained"] else GROUPS[1]):
-             (r["released"], r["eligible"], r["readmitted"]) for r in found}
+        groups = rq.recidivism_groups(conn, today.isoformat(), INTO_COMMUNITY)
+    cells: dict[tuple[int, int, str], list[int]] = {}
+    for g in groups:
+        group = GROUPS[0] if g["trained"] else GROUPS[1]
+        for k in windows:
+            cell = cells.setdefault((g["cohort"], k, group), [0, 0, 0])
+            cell[0] += g["n"]
+            if g["elapsed"] >= k:                       # the window has fully passed
+                cell[1] += g["n"]
+                if g["needed"] is not None and g["needed"] <= k:
+                    cell[2] += g["n"]
     rows = []
     for cohort in sorted({c for c, _, _ in cells}):
         for k in windows:
-            pair = {g: cells.get((cohort, k, g), (0, 0, 0)) for g in GROUPS}
+            pair = {g: cells.get((cohort, k, g), [0, 0, 0]) for g in GROUPS}
             rates = {g: rate(pair[g][2], pair[g][1]) for g in GROUPS}
             difference = relative_difference(rates[GROUPS[0]], rates[GROUPS[1]])
             for g in GROUPS:

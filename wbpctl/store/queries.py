@@ -193,31 +193,43 @@ def person_uids(conn: sqlite3.Connection, person_id: int) -> str:
     return conn.execute("SELECT uid FROM people WHERE id = ?", (person_id,)).fetchone()[0]
 
 
-# Sentence length in 30-day months as days, less remission (SQL), for a coarse filter.
+# Sentence length in 30-day months as days, for a coarse filter in SQL.
 _SENTENCE_DAYS30 = ("((coalesce(s.sentence_years, 0) * 12 + coalesce(s.sentence_months, 0)) * 30"
                     " + coalesce(s.sentence_days, 0))")
-_REMISSION = ("coalesce((SELECT sum(days) FROM remissions r WHERE r.stay_id = s.id"
-              " AND r.granted_on <= :as_of), 0)")
 
 
 def stays_due_candidates(conn: sqlite3.Connection, as_of: str, end: str) -> list[sqlite3.Row]:
     """Stays in custody on ``as_of`` whose expiry or 2/3 date may fall in [as_of, end].
 
     A coarse filter in SQL (a month as 365.25/12 days, ten days' slack either side); the
-    exact calendar dates are computed in Python for these candidates only.
+    exact calendar dates are computed in Python for these candidates only. Remission
+    only brings dates forward, so stays whose unremitted expiry is already past are
+    dropped before their remissions are summed.
     """
     scale = 365.25 / 360
     return conn.execute(
-        f"""SELECT * FROM (
-            SELECT p.id AS person_id, p.name, p.uid AS person_uid, {_STAY_COLUMNS},
-                julianday(s.detained_on) + {_SENTENCE_DAYS30} * {scale} - {_REMISSION}
+        f"""WITH inside AS (
+            -- in custody on as_of, as two index ranges (an OR would scan every stay)
+            SELECT id FROM stays WHERE released_on IS NULL AND admitted_on <= :as_of
+            UNION ALL
+            SELECT id FROM stays WHERE released_on > :as_of AND released_on <= '9999-12-31'
+                AND admitted_on <= :as_of)
+        SELECT * FROM (
+            SELECT *, julianday(detained_on) + sentence_days30 * {scale} - remission
                     AS expiry_approx,
-                julianday(s.detained_on) + ({_SENTENCE_DAYS30} - {_REMISSION}) * 2.0 / 3
-                    * {scale} AS two_thirds_approx
-            FROM stays s JOIN people p ON p.id = s.person_id
-            WHERE s.admitted_on <= :as_of AND (s.released_on IS NULL OR s.released_on > :as_of)
-                AND s.sentence_life = 0 AND s.sentence_death = 0
-                AND s.sentence_years IS NOT NULL)
+                julianday(detained_on) + (sentence_days30 - remission) * 2.0 / 3 * {scale}
+                    AS two_thirds_approx
+            FROM (
+                SELECT p.id AS person_id, p.name, p.uid AS person_uid, {_STAY_COLUMNS},
+                    {_SENTENCE_DAYS30} AS sentence_days30,
+                    coalesce((SELECT sum(days) FROM remissions r WHERE r.stay_id = s.id
+                              AND r.granted_on <= :as_of), 0) AS remission
+                FROM inside JOIN stays s ON s.id = inside.id
+                    JOIN people p ON p.id = s.person_id
+                WHERE s.sentence_life = 0 AND s.sentence_death = 0
+                    AND s.sentence_years IS NOT NULL
+                    AND julianday(s.detained_on) + {_SENTENCE_DAYS30} * {scale}
+                        >= julianday(:as_of) - 10))
         WHERE expiry_approx BETWEEN julianday(:as_of) - 10 AND julianday(:end) + 10
            OR two_thirds_approx BETWEEN julianday(:as_of) - 10 AND julianday(:end) + 10""",
         {"as_of": as_of, "end": end}).fetchall()

@@ -66,8 +66,9 @@ def enrolment_counts_by_track(conn: sqlite3.Connection, start: str, end: str
         " AND status = 'dropped' AND reason NOT IN ('released', 'transferred') GROUP BY track",
         "dropped_in_programme")
     # active at the end: began before it, and ended after it or not yet
-    add("SELECT track, count(*) FROM enrolments WHERE ended_on >= :end AND assigned_on < :end"
-        " GROUP BY track", "active_end")
+    # (the upper bound is always true; it tells the planner this is a narrow range)
+    add("SELECT track, count(*) FROM enrolments WHERE ended_on >= :end"
+        " AND ended_on <= '9999-12-31' AND assigned_on < :end GROUP BY track", "active_end")
     add("SELECT track, count(*) FROM enrolments WHERE ended_on IS NULL AND assigned_on < :end"
         " GROUP BY track", "active_end")
     return list(rows.values())
@@ -90,33 +91,44 @@ def monthly_trend(conn: sqlite3.Connection, start: str, end: str,
     return trend
 
 
-def recidivism_cells(conn: sqlite3.Connection, until: str, release_types: tuple[str, ...],
-                     windows: tuple[int, ...]) -> list[sqlite3.Row]:
-    """Per release year, window and trained-or-not: released, eligible, readmitted.
+def _anniversary(day: str, year: str) -> str:
+    """SQL for the month-day of ``day``'s anniversary in ``year``: 29 February falls on
+    the 28th in a common year, as in ``add_period``."""
+    leap = f"(({year}) % 4 = 0 AND ({year}) % 100 != 0 OR ({year}) % 400 = 0)"
+    return (f"(CASE WHEN substr({day}, 6, 5) = '02-29' AND NOT {leap} THEN '02-28'"
+            f" ELSE substr({day}, 6, 5) END)")
 
-    A release is eligible for window k once k years have passed by ``until``; it is
-    readmitted when the person's next stay began (admission) no later than k years
-    after release. k years are calendar years; 29 February + 1 year is 28 February.
+
+def recidivism_groups(conn: sqlite3.Connection, until: str, release_types: tuple[str, ...]
+                      ) -> list[sqlite3.Row]:
+    """Releases into the community up to ``until``, counted by (cohort, trained,
+    elapsed, needed): ``elapsed`` is how many whole years have passed since release by
+    ``until`` (windows up to it are eligible); ``needed`` is the smallest k such that
+    the person's next admission falls within k years of release (NULL: none yet).
+
+    Counting years once per release and grouping keeps this one pass over the
+    releases, however many windows are asked for.
     """
-    marks = ",".join("?" * len(release_types))
-    plus_k = "date(r.released_on, '+' || w.value || ' years')"
-    horizon = (f"CASE WHEN substr(r.released_on, 6, 5) = '02-29'"
-               f" AND substr({plus_k}, 6, 2) = '03' THEN date({plus_k}, '-1 day')"
-               f" ELSE {plus_k} END")
+    marks = ",".join(f":type{i}" for i in range(len(release_types)))
+    rel_y = "CAST(substr(released_on, 1, 4) AS INTEGER)"
+    until_y = "CAST(substr(:until, 1, 4) AS INTEGER)"
+    back_y = "CAST(substr(back, 1, 4) AS INTEGER)"
     return conn.execute(
-        f"""WITH r AS (
-            SELECT s.released_on, CAST(substr(s.released_on, 1, 4) AS INTEGER) AS cohort,
+        f"""WITH trained AS MATERIALIZED (
+            SELECT DISTINCT e.stay_id FROM enrolments e
+            WHERE e.track IN (SELECT code FROM tracks WHERE kind = 'training')
+                AND e.status = 'completed'),
+        r AS (
+            SELECT s.released_on,
                 (SELECT min(n.admitted_on) FROM stays n WHERE n.person_id = s.person_id
                     AND n.id > s.id) AS back,
-                EXISTS (SELECT 1 FROM enrolments e JOIN tracks t ON t.code = e.track
-                    WHERE e.stay_id = s.id AND e.status = 'completed'
-                    AND t.kind = 'training') AS trained
-            FROM stays s WHERE s.released_on IS NOT NULL AND s.released_on <= ?
-                AND s.release_type IN ({marks})),
-        h AS (SELECT r.cohort, r.trained, r.back, w.value AS k, {horizon} AS horizon
-              FROM r, json_each(?) w)
-        SELECT cohort, k, trained, count(*) AS released,
-            sum(horizon <= ?) AS eligible,
-            sum(horizon <= ? AND back IS NOT NULL AND back <= horizon) AS readmitted
-        FROM h GROUP BY cohort, k, trained ORDER BY cohort, k, trained DESC""",
-        (until, *release_types, json.dumps(list(windows)), until, until)).fetchall()
+                s.id IN trained AS trained
+            FROM stays s WHERE s.released_on <= :until AND s.release_type IN ({marks}))
+        SELECT {rel_y} AS cohort, trained,
+            {until_y} - {rel_y}
+                - (substr(:until, 6, 5) < {_anniversary("released_on", until_y)}) AS elapsed,
+            CASE WHEN back IS NULL THEN NULL ELSE {back_y} - {rel_y}
+                + (substr(back, 6, 5) > {_anniversary("released_on", back_y)}) END AS needed,
+            count(*) AS n
+        FROM r GROUP BY cohort, trained, elapsed, needed""",
+        {"until": until, **{f"type{i}": t for i, t in enumerate(release_types)}}).fetchall()

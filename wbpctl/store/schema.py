@@ -79,9 +79,9 @@ CREATE TABLE stays (
     release_override TEXT,
     UNIQUE (lapas, register_class, reg_seq, reg_year)
 );
-CREATE INDEX stays_person ON stays(person_id);
-CREATE INDEX stays_admitted ON stays(admitted_on);
-CREATE INDEX stays_released ON stays(released_on);
+CREATE INDEX stays_person ON stays(person_id, admitted_on);
+CREATE INDEX stays_dates ON stays(admitted_on, released_on);
+CREATE INDEX stays_released ON stays(released_on, release_type, person_id);
 
 CREATE TABLE enrolments (
     id INTEGER PRIMARY KEY,
@@ -101,11 +101,12 @@ CREATE TABLE enrolments (
     sponsor TEXT
 );
 CREATE INDEX enrolments_person ON enrolments(person_id);
-CREATE INDEX enrolments_stay ON enrolments(stay_id);
-CREATE INDEX enrolments_track ON enrolments(track, status);
-CREATE INDEX enrolments_ended ON enrolments(ended_on);
-CREATE INDEX enrolments_assigned ON enrolments(assigned_on);
-CREATE INDEX enrolments_requested ON enrolments(requested_on);
+CREATE INDEX enrolments_stay ON enrolments(stay_id, status, track);
+-- reports count by date ranges: each index covers what its queries read
+CREATE INDEX enrolments_track ON enrolments(track, status, stay_id);
+CREATE INDEX enrolments_ended ON enrolments(ended_on, status, track, reason, assigned_on);
+CREATE INDEX enrolments_assigned ON enrolments(assigned_on, track);
+CREATE INDEX enrolments_requested ON enrolments(requested_on, waitlisted, track);
 
 CREATE TABLE remissions (
     id INTEGER PRIMARY KEY,
