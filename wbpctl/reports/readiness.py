@@ -28,6 +28,27 @@ def readiness(session: Session, *, within: int = 90, as_of: date | None = None) 
         return readiness_rows(session, conn, within=within, as_of=as_of or session.today)
 
 
+def _due(session: Session, stay: sqlite3.Row, remissions: list[int], as_of: date,
+         end: date):
+    """(soonest date in the window, milestones) of a candidate stay, or None."""
+    dates = milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
+                       remissions, session.config.rules)
+    in_window = [d for d in (dates.expiry, dates.pb_eligible)
+                 if d is not None and as_of <= d <= end]
+    return (min(in_window), dates) if in_window else None
+
+
+def due_count(session: Session, conn: sqlite3.Connection, *, within: int, as_of: date) -> int:
+    """How many in custody have expiry or PB date within ``within`` days (the monthly
+    report's figure), without working out what each one lacks."""
+    end = as_of + timedelta(days=within)
+    candidates = queries.stays_due_candidates(conn, as_of.isoformat(), end.isoformat())
+    remissions = queries.remission_days_of(conn, [s["stay_id"] for s in candidates],
+                                           as_of.isoformat())
+    return sum(1 for stay in candidates
+               if _due(session, stay, remissions.get(stay["stay_id"], []), as_of, end))
+
+
 def readiness_rows(session: Session, conn: sqlite3.Connection, *, within: int, as_of: date
                    ) -> list[dict]:
     """``readiness`` inside the caller's snapshot (the monthly report counts these rows)."""
@@ -38,18 +59,15 @@ def readiness_rows(session: Session, conn: sqlite3.Connection, *, within: int, a
     remissions = queries.remission_days_of(conn, ids, as_of.isoformat())
     due = []
     for stay in candidates:
-        dates = milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
-                           remissions.get(stay["stay_id"], []), session.config.rules)
-        in_window = [d for d in (dates.expiry, dates.pb_eligible)
-                     if d is not None and as_of <= d <= end]
-        if not in_window:
+        found = _due(session, stay, remissions.get(stay["stay_id"], []), as_of, end)
+        if found is None:
             continue
+        soonest, dates = found
         completed = done.get(stay["stay_id"], set())
         codes = {track for track, _ in completed}
         missing = [c for c in BEFORE_RELEASE if c not in codes]
         if not any(kind == "training" for _, kind in completed):
             missing.append(TRAINING)
-        soonest = min(in_window)
         due.append({"section": "due", "reg_no": regno_text(session, stay), "name": stay["name"],
                     "due_on": soonest.isoformat(), "days_left": (soonest - as_of).days,
                     "expiry": dates.expiry.isoformat() if dates.expiry else None,

@@ -101,7 +101,7 @@ CREATE TABLE enrolments (
     sponsor TEXT
 );
 CREATE INDEX enrolments_person ON enrolments(person_id);
-CREATE INDEX enrolments_stay ON enrolments(stay_id, status, track);
+CREATE INDEX enrolments_stay ON enrolments(stay_id, status, track, ended_on);
 -- reports count by date ranges: each index covers what its queries read
 CREATE INDEX enrolments_track ON enrolments(track, status, stay_id);
 CREATE INDEX enrolments_ended ON enrolments(ended_on, status, track, reason, assigned_on);
