@@ -113,7 +113,7 @@ def main() -> None:
                                           "-f", "json"], TRACK_SQL)):
         case(f"wbpctl {name}", [wbpctl, *cmd])
         if sqlite3_shell:
-            case(f"  sqlite3 shell, same figures", [sqlite3_shell, str(args.db), sql])
+            case("  sqlite3 shell, same figures", [sqlite3_shell, str(args.db), sql])
             results[f"wbpctl {name}"]["x_sql"] = \
                 results[f"wbpctl {name}"]["ms"] / results["  sqlite3 shell, same figures"]["ms"]
             results[f"sql {name}"] = results.pop("  sqlite3 shell, same figures")

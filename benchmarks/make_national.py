@@ -26,7 +26,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from wbpctl.config import load_config
-from wbpctl.domain.dates import add_period
 from wbpctl.domain.milestones import milestones
 from wbpctl.domain.regno import parse_regno
 from wbpctl.domain.remission import suggested_days

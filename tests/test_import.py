@@ -4,8 +4,6 @@ import csv
 import io
 import json
 
-import pytest
-
 from conftest import Cli, add_person
 from test_cli_participant import dump
 

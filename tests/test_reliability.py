@@ -6,7 +6,6 @@ import signal
 import sqlite3
 import stat
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import Cli, add_person
+from conftest import add_person
 from test_cli_participant import dump
 from test_e2e import wbpctl_path
 

@@ -84,7 +84,6 @@ def import_(
     lang = state(ctx).lang
     source = open_csv(file, encoding=encoding, delimiter=delimiter)
     shown = 0
-    rejected_rows: list[tuple[int, list[str], str]] = []
     error_sink = _ErrorFile(errors, source.headers) if errors else None
 
     def on_error(row_error) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
-from ..domain.errors import Invalid, Rejected, WbpError
+from ..domain.errors import Invalid, WbpError
 from ..domain.headers import Layout, match_headers
 from ..domain.nik import parse_gender, parse_nik
 from ..domain.people import clean_name, clean_text
