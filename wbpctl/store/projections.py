@@ -15,7 +15,6 @@ between rows are resolved by global id inside the statement.
 from __future__ import annotations
 
 import sqlite3
-from itertools import groupby
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 if TYPE_CHECKING:
@@ -35,6 +34,10 @@ class Statement(NamedTuple):
 def _sentence(p: dict) -> dict:
     return p.get("sentence") or {}
 
+
+_ENROLMENT_INSERT = (
+    "INSERT INTO enrolments (uid, person_id, stay_id, track, status, requested_on, waitlisted,"
+    f" assigned_on, sponsor) VALUES (?,{_PERSON},{_STAY},?,?,?,?,?,?)")
 
 STATEMENTS: dict[str, Statement] = {
     "person.registered": Statement(
@@ -59,16 +62,16 @@ STATEMENTS: dict[str, Statement] = {
     "remission.granted": Statement(
         f"INSERT INTO remissions (uid, stay_id, granted_on, kind, days) VALUES (?,{_STAY},?,?,?)",
         lambda p: (p["uid"], p["stay"], p["on"], p["kind"], p["days"])),
+    # both kinds insert into enrolments with one statement, so a batch keeps their order
+    # (the order gives the rows their ids)
     "enrolment.assigned": Statement(
-        "INSERT INTO enrolments (uid, person_id, stay_id, track, status, requested_on,"
-        f" waitlisted, assigned_on, sponsor) VALUES (?,{_PERSON},{_STAY},?,'active',?,0,?,?)",
-        lambda p: (p["uid"], p["person"], p["stay"], p["track"], p["on"], p["on"],
+        _ENROLMENT_INSERT,
+        lambda p: (p["uid"], p["person"], p["stay"], p["track"], "active", p["on"], 0, p["on"],
                    p.get("sponsor"))),
     "enrolment.waitlisted": Statement(
-        "INSERT INTO enrolments (uid, person_id, stay_id, track, status, requested_on,"
-        f" waitlisted, assigned_on, sponsor) VALUES (?,{_PERSON},{_STAY},?,'waitlisted',?,1,"
-        "NULL,?)",
-        lambda p: (p["uid"], p["person"], p["stay"], p["track"], p["on"], p.get("sponsor"))),
+        _ENROLMENT_INSERT,
+        lambda p: (p["uid"], p["person"], p["stay"], p["track"], "waitlisted", p["on"], 1, None,
+                   p.get("sponsor"))),
     "enrolment.promoted": Statement(
         "UPDATE enrolments SET status = 'active', assigned_on = ? WHERE uid = ?",
         lambda p: (p["on"], p["uid"])),
@@ -138,36 +141,51 @@ def apply(conn: sqlite3.Connection, event: "Event") -> None:
     apply_many(conn, (event,))
 
 
-# Inserts that follow each other may be applied grouped by kind (people before the stays
-# that name them, stays before what names a stay): nothing in one insert depends on an
-# insert after it. Updates and the function kinds keep their place in the sequence.
+# How a sequence of events is applied in few executemany calls without changing the
+# result: between two function-kind events (which may touch anything), every insert is
+# applied first (people before the stays that name them, stays before what names a
+# stay: an insert never depends on an update), then the updates, grouped by kind. An
+# update to a row already updated in the group starts a new group, so two changes to
+# one row keep their order.
 _INSERT_RANK = {"person.registered": 0, "stay.admitted": 1, "remission.granted": 2,
                 "enrolment.assigned": 3, "enrolment.waitlisted": 3}
 
 
-def _ordered(events: Iterable["Event"]) -> list["Event"]:
-    out: list["Event"] = []
-    run: list["Event"] = []
-    for event in events:
-        if event.kind in _INSERT_RANK:
-            run.append(event)
-            continue
-        out += sorted(run, key=lambda e: _INSERT_RANK[e.kind])
-        run = []
-        out.append(event)
-    return out + sorted(run, key=lambda e: _INSERT_RANK[e.kind])
+def _run(conn: sqlite3.Connection, sql: str, params: list[tuple], check: str | None) -> None:
+    cursor = conn.executemany(sql, params)
+    if check is not None and cursor.rowcount != len(params):
+        raise LookupError(f"{check}: a row it changes does not exist")
 
 
 def apply_many(conn: sqlite3.Connection, events: Iterable["Event"]) -> None:
-    """Apply events as if one by one; each run of one kind is one executemany."""
-    for kind, run in groupby(_ordered(events), key=lambda e: e.kind):
+    """Apply events with the same result as one by one, in few executemany calls."""
+    inserts: dict[str, tuple[int, list[tuple]]] = {}     # sql -> (rank, params)
+    updates: dict[str, tuple[str, list[tuple]]] = {}     # sql -> (kind, params)
+    touched: set[str] = set()
+
+    def flush() -> None:
+        for sql, (_, params) in sorted(inserts.items(), key=lambda item: item[1][0]):
+            _run(conn, sql, params, None)
+        for sql, (kind, params) in updates.items():
+            _run(conn, sql, params, kind)
+        inserts.clear()
+        updates.clear()
+        touched.clear()
+
+    for event in events:
+        kind = event.kind
         statement = STATEMENTS.get(kind)
-        if statement is not None:
-            params = [statement.params(e.payload) for e in run]
-            cursor = conn.executemany(statement.sql, params)
-            if statement.sql.startswith("UPDATE") and cursor.rowcount != len(params):
-                raise LookupError(f"{kind}: a row it changes does not exist")
+        if statement is None:
+            flush()
+            FUNCTIONS[kind](conn, event.payload)
+        elif kind in _INSERT_RANK:
+            inserts.setdefault(statement.sql, (_INSERT_RANK[kind], []))[1].append(
+                statement.params(event.payload))
         else:
-            function = FUNCTIONS[kind]
-            for event in run:
-                function(conn, event.payload)
+            uid = event.payload["uid"]
+            if uid in touched:
+                flush()
+            touched.add(uid)
+            updates.setdefault(statement.sql, (kind, []))[1].append(
+                statement.params(event.payload))
+    flush()
