@@ -88,3 +88,14 @@ def test_config_found_in_working_folder_and_user_folder(tmp_path, monkeypatch):
     assert load_config().language == "en"
     (tmp_path / "config.yaml").write_text("language: id\n")
     assert load_config().path == Path("config.yaml")
+
+
+def test_packaged_json_twin_matches_the_yaml():
+    """config.json is config.yaml parsed ahead (it saves the YAML parser at start-up).
+    After editing wbpctl/config.yaml, run: python -m wbpctl.config"""
+    import json
+
+    import yaml
+    from wbpctl.config import PACKAGED_JSON
+    assert json.loads(PACKAGED_JSON.read_text(encoding="utf-8")) == \
+        yaml.safe_load(PACKAGED.read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-from wbpctl.cli.app import main
+from wbpctl.cli.entry import main
 
 if __name__ == "__main__":
     main()

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..render.formats import Section
+from ..render.sections import Section
 from .state import FormatOpt, OutputOpt, RevealOpt, say, show_record, show_rows, state
 
 app = typer.Typer(help="Register, list, show, correct and readmit participants (WBP).",

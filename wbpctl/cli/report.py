@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..domain.errors import Invalid
-from ..render.formats import Section
+from ..render.sections import Section
 from .state import (FormatOpt, OutputOpt, choose_format, output_style, show_record, show_rows,
                     state)
 

@@ -9,14 +9,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, Optional, Sequence
 
 import typer
 
+if TYPE_CHECKING:
+    from ..render.sections import Section
+
 from ..domain.errors import Invalid, WbpError
-from ..render.formats import EXTENSIONS, Section, render_record, render_rows
 from ..render.messages import msg
-from ..render.output import emit
 
 
 class Format(str, Enum):
@@ -119,6 +120,8 @@ def error_line(error: WbpError, lang: str) -> str:
 
 def choose_format(fmt: Optional[Enum], output: Optional[Path], allowed: Sequence[str]) -> str:
     """-f wins; else the extension of -o when it names an allowed format; else table."""
+    from ..render.formats import EXTENSIONS
+
     if fmt is not None:
         return fmt.value
     if output is not None:
@@ -139,6 +142,9 @@ def output_style(output: Optional[Path]) -> tuple[bool, Optional[int]]:
 def show_rows(ctx: typer.Context, rows: list[dict], columns: Sequence[str],
               fmt: Optional[Format], output: Optional[Path], *, title: Optional[str] = None
               ) -> None:
+    from ..render.formats import render_rows
+    from ..render.output import emit
+
     chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
     lang = state(ctx).lang
     color, width = output_style(output)
@@ -146,8 +152,11 @@ def show_rows(ctx: typer.Context, rows: list[dict], columns: Sequence[str],
                      color=color, width=width), output)
 
 
-def show_record(ctx: typer.Context, record: dict, sections: Sequence[Section],
+def show_record(ctx: typer.Context, record: dict, sections: Sequence["Section"],
                 fmt: Optional[Format], output: Optional[Path]) -> None:
+    from ..render.formats import render_record
+    from ..render.output import emit
+
     chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
     color, width = output_style(output)
     emit(render_record(record, sections, chosen, state(ctx).lang, color=color, width=width),

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..render.formats import Section
+from ..render.sections import Section
 from .state import FormatOpt, OutputOpt, show_record, show_rows, state
 
 opd_app = typer.Typer(help="The regency agencies (OPD) that deliver the tracks.",

@@ -10,23 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .messages import MESSAGES, header, msg
+from .sections import Section
 
 FORMATS = ("table", "json", "csv", "markdown")
 EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
               ".txt": "table", ".html": "html", ".htm": "html"}
-
-
-@dataclass(frozen=True)
-class Section:
-    """A titled part of a record: ``fields`` (key/value rows) or ``rows`` under ``columns``."""
-
-    title: str
-    key: str | None            # the record's key holding a list of rows; None: the record itself
-    columns: Sequence[str]
 
 
 def _cell(value: Any) -> str:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -40,6 +38,8 @@ def event_hash(prev_hash: str, uid: str, at: str, actor: str, lapas: str, kind: 
                subject: str, payload_json: str, batch: str | None) -> str:
     # The unit separator cannot occur in canonical JSON or our fields, so no two ways of
     # splitting the same text into fields hash alike.
+    import hashlib   # here, not at the top: commands that only read never hash
+
     text = "\x1f".join((prev_hash, uid, at, actor, lapas, kind, subject, payload_json,
                         batch or ""))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -183,6 +183,8 @@ def _walk(cursor: sqlite3.Cursor, on_rows=None) -> Problem | None:
     """Check every link of the chain (rows as plain tuples in ``_COLUMNS`` order), handing
     each slice of rows to ``on_rows``. The hash is ``event_hash``, inlined: this loop runs
     once per event of the ledger."""
+    import hashlib
+
     prev_hash, expected = GENESIS, 1
     sha256 = hashlib.sha256
     while rows := cursor.fetchmany(20000):
@@ -251,6 +253,8 @@ def verify(path: str, *, quick: bool = False) -> tuple[int, Problem | None]:
     The scratch database is a temporary file with a bounded cache, so memory stays flat
     however long the ledger is; the comparison is SQL (EXCEPT), not Python.
     """
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="wbpctl-verify-") as folder:
         scratch = sqlite3.connect(os.path.join(folder, "replay.db"), isolation_level=None)
         try:

@@ -1,0 +1,15 @@
+"""The console script. ``wbpctl --version`` is answered before the CLI framework loads
+(scripts call it to check what is installed); everything else goes to ``app.main``."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        from .. import __version__
+        sys.stdout.write(f"wbpctl {__version__}\n")
+        return
+    from .app import main as run
+    run()

@@ -1,0 +1,16 @@
+"""How a record (a ``show``) is laid out: its sections. Kept apart from the renderers so
+the command modules can name their layout without loading any renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a record: ``fields`` (key/value rows) or ``rows`` under ``columns``."""
+
+    title: str
+    key: str | None            # the record's key holding a list of rows; None: the record itself
+    columns: Sequence[str]
