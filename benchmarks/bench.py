@@ -2,8 +2,10 @@
 measured in the same run.
 
 Usage:
-  python benchmarks/make_national.py 300000 --db national.db     # once, a few minutes
-  python benchmarks/bench.py --db national.db [--runs 5] [--json results.json]
+  python benchmarks/bench.py --db national.db [--people 300000] [--runs 5] [--json results.json]
+
+When --db does not exist it is built first with make_national.py (about 4 minutes for
+300,000 people).
 
 Run both with the project's virtual environment's python. Each figure is the median of
 --runs runs; peak memory is the largest max-RSS seen. Ratios compare with:
@@ -68,9 +70,14 @@ def measure(cmd: list[str], runs: int, env: dict) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--people", type=int, default=300_000,
+                        help="size of the ledger to build when --db does not exist")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+    if not args.db.exists():
+        subprocess.run([sys.executable, str(Path(__file__).with_name("make_national.py")),
+                        str(args.people), "--db", str(args.db)], check=True)
     wbpctl, sqlite_utils, sqlite3_shell = tool("wbpctl"), tool("sqlite-utils"), \
         shutil.which("sqlite3")
     env = {**os.environ, "WBPCTL_DB": str(args.db), "WBPCTL_LANG": "en",
