@@ -6,12 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..domain.errors import WbpError
+from ..domain.errors import Rejected
 from .state import FormatOpt, OutputOpt, RevealOpt, say, show_rows, state
-
-
-class LedgerBroken(WbpError):
-    exit_code = 1
 
 
 def log(
@@ -51,15 +47,10 @@ def verify(
 
     result = history.verify(state(ctx).session(), quick=quick)
     if result["ok"]:
-        say(ctx, "verify_ok", events=result["events"],
-            replayed=(say_text(ctx, "verify_replayed") if result["replayed"] else ""))
+        say(ctx, "verify_ok" if result["replayed"] else "verify_ok_quick",
+            events=result["events"])
         return
     problem = result["problem"]
     if problem["kind"] == "chain":
-        raise LedgerBroken("verify_chain", seq=problem["seq"], detail=problem["detail"])
-    raise LedgerBroken("verify_projection", table=problem["table"], detail=problem["detail"])
-
-
-def say_text(ctx: typer.Context, key: str) -> str:
-    from ..render.messages import msg
-    return msg(key, state(ctx).lang)
+        raise Rejected("verify_chain", seq=problem["seq"], detail=problem["detail"])
+    raise Rejected("verify_projection", table=problem["table"], detail=problem["detail"])

@@ -110,9 +110,13 @@ def say(ctx: typer.Context, key: str, /, **params: object) -> None:
     sys.stderr.write(msg(key, state(ctx).lang, **params) + "\n")
 
 
-def error_line(error: WbpError, lang: str) -> str:
-    if isinstance(error, Invalid):
-        return f"{error.field} '{error.value}': {msg(error.key, lang, **error.params)}"
+def error_line(error: WbpError, lang: str, *, field: str | None = None,
+               value: object = None) -> str:
+    """One line: ``field 'value': rule`` for a bad value (``field`` may name a CSV column
+    instead), else the message itself."""
+    if field or isinstance(error, Invalid):
+        return (f"{field or error.field} '{value if field else error.value}': "
+                f"{msg(error.key, lang, **error.params)}")
     return msg(error.key, lang, **error.params)
 
 

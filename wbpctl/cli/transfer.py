@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from contextlib import ExitStack, contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -80,38 +81,40 @@ def import_(
     from ..services.csv_source import open_csv
     from ..services.importing import run_import
 
+    from ..render.output import atomic_file
+
     session = state(ctx).session()
     lang = state(ctx).lang
     source = open_csv(file, encoding=encoding, delimiter=delimiter)
     shown = 0
-    error_sink = _ErrorFile(errors, source.headers) if errors else None
+    with ExitStack() as stack:
+        stack.callback(source.close)
+        rejected_rows = None
+        if errors:
+            rejected_rows = csv.writer(stack.enter_context(atomic_file(errors)),
+                                       lineterminator="\n")
+            dropped = {i for i, h in enumerate(source.headers) if h.strip() == REJECTION_COLUMN}
+            rejected_rows.writerow([h for i, h in enumerate(source.headers) if i not in dropped]
+                                   + [REJECTION_COLUMN])
 
-    def on_error(row_error) -> None:
-        nonlocal shown
-        text = error_line(row_error.error, lang) if not row_error.column else \
-            f"{row_error.column} '{row_error.value}': " \
-            f"{msg(row_error.error.key, lang, **row_error.error.params)}"
-        line = msg("import_row_error" if row_error.column else "import_row_error_plain", lang,
-                   line=row_error.line, text=text)
-        if shown < MAX_ERRORS_SHOWN:
-            sys.stderr.write(line + "\n")
-        shown += 1
-        if error_sink is not None:
-            error_sink.add(row_error.cells, text)
+        def on_error(row_error) -> None:
+            nonlocal shown
+            text = error_line(row_error.error, lang, field=row_error.column or None,
+                              value=row_error.value)
+            if shown < MAX_ERRORS_SHOWN:
+                key = "import_row_error" if row_error.column else "import_row_error_plain"
+                sys.stderr.write(msg(key, lang, line=row_error.line, text=text) + "\n")
+            shown += 1
+            if rejected_rows is not None:
+                rejected_rows.writerow([c for i, c in enumerate(row_error.cells)
+                                        if i not in dropped] + [text])
 
-    progress = _Progress(source.size) if (not quiet and sys.stderr.isatty()
-                                          and (source.size or 0) > 256_000) else None
-    try:
+        progress = None
+        if not quiet and sys.stderr.isatty() and (source.size or 0) > 256_000:
+            progress = stack.enter_context(_progress(source.size))
         ignore = ignore_extra or REJECTION_COLUMN in [h.strip() for h in source.headers]
         result = run_import(session, kind.value, source, dry_run=dry_run, update=update,
-                            ignore_extra=ignore, on_error=on_error,
-                            on_progress=progress.update if progress else None)
-    finally:
-        if progress:
-            progress.stop()
-        source.close()
-    if error_sink is not None:
-        error_sink.close()
+                            ignore_extra=ignore, on_error=on_error, on_progress=progress)
     if shown > MAX_ERRORS_SHOWN:
         say(ctx, "import_more_errors", count=shown - MAX_ERRORS_SHOWN)
     counts = result.counts
@@ -129,41 +132,17 @@ def import_(
             say(ctx, "import_dry_run_kind", kind=record, **per)
 
 
-class _ErrorFile:
-    """The rejected rows as the file had them, plus why, written atomically at the end."""
+@contextmanager
+def _progress(total: int | None):
+    """A progress bar on stderr (only on a terminal); yields the function that moves it."""
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
-    def __init__(self, path: Path, headers: list[str]) -> None:
-        from ..render.output import atomic_file
-        self._context = atomic_file(path)
-        self._handle = self._context.__enter__()
-        self._writer = csv.writer(self._handle, lineterminator="\n")
-        self._writer.writerow([h for h in headers if h.strip() != REJECTION_COLUMN]
-                              + [REJECTION_COLUMN])
-        self._drop = [i for i, h in enumerate(headers) if h.strip() == REJECTION_COLUMN]
-
-    def add(self, cells: list[str], reason: str) -> None:
-        kept = [c for i, c in enumerate(cells) if i not in self._drop]
-        self._writer.writerow(kept + [reason])
-
-    def close(self) -> None:
-        self._context.__exit__(None, None, None)
-
-
-class _Progress:
-    def __init__(self, total: int | None) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
-        self._progress = Progress("{task.description}", BarColumn(), DownloadColumn(),
-                                  TimeRemainingColumn(), console=Console(stderr=True),
-                                  transient=True)
-        self._task = self._progress.add_task("import", total=total)
-        self._progress.start()
-
-    def update(self, position: int) -> None:
-        self._progress.update(self._task, completed=position)
-
-    def stop(self) -> None:
-        self._progress.stop()
+    bar = Progress("{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                   console=Console(stderr=True), transient=True)
+    task = bar.add_task("import", total=total)
+    with bar:
+        yield lambda position: bar.update(task, completed=position)
 
 
 def export(

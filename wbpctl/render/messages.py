@@ -226,10 +226,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "released": ("Released {name} ({reg_no}) on {on} as {type}",
                  "{name} ({reg_no}) bebas pada {on} dengan jenis {type}"),
     "enrolments_ended": ("Ended enrolments: {tracks}", "Pelatihan diakhiri: {tracks}"),
-    "verify_ok": ("Ledger sound: {events} events, chain intact{replayed}",
-                  "Buku besar utuh: {events} peristiwa, rantai utuh{replayed}"),
-    "verify_replayed": (", projections match a full replay",
-                        ", proyeksi cocok dengan pemutaran ulang"),
+    "verify_ok": ("Ledger sound: {events} events, chain intact, projections match a full"
+                  " replay", "Buku besar utuh: {events} peristiwa, rantai utuh, proyeksi cocok"
+                  " dengan pemutaran ulang"),
+    "verify_ok_quick": ("Ledger chain intact: {events} events (tables not replayed: --quick)",
+                        "Rantai buku besar utuh: {events} peristiwa (tabel tidak diputar"
+                        " ulang: --quick)"),
     "verify_chain": ("Ledger broken at event #{seq}: {detail}",
                      "Buku besar rusak pada peristiwa #{seq}: {detail}"),
     "verify_projection": ("Table {table} differs from the ledger: {detail}",
