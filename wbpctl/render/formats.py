@@ -20,7 +20,7 @@ EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "m
               ".txt": "table", ".html": "html", ".htm": "html"}
 
 
-def _cell(value: Any) -> str:
+def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -38,7 +38,7 @@ def _shown(column: str, value: Any, lang: str) -> str:
     """A cell as people read it: coded values (statuses, sections) in their words."""
     if column in TRANSLATED and isinstance(value, str) and ("v_" + value) in MESSAGES:
         return msg("v_" + value, lang)
-    return _cell(value)
+    return cell_text(value)
 
 
 TRANSLATED = {"status", "section", "kind", "phase", "group"}
@@ -60,7 +60,7 @@ def to_csv(rows: list[dict], columns: Sequence[str]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
+        writer.writerow([cell_text(row.get(c)) for c in columns])
     return buffer.getvalue()
 
 
@@ -81,7 +81,7 @@ def to_markdown(rows: list[dict], columns: Sequence[str], lang: str, title: str 
     return "\n".join(lines) + "\n"
 
 
-def _console(color: bool, width: int | None):
+def text_console(color: bool, width: int | None):
     from rich.console import Console
 
     # Off a terminal, a wide page so columns are never wrapped in a file or a pipe.
@@ -105,7 +105,7 @@ def _rich_table(rows: list[dict], columns: Sequence[str], lang: str, title: str 
 
 def to_table(rows: list[dict], columns: Sequence[str], lang: str, *, title: str | None = None,
              color: bool = False, width: int | None = None) -> str:
-    console = _console(color, width)
+    console = text_console(color, width)
     if not rows:
         from rich.text import Text
         if title:

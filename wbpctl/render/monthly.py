@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from .charts import columns_svg, grouped_bars_svg, text_bar
-from .formats import _cell, _console, to_csv, to_json, to_markdown
+from .formats import cell_text, text_console, to_csv, to_json, to_markdown
 from .messages import header, msg
 
 FIGURES = ("registered", "readmitted", "in_custody_start", "in_custody_end", "assigned",
@@ -75,7 +75,7 @@ def monthly_table(report: dict, lang: str, *, color: bool = False, width: int | 
     from rich.table import Table
     from rich.text import Text
 
-    console = _console(color, width)
+    console = text_console(color, width)
     console.print(Text(_title(report, lang), style="bold"))
     figures = Table(title=msg("s_figures", lang), title_justify="left", show_header=False)
     figures.add_column()
@@ -131,7 +131,7 @@ def _html_table(rows: list[dict], columns: tuple[str, ...], lang: str) -> str:
             value = row.get(c)
             numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
             cell = '<td class="n">' if numeric else "<td>"
-            out.append(f"{cell}{escape(_cell(value))}</td>")
+            out.append(f"{cell}{escape(cell_text(value))}</td>")
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)

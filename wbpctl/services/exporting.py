@@ -54,19 +54,19 @@ class _Privacy:
         return row
 
 
-def _participant_row(session: Session, stay: sqlite3.Row, person: sqlite3.Row) -> dict:
+def _participant_row(session: Session, stay: sqlite3.Row, person: sqlite3.Row,
+                     person_uid: str) -> dict:
     return {"reg_no": regno_text(session, stay), "name": person["name"], "nik": person["nik"],
             "gender": person["gender"], "birth_date": person["birth_date"],
             "detained_on": stay["detained_on"], "admitted_on": stay["admitted_on"],
-            "sentence": _sentence_text(stay), "crime": stay["crime"],
-            "person_uid": person["uid"] if "uid" in person.keys() else person["person_uid"]}
+            "sentence": _sentence_text(stay), "crime": stay["crime"], "person_uid": person_uid}
 
 
 def _rows(session: Session, conn: sqlite3.Connection, kind: str) -> Iterator[tuple[dict, str]]:
     """(row, person uid) for each record of ``kind``."""
     if kind == "participants":
         for r in queries.export_participants(conn):
-            yield _participant_row(session, r, r), r["person_uid"]
+            yield _participant_row(session, r, r, r["person_uid"]), r["person_uid"]
     elif kind == "enrolments":
         for r in queries.export_enrolments(conn):
             yield {"reg_no": regno_text(session, r), "nik": r["nik"], "track": r["track"],
@@ -109,8 +109,8 @@ def _all(session: Session, conn: sqlite3.Connection) -> Iterator[tuple[dict, str
         if kind == "stay.admitted":
             stay = queries.stay_by_uid(conn, payload["uid"])
             person = queries.person_by_id(conn, stay["person_id"])
-            yield {"record": "participants", **_participant_row(session, stay, person)}, \
-                person["uid"]
+            yield {"record": "participants",
+                   **_participant_row(session, stay, person, person["uid"])}, person["uid"]
         elif kind in ("enrolment.assigned", "enrolment.waitlisted"):
             stay = queries.stay_by_uid(conn, payload["stay"])
             yield {"record": "enrolments", "reg_no": regno_text(session, stay),

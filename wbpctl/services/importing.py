@@ -75,25 +75,36 @@ def _who(values: dict) -> str:
 
 # -- one handler per kind: parse the row, say whether it is new, call the service ----------
 
+def _stay_fields(v: dict) -> dict:
+    """A participants row as the stay arguments of ``register`` and ``readmit``."""
+    if _cell(v, "detained_on") is None:
+        raise Invalid("detained", "", "import_value_missing")
+    return dict(reg_no=_cell(v, "reg_no") or "", detained=v["detained_on"],
+                sentence=_cell(v, "sentence"), admitted=_cell(v, "admitted_on"),
+                crime=_cell(v, "crime"))
+
+
+def _person_fields(v: dict) -> dict:
+    return dict(name=_cell(v, "name") or "", nik=_cell(v, "nik"), gender=_cell(v, "gender"),
+                birth_date=_cell(v, "birth_date"))
+
+
+def _person_uid(v: dict) -> str | None:
+    return (_cell(v, "person_uid") or "").lower() or None
+
+
 def _participant(session: Session, tx: Tx, v: dict, update: bool) -> str:
-    reg_no = _cell(v, "reg_no") or ""
-    reg = parse_regno(reg_no)
+    reg = parse_regno(_cell(v, "reg_no") or "")
     stay = queries.stay_by_regno(tx.conn, session.config.lapas_code, reg.register_class,
                                  reg.sequence, reg.year)
     if stay is not None:
         return _participant_again(session, tx, stay, v, update)
-    fields = dict(reg_no=reg_no, detained=_cell(v, "detained_on"),
-                  sentence=_cell(v, "sentence"), admitted=_cell(v, "admitted_on"),
-                  crime=_cell(v, "crime"))
-    person_uid = (_cell(v, "person_uid") or "").lower() or None
+    person_uid = _person_uid(v)
     if person_uid and queries.person_by_uid(tx.conn, person_uid):
-        participants.readmit(session, person_uid, tx=tx, **fields)
-        return NEW
-    if fields["detained"] is None:
-        raise Invalid("detained", "", "import_value_missing")
-    participants.register(session, name=_cell(v, "name") or "", nik=_cell(v, "nik"),
-                          gender=_cell(v, "gender"), birth_date=_cell(v, "birth_date"),
-                          uid=person_uid, tx=tx, **fields)
+        participants.readmit(session, person_uid, tx=tx, **_stay_fields(v))
+    else:
+        participants.register(session, uid=person_uid, tx=tx, **_stay_fields(v),
+                              **_person_fields(v))
     return NEW
 
 
@@ -295,21 +306,15 @@ def _plan_new_participant(session: Session, tx: Tx, values: dict, batch: _Batch
                           ) -> participants.Registration | None:
     """The plan of a row that registers someone new, or None when the row needs the
     one-by-one path (a known register number or person, or one already in this batch)."""
-    person_uid = (_cell(values, "person_uid") or "").lower() or None
+    person_uid = _person_uid(values)
     if person_uid and queries.person_by_uid(tx.conn, person_uid):
         return None    # a readmission
     reg = parse_regno(_cell(values, "reg_no") or "")
     key = (reg.register_class, reg.sequence, reg.year)
     if key in batch.keys or queries.stay_by_regno(tx.conn, session.config.lapas_code, *key):
         return None    # known: unchanged, a correction, or an error the slow path names
-    if _cell(values, "detained_on") is None:
-        raise Invalid("detained", "", "import_value_missing")
-    return participants.plan_registration(
-        session, name=_cell(values, "name") or "", reg_no=values["reg_no"],
-        detained=values["detained_on"], sentence=_cell(values, "sentence"),
-        admitted=_cell(values, "admitted_on"), nik=_cell(values, "nik"),
-        gender=_cell(values, "gender"), birth_date=_cell(values, "birth_date"),
-        crime=_cell(values, "crime"), uid=person_uid)
+    return participants.plan_registration(session, uid=person_uid, **_stay_fields(values),
+                                          **_person_fields(values))
 
 
 def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: bool = False,
