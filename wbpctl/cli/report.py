@@ -9,19 +9,16 @@ import typer
 
 from ..domain.errors import Invalid
 from ..render.sections import Section
-from .state import (FormatOpt, OutputOpt, choose_format, output_style, show_record, show_rows,
-                    state)
+from .state import (Format, FormatOpt, OutputOpt, choose_format, output_style, show_record,
+                    show_rows, state)
 
 app = typer.Typer(help="Reports: monthly summary, per OPD, recidivism, readiness for release.",
                   no_args_is_help=True, rich_markup_mode=None)
 
 
-class ReportFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    html = "html"
+# the listing formats, and html
+ReportFormat = Enum("ReportFormat", {**{f.name: f.value for f in Format}, "html": "html"},
+                    type=str)
 
 
 ReportFormatOpt = Annotated[Optional[ReportFormat], typer.Option(
