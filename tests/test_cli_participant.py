@@ -59,6 +59,9 @@ def test_list_json_is_one_object_per_person_and_filters(cli):
         ["Agus Salim"]
     assert [p["name"] for p in cli.json("participant", "list", "--search", "agus")] == \
         ["Agus Salim"]
+    assert [p["name"] for p in cli.json("participant", "list", "--status", "bebas")] == \
+        ["Agus Salim"]
+    assert cli("participant", "list", "--status", "kabur").exit_code == 1
 
 
 def test_list_formats(cli):

@@ -81,7 +81,7 @@ def test_kurungan_takes_any_length_and_pretrial_no_sentence():
         check_class_agrees("B.I", None, reg_no="B.I-1/2025", sentence_text="")
 
 
-@pytest.mark.parametrize("text", ["2025-10-08", "08/10/2025", "8-10-2025", "8.10.2025",
+@pytest.mark.parametrize("text", ["2025-10-08", "2025/10/08", "08/10/2025", "8-10-2025", "8.10.2025",
                                   "8 Okt 2025", "8 Oktober 2025", "8 oct 2025", "08-Okt-2025"])
 def test_date_spellings(text):
     assert parse_date(text) == date(2025, 10, 8)

@@ -79,7 +79,8 @@ def add(
 def list_(
     ctx: typer.Context,
     status: Annotated[str, typer.Option(
-        "--status", help="in-custody, released or all.")] = "all",
+        "--status", help="in-custody, released, transferred, deceased or all"
+        " (ditahan, bebas, pindah, meninggal, semua).")] = "all",
     search: Annotated[Optional[str], typer.Option(
         "--search", help="Part of a name, register number or NIK.", show_default=False)] = None,
     track: Annotated[Optional[str], typer.Option(

@@ -1,6 +1,6 @@
 """The one date parser, and calendar arithmetic.
 
-Input dates are ISO (``2025-10-08``) or, as Indonesian offices write them,
+Input dates are ISO (``2025-10-08``, also ``2025/10/08``) or, as Indonesian offices write them,
 day first: ``08/10/2025``, ``8-10-2025``, ``8.10.2025``, ``8 Okt 2025``,
 ``8 Oktober 2025``. Month names are accepted in Indonesian and English.
 """
@@ -26,7 +26,7 @@ MONTHS = {
     "august": 8, "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12,
 }
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")   # 2025-10-08, 2025/10/08
 _NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 _NAMED = re.compile(r"(\d{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+(\d{4})")
 _TODAY_WORDS = {"today", "hari ini", "hari-ini", "hariini"}

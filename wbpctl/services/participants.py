@@ -18,7 +18,10 @@ from ..store.ledger import new_uid, new_uids
 from .session import Session, Tx
 
 STATUSES = {"in-custody": "in_custody", "released": "released", "transferred": "transferred",
-            "deceased": "deceased"}
+            "deceased": "deceased",
+            # as an admin may type them
+            "in_custody": "in_custody", "ditahan": "in_custody", "bebas": "released",
+            "pindah": "transferred", "meninggal": "deceased"}
 
 
 # -- finding people ----------------------------------------------------------
@@ -455,9 +458,12 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
                 track: str | None = None, opd: str | None = None,
                 reveal: bool = False) -> list[dict]:
     """Everyone, with their current (latest) stay; filters combine."""
-    wanted = None if status == "all" else STATUSES.get(status)
-    if status != "all" and wanted is None:
-        raise Invalid("status", status, "status_unknown", choices="in-custody, released, all")
+    status = str(status).strip().lower()
+    everyone = status in ("all", "semua")
+    wanted = None if everyone else STATUSES.get(status)
+    if not everyone and wanted is None:
+        raise Invalid("status", status, "status_unknown",
+                      choices="in-custody, released, transferred, deceased, all")
     with session.reading() as conn:
         if track and queries.track(conn, track) is None:
             raise NotFound("track_not_found", track=track)
