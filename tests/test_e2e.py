@@ -66,3 +66,20 @@ def test_demo_refuses_a_database_with_data(tmp_path, args):
     assert run(*args, cwd=tmp_path).returncode == 0
     again = run(*args, cwd=tmp_path)
     assert again.returncode == 1 and "already holds data" in again.stderr
+
+
+def test_output_into_a_closed_pipe_stops_quietly(tmp_path):
+    """`wbpctl participant list | head`: more output than a pipe holds, reader gone."""
+    assert run("init", cwd=tmp_path).returncode == 0
+    rows = "".join(f"B.I-{i}/2025,Peserta dengan nama panjang {i},2025-01-10,3y\n"
+                   for i in range(1, 4001))
+    (tmp_path / "p.csv").write_text("reg_no,name,detained_on,sentence\n" + rows)
+    assert run("import", "participants", "p.csv", cwd=tmp_path).returncode == 0
+    listing = subprocess.Popen([wbpctl_path(), "participant", "list", "-f", "csv"],
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={"PATH": os.environ["PATH"], "HOME": str(tmp_path)})
+    listing.stdout.readline()
+    listing.stdout.close()
+    _, err = listing.communicate(timeout=60)
+    assert listing.returncode == 0
+    assert b"Traceback" not in err and b"Exception" not in err

@@ -250,3 +250,6 @@ def test_export_to_file_is_owner_only(cli, tmp_path):
     cli.ok("export", "participants", "-o", str(target))
     assert target.stat().st_mode & 0o777 == 0o600
     assert target.read_text().startswith("reg_no,name,nik")
+    as_json = tmp_path / "out" / "p.json"
+    cli.ok("export", "participants", "-o", str(as_json))       # format from the extension
+    assert json.loads(as_json.read_text())[0]["reg_no"] == "B.I-1/2025"

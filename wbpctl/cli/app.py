@@ -28,6 +28,10 @@ class WbpGroup(TyperGroup):
             from ..store.connection import storage_error
             wrapped: StorageError = storage_error(error, state(ctx).db or "database")
             self._fail(ctx, error_line(wrapped, state(ctx).lang), wrapped.exit_code)
+        except BrokenPipeError:
+            # the reader went away (``| head``): stop quietly, as other tools do
+            sys.stdout = open(os.devnull, "w")
+            raise typer.Exit(0)
         except KeyboardInterrupt:
             self._fail(ctx, error_line(WbpError("interrupted"), state(ctx).lang), 130)
         except Exception as error:

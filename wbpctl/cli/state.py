@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, Iterable, Optional, Sequence
 
 import typer
 
@@ -143,17 +143,18 @@ def output_style(output: Optional[Path]) -> tuple[bool, Optional[int]]:
     return False, None
 
 
-def show_rows(ctx: typer.Context, rows: list[dict], columns: Sequence[str],
+def show_rows(ctx: typer.Context, rows: Iterable[dict], columns: Sequence[str],
               fmt: Optional[Format], output: Optional[Path], *, title: Optional[str] = None
               ) -> None:
-    from ..render.formats import render_rows
-    from ..render.output import emit
+    from ..render.formats import write_rows
+    from ..render.output import atomic_file
 
     chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
     lang = state(ctx).lang
     color, width = output_style(output)
-    emit(render_rows(rows, columns, chosen, lang, title=msg(title, lang) if title else None,
-                     color=color, width=width), output)
+    with atomic_file(output) as handle:
+        write_rows(handle, rows, columns, chosen, lang,
+                   title=msg(title, lang) if title else None, color=color, width=width)
 
 
 def show_record(ctx: typer.Context, record: dict, sections: Sequence["Section"],

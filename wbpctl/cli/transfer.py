@@ -149,8 +149,9 @@ def export(
     ctx: typer.Context,
     kind: Annotated[ImportKind, typer.Argument(help="What to write; 'all' is the whole"
                                                     " ledger in order.")],
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv or json.")
-                   ] = ExportFormat.csv,
+    fmt: Annotated[Optional[ExportFormat], typer.Option(
+        "--format", "-f", help="csv or json (default: from --output's extension, else csv).",
+        show_default=False)] = None,
     output: OutputOpt = None,
     reveal: RevealOpt = False,
     anonymize: Annotated[bool, typer.Option(
@@ -171,7 +172,9 @@ def export(
     session = state(ctx).session()
     columns = KINDS[kind.value].columns
     with atomic_file(output) as handle:
-        if fmt is ExportFormat.csv:
+        as_json = fmt is ExportFormat.json or (
+            fmt is None and output is not None and output.suffix.lower() == ".json")
+        if not as_json:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(columns)
             stream(session, kind.value,

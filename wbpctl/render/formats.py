@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence, TextIO
 
 from .messages import MESSAGES, header, msg
 from .sections import Section
@@ -68,14 +68,21 @@ def _md_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(rows: list[dict], columns: Sequence[str], lang: str, title: str | None = None
-                ) -> str:
+def _markdown_lines(columns: Sequence[str], lang: str, title: str | None) -> list[str]:
     lines = [f"## {title}", ""] if title else []
     lines.append("| " + " | ".join(_md_escape(header(c, lang)) for c in columns) + " |")
     lines.append("|" + "|".join("---" for _ in columns) + "|")
-    for row in rows:
-        lines.append("| " + " | ".join(_md_escape(_shown(c, row.get(c), lang)) for c in columns)
-                     + " |")
+    return lines
+
+
+def _markdown_row(row: dict, columns: Sequence[str], lang: str) -> str:
+    return "| " + " | ".join(_md_escape(_shown(c, row.get(c), lang)) for c in columns) + " |"
+
+
+def to_markdown(rows: list[dict], columns: Sequence[str], lang: str, title: str | None = None
+                ) -> str:
+    lines = _markdown_lines(columns, lang, title)
+    lines += [_markdown_row(row, columns, lang) for row in rows]
     if not rows:
         lines.append("| " + " | ".join([msg("none", lang)] + [""] * (len(columns) - 1)) + " |")
     return "\n".join(lines) + "\n"
@@ -116,16 +123,35 @@ def to_table(rows: list[dict], columns: Sequence[str], lang: str, *, title: str 
     return console.file.getvalue()
 
 
-def render_rows(rows: list[dict], columns: Sequence[str], fmt: str, lang: str, *,
-                title: str | None = None, color: bool = False, width: int | None = None) -> str:
-    """A listing in any format: JSON is the array of row objects, whole."""
+def write_rows(handle: TextIO, rows: Iterable[dict], columns: Sequence[str], fmt: str,
+               lang: str, *, title: str | None = None, color: bool = False,
+               width: int | None = None) -> None:
+    """A listing written as it is read: JSON, CSV and markdown never hold all rows (a
+    national list is hundreds of thousands); a table is laid out whole."""
+    if fmt == "table":
+        handle.write(to_table(list(rows), columns, lang, title=title, color=color, width=width))
+        return
     if fmt == "json":
-        return to_json(rows)
+        first = True
+        for row in rows:
+            handle.write(("[\n" if first else ",\n") + json.dumps(row, ensure_ascii=False))
+            first = False
+        handle.write("[]\n" if first else "\n]\n")
+        return
     if fmt == "csv":
-        return to_csv(rows, columns)
-    if fmt == "markdown":
-        return to_markdown(rows, columns, lang, title)
-    return to_table(rows, columns, lang, title=title, color=color, width=width)
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([cell_text(row.get(c)) for c in columns])
+        return
+    empty = True
+    for line in _markdown_lines(columns, lang, title):
+        handle.write(line + "\n")
+    for row in rows:
+        empty = False
+        handle.write(_markdown_row(row, columns, lang) + "\n")
+    if empty:
+        handle.write("| " + " | ".join([msg("none", lang)] + [""] * (len(columns) - 1)) + " |\n")
 
 
 def render_record(record: dict, sections: Sequence[Section], fmt: str, lang: str, *,

@@ -6,6 +6,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
+from typing import Iterable, Iterator
 
 from ..domain import milestones as ms
 from ..domain.errors import Invalid, NotFound, Rejected
@@ -456,8 +457,13 @@ def show(session: Session, who: str, *, reveal: bool = False) -> dict:
 
 def list_people(session: Session, *, status: str = "all", search: str | None = None,
                 track: str | None = None, opd: str | None = None,
-                reveal: bool = False) -> list[dict]:
-    """Everyone, with their current (latest) stay; filters combine."""
+                reveal: bool = False) -> Iterable[dict]:
+    """Everyone, with their current (latest) stay; filters combine.
+
+    Rows stream from one snapshot, so a national list does not sit in memory; with
+    ``reveal`` they are gathered first, because the reveal is recorded before anything
+    is shown.
+    """
     status = str(status).strip().lower()
     everyone = status in ("all", "semua")
     wanted = None if everyone else STATUSES.get(status)
@@ -469,21 +475,28 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
             raise NotFound("track_not_found", track=track)
         if opd and not any(o["code"] == opd for o in queries.opds(conn)):
             raise NotFound("opd_not_found", opd=opd)
-        rows = queries.list_people(conn, status=wanted, search=search, track=track, opd=opd)
-    people = []
-    for row in rows:
-        sentence = stay_sentence(row)
-        people.append({
-            "id": row["id"], "uid": row["uid"], "reg_no": regno_text(session, row),
-            "name": row["name"], "nik": _nik_out(session, row["nik"], reveal),
-            "gender": row["gender"], "birth_date": row["birth_date"],
-            "register_class": row["register_class"], "status": row["status"],
-            "detained_on": row["detained_on"], "admitted_on": row["admitted_on"],
-            "sentence": sentence.text() if sentence else None,
-            "released_on": row["released_on"], "release_type": row["release_type"],
-            "stays": row["stay_count"], "active_enrolments": row["active_enrolments"],
-        })
-    if reveal:
-        record_access(session, [p["uid"] for p in people if p["nik"]], fields=["nik"],
-                      command="participant list")
+    rows = _people(session, wanted, search, track, opd, reveal)
+    if not reveal:
+        return rows
+    people = list(rows)
+    record_access(session, [p["uid"] for p in people if p["nik"]], fields=["nik"],
+                  command="participant list")
     return people
+
+
+def _people(session: Session, status: str | None, search: str | None, track: str | None,
+            opd: str | None, reveal: bool) -> Iterator[dict]:
+    with session.reading() as conn:
+        for row in queries.list_people(conn, status=status, search=search, track=track,
+                                       opd=opd):
+            sentence = stay_sentence(row)
+            yield {
+                "id": row["id"], "uid": row["uid"], "reg_no": regno_text(session, row),
+                "name": row["name"], "nik": _nik_out(session, row["nik"], reveal),
+                "gender": row["gender"], "birth_date": row["birth_date"],
+                "register_class": row["register_class"], "status": row["status"],
+                "detained_on": row["detained_on"], "admitted_on": row["admitted_on"],
+                "sentence": sentence.text() if sentence else None,
+                "released_on": row["released_on"], "release_type": row["release_type"],
+                "stays": row["stay_count"], "active_enrolments": row["active_enrolments"],
+            }

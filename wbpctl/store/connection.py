@@ -125,5 +125,8 @@ def snapshot(conn: sqlite3.Connection, path: Path | str = "") -> Iterator[sqlite
     except sqlite3.Error as exc:
         raise storage_error(exc, path) from None
     finally:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        try:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        except sqlite3.ProgrammingError:
+            pass   # already closed: a reader stopped half-way (output piped into head)

@@ -67,7 +67,7 @@ def remission_days(conn: sqlite3.Connection, stay_id: int) -> list[int]:
 
 def list_people(conn: sqlite3.Connection, *, status: str | None = None,
                 search: str | None = None, track: str | None = None,
-                opd: str | None = None) -> list[sqlite3.Row]:
+                opd: str | None = None) -> sqlite3.Cursor:
     """People with their latest stay; filters combine with AND.
 
     ``track`` / ``opd``: people with an active or waitlisted enrolment there.
@@ -100,7 +100,7 @@ def list_people(conn: sqlite3.Connection, *, status: str | None = None,
            f" FROM people p JOIN stays s ON {_LATEST_STAY}")
     if where:
         sql += " WHERE " + " AND ".join(where)
-    return conn.execute(sql + " ORDER BY p.name COLLATE NOCASE, p.id", params).fetchall()
+    return conn.execute(sql + " ORDER BY p.name COLLATE NOCASE, p.id", params)
 
 
 def opds(conn: sqlite3.Connection) -> list[sqlite3.Row]:

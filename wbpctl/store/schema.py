@@ -100,7 +100,7 @@ CREATE TABLE enrolments (
     certificate TEXT,
     sponsor TEXT
 );
-CREATE INDEX enrolments_person ON enrolments(person_id);
+CREATE INDEX enrolments_person ON enrolments(person_id, status);
 CREATE INDEX enrolments_stay ON enrolments(stay_id, status, track, ended_on);
 -- reports count by date ranges: each index covers what its queries read
 CREATE INDEX enrolments_track ON enrolments(track, status, stay_id);
