@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import Iterable, Iterator
 
 from ..domain.nik import mask_nik
 from ..store import connection, ledger
@@ -24,23 +25,30 @@ def _masked(payload: dict) -> dict:
 
 
 def log(session: Session, who: str | None = None, *, limit: int | None = None,
-        reveal: bool = False) -> list[dict]:
+        reveal: bool = False) -> Iterable[dict]:
     """Events in order; with WHO, every event about that person (their full history).
 
-    NIKs inside payloads are masked unless ``reveal``; a reveal is itself recorded.
+    NIKs inside payloads are masked unless ``reveal``; a reveal is itself recorded, before
+    anything is shown (so revealed logs are gathered first; others stream).
     """
     with session.reading() as conn:
         subjects = [find_person(session, conn, who)["uid"]] if who else None
-        found = ledger.events(conn, subjects, limit)
-    hide = session.config.mask_nik and not reveal
-    rows = [{"seq": e.seq, "uid": e.uid, "at": e.at, "actor": e.actor, "lapas": e.lapas,
-             "kind": e.kind, "subject": e.subject,
-             "payload": _masked(e.payload) if hide else e.payload, "batch": e.batch}
-            for e in found]
-    if reveal:
-        shown = sorted({e.subject for e in found if _has_nik(e.payload)})
-        record_access(session, shown, fields=["nik"], command="log")
-    return rows
+    rows = _events(session, subjects, limit, hide=session.config.mask_nik and not reveal)
+    if not reveal:
+        return rows
+    gathered = list(rows)
+    shown = sorted({r["subject"] for r in gathered if _has_nik(r["payload"])})
+    record_access(session, shown, fields=["nik"], command="log")
+    return gathered
+
+
+def _events(session: Session, subjects: list[str] | None, limit: int | None, *,
+            hide: bool) -> Iterator[dict]:
+    with session.reading() as conn:
+        for e in ledger.events(conn, subjects, limit):
+            yield {"seq": e.seq, "uid": e.uid, "at": e.at, "actor": e.actor, "lapas": e.lapas,
+                   "kind": e.kind, "subject": e.subject,
+                   "payload": _masked(e.payload) if hide else e.payload, "batch": e.batch}
 
 
 def _has_nik(payload: dict) -> bool:

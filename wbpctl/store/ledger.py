@@ -8,7 +8,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from . import projections, schema
 
@@ -139,8 +139,9 @@ def _row_to_event(row: sqlite3.Row) -> Event:
 
 
 def events(conn: sqlite3.Connection, subjects: list[str] | None = None,
-           limit: int | None = None) -> list[Event]:
-    """Events in order, optionally only those about some subjects, optionally the last N."""
+           limit: int | None = None) -> Iterator[Event]:
+    """Events in order (streamed), optionally only those about some subjects, optionally
+    the last N."""
     sql = "SELECT * FROM events"
     params: list = []
     if subjects is not None:
@@ -150,7 +151,7 @@ def events(conn: sqlite3.Connection, subjects: list[str] | None = None,
         sql = f"SELECT * FROM ({sql} ORDER BY seq DESC LIMIT ?)"
         params.append(limit)
     sql += " ORDER BY seq"
-    return [_row_to_event(r) for r in conn.execute(sql, params)]
+    return (_row_to_event(r) for r in conn.execute(sql, params))
 
 
 def count(conn: sqlite3.Connection) -> int:
