@@ -40,12 +40,16 @@ def check_invariants(session: Session) -> None:
     for code in TRACKS:
         capacity = queries.track(conn, code)["capacity"]
         active = queries.count_active(conn, code)
-        waiting = queries.waitlist(conn, code)
+        waiting = queries.count_waiting(conn, code)
         if waiting:
-            assert active == capacity, (code, active, len(waiting))
+            assert active == capacity, (code, active, waiting)
         assert active <= capacity
         shown = enrolments_positions(session, code)
-        assert shown == list(range(1, len(waiting) + 1))
+        assert shown == list(range(1, waiting + 1))
+        in_line = conn.execute("SELECT id FROM enrolments WHERE track = ? AND status ="
+                               " 'waitlisted' ORDER BY id", (code,)).fetchall()
+        assert [queries.waitlist_position(conn, code, row[0]) for row in in_line] == \
+            list(range(1, waiting + 1))
     duplicates = conn.execute(
         "SELECT person_id, track, count(*) FROM enrolments WHERE status IN"
         " ('active', 'waitlisted') GROUP BY person_id, track HAVING count(*) > 1").fetchall()

@@ -27,7 +27,7 @@ def fill_places(tx: Tx, track: Track, on: str) -> list[dict]:
     """Give each free place to the first in line, as its own event dated ``on``."""
     free = places_free(track.capacity, queries.count_active(tx.conn, track.code))
     promoted = []
-    for waiting in queries.waitlist(tx.conn, track.code)[:free]:
+    for waiting in queries.waitlist(tx.conn, track.code, free) if free else ():
         tx.record("enrolment.promoted", waiting["person_uid"], {"uid": waiting["uid"], "on": on,
                                                                  "track": track.code})
         promoted.append({"uid": waiting["person_uid"], "name": waiting["name"]})
@@ -63,7 +63,7 @@ def assign(session: Session, who: str, track: str, *, on: str | date | None = No
                    "sponsor": clean_text(sponsor, field="sponsor")}
         tx.record("enrolment.assigned" if room else "enrolment.waitlisted", person["uid"],
                   payload)
-        position = None if room else len(queries.waitlist(tx.conn, spec.code))
+        position = None if room else queries.count_waiting(tx.conn, spec.code)   # the last
     return {"uid": uid, "name": person["name"], "track": spec.code,
             "status": "active" if room else "waitlisted", "position": position,
             "on": when.isoformat(), "promoted": promoted}

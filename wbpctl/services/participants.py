@@ -431,8 +431,7 @@ def show(session: Session, who: str, *, reveal: bool = False) -> dict:
         for row in queries.enrolments_of(conn, person["id"]):
             position = None
             if row["status"] == "waitlisted":
-                ids = [w["id"] for w in queries.waitlist(conn, row["track"])]
-                position = ids.index(row["id"]) + 1
+                position = queries.waitlist_position(conn, row["track"], row["id"])
             enrolments.append(enrolment_dict(row, position))
         remissions = [{"uid": r["uid"], "stay": r["stay_uid"], "granted_on": r["granted_on"],
                        "kind": r["kind"], "days": r["days"]}

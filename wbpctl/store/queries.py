@@ -157,12 +157,24 @@ def count_active(conn: sqlite3.Connection, track: str) -> int:
                         (track,)).fetchone()[0]
 
 
-def waitlist(conn: sqlite3.Connection, track: str) -> list[sqlite3.Row]:
-    """The waitlist in order: first in line first."""
+def waitlist(conn: sqlite3.Connection, track: str, limit: int) -> list[sqlite3.Row]:
+    """The first ``limit`` on the waitlist, first in line first."""
     return conn.execute(
         "SELECT e.*, p.name, p.uid AS person_uid FROM enrolments e"
         " JOIN people p ON p.id = e.person_id WHERE e.track = ? AND e.status = 'waitlisted'"
-        " ORDER BY e.id", (track,)).fetchall()
+        " ORDER BY e.id LIMIT ?", (track, limit)).fetchall()
+
+
+def count_waiting(conn: sqlite3.Connection, track: str) -> int:
+    return conn.execute("SELECT count(*) FROM enrolments WHERE track = ? AND status ="
+                        " 'waitlisted'", (track,)).fetchone()[0]
+
+
+def waitlist_position(conn: sqlite3.Connection, track: str, enrolment_id: int) -> int:
+    """Place in line of a waitlisted enrolment (1 is next): those waiting since before it."""
+    return conn.execute(
+        "SELECT count(*) FROM enrolments WHERE track = ? AND status = 'waitlisted' AND id <= ?",
+        (track, enrolment_id)).fetchone()[0]
 
 
 def roster(conn: sqlite3.Connection, track: str, status: str, limit: int | None = None
