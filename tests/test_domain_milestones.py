@@ -92,3 +92,15 @@ def test_leap_day_detention():
     assert milestones(date(2024, 2, 29), Sentence(4), [], RULES).expiry == date(2028, 2, 29)
     assert milestones(date(2023, 12, 31), Sentence(months=2), [], RULES).expiry == \
         date(2024, 2, 29)
+
+
+def test_release_dates_agree_with_milestones():
+    from wbpctl.domain.milestones import release_dates
+    for detained, sentence, remissions in [(date(2024, 1, 10), Sentence(3), []),
+                                           (date(2017, 5, 9), Sentence(2), [15, 60, 30]),
+                                           (date(2024, 1, 10), Sentence(months=12), []),
+                                           (date(2024, 2, 29), Sentence(1, 6, 10), [30])]:
+        full = milestones(detained, sentence, remissions, RULES)
+        assert release_dates(detained, sentence, remissions, RULES) == \
+            (full.expiry, full.pb_eligible)
+    assert release_dates(date(2020, 1, 1), Sentence(life=True), [], RULES) == (None, None)

@@ -67,21 +67,46 @@ def fraction_date(detained_on: date, length_days30: int, part: Part) -> date:
     return add_months(detained_on, months) + timedelta(days=days)
 
 
+def _base(sentence: Sentence, remission_days: int, rules: SentenceRules) -> int:
+    """The length fractions are taken of, in 30-day months as days."""
+    return max(sentence.length_days30
+               - (remission_days if rules.deduct_remission_first else 0), 0)
+
+
+def _expiry(detained_on: date, sentence: Sentence, remission_days: int) -> date:
+    return add_period(detained_on, sentence.years, sentence.months, sentence.days) \
+        - timedelta(days=remission_days)
+
+
+def _pb_possible(base: int, rules: SentenceRules) -> bool:
+    months, days = _fraction_length(base, TWO_THIRDS)
+    return months * DAYS_PER_MONTH + days >= rules.pb_min_two_thirds_months * DAYS_PER_MONTH
+
+
+def release_dates(detained_on: date, sentence: Sentence | None, remissions: list[int],
+                  rules: SentenceRules) -> tuple[date | None, date | None]:
+    """(expiry, PB-eligible date) alone: what the readiness list needs, for thousands of
+    stays, without the other milestones."""
+    if sentence is None or not sentence.is_fixed_term:
+        return None, None
+    remission_days = sum(remissions)
+    base = _base(sentence, remission_days, rules)
+    pb = fraction_date(detained_on, base, TWO_THIRDS) if _pb_possible(base, rules) else None
+    return _expiry(detained_on, sentence, remission_days), pb
+
+
 def milestones(detained_on: date, sentence: Sentence | None, remissions: list[int],
                rules: SentenceRules) -> Milestones:
     """Every date of a stay from detention, sentence and remissions (days, in grant order)."""
     if sentence is None or not sentence.is_fixed_term:
         return NO_MILESTONES
     remission_days = sum(remissions)
-    expiry = add_period(detained_on, sentence.years, sentence.months, sentence.days) \
-        - timedelta(days=remission_days)
-    base = sentence.length_days30 - (remission_days if rules.deduct_remission_first else 0)
-    base = max(base, 0)
+    expiry = _expiry(detained_on, sentence, remission_days)
+    base = _base(sentence, remission_days, rules)
     one_third = fraction_date(detained_on, base, ONE_THIRD)
     half = fraction_date(detained_on, base, HALF)
     two_thirds = fraction_date(detained_on, base, TWO_THIRDS)
-    months, days = _fraction_length(base, TWO_THIRDS)
-    pb_possible = months * DAYS_PER_MONTH + days >= rules.pb_min_two_thirds_months * DAYS_PER_MONTH
+    pb_possible = _pb_possible(base, rules)
     cb_allowed = sentence.length_days30 <= rules.cb_max_sentence_months * DAYS_PER_MONTH
     cmb = None
     if remissions:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 
-from ..domain.milestones import milestones
+from ..domain.milestones import release_dates
 from ..domain.release import INTO_COMMUNITY
 from ..services.participants import regno_text, stay_sentence
 from ..services.session import Session
@@ -29,13 +29,12 @@ def readiness(session: Session, *, within: int = 90, as_of: date | None = None) 
 
 
 def _due(session: Session, stay: sqlite3.Row, remissions: list[int], as_of: date,
-         end: date):
-    """(soonest date in the window, milestones) of a candidate stay, or None."""
-    dates = milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
-                       remissions, session.config.rules)
-    in_window = [d for d in (dates.expiry, dates.pb_eligible)
-                 if d is not None and as_of <= d <= end]
-    return (min(in_window), dates) if in_window else None
+         end: date) -> tuple[date, date | None, date | None] | None:
+    """(soonest date in the window, expiry, PB date) of a candidate stay, or None."""
+    expiry, pb = release_dates(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
+                               remissions, session.config.rules)
+    in_window = [d for d in (expiry, pb) if d is not None and as_of <= d <= end]
+    return (min(in_window), expiry, pb) if in_window else None
 
 
 def due_count(session: Session, conn: sqlite3.Connection, *, within: int, as_of: date) -> int:
@@ -54,24 +53,26 @@ def readiness_rows(session: Session, conn: sqlite3.Connection, *, within: int, a
     """``readiness`` inside the caller's snapshot (the monthly report counts these rows)."""
     end = as_of + timedelta(days=within)
     candidates = queries.stays_due_candidates(conn, as_of.isoformat(), end.isoformat())
-    ids = [stay["stay_id"] for stay in candidates]
-    done = queries.completed_tracks(conn, ids, as_of.isoformat())
-    remissions = queries.remission_days_of(conn, ids, as_of.isoformat())
+    remissions = queries.remission_days_of(conn, [s["stay_id"] for s in candidates],
+                                           as_of.isoformat())
+    found = [(stay, dates) for stay in candidates
+             if (dates := _due(session, stay, remissions.get(stay["stay_id"], []), as_of, end))]
+    # names and completions only for those actually due, not every candidate
+    done = queries.completed_tracks(conn, [stay["stay_id"] for stay, _ in found],
+                                    as_of.isoformat())
+    names = queries.names_of(conn, [stay["person_id"] for stay, _ in found])
     due = []
-    for stay in candidates:
-        found = _due(session, stay, remissions.get(stay["stay_id"], []), as_of, end)
-        if found is None:
-            continue
-        soonest, dates = found
+    for stay, (soonest, expiry, pb) in found:
         completed = done.get(stay["stay_id"], set())
         codes = {track for track, _ in completed}
         missing = [c for c in BEFORE_RELEASE if c not in codes]
         if not any(kind == "training" for _, kind in completed):
             missing.append(TRAINING)
-        due.append({"section": "due", "reg_no": regno_text(session, stay), "name": stay["name"],
+        due.append({"section": "due", "reg_no": regno_text(session, stay),
+                    "name": names[stay["person_id"]],
                     "due_on": soonest.isoformat(), "days_left": (soonest - as_of).days,
-                    "expiry": dates.expiry.isoformat() if dates.expiry else None,
-                    "pb_eligible": dates.pb_eligible.isoformat() if dates.pb_eligible else None,
+                    "expiry": expiry.isoformat() if expiry else None,
+                    "pb_eligible": pb.isoformat() if pb else None,
                     "released_on": None, "release_type": None, "missing": missing})
     due.sort(key=lambda r: (r["due_on"], r["reg_no"]))
     released_stays = queries.stays_released_between(

@@ -232,12 +232,11 @@ def stays_due_candidates(conn: sqlite3.Connection, as_of: str, end: str) -> list
                 julianday(detained_on) + (sentence_days30 - remission) * 2.0 / 3 * {scale}
                     AS two_thirds_approx
             FROM (
-                SELECT p.id AS person_id, p.name, p.uid AS person_uid, {_STAY_COLUMNS},
+                SELECT s.person_id, {_STAY_COLUMNS},
                     {_SENTENCE_DAYS30} AS sentence_days30,
                     coalesce((SELECT sum(days) FROM remissions r WHERE r.stay_id = s.id
                               AND r.granted_on <= :as_of), 0) AS remission
                 FROM inside JOIN stays s ON s.id = inside.id
-                    JOIN people p ON p.id = s.person_id
                 WHERE s.sentence_life = 0 AND s.sentence_death = 0
                     AND s.sentence_years IS NOT NULL
                     AND julianday(s.detained_on) + {_SENTENCE_DAYS30} * {scale}
@@ -255,6 +254,12 @@ def stays_released_between(conn: sqlite3.Connection, start: str, end: str,
         " JOIN people p ON p.id = s.person_id WHERE s.released_on > ? AND s.released_on <= ?"
         " AND s.release_type IN (%s)" % ",".join("?" * len(types)),
         (start, end, *types)).fetchall()
+
+
+def names_of(conn: sqlite3.Connection, person_ids: list[int]) -> dict[int, str]:
+    return {r[0]: r[1] for r in conn.execute(
+        "SELECT id, name FROM people WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(person_ids),))}
 
 
 def completed_tracks(conn: sqlite3.Connection, stay_ids: list[int], as_of: str

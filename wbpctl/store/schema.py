@@ -116,7 +116,7 @@ CREATE TABLE remissions (
     kind TEXT NOT NULL,
     days INTEGER NOT NULL
 );
-CREATE INDEX remissions_stay ON remissions(stay_id);
+CREATE INDEX remissions_stay ON remissions(stay_id, granted_on, days);
 """
 
 # (name, SQL): append only; never edit one that has shipped.
