@@ -86,6 +86,15 @@ def test_output_file_takes_format_from_extension(cli, tmp_path):
     assert (target.stat().st_mode & 0o777) == 0o600
 
 
+def test_output_extension_this_command_cannot_write_is_refused(cli, tmp_path):
+    add_person(cli)
+    result = cli("participant", "list", "-o", str(tmp_path / "people.html"))
+    assert result.exit_code == 1 and "html" in result.stderr
+    assert not (tmp_path / "people.html").exists()
+    cli.ok("participant", "list", "-o", str(tmp_path / "people.txt"))   # unknown: a table
+    assert "Budi Santoso" in (tmp_path / "people.txt").read_text()
+
+
 def test_reveal_shows_nik_and_records_the_access(cli):
     add_person(cli, nik="1506041203900001")
     before = cli.events()

@@ -123,14 +123,18 @@ def error_line(error: WbpError, lang: str, *, field: str | None = None,
 # -- output --------------------------------------------------------------------
 
 def choose_format(fmt: Optional[Enum], output: Optional[Path], allowed: Sequence[str]) -> str:
-    """-f wins; else the extension of -o when it names an allowed format; else table."""
+    """-f wins; else the format -o's extension names (refused when this command cannot
+    write it, e.g. a listing to .html); else table."""
     from ..render.formats import EXTENSIONS
 
     if fmt is not None:
         return fmt.value
     if output is not None:
         guessed = EXTENSIONS.get(output.suffix.lower())
-        if guessed in allowed:
+        if guessed is not None and guessed not in allowed:
+            raise Invalid("output", str(output), "output_format_unsupported", format=guessed,
+                          allowed=", ".join(allowed))
+        if guessed is not None:
             return guessed
     return "table"
 

@@ -185,6 +185,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db_disk": ("Cannot write database {path} ({reason}): nothing was written",
                 "Tidak bisa menulis basis data {path} ({reason}): tidak ada yang ditulis"),
     "db_error": ("Database {path}: {reason}", "Basis data {path}: {reason}"),
+    "output_format_unsupported": ("names {format}, which this command does not write"
+                                  " (it writes {allowed}; or give -f)",
+                                  "berformat {format}, yang tidak ditulis perintah ini"
+                                  " (perintah ini menulis {allowed}; atau beri -f)"),
     "output_failed": ("Cannot write {path}: {reason}", "Tidak bisa menulis {path}: {reason}"),
     "internal_error": ("Internal error ({kind}); nothing was written. Run again with"
                        " WBPCTL_DEBUG=1 to see where, and report it",
