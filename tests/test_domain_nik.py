@@ -89,3 +89,4 @@ def test_every_valid_birth_date_round_trips(born, gender, serial):
     nik = f"150604{day:02d}{born.month:02d}{born.year % 100:02d}{serial:04d}"
     info = parse_nik(nik, today=TODAY)
     assert (info.birth_date, info.gender) == (born, gender)
+

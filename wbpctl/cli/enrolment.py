@@ -6,10 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .state import OnOpt, say, state
+from .state import OnOpt, TrackArg, WhoArg, say, state
 
-WhoArg = Annotated[str, typer.Argument(help="Register number or NIK.")]
-TrackArg = Annotated[str, typer.Argument(help="Track code, e.g. IKAN-AIRTAWAR.")]
 
 
 def _promoted(ctx: typer.Context, done: dict) -> None:
@@ -45,8 +43,8 @@ def complete(
     who: WhoArg,
     track: TrackArg,
     on: OnOpt = None,
-    hours: Annotated[Optional[float], typer.Option("--hours", help="Hours attended.",
-                                                   show_default=False)] = None,
+    hours: Annotated[Optional[str], typer.Option(
+        "--hours", help="Hours attended (12.5 or 12,5).", show_default=False)] = None,
     result: Annotated[str, typer.Option(
         "--result", help="pass, or fail (ends the enrolment without counting as completed)."
     )] = "pass",

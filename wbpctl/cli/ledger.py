@@ -13,7 +13,7 @@ from .state import FormatOpt, OutputOpt, RevealOpt, say, show_rows, state
 def log(
     ctx: typer.Context,
     who: Annotated[Optional[str], typer.Argument(
-        help="Register number or NIK: that person's full processing history.",
+        metavar="[WHO]", help="Register number or NIK: that person's full processing history.",
         show_default=False)] = None,
     limit: Annotated[Optional[int], typer.Option(
         "--limit", "-n", help="Only the last N events.", min=1, show_default=False)] = None,

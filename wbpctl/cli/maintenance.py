@@ -12,7 +12,7 @@ from .state import say, state
 
 def backup(
     ctx: typer.Context,
-    dest: Annotated[Path, typer.Argument(help="File to write the copy to.")],
+    dest: Annotated[Path, typer.Argument(metavar="DEST", help="File to write the copy to.")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite DEST if it exists.")
                      ] = False,
 ) -> None:
@@ -30,7 +30,7 @@ def backup(
 
 def restore(
     ctx: typer.Context,
-    source: Annotated[Path, typer.Argument(help="A backup made by 'wbpctl backup'.")],
+    source: Annotated[Path, typer.Argument(metavar="SRC", help="A backup made by 'wbpctl backup'.")],
 ) -> None:
     """Replace the database with a backup, only after the backup verifies.
 

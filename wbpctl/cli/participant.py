@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..render.sections import Section
-from .state import FormatOpt, OutputOpt, RevealOpt, say, show_record, show_rows, state
+from .state import (FormatOpt, OutputOpt, RevealOpt, WhoArg, say, show_record, show_rows,
+                    state)
 
 app = typer.Typer(help="Register, list, show, correct and readmit participants (WBP).",
                   no_args_is_help=True, rich_markup_mode=None)
@@ -108,7 +109,7 @@ def list_(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    who: Annotated[str, typer.Argument(help="Register number or NIK.")],
+    who: WhoArg,
     reveal: RevealOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -126,7 +127,7 @@ def show(
 @app.command("edit")
 def edit(
     ctx: typer.Context,
-    who: Annotated[str, typer.Argument(help="Register number or NIK.")],
+    who: WhoArg,
     name: Annotated[Optional[str], typer.Option("--name", show_default=False)] = None,
     nik: Annotated[Optional[str], typer.Option("--nik", show_default=False)] = None,
     gender: Annotated[Optional[str], typer.Option("--gender", help="L or P.",
@@ -149,7 +150,8 @@ def edit(
 @app.command("readmit")
 def readmit(
     ctx: typer.Context,
-    who: Annotated[str, typer.Argument(help="Register number of an earlier stay, or NIK.")],
+    who: Annotated[str, typer.Argument(metavar="WHO", help="Register number of an earlier"
+                                       " stay, or NIK.", show_default=False)],
     reg_no: RegNoOpt,
     detained: DetainedOpt,
     sentence: SentenceOpt = None,

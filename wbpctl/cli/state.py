@@ -36,6 +36,11 @@ OutputOpt = Annotated[Optional[Path], typer.Option(
 OnOpt = Annotated[Optional[str], typer.Option(
     "--on", help="Date (2025-10-08, 08/10/2025 or 8 Okt 2025); default today.",
     show_default=False)]
+WhoArg = Annotated[str, typer.Argument(
+    metavar="WHO", help="Register number (B.I-123/2025, BI 123/2025, ...) or 16-digit NIK.",
+    show_default=False)]
+TrackArg = Annotated[str, typer.Argument(metavar="TRACK", help="Track code, e.g. IKAN-AIRTAWAR.",
+                                         show_default=False)]
 RevealOpt = Annotated[bool, typer.Option(
     "--reveal", help="Show NIK unmasked; each reveal is recorded in the ledger.")]
 

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .state import say, state
+from .state import WhoArg, say, state
 
 remission_app = typer.Typer(help="Record remissions (remisi) granted.", no_args_is_help=True,
                             rich_markup_mode=None)
@@ -14,7 +14,7 @@ remission_app = typer.Typer(help="Record remissions (remisi) granted.", no_args_
 
 def release(
     ctx: typer.Context,
-    who: Annotated[str, typer.Argument(help="Register number or NIK.")],
+    who: WhoArg,
     on: Annotated[str, typer.Option("--on", help="Date of release.")],
     release_type: Annotated[str, typer.Option(
         "--type", help="ekspirasi, pb, cb, cmb, bebas-demi-hukum, remisi-bebas, pindah"
@@ -39,7 +39,7 @@ def release(
 @remission_app.command("add")
 def add(
     ctx: typer.Context,
-    who: Annotated[str, typer.Argument(help="Register number or NIK.")],
+    who: WhoArg,
     on: Annotated[str, typer.Option("--on", help="Date the remission was granted.")],
     kind: Annotated[str, typer.Option("--kind", help="RU (17 August), RK (religious holiday)"
                                                     " or other.")],

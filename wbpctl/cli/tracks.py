@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..render.sections import Section
-from .state import FormatOpt, OutputOpt, show_record, show_rows, state
+from .state import FormatOpt, OutputOpt, TrackArg, show_record, show_rows, state
 
 opd_app = typer.Typer(help="The regency agencies (OPD) that deliver the tracks.",
                       no_args_is_help=True, rich_markup_mode=None)
@@ -61,7 +61,7 @@ def track_list(
 @track_app.command("show")
 def track_show(
     ctx: typer.Context,
-    track: Annotated[str, typer.Argument(help="Track code.")],
+    track: TrackArg,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:

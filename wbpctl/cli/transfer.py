@@ -38,8 +38,8 @@ REJECTION_COLUMN = "rejection_reason"
 
 def import_(
     ctx: typer.Context,
-    kind: Annotated[ImportKind, typer.Argument(help="What the file holds.")],
-    file: Annotated[str, typer.Argument(help="CSV file, or - for standard input.")],
+    kind: Annotated[ImportKind, typer.Argument(metavar="KIND", help="What the file holds.")],
+    file: Annotated[str, typer.Argument(metavar="FILE", help="CSV file, or - for standard input.")],
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Check everything and say what would happen; write nothing.")
     ] = False,
@@ -147,7 +147,7 @@ def _progress(total: int | None):
 
 def export(
     ctx: typer.Context,
-    kind: Annotated[ImportKind, typer.Argument(help="What to write; 'all' is the whole"
+    kind: Annotated[ImportKind, typer.Argument(metavar="KIND", help="What to write; 'all' is the whole"
                                                     " ledger in order.")],
     fmt: Annotated[Optional[ExportFormat], typer.Option(
         "--format", "-f", help="csv or json (default: from --output's extension, else csv).",

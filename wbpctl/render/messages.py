@@ -131,10 +131,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              " sebelum tanggal pemberian {on}"),
     "release_not_in_custody": ("'{who}' is not in custody (status {status})",
                                "'{who}' tidak sedang ditahan (status {status})"),
-    "pb_impossible": ("PB is not possible for this sentence (2/3 is under the minimum); use"
-                      " --override REASON to record it anyway",
-                      "PB tidak mungkin untuk pidana ini (2/3 di bawah minimum); pakai"
-                      " --override ALASAN bila tetap dicatat"),
+    "pb_impossible": ("PB is not possible for this sentence (no fixed term, or 2/3 of it is"
+                      " under the minimum); use --override REASON to record it anyway",
+                      "PB tidak mungkin untuk pidana ini (tanpa jangka tetap, atau 2/3-nya di"
+                      " bawah minimum); pakai --override ALASAN bila tetap dicatat"),
     "pb_too_early": ("PB is possible from {eligible}; use --override REASON to record it anyway",
                      "PB baru mungkin sejak {eligible}; pakai --override ALASAN bila tetap"
                      " dicatat"),

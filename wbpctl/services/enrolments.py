@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date
 
 from ..domain.catalog import Track
-from ..domain.enrolment import DROP_REASONS, RESULTS, places_free
+from ..domain.enrolment import DROP_REASONS, RESULTS, parse_hours, places_free
 from ..domain.errors import Invalid, NotFound, Rejected
 from ..domain.people import clean_text
 from ..store import queries
@@ -77,14 +77,13 @@ def _open(tx: Tx, person: sqlite3.Row, spec: Track, who: str) -> sqlite3.Row:
 
 
 def complete(session: Session, who: str, track: str, *, on: str | date | None = None,
-             hours: float | None = None, result: str | None = None,
+             hours: str | float | None = None, result: str | None = None,
              certificate: str | None = None, tx: Tx | None = None) -> dict:
     """End an active enrolment with its result (a service track: delivered)."""
     outcome = (result or "pass").strip().lower()
     if outcome not in RESULTS:
         raise Invalid("result", result, "result_unknown", choices=", ".join(RESULTS))
-    if hours is not None and not (0 <= hours <= 10000):
-        raise Invalid("hours", hours, "hours_range")
+    hours = parse_hours(hours)
     certificate = clean_text(certificate, field="certificate", maximum=100)
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who)

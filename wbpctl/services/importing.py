@@ -172,16 +172,6 @@ def _enrolment(session: Session, tx: Tx, v: dict, update: bool) -> str:
     return NEW
 
 
-def _hours(v: dict) -> float | None:
-    text = _cell(v, "hours")
-    if text is None:
-        return None
-    try:
-        return float(text.replace(",", "."))
-    except ValueError:
-        raise Invalid("hours", text, "hours_range") from None
-
-
 def _completion(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
     track, on = _track_code(v), _on(session, v, "completed_on")
@@ -191,7 +181,7 @@ def _completion(session: Session, tx: Tx, v: dict, update: bool) -> str:
             if e["result"] == result:
                 return UNCHANGED
             raise Invalid("result", result, "import_differs", fields="result")
-    enrolments.complete(session, who, track, on=on, hours=_hours(v), result=result,
+    enrolments.complete(session, who, track, on=on, hours=_cell(v, "hours"), result=result,
                         certificate=_cell(v, "certificate"), tx=tx)
     return NEW
 
