@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from ..store import connection, queries, schema
@@ -39,11 +38,7 @@ def init_database(session: Session) -> InitResult:
     created = not session.db_path.exists()
     conn = session.connect(create=True)
     schema.preflight(conn, session.db_path)
-    if created or conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.Error as exc:
-            raise connection.storage_error(exc, session.db_path) from None
+    connection.ensure_wal(conn, session.db_path)
     with connection.write(conn, session.db_path):
         ran = schema.migrate(conn, session.db_path)
         tx = Tx(session, conn, Ledger(conn, actor=session.actor, lapas=session.config.lapas_code))

@@ -35,8 +35,8 @@ class _Privacy:
     def __init__(self, session: Session, conn: sqlite3.Connection, reveal: bool,
                  anonymize: bool) -> None:
         self.session, self.reveal, self.anonymize = session, reveal, anonymize
-        first = conn.execute("SELECT hash FROM events WHERE seq = 1").fetchone()
-        self.salt = first[0] if first else ""
+        # the first event's hash: the same ledger always gives the same pseudonyms
+        self.salt = queries.first_hash(conn)
         self.revealed: set[str] = set()
 
     def row(self, row: dict, person_uid: str | None) -> dict:
@@ -145,8 +145,7 @@ def _all(session: Session, conn: sqlite3.Connection) -> Iterator[tuple[dict, str
 
 
 def _stay_uid(conn: sqlite3.Connection, enrolment: sqlite3.Row) -> str:
-    return conn.execute("SELECT uid FROM stays WHERE id = ?", (enrolment["stay_id"],)
-                        ).fetchone()[0]
+    return queries.stay_uid_of(conn, enrolment["stay_id"])
 
 
 def export(session: Session, kind: str, write_row: Callable[[dict], None], *,

@@ -320,7 +320,6 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
     positions = list(layout.positions.items())
     try:
         with session.transaction(batch=result.batch) as tx:
-            conn, ledger = tx.conn, tx.ledger
             batch = _Batch(tx, result, on_error, layout)
             for number, (line, cells) in enumerate(source.rows(), start=1):
                 values = {name: cells[i].strip() if i < len(cells) else ""
@@ -340,20 +339,14 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                         batch.planned(line, cells, values, plan)
                         continue
                 batch.flush()   # what comes next may depend on the rows before it
-                mark, written = ledger.mark(), tx.written
-                conn.execute("SAVEPOINT row")
                 try:
-                    handler = HANDLERS.get(record)
-                    if handler is None:
-                        raise Invalid("record", record, "import_record_unknown",
-                                      choices=", ".join(HANDLERS))
-                    outcome = handler(session, tx, values, update)
-                    conn.execute("RELEASE row")
+                    with tx.step():
+                        handler = HANDLERS.get(record)
+                        if handler is None:
+                            raise Invalid("record", record, "import_record_unknown",
+                                          choices=", ".join(HANDLERS))
+                        outcome = handler(session, tx, values, update)
                 except WbpError as error:
-                    conn.execute("ROLLBACK TO row")
-                    conn.execute("RELEASE row")
-                    ledger.reset(mark)
-                    tx.written = written
                     result.rejected += 1
                     column, value = _column(KINDS.get(record, kind), layout, error, values)
                     on_error(RowError(line, column, value, error, cells))

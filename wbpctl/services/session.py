@@ -34,6 +34,19 @@ class Tx:
         self.ledger.append_many(records)
         self.written += len(records)
 
+    @contextmanager
+    def step(self) -> Iterator[None]:
+        """One row of a bulk change: if it raises, its events and table changes are undone
+        and the transaction goes on with the next."""
+        mark, written = self.ledger.mark(), self.written
+        try:
+            with connection.savepoint(self.conn):
+                yield
+        except BaseException:
+            self.ledger.reset(mark)
+            self.written = written
+            raise
+
 
 @dataclass
 class Session:

@@ -113,6 +113,29 @@ def write(conn: sqlite3.Connection, path: Path | str = "") -> Iterator[sqlite3.C
 
 
 @contextmanager
+def savepoint(conn: sqlite3.Connection, name: str = "row") -> Iterator[None]:
+    """A nested all-or-nothing step inside a write transaction (one row of an import):
+    rolled back alone when it raises, the transaction going on."""
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        conn.execute(f"ROLLBACK TO {name}")
+        conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")
+
+
+def ensure_wal(conn: sqlite3.Connection, path: Path | str) -> None:
+    """WAL lets reports read while a write goes on; it is a property of the file."""
+    try:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.Error as exc:
+        raise storage_error(exc, path) from None
+
+
+@contextmanager
 def snapshot(conn: sqlite3.Connection, path: Path | str = "") -> Iterator[sqlite3.Connection]:
     """One read transaction, so a report sees one consistent state."""
     try:

@@ -337,5 +337,14 @@ def enrolment_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
     return conn.execute("SELECT * FROM enrolments WHERE uid = ?", (uid,)).fetchone()
 
 
+def first_hash(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT hash FROM events WHERE seq = 1").fetchone()
+    return row[0] if row else ""
+
+
+def stay_uid_of(conn: sqlite3.Connection, stay_id: int) -> str:
+    return conn.execute("SELECT uid FROM stays WHERE id = ?", (stay_id,)).fetchone()[0]
+
+
 def all_events(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     return conn.execute("SELECT seq, kind, subject, payload FROM events ORDER BY seq")
