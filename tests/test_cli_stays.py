@@ -169,3 +169,11 @@ def test_readiness_report_with_fixed_as_of(cli):
         [budi | {"days_left": 0}]
     csv_out = cli.ok("report", "readiness", "--as-of", "2026-06-01", "-f", "csv").stdout
     assert "ADMINDUK, KES-PREVENTIF, training" in csv_out
+
+
+def test_cb_before_its_date_is_refused(cli):
+    add_person(cli, "B.I-1/2025", detained="2025-06-01", sentence="1y6m")
+    assert stay(cli)["cb_eligible"] == "2026-06-01"
+    result = cli("release", "B.I-1/2025", "--on", "2026-05-01", "--type", "cb")
+    assert result.exit_code == 1 and "CB is possible from 2026-06-01" in result.stderr
+    cli.ok("release", "B.I-1/2025", "--on", "2026-06-02", "--type", "cb")

@@ -99,3 +99,19 @@ def test_packaged_json_twin_matches_the_yaml():
     from wbpctl.config import PACKAGED_JSON
     assert json.loads(PACKAGED_JSON.read_text(encoding="utf-8")) == \
         yaml.safe_load(PACKAGED.read_text(encoding="utf-8"))
+
+
+def test_settings_change_what_the_commands_do(cli, tmp_path):
+    """date_input_order, privacy.mask_nik and register_number_format, end to end."""
+    config = tmp_path / "custom.yaml"
+    config.write_text("date_input_order: month-first\nprivacy:\n  mask_nik: false\n"
+                      "register_number_format: '{cls} {seq}/{year}'\n")
+    cli.ok("--config", str(config), "participant", "add", "--name", "A", "--reg-no",
+           "B.I-1/2025", "--detained", "10/08/2025", "--sentence", "2y", "--nik",
+           "1506041203900001")
+    shown = cli.json("--config", str(config), "participant", "show", "B.I-1/2025")
+    assert shown["stays"][0]["detained_on"] == "2025-10-08"        # month first
+    assert shown["nik"] == "1506041203900001"                      # not masked
+    assert shown["reg_no"] == "B.I 1/2025"                         # the configured form
+    default = cli.json("participant", "show", "B.I-1/2025")
+    assert default["nik"] == "1506********0001" and default["reg_no"] == "B.I-1/2025"
