@@ -75,16 +75,20 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     db: Annotated[Optional[str], typer.Option(
-        "--db", envvar="WBPCTL_DB", help="Database file (default: 'database:' in the config,"
+        "--db", metavar="PATH",
+        envvar="WBPCTL_DB", help="Database file (default: 'database:' in the config,"
         " else data/wbp.db).", show_default=False)] = None,
     config: Annotated[Optional[str], typer.Option(
-        "--config", envvar="WBPCTL_CONFIG", help="Config file (default: ./config.yaml, the"
+        "--config", metavar="PATH",
+        envvar="WBPCTL_CONFIG", help="Config file (default: ./config.yaml, the"
         " user config folder, then the packaged default).", show_default=False)] = None,
     lang: Annotated[Optional[str], typer.Option(
-        "--lang", envvar="WBPCTL_LANG", help="Language of messages and tables: id or en"
+        "--lang", metavar="id|en",
+        envvar="WBPCTL_LANG", help="Language of messages and tables: id or en"
         " (default: from the config).", show_default=False)] = None,
     actor: Annotated[Optional[str], typer.Option(
-        "--actor", envvar="WBPCTL_ACTOR", help="Who is acting, recorded in every event"
+        "--actor", metavar="NAME",
+        envvar="WBPCTL_ACTOR", help="Who is acting, recorded in every event"
         " (default: the OS user).", show_default=False)] = None,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help="Print the version and exit.")

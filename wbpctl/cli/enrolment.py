@@ -21,7 +21,8 @@ def assign(
     track: TrackArg,
     on: OnOpt = None,
     sponsor: Annotated[Optional[str], typer.Option(
-        "--sponsor", help="Who funds this place (donor, 'adopt a WBP').", show_default=False)
+        "--sponsor", metavar="TEXT",
+        help="Who funds this place (donor, 'adopt a WBP').", show_default=False)
     ] = None,
 ) -> None:
     """Assign WHO to TRACK; a full track puts them on its waitlist.
@@ -44,12 +45,14 @@ def complete(
     track: TrackArg,
     on: OnOpt = None,
     hours: Annotated[Optional[str], typer.Option(
-        "--hours", help="Hours attended (12.5 or 12,5).", show_default=False)] = None,
+        "--hours", metavar="HOURS",
+        help="Hours attended (12.5 or 12,5).", show_default=False)] = None,
     result: Annotated[str, typer.Option(
-        "--result", help="pass, or fail (ends the enrolment without counting as completed)."
+        "--result", metavar="pass|fail",
+        help="pass, or fail (ends the enrolment without counting as completed)."
     )] = "pass",
     certificate: Annotated[Optional[str], typer.Option(
-        "--certificate", help="Certificate number (unique within the track).",
+        "--certificate", metavar="NO", help="Certificate number (unique within the track).",
         show_default=False)] = None,
 ) -> None:
     """Record that WHO completed TRACK (for a service track: that it was delivered).
@@ -70,7 +73,8 @@ def drop(
     who: WhoArg,
     track: TrackArg,
     reason: Annotated[str, typer.Option(
-        "--reason", help="released, transferred, withdrawn-own, withdrawn-staff, health,"
+        "--reason", metavar="REASON",
+        help="released, transferred, withdrawn-own, withdrawn-staff, health,"
         " security, dismissed or other.")],
     on: OnOpt = None,
 ) -> None:

@@ -16,7 +16,8 @@ def log(
         metavar="[WHO]", help="Register number or NIK: that person's full processing history.",
         show_default=False)] = None,
     limit: Annotated[Optional[int], typer.Option(
-        "--limit", "-n", help="Only the last N events.", min=1, show_default=False)] = None,
+        "--limit", "-n", metavar="N",
+        help="Only the last N events.", min=1, show_default=False)] = None,
     reveal: RevealOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,

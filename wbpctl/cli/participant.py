@@ -13,19 +13,24 @@ from .state import (FormatOpt, OutputOpt, RevealOpt, WhoArg, say, show_record, s
 app = typer.Typer(help="Register, list, show, correct and readmit participants (WBP).",
                   no_args_is_help=True, rich_markup_mode=None)
 
-NameOpt = Annotated[str, typer.Option("--name", help="Full name.")]
+NameOpt = Annotated[str, typer.Option("--name", metavar="NAME", help="Full name.")]
 RegNoOpt = Annotated[str, typer.Option(
-    "--reg-no", help="Register number, e.g. B.I-123/2025 (BI 123/2025 works too).")]
+    "--reg-no", metavar="REGNO",
+    help="Register number, e.g. B.I-123/2025 (BI 123/2025 works too).")]
 DetainedOpt = Annotated[str, typer.Option(
-    "--detained", help="Date of detention (tanggal penahanan): time counts from it.")]
+    "--detained", metavar="DATE",
+    help="Date of detention (tanggal penahanan): time counts from it.")]
 SentenceOpt = Annotated[Optional[str], typer.Option(
-    "--sentence", help="Sentence: 2y6m, '2 tahun 6 bulan', '18 bulan', '45 hari', 'seumur"
+    "--sentence", metavar="SENTENCE",
+    help="Sentence: 2y6m, '2 tahun 6 bulan', '18 bulan', '45 hari', 'seumur"
     " hidup'. Required for B.* register numbers, absent for A.* (pre-trial).",
     show_default=False)]
 AdmittedOpt = Annotated[Optional[str], typer.Option(
-    "--admitted", help="Date of arrival at the Lapas (default: the detention date).",
+    "--admitted", metavar="DATE",
+    help="Date of arrival at the Lapas (default: the detention date).",
     show_default=False)]
-CrimeOpt = Annotated[Optional[str], typer.Option("--crime", help="Offence (perkara).",
+CrimeOpt = Annotated[Optional[str], typer.Option("--crime", metavar="TEXT",
+                                                 help="Offence (perkara).",
                                                  show_default=False)]
 FineOpt = Annotated[bool, typer.Option(
     "--in-lieu-of-fine", help="B.III kurungan served in place of a fine (no remission).")]
@@ -53,12 +58,14 @@ def add(
     sentence: SentenceOpt = None,
     admitted: AdmittedOpt = None,
     nik: Annotated[Optional[str], typer.Option(
-        "--nik", help="16-digit NIK; gender and birth date are read from it when not given.",
+        "--nik", metavar="NIK",
+        help="16-digit NIK; gender and birth date are read from it when not given.",
         show_default=False)] = None,
     gender: Annotated[Optional[str], typer.Option(
-        "--gender", help="L (laki-laki) or P (perempuan).", show_default=False)] = None,
+        "--gender", metavar="L|P",
+        help="L (laki-laki) or P (perempuan).", show_default=False)] = None,
     birth_date: Annotated[Optional[str], typer.Option(
-        "--birth-date", help="Date of birth.", show_default=False)] = None,
+        "--birth-date", metavar="DATE", help="Date of birth.", show_default=False)] = None,
     crime: CrimeOpt = None,
     in_lieu_of_fine: FineOpt = False,
 ) -> None:
@@ -80,15 +87,17 @@ def add(
 def list_(
     ctx: typer.Context,
     status: Annotated[str, typer.Option(
-        "--status", help="in-custody, released, transferred, deceased or all"
+        "--status", metavar="STATUS", help="in-custody, released, transferred, deceased or all"
         " (ditahan, bebas, pindah, meninggal, semua).")] = "all",
     search: Annotated[Optional[str], typer.Option(
-        "--search", help="Part of a name, register number or NIK.", show_default=False)] = None,
+        "--search", metavar="TEXT",
+        help="Part of a name, register number or NIK.", show_default=False)] = None,
     track: Annotated[Optional[str], typer.Option(
-        "--track", help="Only people active or waiting in this track.", show_default=False)
+        "--track", metavar="TRACK",
+        help="Only people active or waiting in this track.", show_default=False)
     ] = None,
     opd: Annotated[Optional[str], typer.Option(
-        "--opd", help="Only people active or waiting in a track of this OPD.",
+        "--opd", metavar="OPD", help="Only people active or waiting in a track of this OPD.",
         show_default=False)] = None,
     reveal: RevealOpt = False,
     fmt: FormatOpt = None,
@@ -128,11 +137,13 @@ def show(
 def edit(
     ctx: typer.Context,
     who: WhoArg,
-    name: Annotated[Optional[str], typer.Option("--name", show_default=False)] = None,
-    nik: Annotated[Optional[str], typer.Option("--nik", show_default=False)] = None,
-    gender: Annotated[Optional[str], typer.Option("--gender", help="L or P.",
+    name: Annotated[Optional[str], typer.Option("--name", metavar="NAME",
+                                                show_default=False)] = None,
+    nik: Annotated[Optional[str], typer.Option("--nik", metavar="NIK", show_default=False)] = None,
+    gender: Annotated[Optional[str], typer.Option("--gender", metavar="L|P", help="L or P.",
                                                   show_default=False)] = None,
-    birth_date: Annotated[Optional[str], typer.Option("--birth-date", show_default=False)
+    birth_date: Annotated[Optional[str], typer.Option("--birth-date", metavar="DATE",
+                                                      show_default=False)
                           ] = None,
     crime: CrimeOpt = None,
 ) -> None:

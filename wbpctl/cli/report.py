@@ -25,7 +25,8 @@ ReportFormatOpt = Annotated[Optional[ReportFormat], typer.Option(
     "--format", "-f", help="table, json, csv, markdown or html (default: from --output's"
     " extension, else table).", show_default=False)]
 AsOfOpt = Annotated[Optional[str], typer.Option(
-    "--as-of", help="Report as on this date (default today), so past reports are reproducible.",
+    "--as-of", metavar="DATE",
+    help="Report as on this date (default today), so past reports are reproducible.",
     show_default=False)]
 
 READINESS_COLUMNS = ("section", "due_on", "days_left", "reg_no", "name", "expiry",
@@ -50,7 +51,8 @@ def _as_of(ctx: typer.Context, as_of: Optional[str]):
 def monthly(
     ctx: typer.Context,
     month: Annotated[Optional[str], typer.Option(
-        "--month", help="YYYY-MM, this or last. Default: last on the first three days of a"
+        "--month", metavar="MONTH",
+        help="YYYY-MM, this or last. Default: last on the first three days of a"
         " month (so a cron job on the 1st reports the month just ended), else this.",
         show_default=False)] = None,
     as_of: AsOfOpt = None,
@@ -77,10 +79,11 @@ def monthly(
 def opd(
     ctx: typer.Context,
     date_from: Annotated[Optional[str], typer.Option(
-        "--from", help="First day, inclusive (default: 1 January of this year).",
+        "--from", metavar="DATE", help="First day, inclusive (default: 1 January of this year).",
         show_default=False)] = None,
     date_to: Annotated[Optional[str], typer.Option(
-        "--to", help="Last day, exclusive (default: tomorrow, so today is included).",
+        "--to", metavar="DATE",
+        help="Last day, exclusive (default: tomorrow, so today is included).",
         show_default=False)] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -105,7 +108,8 @@ def opd(
 def recidivism(
     ctx: typer.Context,
     windows: Annotated[str, typer.Option(
-        "--windows", help="Follow-up windows in years, comma-separated.")] = "1,2,3",
+        "--windows", metavar="YEARS",
+        help="Follow-up windows in years, comma-separated.")] = "1,2,3",
     as_of: AsOfOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -131,7 +135,7 @@ def recidivism(
 @app.command("readiness")
 def readiness(
     ctx: typer.Context,
-    within: Annotated[int, typer.Option("--within", min=1, max=3650,
+    within: Annotated[int, typer.Option("--within", metavar="DAYS", min=1, max=3650,
                                         help="Days ahead (and back, for releases).")] = 90,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = None,

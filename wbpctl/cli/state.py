@@ -31,10 +31,11 @@ FormatOpt = Annotated[Optional[Format], typer.Option(
     "--format", "-f", help="table, json, csv or markdown (default: from --output's extension,"
     " else table).", show_default=False)]
 OutputOpt = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", help="Write to FILE (atomically, owner-only) instead of stdout.",
+    "--output", "-o", metavar="FILE",
+    help="Write to FILE (atomically, owner-only) instead of stdout.",
     show_default=False)]
 OnOpt = Annotated[Optional[str], typer.Option(
-    "--on", help="Date (2025-10-08, 08/10/2025 or 8 Okt 2025); default today.",
+    "--on", metavar="DATE", help="Date (2025-10-08, 08/10/2025 or 8 Okt 2025); default today.",
     show_default=False)]
 WhoArg = Annotated[str, typer.Argument(
     metavar="WHO", help="Register number (B.I-123/2025, BI 123/2025, ...) or 16-digit NIK.",

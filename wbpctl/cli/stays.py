@@ -15,12 +15,14 @@ remission_app = typer.Typer(help="Record remissions (remisi) granted.", no_args_
 def release(
     ctx: typer.Context,
     who: WhoArg,
-    on: Annotated[str, typer.Option("--on", help="Date of release.")],
+    on: Annotated[str, typer.Option("--on", metavar="DATE", help="Date of release.")],
     release_type: Annotated[str, typer.Option(
-        "--type", help="ekspirasi, pb, cb, cmb, bebas-demi-hukum, remisi-bebas, pindah"
+        "--type", metavar="TYPE",
+        help="ekspirasi, pb, cb, cmb, bebas-demi-hukum, remisi-bebas, pindah"
         " (transfer) or meninggal (death).")],
     override: Annotated[Optional[str], typer.Option(
-        "--override", help="Record a pb/cb release the dates do not allow, with this reason.",
+        "--override", metavar="REASON",
+        help="Record a pb/cb release the dates do not allow, with this reason.",
         show_default=False)] = None,
 ) -> None:
     """End WHO's stay; their open custody-phase tracks end with reason 'released'.
@@ -40,10 +42,12 @@ def release(
 def add(
     ctx: typer.Context,
     who: WhoArg,
-    on: Annotated[str, typer.Option("--on", help="Date the remission was granted.")],
-    kind: Annotated[str, typer.Option("--kind", help="RU (17 August), RK (religious holiday)"
+    on: Annotated[str, typer.Option("--on", metavar="DATE",
+                                    help="Date the remission was granted.")],
+    kind: Annotated[str, typer.Option("--kind", metavar="RU|RK|other",
+                                      help="RU (17 August), RK (religious holiday)"
                                                     " or other.")],
-    days: Annotated[Optional[int], typer.Option("--days", help="Days granted.",
+    days: Annotated[Optional[int], typer.Option("--days", metavar="N", help="Days granted.",
                                                 show_default=False)] = None,
     suggest: Annotated[bool, typer.Option(
         "--suggest", help="Only print what the remission table gives; record nothing.")] = False,

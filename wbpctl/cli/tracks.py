@@ -40,10 +40,12 @@ def opd_list(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None
 @track_app.command("list")
 def track_list(
     ctx: typer.Context,
-    opd: Annotated[Optional[str], typer.Option("--opd", help="Only this OPD's tracks.",
+    opd: Annotated[Optional[str], typer.Option("--opd", metavar="OPD",
+                                               help="Only this OPD's tracks.",
                                                show_default=False)] = None,
     phase: Annotated[Optional[str], typer.Option(
-        "--phase", help="custody, post-release or any.", show_default=False)] = None,
+        "--phase", metavar="PHASE",
+        help="custody, post-release or any.", show_default=False)] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:

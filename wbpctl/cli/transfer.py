@@ -44,13 +44,16 @@ def import_(
         "--dry-run", help="Check everything and say what would happen; write nothing.")
     ] = False,
     delimiter: Annotated[Optional[str], typer.Option(
-        "--delimiter", help="Field separator (default: found from the header line).",
+        "--delimiter", metavar="CHAR",
+        help="Field separator (default: found from the header line).",
         show_default=False)] = None,
     encoding: Annotated[Optional[str], typer.Option(
-        "--encoding", help="Text encoding, e.g. cp1252 for older Excel (default: UTF-8,"
+        "--encoding", metavar="NAME",
+        help="Text encoding, e.g. cp1252 for older Excel (default: UTF-8,"
         " with or without BOM).", show_default=False)] = None,
     errors: Annotated[Optional[Path], typer.Option(
-        "--errors", help="Write the rejected rows, with a rejection_reason column, to FILE"
+        "--errors", metavar="FILE",
+        help="Write the rejected rows, with a rejection_reason column, to FILE"
         " (fix them and load that file again).", show_default=False)] = None,
     update: Annotated[bool, typer.Option(
         "--update", help="Record a row that differs from what is recorded as a correction"
