@@ -258,3 +258,20 @@ def test_export_to_file_is_owner_only(cli, tmp_path):
     as_json = tmp_path / "out" / "p.json"
     cli.ok("export", "participants", "-o", str(as_json))       # format from the extension
     assert json.loads(as_json.read_text())[0]["reg_no"] == "B.I-1/2025"
+
+
+def test_rows_take_effect_in_file_order_within_a_batch(cli, tmp_path):
+    """A correction in the middle of a batch frees a NIK for a later row and takes another."""
+    add_person(cli, "B.I-1/2025", name="Xena", nik="1506044101900001", gender="P")
+    header = "reg_no,name,nik,gender,detained_on,sentence\n"
+    rows = ("B.I-2/2025,Putra,1506040101900002,L,2025-01-10,3y\n"
+            "B.I-1/2025,Xena,1506044101900003,P,2025-01-10,3y\n"      # Xena's NIK corrected
+            "B.I-3/2025,Qori,1506044101900001,P,2025-01-10,3y\n")     # her old NIK, now free
+    cli.ok("import", "participants", write(tmp_path, header + rows), "--update")
+    assert cli.json("participant", "show", "1506044101900003")["name"] == "Xena"
+    assert cli.json("participant", "show", "1506044101900001")["name"] == "Qori"
+    taken = write(tmp_path, header + "B.I-4/2025,Rudi,1506044101900003,P,2025-01-10,3y\n",
+                  "b.csv")
+    result = cli("import", "participants", taken)
+    assert result.exit_code == 1 and "line 2, nik" in result.stderr
+    cli.ok("verify")

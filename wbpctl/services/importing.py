@@ -246,14 +246,18 @@ def _column(kind: Kind, layout: Layout, error: WbpError, values: dict) -> tuple[
 
 
 class _Batch:
-    """New participants planned but not yet written: checked against the ledger and each
-    other, then written with one executemany per table (the bulk path of ``register``)."""
+    """Participants rows planned but not yet written. At each flush two queries find which
+    register numbers and NIKs of the batch are taken, then the rows are checked and
+    written in file order, new ones with one executemany per table (the bulk path of
+    ``register``); a row whose register number is known goes the one-by-one way, after
+    the new rows before it are written."""
 
     SIZE = 2000
 
     def __init__(self, tx: Tx, result: ImportResult, report: Callable[[RowError], None],
-                 layout: Layout) -> None:
+                 layout: Layout, one_by_one: Callable[..., RowError | None]) -> None:
         self.tx, self.result, self.report, self.layout = tx, result, report, layout
+        self.one_by_one = one_by_one
         self.rows: list[tuple[int, list[str], dict, participants.Registration]] = []
         self.keys: set[tuple[str, int, int]] = set()
         self.errors: list[RowError] = []
@@ -270,23 +274,38 @@ class _Batch:
         self.errors.append(RowError(line, column, value, error, cells))
         self.result.rejected += 1
 
+    def _write(self, plans: list[participants.Registration]) -> None:
+        if plans:
+            participants.register_checked(self.tx, plans)
+            self.result.counts[NEW] += len(plans)
+            per = self.result.by_record.setdefault("participants",
+                                                   {NEW: 0, UNCHANGED: 0, CHANGED: 0})
+            per[NEW] += len(plans)
+
     def flush(self) -> None:
+        conn, lapas = self.tx.conn, self.tx.session.config.lapas_code
+        known = queries.known_regnos(conn, lapas, [plan.reg_key for *_, plan in self.rows])
+        niks: dict[str, int] | None = queries.people_by_niks(
+            conn, [plan.nik for *_, plan in self.rows if plan.nik])
         pending = participants.Pending()
-        accepted = []
+        accepted: list[participants.Registration] = []
         for line, cells, values, plan in self.rows:
+            if plan.reg_key in known:
+                self._write(accepted)
+                accepted, pending = [], participants.Pending()
+                niks = None   # a correction may have changed NIKs: ask the ledger again
+                error = self.one_by_one(line, cells, values, "participants")
+                if error is not None:
+                    self.errors.append(error)
+                continue
             try:
-                # the register number was looked up when the row was routed here
-                participants.check_registration(self.tx, plan, pending, regno_known_free=True)
+                participants.check_registration(self.tx, plan, pending, regno_known_free=True,
+                                                known_niks=niks)
             except WbpError as error:
                 self.failed(line, cells, values, error)
                 continue
             accepted.append(plan)
-        if accepted:
-            participants.register_checked(self.tx, accepted)
-            self.result.counts[NEW] += len(accepted)
-            per = self.result.by_record.setdefault("participants",
-                                                   {NEW: 0, UNCHANGED: 0, CHANGED: 0})
-            per[NEW] += len(accepted)
+        self._write(accepted)
         for error in sorted(self.errors, key=lambda e: e.line):
             self.report(error)
         self.rows, self.keys, self.errors = [], set(), []
@@ -294,15 +313,14 @@ class _Batch:
 
 def _plan_new_participant(session: Session, tx: Tx, values: dict, batch: _Batch
                           ) -> participants.Registration | None:
-    """The plan of a row that registers someone new, or None when the row needs the
-    one-by-one path (a known register number or person, or one already in this batch)."""
+    """The plan of a participants row, or None when it must go the one-by-one way now (a
+    readmission of a known person, or a register number already in this batch)."""
     person_uid = _person_uid(values)
     if person_uid and queries.person_by_uid(tx.conn, person_uid):
-        return None    # a readmission
+        return None
     reg = parse_regno(_cell(values, "reg_no") or "")
-    key = (reg.register_class, reg.sequence, reg.year)
-    if key in batch.keys or queries.stay_by_regno(tx.conn, session.config.lapas_code, *key):
-        return None    # known: unchanged, a correction, or an error the slow path names
+    if (reg.register_class, reg.sequence, reg.year) in batch.keys:
+        return None
     return participants.plan_registration(session, uid=person_uid, **_stay_fields(values),
                                           **_person_fields(values))
 
@@ -320,7 +338,27 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
     positions = list(layout.positions.items())
     try:
         with session.transaction(batch=result.batch) as tx:
-            batch = _Batch(tx, result, on_error, layout)
+
+            def one_by_one(line: int, cells: list[str], values: dict, record: str
+                           ) -> RowError | None:
+                """One row through its handler, undone alone if it is refused."""
+                try:
+                    with tx.step():
+                        handler = HANDLERS.get(record)
+                        if handler is None:
+                            raise Invalid("record", record, "import_record_unknown",
+                                          choices=", ".join(HANDLERS))
+                        outcome = handler(session, tx, values, update)
+                except WbpError as error:
+                    result.rejected += 1
+                    column, value = _column(KINDS.get(record, kind), layout, error, values)
+                    return RowError(line, column, value, error, cells)
+                result.counts[outcome] += 1
+                per = result.by_record.setdefault(record, {NEW: 0, UNCHANGED: 0, CHANGED: 0})
+                per[outcome] += 1
+                return None
+
+            batch = _Batch(tx, result, on_error, layout, one_by_one)
             for number, (line, cells) in enumerate(source.rows(), start=1):
                 values = {name: cells[i].strip() if i < len(cells) else ""
                           for name, i in positions}
@@ -339,21 +377,9 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                         batch.planned(line, cells, values, plan)
                         continue
                 batch.flush()   # what comes next may depend on the rows before it
-                try:
-                    with tx.step():
-                        handler = HANDLERS.get(record)
-                        if handler is None:
-                            raise Invalid("record", record, "import_record_unknown",
-                                          choices=", ".join(HANDLERS))
-                        outcome = handler(session, tx, values, update)
-                except WbpError as error:
-                    result.rejected += 1
-                    column, value = _column(KINDS.get(record, kind), layout, error, values)
-                    on_error(RowError(line, column, value, error, cells))
-                    continue
-                result.counts[outcome] += 1
-                per = result.by_record.setdefault(record, {NEW: 0, UNCHANGED: 0, CHANGED: 0})
-                per[outcome] += 1
+                error = one_by_one(line, cells, values, record)
+                if error is not None:
+                    on_error(error)
             batch.flush()
             result.events = tx.written
             if dry_run or result.rejected:

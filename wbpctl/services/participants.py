@@ -170,8 +170,13 @@ class Pending:
 
 
 def check_registration(tx: Tx, plan: Registration, pending: Pending | None = None, *,
-                       regno_known_free: bool = False) -> None:
-    """The rules that need the ledger: register number, NIK and global id are free."""
+                       regno_known_free: bool = False,
+                       known_niks: dict[str, int] | None = None) -> None:
+    """The rules that need the ledger: register number, NIK and global id are free.
+
+    A bulk caller that has already looked up its batch says so: ``regno_known_free``, and
+    ``known_niks`` ({nik: person id} of the batch's NIKs that are taken).
+    """
     session = tx.session
     reg = plan.stay["reg"]
     if pending is not None and plan.reg_key in pending.regs:
@@ -182,9 +187,13 @@ def check_registration(tx: Tx, plan: Registration, pending: Pending | None = Non
     if plan.nik:
         if pending is not None and plan.nik in pending.niks:
             raise Invalid("nik", plan.nik_text, "nik_duplicate")
-        existing = queries.person_by_nik(tx.conn, plan.nik)
-        if existing is not None:
-            latest = queries.latest_stay(tx.conn, existing["id"])
+        if known_niks is None:
+            row = queries.person_by_nik(tx.conn, plan.nik)
+            owner = row["id"] if row is not None else None
+        else:
+            owner = known_niks.get(plan.nik)
+        if owner is not None:
+            latest = queries.latest_stay(tx.conn, owner)
             if latest is not None and latest["status"] != "in_custody":
                 raise Invalid("nik", plan.nik_text, "nik_of_released_person",
                               reg_no=regno_text(session, latest))

@@ -287,6 +287,23 @@ def remission_days_of(conn: sqlite3.Connection, stay_ids: list[int], as_of: str
     return found
 
 
+def known_regnos(conn: sqlite3.Connection, lapas: str, keys: list[tuple[str, int, int]]
+                 ) -> set[tuple[str, int, int]]:
+    """Which of these (class, sequence, year) register numbers a stay of ``lapas`` has."""
+    return {(r[0], r[1], r[2]) for r in conn.execute(
+        "SELECT register_class, reg_seq, reg_year FROM stays WHERE lapas = ? AND"
+        " (register_class, reg_seq, reg_year) IN (SELECT json_extract(value, '$[0]'),"
+        " json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?))",
+        (lapas, json.dumps(keys)))}
+
+
+def people_by_niks(conn: sqlite3.Connection, niks: list[str]) -> dict[str, int]:
+    """{nik: person id} for those of these NIKs that belong to someone."""
+    return {r[0]: r[1] for r in conn.execute(
+        "SELECT nik, id FROM people WHERE nik IN (SELECT value FROM json_each(?))",
+        (json.dumps(niks),))}
+
+
 def enrolments_for(conn: sqlite3.Connection, person_id: int, track: str) -> list[sqlite3.Row]:
     return conn.execute("SELECT * FROM enrolments WHERE person_id = ? AND track = ? ORDER BY id",
                         (person_id, track)).fetchall()
