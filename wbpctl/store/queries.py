@@ -290,11 +290,13 @@ def remission_days_of(conn: sqlite3.Connection, stay_ids: list[int], as_of: str
 def known_regnos(conn: sqlite3.Connection, lapas: str, keys: list[tuple[str, int, int]]
                  ) -> set[tuple[str, int, int]]:
     """Which of these (class, sequence, year) register numbers a stay of ``lapas`` has."""
+    # CROSS JOIN keeps the batch as the outer loop, so each key is one probe of the unique
+    # index; a row-value IN made SQLite scan every stay of the class instead.
     return {(r[0], r[1], r[2]) for r in conn.execute(
-        "SELECT register_class, reg_seq, reg_year FROM stays WHERE lapas = ? AND"
-        " (register_class, reg_seq, reg_year) IN (SELECT json_extract(value, '$[0]'),"
-        " json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?))",
-        (lapas, json.dumps(keys)))}
+        "SELECT s.register_class, s.reg_seq, s.reg_year FROM json_each(?) AS k"
+        " CROSS JOIN stays AS s ON s.lapas = ? AND s.register_class = json_extract(k.value,"
+        " '$[0]') AND s.reg_seq = json_extract(k.value, '$[1]')"
+        " AND s.reg_year = json_extract(k.value, '$[2]')", (json.dumps(keys), lapas))}
 
 
 def people_by_niks(conn: sqlite3.Connection, niks: list[str]) -> dict[str, int]:
