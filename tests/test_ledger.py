@@ -78,3 +78,13 @@ def test_actor_comes_from_option_or_environment(cli, monkeypatch):
     add_person(cli, "B.I-6/2025")
     actors = [e["actor"] for e in cli.json("log")]
     assert actors[-4:] == ["petugas1", "petugas1", "cronjob", "cronjob"]
+
+
+def test_global_ids_are_time_ordered_uuid7_and_unique():
+    import uuid
+
+    from wbpctl.store.ledger import new_uids
+    ids = new_uids(5000) + new_uids(5000)      # more than one millisecond's 4096
+    parsed = [uuid.UUID(i) for i in ids]
+    assert {u.version for u in parsed} == {7} and {u.variant for u in parsed} == {uuid.RFC_4122}
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)

@@ -318,11 +318,9 @@ def _plan_new_participant(session: Session, tx: Tx, values: dict, batch: _Batch
     person_uid = _person_uid(values)
     if person_uid and queries.person_by_uid(tx.conn, person_uid):
         return None
-    reg = parse_regno(_cell(values, "reg_no") or "")
-    if (reg.register_class, reg.sequence, reg.year) in batch.keys:
-        return None
-    return participants.plan_registration(session, uid=person_uid, **_stay_fields(values),
+    plan = participants.plan_registration(session, uid=person_uid, **_stay_fields(values),
                                           **_person_fields(values))
+    return None if plan.reg_key in batch.keys else plan
 
 
 def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: bool = False,

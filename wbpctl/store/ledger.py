@@ -15,8 +15,13 @@ from . import projections, schema
 GENESIS = "0" * 64
 
 
+# One encoder for every payload: json.dumps with options builds a new one per call.
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(payload: dict) -> str:
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """The one text of a payload that its hash covers: sorted keys, no spaces, UTF-8."""
+    return _CANONICAL.encode(payload)
 
 
 @dataclass(frozen=True)
@@ -58,18 +63,18 @@ def new_uids(count: int) -> list[str]:
     """
     global _last_uid_ms, _uid_counter
     now = time.time_ns() // 1_000_000
-    if now > _last_uid_ms:
-        _last_uid_ms, _uid_counter = now, 0
+    ms, counter = (now, 0) if now > _last_uid_ms else (_last_uid_ms, _uid_counter)
+    tails = os.urandom(8 * count).hex()
     out = []
-    random_bits = os.urandom(8 * count)
     for i in range(count):
-        if _uid_counter >= 0xFFF:          # 4096 ids in one millisecond: borrow the next
-            _last_uid_ms, _uid_counter = _last_uid_ms + 1, 0
-        _uid_counter += 1
-        tail = int.from_bytes(random_bits[8 * i:8 * i + 8], "big") & 0x3FFF_FFFF_FFFF_FFFF
-        value = (_last_uid_ms << 80) | (0x7 << 76) | (_uid_counter << 64) | (0b10 << 62) | tail
-        h = f"{value:032x}"
-        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+        if counter >= 0xFFF:          # 4096 ids in one millisecond: borrow the next
+            ms, counter = ms + 1, 0
+        counter += 1
+        # 48 bits of milliseconds, version 7, a 12-bit counter; the variant, 62 random bits
+        head = f"{(ms << 16) | 0x7000 | counter:016x}"
+        tail = f"{(int(tails[16 * i:16 * i + 16], 16) & 0x3FFF_FFFF_FFFF_FFFF) | (1 << 63):016x}"
+        out.append(f"{head[:8]}-{head[8:12]}-{head[12:]}-{tail[:4]}-{tail[4:]}")
+    _last_uid_ms, _uid_counter = ms, counter
     return out
 
 
