@@ -111,3 +111,12 @@ def test_month_end_clamps():
     assert add_months(date(2025, 1, 31), 1) == date(2025, 2, 28)
     assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
     assert add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
+
+
+def test_recidivism_windows_and_the_default_opd_period():
+    from wbpctl.domain.periods import Period, parse_windows, this_year_so_far
+    assert parse_windows("3, 1,2,2") == (1, 2, 3)
+    for bad in ("", "one", "0", "1,60"):
+        with pytest.raises(Invalid):
+            parse_windows(bad)
+    assert this_year_so_far(date(2026, 11, 28)) == Period(date(2026, 1, 1), date(2026, 11, 29))

@@ -7,7 +7,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..domain.errors import Invalid
 from ..render.sections import Section
 from .state import (Format, FormatOpt, OutputOpt, choose_format, output_style, show_record,
                     show_rows, state)
@@ -42,11 +41,6 @@ OPD_SECTIONS = (
 )
 
 
-def _as_of(ctx: typer.Context, as_of: Optional[str]):
-    session = state(ctx).session()
-    return session, (session.date(as_of, "as_of", allow_future=True) if as_of else None)
-
-
 @app.command("monthly")
 def monthly(
     ctx: typer.Context,
@@ -68,8 +62,7 @@ def monthly(
     from ..render.monthly import render_monthly
     from ..render.output import emit
 
-    session, day = _as_of(ctx, as_of)
-    report = build(session, month=month, as_of=day)
+    report = build(state(ctx).session(), month=month, as_of=as_of)
     chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown", "html"))
     color, width = output_style(output)
     emit(render_monthly(report, chosen, state(ctx).lang, color=color, width=width), output)
@@ -92,16 +85,10 @@ def opd(
 
     Example: wbpctl report opd --from 2026-01-01 --to 2026-07-01 -f csv
     """
-    from datetime import timedelta
-
     from ..reports.opd import opd_report
 
-    session = state(ctx).session()
-    start = (session.date(date_from, "from", allow_future=True) if date_from
-             else session.today.replace(month=1, day=1))
-    end = (session.date(date_to, "to", allow_future=True) if date_to
-           else session.today + timedelta(days=1))
-    show_record(ctx, opd_report(session, start=start, end=end), OPD_SECTIONS, fmt, output)
+    report = opd_report(state(ctx).session(), start=date_from, end=date_to)
+    show_record(ctx, report, OPD_SECTIONS, fmt, output)
 
 
 @app.command("recidivism")
@@ -122,14 +109,8 @@ def recidivism(
     """
     from ..reports.recidivism import recidivism as build
 
-    try:
-        years = tuple(sorted({int(w) for w in windows.split(",") if w.strip()}))
-    except ValueError:
-        years = ()
-    if not years or any(not 1 <= y <= 50 for y in years):
-        raise Invalid("windows", windows, "windows_unparseable")
-    session, day = _as_of(ctx, as_of)
-    show_rows(ctx, build(session, windows=years, as_of=day), RECIDIVISM_COLUMNS, fmt, output)
+    rows = build(state(ctx).session(), windows=windows, as_of=as_of)
+    show_rows(ctx, rows, RECIDIVISM_COLUMNS, fmt, output)
 
 
 @app.command("readiness")
@@ -150,6 +131,6 @@ def readiness(
     """
     from ..reports.readiness import readiness as build
 
-    session, day = _as_of(ctx, as_of)
-    show_rows(ctx, build(session, within=within, as_of=day), READINESS_COLUMNS, fmt, output)
+    rows = build(state(ctx).session(), within=within, as_of=as_of)
+    show_rows(ctx, rows, READINESS_COLUMNS, fmt, output)
 

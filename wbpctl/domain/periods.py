@@ -56,5 +56,24 @@ def trailing_months(period: Period, count: int = 12) -> Period:
     return Period(add_months(period.start.replace(day=1), -(count - 1)), period.end)
 
 
+def parse_windows(text: str | tuple[int, ...], *, field: str = "windows") -> tuple[int, ...]:
+    """Follow-up windows in whole years, ``1,2,3`` -> (1, 2, 3); each from 1 to 50."""
+    if isinstance(text, tuple):
+        years = text
+    else:
+        try:
+            years = tuple(sorted({int(w) for w in str(text).split(",") if w.strip()}))
+        except ValueError:
+            years = ()
+    if not years or any(not 1 <= y <= 50 for y in years):
+        raise Invalid(field, text, "windows_unparseable")
+    return years
+
+
+def this_year_so_far(today: date) -> Period:
+    """1 January up to and including today: the default period of ``report opd``."""
+    return Period(today.replace(month=1, day=1), day_after(today))
+
+
 def day_after(day: date) -> date:
     return day + timedelta(days=1)

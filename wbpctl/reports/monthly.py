@@ -38,9 +38,10 @@ def opd_rows(session: Session, tracks: list[dict]) -> list[dict]:
     return list(by_opd.values())
 
 
-def monthly(session: Session, *, month: str | None = None, as_of: date | None = None) -> dict:
+def monthly(session: Session, *, month: str | None = None, as_of: str | date | None = None
+            ) -> dict:
     """Every figure of one month, from one consistent snapshot."""
-    today = as_of or session.today
+    today = session.as_of(as_of)
     label, period = month_period(month, today)
     if period.start > today:
         raise Invalid("month", month, "month_in_future", today=today.isoformat())

@@ -5,12 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain.errors import Invalid
-from ..domain.periods import Period
+from ..domain.periods import Period, this_year_so_far
 from ..services.session import Session
 from .monthly import COUNTS, completion_rate, opd_rows, track_rows
 
 
-def opd_report(session: Session, *, start: date, end: date) -> dict:
+def opd_report(session: Session, *, start: str | date | None = None,
+               end: str | date | None = None) -> dict:
+    """Counts per OPD and track over [start, end); default: this year up to today."""
+    default = this_year_so_far(session.today)
+    start = session.date(start, "from", allow_future=True) if start else default.start
+    end = session.date(end, "to", allow_future=True) if end else default.end
     if end <= start:
         raise Invalid("to", end.isoformat(), "period_empty", start=start.isoformat())
     with session.reading() as conn:

@@ -21,11 +21,12 @@ AFTER_RELEASE = ("SALUR-KERJA", "KONSELING-KELUARGA")
 TRAINING = "training"   # stands in ``missing`` for "no completed training"
 
 
-def readiness(session: Session, *, within: int = 90, as_of: date | None = None) -> list[dict]:
+def readiness(session: Session, *, within: int = 90, as_of: str | date | None = None
+              ) -> list[dict]:
     """One row per person: section ``due`` (in custody, expiry or PB date in the window,
     soonest first) then section ``released`` (released in the last ``within`` days)."""
     with session.reading() as conn:
-        return readiness_rows(session, conn, within=within, as_of=as_of or session.today)
+        return readiness_rows(session, conn, within=within, as_of=session.as_of(as_of))
 
 
 def _due(session: Session, stay: sqlite3.Row, remissions: list[int], as_of: date,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..domain.periods import parse_windows
 from ..domain.release import INTO_COMMUNITY
 from ..services.session import Session
 from ..store import report_queries as rq
@@ -29,10 +30,11 @@ def relative_difference(trained: float | None, untrained: float | None) -> float
     return round((trained - untrained) / untrained, 4)
 
 
-def recidivism(session: Session, *, windows: tuple[int, ...] = (1, 2, 3),
-               as_of: date | None = None) -> list[dict]:
-    """One row per cohort, window and group."""
-    today = as_of or session.today
+def recidivism(session: Session, *, windows: str | tuple[int, ...] = (1, 2, 3),
+               as_of: str | date | None = None) -> list[dict]:
+    """One row per cohort, window and group; ``windows`` as typed (``1,2,3``) or years."""
+    windows = parse_windows(windows)
+    today = session.as_of(as_of)
     with session.reading() as conn:
         groups = rq.recidivism_groups(conn, today.isoformat(), INTO_COMMUNITY)
     cells: dict[tuple[int, int, str], list[int]] = {}

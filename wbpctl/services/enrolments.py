@@ -41,7 +41,7 @@ def assign(session: Session, who: str, track: str, *, on: str | date | None = No
         person = find_person(session, tx.conn, who)
         spec = _track(tx.conn, track)
         stay = queries.latest_stay(tx.conn, person["id"])
-        when = session.date(on, "on") if on not in (None, "") else session.today
+        when = session.date_or_today(on, "on")
         if stay["status"] in ("transferred", "deceased"):
             raise Rejected("person_not_here", who=who, status=stay["status"])
         in_custody = stay["status"] == "in_custody"
@@ -91,7 +91,7 @@ def complete(session: Session, who: str, track: str, *, on: str | date | None = 
         row = _open(tx, person, spec, who)
         if row["status"] != "active":
             raise Rejected("complete_waitlisted", who=who, track=spec.code)
-        when = session.date(on, "on") if on not in (None, "") else session.today
+        when = session.date_or_today(on, "on")
         if when.isoformat() < row["assigned_on"]:
             raise Invalid("on", when.isoformat(), "complete_before_assign",
                           assigned_on=row["assigned_on"])
@@ -120,7 +120,7 @@ def drop(session: Session, who: str, track: str, *, reason: str,
         person = find_person(session, tx.conn, who)
         spec = _track(tx.conn, track)
         row = _open(tx, person, spec, who)
-        when = session.date(on, "on") if on not in (None, "") else session.today
+        when = session.date_or_today(on, "on")
         if when.isoformat() < row["requested_on"]:
             raise Invalid("on", when.isoformat(), "drop_before_assign",
                           assigned_on=row["requested_on"])

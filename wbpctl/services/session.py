@@ -102,6 +102,16 @@ class Session:
             raise Invalid(field, str(text), "date_in_future", today=self.today.isoformat())
         return value
 
+    def date_or_today(self, text: str | date | None, field: str) -> date:
+        """An action's date: the one given, else today."""
+        return self.optional_date(text, field) or self.today
+
+    def as_of(self, text: str | date | None) -> date:
+        """The day a report is made as of (default today; any day, so a plan can be seen)."""
+        if text is None or (isinstance(text, str) and not text.strip()):
+            return self.today
+        return self.date(text, "as_of", allow_future=True)
+
     def optional_date(self, text: str | date | None, field: str) -> date | None:
         if text is None or (isinstance(text, str) and not text.strip()):
             return None
