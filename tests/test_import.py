@@ -275,3 +275,13 @@ def test_rows_take_effect_in_file_order_within_a_batch(cli, tmp_path):
     result = cli("import", "participants", taken)
     assert result.exit_code == 1 and "line 2, nik" in result.stderr
     cli.ok("verify")
+
+
+def test_the_rejection_column_is_skipped_but_no_other_unknown_column(cli, tmp_path):
+    text = ("reg_no,name,detained_on,sentence,rejection_reason,Catatan\n"
+            "B.I-1/2025,Budi,2025-01-10,3y,was bad,x\n")
+    result = cli("import", "participants", write(tmp_path, text))
+    assert result.exit_code == 1 and "'Catatan'" in result.stderr
+    cli.ok("import", "participants", write(tmp_path, text.replace(",Catatan", "")
+                                           .replace(",x\n", "\n"), "b.csv"))
+    cli.ok("participant", "list", "--track", "olah-madu")    # codes in any case

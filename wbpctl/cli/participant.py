@@ -110,8 +110,7 @@ def list_(
     from ..services import participants
 
     people = participants.list_people(state(ctx).session(), status=status, search=search,
-                                      track=track.upper() if track else None,
-                                      opd=opd.upper() if opd else None, reveal=reveal)
+                                      track=track, opd=opd, reveal=reveal)
     show_rows(ctx, people, LIST_COLUMNS, fmt, output)
 
 

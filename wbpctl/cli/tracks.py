@@ -55,7 +55,7 @@ def track_list(
     """
     from ..services import tracks
 
-    rows = tracks.list_tracks(state(ctx).session(), opd=opd.upper() if opd else None,
+    rows = tracks.list_tracks(state(ctx).session(), opd=opd,
                               phase=phase)
     show_rows(ctx, rows, TRACK_COLUMNS, fmt, output)
 
@@ -73,5 +73,5 @@ def track_show(
     """
     from ..services import tracks
 
-    record = tracks.show_track(state(ctx).session(), track.strip().upper())
+    record = tracks.show_track(state(ctx).session(), track)
     show_record(ctx, record, ROSTER_SECTIONS, fmt, output)

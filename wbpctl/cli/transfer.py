@@ -33,7 +33,6 @@ class ExportFormat(str, Enum):
 
 
 MAX_ERRORS_SHOWN = 100
-REJECTION_COLUMN = "rejection_reason"
 
 
 def import_(
@@ -83,6 +82,7 @@ def import_(
     """
     from ..services.csv_source import open_csv
     from ..services.importing import run_import
+    from ..services.transfer_kinds import REJECTION_COLUMN
 
     from ..render.output import atomic_file
 
@@ -115,9 +115,8 @@ def import_(
         progress = None
         if not quiet and sys.stderr.isatty() and (source.size or 0) > 256_000:
             progress = stack.enter_context(_progress(source.size))
-        ignore = ignore_extra or REJECTION_COLUMN in [h.strip() for h in source.headers]
         result = run_import(session, kind.value, source, dry_run=dry_run, update=update,
-                            ignore_extra=ignore, on_error=on_error, on_progress=progress)
+                            ignore_extra=ignore_extra, on_error=on_error, on_progress=progress)
     if shown > MAX_ERRORS_SHOWN:
         say(ctx, "import_more_errors", count=shown - MAX_ERRORS_SHOWN)
     counts = result.counts

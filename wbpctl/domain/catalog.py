@@ -9,6 +9,11 @@ PHASES = ("custody", "post-release", "any")
 PEMBINAAN = ("kemandirian", "kepribadian")
 
 
+def normalize_code(text: str) -> str:
+    """OPD and track codes as stored: ``olah-madu`` is ``OLAH-MADU``."""
+    return str(text).strip().upper()
+
+
 @dataclass(frozen=True)
 class Opd:
     code: str

@@ -33,7 +33,7 @@ class Layout:
 
 def match_headers(headers: list[str], columns: tuple[str, ...], required: tuple[str, ...],
                   aliases: dict[str, tuple[str, ...]], *, one_of: tuple[str, ...] = (),
-                  ignore_extra: bool = False) -> Layout:
+                  ignore_extra: bool = False, skip: tuple[str, ...] = ()) -> Layout:
     """Map the file's headers to ``columns``; refuse unknown, duplicate or missing ones."""
     lookup: dict[str, str] = {}
     for column in columns:
@@ -44,6 +44,8 @@ def match_headers(headers: list[str], columns: tuple[str, ...], required: tuple[
     names: dict[str, str] = {}
     extra: list[str] = []
     for index, header in enumerate(headers):
+        if normalize(header) in {normalize(s) for s in skip}:
+            continue
         column = lookup.get(normalize(header))
         if column is None:
             if not header.strip() and ignore_extra:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from ..domain.catalog import Track
+from ..domain.catalog import Track, normalize_code
 from ..domain.enrolment import DROP_REASONS, RESULTS, parse_hours, places_free
 from ..domain.errors import Invalid, NotFound, Rejected
 from ..domain.people import clean_text
@@ -16,7 +16,7 @@ from .session import Session, Tx
 
 
 def _track(conn: sqlite3.Connection, code: str) -> Track:
-    row = queries.track(conn, str(code).strip().upper())
+    row = queries.track(conn, normalize_code(code))
     if row is None or row["retired"]:
         raise NotFound("track_not_found", track=code)
     return Track(row["code"], row["opd"], row["name"], row["kind"], row["phase"],

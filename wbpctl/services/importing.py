@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
+from ..domain.catalog import normalize_code
 from ..domain.errors import Invalid, WbpError
 from ..domain.headers import Layout, match_headers
 from ..domain.nik import parse_gender, parse_nik
@@ -27,7 +28,7 @@ from ..store.ledger import new_uid
 from . import enrolments, participants, stays
 from .csv_source import CsvSource
 from .session import Session, Tx
-from .transfer_kinds import FIELD_COLUMNS, KINDS, WHO, Kind
+from .transfer_kinds import FIELD_COLUMNS, KINDS, REJECTION_COLUMN, WHO, Kind
 
 NEW, UNCHANGED, CHANGED = "new", "unchanged", "changed"
 
@@ -152,7 +153,7 @@ def _find(session: Session, tx: Tx, v: dict) -> tuple[str, sqlite3.Row]:
 
 
 def _track_code(v: dict) -> str:
-    return (_cell(v, "track") or "").strip().upper()
+    return normalize_code(_cell(v, "track") or "")
 
 
 def _on(session: Session, v: dict, column: str) -> date:
@@ -331,7 +332,8 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
     kind = KINDS[kind_name]
     layout = match_headers(source.headers, kind.columns, kind.required,
                            session.config.import_headers,
-                           one_of=WHO if kind.by_who else (), ignore_extra=ignore_extra)
+                           one_of=WHO if kind.by_who else (), ignore_extra=ignore_extra,
+                           skip=(REJECTION_COLUMN,))
     result = ImportResult(kind_name, dry_run, new_uid(), headers=source.headers)
     positions = list(layout.positions.items())
     try:

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Iterable, Iterator
 
 from ..domain import milestones as ms
+from ..domain.catalog import normalize_code
 from ..domain.errors import Invalid, NotFound, Rejected
 from ..domain.nik import NikInfo, check_nik_agrees, mask_nik, parse_gender, parse_nik
 from ..domain.people import check_stay_dates, clean_name, clean_text
@@ -473,6 +474,8 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
     is shown.
     """
     status = str(status).strip().lower()
+    track = normalize_code(track) if track else None
+    opd = normalize_code(opd) if opd else None
     everyone = status in ("all", "semua")
     wanted = None if everyone else STATUSES.get(status)
     if not everyone and wanted is None:
@@ -481,7 +484,7 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
     with session.reading() as conn:
         if track and queries.track(conn, track) is None:
             raise NotFound("track_not_found", track=track)
-        if opd and not any(o["code"] == opd for o in queries.opds(conn)):
+        if opd and queries.opd(conn, opd) is None:
             raise NotFound("opd_not_found", opd=opd)
     rows = _people(session, wanted, search, track, opd, reveal)
     if not reveal:

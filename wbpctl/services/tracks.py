@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..domain.catalog import PHASES
+from ..domain.catalog import PHASES, normalize_code
 from ..domain.errors import Invalid, NotFound
 from ..store import queries
 from .participants import regno_text
@@ -19,8 +19,9 @@ def list_tracks(session: Session, *, opd: str | None = None, phase: str | None =
     """Tracks with capacity and how many are active, waiting and completed to date."""
     if phase is not None and phase not in PHASES:
         raise Invalid("phase", phase, "phase_unknown", choices=", ".join(PHASES))
+    opd = normalize_code(opd) if opd else None
     with session.reading() as conn:
-        if opd and not any(o["code"] == opd for o in queries.opds(conn)):
+        if opd and queries.opd(conn, opd) is None:
             raise NotFound("opd_not_found", opd=opd)
         rows = queries.track_counts(conn, opd=opd, phase=phase)
     return [{k: r[k] for k in ("code", "opd", "name", "kind", "phase", "pembinaan", "capacity",
@@ -29,6 +30,7 @@ def list_tracks(session: Session, *, opd: str | None = None, phase: str | None =
 
 def show_track(session: Session, code: str, *, recent: int = 10) -> dict:
     """The roster: active with assignment dates, the waitlist in order, recent completions."""
+    code = normalize_code(code)
     with session.reading() as conn:
         track = queries.track(conn, code)
         if track is None:

@@ -37,6 +37,10 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
 ALL_COLUMNS = ("record", *dict.fromkeys(c for k in KINDS.values() for c in k.columns))
 KINDS["all"] = Kind("all", ALL_COLUMNS, ("record",), False, None)
 
+# The column ``import --errors FILE`` adds to the rows it rejects; an import skips it, so
+# that file loads again once fixed.
+REJECTION_COLUMN = "rejection_reason"
+
 # Which column a service's field name refers to, for error reports.
 FIELD_COLUMNS = {"detained": "detained_on", "admitted": "admitted_on", "type": "release_type",
                  "who": "reg_no"}

@@ -109,6 +109,10 @@ def opds(conn: sqlite3.Connection) -> list[sqlite3.Row]:
         " ON t.opd = o.code AND t.retired = 0 GROUP BY o.code ORDER BY o.rowid").fetchall()
 
 
+def opd(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM opds WHERE code = ?", (code,)).fetchone()
+
+
 def catalog(conn: sqlite3.Connection) -> tuple[list[dict], list[dict]]:
     """The OPDs and live tracks as stored, in the shape of a catalog.synced payload."""
     opd_rows = [dict(r) for r in conn.execute("SELECT code, name FROM opds ORDER BY rowid")]
