@@ -82,8 +82,13 @@ def _identity(session: Session, nik: str | None, gender: str | None,
 
 
 def _stay_fields(session: Session, reg_no: str, detained: str | date, sentence: str | None,
-                 admitted: str | date | None, birth: date | None) -> dict:
+                 admitted: str | date | None, birth: date | None,
+                 fine_substitute: bool = False) -> dict:
+    """A stay's fields checked against each other: class and sentence, the dates' order,
+    kurungan in place of a fine only on a B.III number."""
     reg = parse_regno(reg_no)
+    if fine_substitute and reg.register_class != "B.III":
+        raise Invalid("reg_no", reg_no, "fine_substitute_needs_b3")
     parsed = parse_sentence(sentence) if sentence not in (None, "") else None
     check_class_agrees(reg.register_class, parsed, reg_no=str(reg_no),
                        sentence_text=str(sentence or ""))
@@ -152,9 +157,7 @@ def plan_registration(session: Session, *, name: str, reg_no: str, detained: str
     """Every rule of a registration that needs no database: fields, NIK, class, dates."""
     clean = clean_name(name)
     nik_value, sex, born = _identity(session, nik, gender, birth_date)
-    stay = _stay_fields(session, reg_no, detained, sentence, admitted, born)
-    if fine_substitute and stay["reg"].register_class != "B.III":
-        raise Invalid("reg_no", reg_no, "fine_substitute_needs_b3")
+    stay = _stay_fields(session, reg_no, detained, sentence, admitted, born, fine_substitute)
     if uid is not None and not _UUID.fullmatch(uid):
         raise Invalid("person_uid", uid, "person_uid_taken")
     return Registration(str(reg_no), nik, clean, nik_value, sex, born, stay,
@@ -261,7 +264,8 @@ def readmit(session: Session, who: str, *, reg_no: str, detained: str | date,
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who)
         born = date.fromisoformat(person["birth_date"]) if person["birth_date"] else None
-        stay = _stay_fields(session, reg_no, detained, sentence, admitted, born)
+        stay = _stay_fields(session, reg_no, detained, sentence, admitted, born,
+                            fine_substitute)
         latest = queries.latest_stay(tx.conn, person["id"])
         if latest is not None and latest["status"] == "in_custody":
             raise Rejected("readmit_in_custody", who=who, reg_no=regno_text(session, latest))
@@ -270,8 +274,6 @@ def readmit(session: Session, who: str, *, reg_no: str, detained: str | date,
             raise Invalid("detained", str(detained), "readmit_before_release",
                           released_on=latest["released_on"])
         _check_regno_free(tx, stay["reg"], reg_no)
-        if fine_substitute and stay["reg"].register_class != "B.III":
-            raise Invalid("reg_no", reg_no, "fine_substitute_needs_b3")
         _admit(tx, person["uid"], stay, clean_text(crime, field="crime"), fine_substitute)
     return {"uid": person["uid"], "name": person["name"],
             "reg_no": stay["reg"].format(session.config.regno_format)}
