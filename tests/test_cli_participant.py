@@ -221,10 +221,9 @@ def test_log_masks_nik_in_payloads_unless_revealed(cli):
 
 
 def test_in_lieu_of_a_fine_needs_a_kurungan_number(cli):
-    for args in (["participant", "add", "--name", "K", "--reg-no", "B.IIb-4/2026", "--detained",
-                  "2026-10-01", "--sentence", "2 bulan", "--in-lieu-of-fine"],):
-        result = cli(*args)
-        assert result.exit_code == 1 and "B.III" in result.stderr
+    result = cli("participant", "add", "--name", "K", "--reg-no", "B.IIb-4/2026", "--detained",
+                 "2026-10-01", "--sentence", "2 bulan", "--in-lieu-of-fine")
+    assert result.exit_code == 1 and "B.III" in result.stderr
     add_person(cli, "B.I-1/2020", detained="2020-01-10", sentence="2y")
     cli.ok("release", "B.I-1/2020", "--on", "2022-01-10", "--type", "ekspirasi")
     result = cli("participant", "readmit", "B.I-1/2020", "--reg-no", "B.IIb-5/2026",
