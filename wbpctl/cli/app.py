@@ -10,8 +10,8 @@ from typing import Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from .. import __version__
 from ..domain.errors import StorageError, WbpError
+from .entry import print_version
 from .state import State, error_line, state
 
 
@@ -67,7 +67,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"wbpctl {__version__}\n")
+        print_version()
         raise typer.Exit()
 
 

@@ -6,10 +6,14 @@ from __future__ import annotations
 import sys
 
 
+def print_version() -> None:
+    from .. import __version__
+    sys.stdout.write(f"wbpctl {__version__}\n")
+
+
 def main() -> None:
     if sys.argv[1:] == ["--version"]:
-        from .. import __version__
-        sys.stdout.write(f"wbpctl {__version__}\n")
+        print_version()
         return
     from .app import main as run
     run()
