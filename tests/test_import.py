@@ -285,3 +285,14 @@ def test_the_rejection_column_is_skipped_but_no_other_unknown_column(cli, tmp_pa
     cli.ok("import", "participants", write(tmp_path, text.replace(",Catatan", "")
                                            .replace(",x\n", "\n"), "b.csv"))
     cli.ok("participant", "list", "--track", "olah-madu")    # codes in any case
+
+
+def test_revealing_nik_in_any_export_is_recorded(cli, tmp_path):
+    cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
+    cli.ok("assign", "B.I-1/2025", "OLAH-MADU", "--on", "2025-03-01")
+    before = cli.events()
+    rows = list(csv.DictReader(io.StringIO(cli.ok("export", "enrolments", "--reveal").stdout)))
+    assert rows[0]["nik"] == "1506041203900001"
+    accessed = cli.json("log")[before:]
+    assert [e["kind"] for e in accessed] == ["person.accessed"]
+    assert accessed[0]["payload"]["command"] == "export enrolments"

@@ -70,29 +70,29 @@ def _rows(session: Session, conn: sqlite3.Connection, kind: str) -> Iterator[tup
     elif kind == "enrolments":
         for r in queries.export_enrolments(conn):
             yield {"reg_no": regno_text(session, r), "nik": r["nik"], "track": r["track"],
-                   "assigned_on": r["requested_on"], "sponsor": r["sponsor"]}, None
+                   "assigned_on": r["requested_on"], "sponsor": r["sponsor"]}, r["person_uid"]
     elif kind == "completions":
         for r in queries.export_enrolments(conn):
             if r["status"] in ("completed", "failed"):
                 yield {"reg_no": regno_text(session, r), "nik": r["nik"], "track": r["track"],
                        "completed_on": r["ended_on"], "hours": r["hours"],
-                       "result": r["result"], "certificate": r["certificate"]}, None
+                       "result": r["result"], "certificate": r["certificate"]}, r["person_uid"]
     elif kind == "drops":
         for r in queries.export_enrolments(conn):
             automatic = r["reason"] in ("released", "transferred", "other") and \
                 r["ended_on"] == r["released_on"]
             if r["status"] == "dropped" and not automatic:
                 yield {"reg_no": regno_text(session, r), "nik": r["nik"], "track": r["track"],
-                       "dropped_on": r["ended_on"], "reason": r["reason"]}, None
+                       "dropped_on": r["ended_on"], "reason": r["reason"]}, r["person_uid"]
     elif kind == "releases":
         for r in queries.export_releases(conn):
             yield {"reg_no": regno_text(session, r), "nik": r["nik"],
                    "released_on": r["released_on"], "release_type": r["release_type"],
-                   "override": r["release_override"]}, None
+                   "override": r["release_override"]}, r["person_uid"]
     elif kind == "remissions":
         for r in queries.export_remissions(conn):
             yield {"reg_no": regno_text(session, r), "nik": r["nik"], "granted_on": r["granted_on"],
-                   "kind": r["kind"], "days": r["days"]}, None
+                   "kind": r["kind"], "days": r["days"]}, r["person_uid"]
     else:
         yield from _all(session, conn)
 

@@ -334,20 +334,23 @@ def export_participants(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
 
 def export_enrolments(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     return conn.execute(
-        f"SELECT e.*, p.nik, {_STAY_COLUMNS} FROM enrolments e JOIN stays s ON s.id = e.stay_id"
+        f"SELECT e.*, p.nik, p.uid AS person_uid, {_STAY_COLUMNS} FROM enrolments e"
+        " JOIN stays s ON s.id = e.stay_id"
         " JOIN people p ON p.id = e.person_id ORDER BY e.requested_on, e.id")
 
 
 def export_remissions(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     return conn.execute(
-        f"SELECT r.granted_on, r.kind, r.days, p.nik, {_STAY_COLUMNS} FROM remissions r"
+        f"SELECT r.granted_on, r.kind, r.days, p.nik, p.uid AS person_uid, {_STAY_COLUMNS}"
+        " FROM remissions r"
         " JOIN stays s ON s.id = r.stay_id JOIN people p ON p.id = s.person_id"
         " ORDER BY r.granted_on, r.id")
 
 
 def export_releases(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     return conn.execute(
-        f"SELECT p.nik, {_STAY_COLUMNS} FROM stays s JOIN people p ON p.id = s.person_id"
+        f"SELECT p.nik, p.uid AS person_uid, {_STAY_COLUMNS} FROM stays s"
+        " JOIN people p ON p.id = s.person_id"
         " WHERE s.released_on IS NOT NULL ORDER BY s.released_on, s.id")
 
 
