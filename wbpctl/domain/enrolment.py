@@ -7,7 +7,6 @@ from .errors import Invalid
 DROP_REASONS = ("released", "transferred", "withdrawn-own", "withdrawn-staff", "health",
                 "security", "dismissed", "other")
 RESULTS = ("pass", "fail")
-OPEN = ("active", "waitlisted")
 
 
 def parse_hours(text: str | float | None, *, field: str = "hours") -> float | None:

@@ -33,10 +33,6 @@ class RegisterNumber:
     def __str__(self) -> str:
         return self.format()
 
-    @property
-    def is_sentenced(self) -> bool:
-        return self.register_class.startswith("B.")
-
 
 def parse_regno(text: str, *, field: str = "reg_no") -> RegisterNumber:
     """Parse a register number leniently; raise ``Invalid`` when it is not one."""

@@ -60,10 +60,6 @@ class Sentence:
         return {"years": self.years, "months": self.months, "days": self.days,
                 "life": self.life, "death": self.death}
 
-    @classmethod
-    def from_dict(cls, data: dict) -> "Sentence":
-        return cls(**data)
-
 
 def parse_sentence(text: str, *, field: str = "sentence") -> Sentence:
     """Parse a sentence; raise ``Invalid`` when it cannot be read or is zero."""

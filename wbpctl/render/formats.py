@@ -15,7 +15,6 @@ from typing import Any, Iterable, Sequence, TextIO
 from .messages import MESSAGES, header, msg
 from .sections import Section
 
-FORMATS = ("table", "json", "csv", "markdown")
 EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
               ".txt": "table", ".html": "html", ".htm": "html"}
 

@@ -20,7 +20,7 @@ class InitResult:
 
 def config_catalog(session: Session) -> tuple[list[dict], list[dict]]:
     opds = [o.as_dict() for o in session.config.opds]
-    tracks = [{k: v for k, v in t.as_dict().items()} for t in session.config.tracks]
+    tracks = [t.as_dict() for t in session.config.tracks]
     return opds, tracks
 
 

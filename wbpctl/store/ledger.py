@@ -216,11 +216,6 @@ def _tuples(conn: sqlite3.Connection, table: str) -> sqlite3.Cursor:
     return cursor.execute(f"SELECT {_COLUMNS} FROM {table} ORDER BY seq")
 
 
-def check_chain(conn: sqlite3.Connection) -> Problem | None:
-    """Recompute every hash; the first event that does not match is named."""
-    return _walk(_tuples(conn, "events"))
-
-
 def _first_difference(scratch: sqlite3.Connection, table: str) -> Problem | None:
     """Compare live.table with the replayed main.table row by row on the primary key, in
     SQL (no sorting, no Python per row); name the first odd row and column."""

@@ -205,10 +205,6 @@ def is_empty(conn: sqlite3.Connection) -> bool:
                         ).fetchone()[0] == 1
 
 
-def person_uids(conn: sqlite3.Connection, person_id: int) -> str:
-    return conn.execute("SELECT uid FROM people WHERE id = ?", (person_id,)).fetchone()[0]
-
-
 # Sentence length in 30-day months as days, for a coarse filter in SQL.
 _SENTENCE_DAYS30 = ("((coalesce(s.sentence_years, 0) * 12 + coalesce(s.sentence_months, 0)) * 30"
                     " + coalesce(s.sentence_days, 0))")
