@@ -31,11 +31,16 @@ def test_startup_stays_within_budget(tmp_path):
     assert show / base < 15, (show, base)
 
 
-def test_version_imports_no_heavy_library():
-    out = subprocess.run([sys.executable, "-X", "importtime", "-c",
-                          "import sys; sys.argv = ['wbpctl', '--version'];"
-                          " from wbpctl.cli.app import main; main()"],
-                         capture_output=True, text=True)
+def test_a_json_lookup_loads_no_heavy_library(tmp_path):
+    """participant show -f json needs neither the YAML parser (packaged config), rich
+    (no table), sqlite-utils (no migration) nor pydantic."""
+    assert run("init", "--demo", cwd=tmp_path).returncode == 0
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c",
+         "import sys; sys.argv = ['wbpctl', 'participant', 'show', 'B.I-1/2025', '-f', 'json'];"
+         " from wbpctl.cli.entry import main; main()"],
+        capture_output=True, text=True, cwd=tmp_path)
+    assert '"name"' in out.stdout
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines()}
-    for heavy in ("pydantic", "sqlite_utils", "yaml"):
+    for heavy in ("pydantic", "sqlite_utils", "yaml", "rich"):
         assert heavy not in imported, heavy
