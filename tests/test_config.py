@@ -47,6 +47,8 @@ def test_database_is_relative_to_the_config_file(tmp_path):
      "tracks[1].code", "duplicate track code"),
     ("tracks:\n  - {code: A, opd: NOPE, name: a, kind: service, phase: any, pembinaan: kepribadian}\n",
      "tracks[0].opd", "unknown OPD"),
+    ("opds:\n  - {code: X, name: a}\n  - {code: X, name: b}\n", "opds[1].code",
+     "duplicate OPD code"),
     ("tracks:\n  - {code: A, opd: DINKES, name: a, kind: lecture, phase: any, pembinaan: kepribadian}\n",
      "tracks[0].kind", "must be one of"),
     ("tracks:\n  - {code: A, opd: DINKES, name: a, kind: service, phase: any, pembinaan: kepribadian,"
