@@ -47,11 +47,19 @@ class ImportResult:
     kind: str
     dry_run: bool
     batch: str
-    counts: dict[str, int] = field(default_factory=lambda: {NEW: 0, UNCHANGED: 0, CHANGED: 0})
     by_record: dict[str, dict[str, int]] = field(default_factory=dict)
     rejected: int = 0
     events: int = 0
-    headers: list[str] = field(default_factory=list)
+
+    def count(self, record: str, outcome: str, rows: int = 1) -> None:
+        per = self.by_record.setdefault(record, {NEW: 0, UNCHANGED: 0, CHANGED: 0})
+        per[outcome] += rows
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """New, unchanged and changed rows over every kind of record."""
+        return {outcome: sum(per[outcome] for per in self.by_record.values())
+                for outcome in (NEW, UNCHANGED, CHANGED)}
 
     @property
     def written(self) -> bool:
@@ -278,10 +286,7 @@ class _Batch:
     def _write(self, plans: list[participants.Registration]) -> None:
         if plans:
             participants.register_checked(self.tx, plans)
-            self.result.counts[NEW] += len(plans)
-            per = self.result.by_record.setdefault("participants",
-                                                   {NEW: 0, UNCHANGED: 0, CHANGED: 0})
-            per[NEW] += len(plans)
+            self.result.count("participants", NEW, len(plans))
 
     def flush(self) -> None:
         conn, lapas = self.tx.conn, self.tx.session.config.lapas_code
@@ -334,7 +339,7 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                            session.config.import_headers,
                            one_of=WHO if kind.by_who else (), ignore_extra=ignore_extra,
                            skip=(REJECTION_COLUMN,))
-    result = ImportResult(kind_name, dry_run, new_uid(), headers=source.headers)
+    result = ImportResult(kind_name, dry_run, new_uid())
     positions = list(layout.positions.items())
     try:
         with session.transaction(batch=result.batch) as tx:
@@ -353,9 +358,7 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                     result.rejected += 1
                     column, value = _column(KINDS.get(record, kind), layout, error, values)
                     return RowError(line, column, value, error, cells)
-                result.counts[outcome] += 1
-                per = result.by_record.setdefault(record, {NEW: 0, UNCHANGED: 0, CHANGED: 0})
-                per[outcome] += 1
+                result.count(record, outcome)
                 return None
 
             batch = _Batch(tx, result, on_error, layout, one_by_one)
