@@ -8,6 +8,8 @@ then, on a fresh database each time, loads it with
                                                events + 2 projection rows per row)
   - sqlite-utils insert DB rows FILE --csv    (no validation)
   - sqlite3 DB ".import --csv FILE rows"      (no validation)
+  - floor_insert.py: the rows wbpctl wrote (events, people, stays), prebuilt in memory,
+    written again into a fresh wbpctl database by executemany: SQLite's share alone
 and prints the median rows/s and peak memory (max RSS) of each, and the ratios.
 Run it with the project's virtual environment's python.
 """
@@ -57,7 +59,7 @@ def make_csv(path: Path, rows: int) -> None:
                           ["2 tahun", "3y6m", "18 bulan", "5y"][i % 4], "pencurian"])
 
 
-def measure(cmd: list[str], env: dict) -> tuple[float, float]:
+def measure(cmd: list[str], env: dict) -> tuple[float, float | None]:
     """(seconds, peak MB of the child) for one run."""
     probe = ("import resource, subprocess, sys, time; t = time.perf_counter();"
              " r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL);"
@@ -69,6 +71,18 @@ def measure(cmd: list[str], env: dict) -> tuple[float, float]:
     if code != "0":
         sys.exit(f"{cmd[0]} failed ({code}): {out.stderr}")
     return float(seconds), int(rss_kb) / 1024
+
+
+def floor(imported: Path, work: Path, run: int, env: dict) -> tuple[float, None]:
+    """Seconds for SQLite alone to write what the import wrote (floor_insert.py's own
+    timing: loading the rows into memory first is not counted, nor its memory)."""
+    target = work / f"floor-{run}.db"
+    subprocess.run([tool("wbpctl"), "--db", str(target), "init"], env=env, check=True,
+                   capture_output=True)
+    out = subprocess.run([sys.executable, str(Path(__file__).with_name("floor_insert.py")),
+                          str(imported), str(target)], env=env, capture_output=True,
+                         text=True, check=True)
+    return float(out.stdout), None
 
 
 def main() -> None:
@@ -97,17 +111,18 @@ def main() -> None:
                                         f".import --csv {data} rows"]
         for name, cmd in cases.items():
             results.setdefault(name, []).append(measure(cmd, env))
+        results.setdefault("floor: SQLite writes only", []).append(floor(db, work, run, env))
     summary = {}
     for name, runs in results.items():
         seconds = statistics.median(s for s, _ in runs)
         summary[name] = {"rows_per_s": args.rows / seconds, "seconds": seconds,
-                         "peak_mb": max(m for _, m in runs)}
+                         "peak_mb": None if runs[0][1] is None else max(m for _, m in runs)}
     ours = summary["wbpctl import"]["rows_per_s"]
     print(f"{args.rows} rows, median of {args.runs} runs, python {sys.version.split()[0]}")
     print(f"{'loader':28} {'rows/s':>10} {'seconds':>8} {'peak MB':>8} {'wbpctl / this':>14}")
     for name, figures in summary.items():
         print(f"{name:28} {figures['rows_per_s']:10.0f} {figures['seconds']:8.2f}"
-              f" {figures['peak_mb']:8.1f} {ours / figures['rows_per_s']:14.2f}")
+              f" {'-' if figures['peak_mb'] is None else format(figures['peak_mb'], '.1f'):>8} {ours / figures['rows_per_s']:14.2f}")
     if args.json:
         args.json.write_text(json.dumps({"rows": args.rows, "runs": args.runs,
                                          "results": summary}, indent=2))

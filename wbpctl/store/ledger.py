@@ -82,6 +82,10 @@ def new_uid() -> str:
     return new_uids(1)[0]
 
 
+INSERT_EVENT = ("INSERT INTO events (seq, uid, at, actor, lapas, kind, subject, payload, batch,"
+                " prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+
+
 class Ledger:
     """Appends events inside the caller's write transaction and applies each one."""
 
@@ -129,9 +133,7 @@ class Ledger:
             made.append(Event(seq, uid, at, self.actor, self.lapas, kind, subject, payload,
                               self.batch, prev_hash, digest))
             prev_hash = digest
-        self.conn.executemany(
-            "INSERT INTO events (seq, uid, at, actor, lapas, kind, subject, payload, batch,"
-            " prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        self.conn.executemany(INSERT_EVENT, rows)
         projections.apply_many(self.conn, made)
         self._last = (seq, prev_hash)
         return made
