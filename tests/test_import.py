@@ -81,6 +81,36 @@ def test_unknown_column_is_an_error_unless_ignored(cli, tmp_path):
     cli.ok("import", "participants", path, "--ignore-extra")
 
 
+def test_empty_columns_a_spreadsheet_adds_are_fine_while_empty(cli, tmp_path):
+    text = ("reg_no;name;detained_on;sentence;;\r\n"
+            "B.I-1/2025;Budi;2025-01-10;3y;;\r\n"
+            "B.I-2/2025;Agus;2025-01-10;3y\r\n"                 # a short row is fine too
+            "B.I-3/2025;Ani;2025-01-10;3y;;catatan\r\n")
+    refused = cli("import", "participants", write(tmp_path, text))
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("line 4, #6 'catatan': is in a column with no header")
+    assert "1 rejected" in refused.stderr
+    cli.ok("import", "participants", write(tmp_path, text), "--ignore-extra")
+    assert sorted(names(cli)) == ["Agus", "Ani", "Budi"]
+
+
+def test_a_row_longer_than_the_header_is_named_with_the_likely_cause(cli, tmp_path):
+    text = HEADER + ("B.I-1/2025,Santoso, Budi,,L,,2025-01-10,,3y,curi\n"   # comma in a name
+                     "B.I-2/2025,Agus,,L,,2025-01-10,,3y,,,\n")         # trailing empty cells
+    errors_file = tmp_path / "errors.csv"
+    refused = cli("import", "participants", write(tmp_path, text), "--errors", str(errors_file))
+    assert refused.stderr.splitlines()[0] == (
+        "line 2: 10 values, but the header has 9 columns: is there a ',' inside a value"
+        " that is not in quotes?")
+    assert "1 rejected" in refused.stderr
+    # fixing the row in the errors file lines its reason up with the header again
+    fixed = errors_file.read_text(encoding="utf-8").replace("Santoso, Budi", '"Santoso, Budi"')
+    errors_file.write_text(fixed, encoding="utf-8")
+    assert list(csv.reader(io.StringIO(fixed)))[1][9].startswith("10 values")
+    cli.ok("import", "participants", str(errors_file))
+    assert names(cli) == ["Santoso, Budi"]
+
+
 def test_missing_required_column_is_an_error_before_any_row(cli, tmp_path):
     result = cli("import", "participants", write(tmp_path, "reg_no,name,sentence\nB.I-1/2025,Budi,3y\n"))
     assert result.exit_code == 1 and "detained_on" in result.stderr

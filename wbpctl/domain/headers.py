@@ -26,9 +26,32 @@ class Layout:
     positions: dict[str, int]     # canonical name -> index in the row
     names: dict[str, str]         # canonical name -> the header as the file wrote it
     extra: tuple[str, ...]
+    width: int = 0                # how many columns the header line has
+    unnamed: tuple[int, ...] = () # columns with an empty header (spreadsheets add them)
+    strict: bool = True           # a value outside the named columns is an error
 
     def column_of(self, field: str) -> str:
         return self.names.get(field, field)
+
+    def fit(self, cells: list[str]) -> list[str]:
+        """The row padded or cut to the header's width (so a column added after it lines
+        up), unless it holds values past the header's last column."""
+        if len(cells) > self.width and any(c.strip() for c in cells[self.width:]):
+            return cells
+        return cells[:self.width] + [""] * (self.width - len(cells))
+
+    def stray_value(self, cells: list[str]) -> tuple[int, str] | None:
+        """(1-based column, value) of the first value a row holds outside the named
+        columns: under an empty header, or past the header's last column."""
+        if not self.strict:
+            return None
+        for index in self.unnamed:
+            if index < len(cells) and cells[index].strip():
+                return index + 1, cells[index]
+        for index in range(self.width, len(cells)):
+            if cells[index].strip():
+                return index + 1, cells[index]
+        return None
 
 
 def match_headers(headers: list[str], columns: tuple[str, ...], required: tuple[str, ...],
@@ -43,13 +66,16 @@ def match_headers(headers: list[str], columns: tuple[str, ...], required: tuple[
     positions: dict[str, int] = {}
     names: dict[str, str] = {}
     extra: list[str] = []
+    unnamed: list[int] = []
     for index, header in enumerate(headers):
         if normalize(header) in {normalize(s) for s in skip}:
             continue
+        if not header.strip().lstrip("\ufeff"):
+            # a spreadsheet's trailing empty columns: fine while their cells are empty
+            unnamed.append(index)
+            continue
         column = lookup.get(normalize(header))
         if column is None:
-            if not header.strip() and ignore_extra:
-                continue
             extra.append(header)
             continue
         if column in positions:
@@ -64,4 +90,5 @@ def match_headers(headers: list[str], columns: tuple[str, ...], required: tuple[
         missing.append(" or ".join(one_of))
     if missing:
         raise Rejected("import_missing_columns", columns=", ".join(missing))
-    return Layout(positions, names, tuple(extra))
+    return Layout(positions, names, tuple(extra), len(headers), tuple(unnamed),
+                  strict=not ignore_extra)

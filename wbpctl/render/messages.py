@@ -334,6 +334,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_differs": ("differs from what is recorded ({fields}); use --update to record it as a"
                        " correction", "berbeda dari yang tercatat ({fields}); pakai --update"
                        " untuk mencatatnya sebagai koreksi"),
+    "import_row_too_long": ("{cells} values, but the header has {width} columns: is there a"
+                            " '{delimiter}' inside a value that is not in quotes?",
+                            "{cells} nilai, padahal judul punya {width} kolom: adakah '{delimiter}'"
+                            " di dalam nilai yang tidak diberi tanda kutip?"),
+    "import_value_without_header": ("is in a column with no header: name the column, or use"
+                                    " --ignore-extra", "ada di kolom tanpa judul: beri judul"
+                                    " kolomnya, atau pakai --ignore-extra"),
     "import_record_unknown": ("is not a record kind (choose {choices})",
                               "bukan jenis catatan (pilih {choices})"),
     # -- reports

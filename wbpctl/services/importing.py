@@ -17,7 +17,7 @@ from datetime import date
 from typing import Callable
 
 from ..domain.catalog import normalize_code
-from ..domain.errors import Invalid, WbpError
+from ..domain.errors import Invalid, Rejected, WbpError
 from ..domain.headers import Layout, match_headers
 from ..domain.nik import parse_gender, parse_nik
 from ..domain.people import clean_name, clean_text
@@ -254,6 +254,16 @@ def _column(kind: Kind, layout: Layout, error: WbpError, values: dict) -> tuple[
     return "", ""
 
 
+def _stray_error(layout: Layout, cells: list[str], column: int, value: str,
+                 delimiter: str) -> WbpError:
+    """A value outside the named columns: most often a delimiter inside a value that is
+    not in quotes, which shifts every column after it."""
+    if len(cells) > layout.width:
+        return Rejected("import_row_too_long", cells=len(cells), width=layout.width,
+                        delimiter=delimiter)
+    return Invalid(f"#{column}", value, "import_value_without_header")
+
+
 class _Batch:
     """Participants rows planned but not yet written. At each flush two queries find which
     register numbers and NIKs of the batch are taken, then the rows are checked and
@@ -280,7 +290,7 @@ class _Batch:
 
     def failed(self, line: int, cells: list[str], values: dict, error: WbpError) -> None:
         column, value = _column(KINDS["participants"], self.layout, error, values)
-        self.errors.append(RowError(line, column, value, error, cells))
+        self.errors.append(RowError(line, column, value, error, self.layout.fit(cells)))
         self.result.rejected += 1
 
     def _write(self, plans: list[participants.Registration]) -> None:
@@ -357,7 +367,7 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                 except WbpError as error:
                     result.rejected += 1
                     column, value = _column(KINDS.get(record, kind), layout, error, values)
-                    return RowError(line, column, value, error, cells)
+                    return RowError(line, column, value, error, layout.fit(cells))
                 result.count(record, outcome)
                 return None
 
@@ -370,6 +380,11 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                     record = (values.get("record") or "").strip().lower()
                 if on_progress is not None and number % 1000 == 0:
                     on_progress(source.position())
+                stray = layout.stray_value(cells)
+                if stray is not None:
+                    batch.failed(line, cells, values, _stray_error(layout, cells, *stray,
+                                                                   source.delimiter))
+                    continue
                 if kind_name == "participants":
                     try:
                         plan = _plan_new_participant(session, tx, values, batch)
