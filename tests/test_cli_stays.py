@@ -50,7 +50,7 @@ def test_suggest_prints_the_table_amount_and_records_nothing(cli):
     ({}, ["--on", "2024-08-17", "--kind", "RU", "--days", "30"], "outside the stay"),
     ({}, ["--on", "2027-08-17", "--kind", "RU", "--days", "30"], "future"),
     ({}, ["--on", "2025-08-17", "--kind", "XX", "--days", "30"], "not a remission kind"),
-    ({}, ["--on", "2025-08-17", "--kind", "RU", "--days", "0"], "whole number"),
+    ({}, ["--on", "2025-08-17", "--kind", "RU", "--days", "0"], "must be days from 1"),
     ({"sentence": "2y"}, ["--on", "2026-08-17", "--kind", "RU", "--days", "300"],
      "before the grant date"),
 ])

@@ -206,6 +206,38 @@ def test_other_kinds_and_who_by_nik(cli, tmp_path):
     cli.ok("verify")
 
 
+def test_indonesian_words_in_every_kind_and_loading_them_again_changes_nothing(cli, tmp_path):
+    cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
+    files = {
+        "enrolments": "No Reg;Kode Pelatihan;Tanggal Mulai\n"
+                      "B.I-1/2025;olah-madu;01/03/2025\nB.I-1/2025;HORT-ORGANIK;01/03/2025\n"
+                      "B.IIa-2/2025;OLAH-MADU;01/03/2025\n",
+        "completions": "No Reg;Kode Pelatihan;Tanggal Selesai;Hasil\n"
+                       "B.I-1/2025;OLAH-MADU;01/06/2025;Lulus\n"
+                       "B.IIa-2/2025;OLAH-MADU;01/06/2025;Tidak Lulus\n",
+        "drops": "No Reg;Kode Pelatihan;Tanggal Keluar;Alasan\n"
+                 "B.I-1/2025;HORT-ORGANIK;02/06/2025;Sakit\n",
+        "remissions": "No Reg;Tanggal Remisi;Jenis Remisi;Hari\n"
+                      "B.I-1/2025;17/08/2025;Remisi Umum;2 bulan\n",
+        "releases": "No Reg;Tanggal Bebas;Jenis Bebas\nB.IIa-2/2025;01/10/2025;Bebas Murni\n",
+    }
+    for kind, text in files.items():
+        files[kind] = write(tmp_path, text, f"{kind}.csv")
+        cli.ok("import", kind, files[kind])
+    budi = cli.json("participant", "show", "B.I-1/2025")
+    assert {e["track"]: e["status"] for e in budi["enrolments"]} == {
+        "OLAH-MADU": "completed", "HORT-ORGANIK": "dropped"}
+    assert [(r["kind"], r["days"]) for r in budi["remissions"]] == [("RU", 60)]
+    siti = cli.json("participant", "show", "B.IIa-2/2025")
+    assert siti["status"] == "released" and siti["stays"][0]["release_type"] == "ekspirasi"
+    assert siti["enrolments"][0]["status"] == "failed"
+    before = dump(cli.db)
+    for kind, path in files.items():
+        assert "Nothing new" in cli.ok("import", kind, path).stderr
+    assert dump(cli.db) == before
+    cli.ok("verify")
+
+
 def test_rule_refusals_in_other_kinds_name_line_and_column(cli, tmp_path):
     cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
     result = cli("import", "enrolments", write(tmp_path, "reg_no,track,assigned_on\n"

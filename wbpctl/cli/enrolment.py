@@ -49,7 +49,8 @@ def complete(
         help="Hours attended (12.5 or 12,5).", show_default=False)] = None,
     result: Annotated[str, typer.Option(
         "--result", metavar="pass|fail",
-        help="pass, or fail (ends the enrolment without counting as completed)."
+        help="pass (lulus), or fail (tidak lulus, gagal: ends the enrolment without"
+        " counting as completed)."
     )] = "pass",
     certificate: Annotated[Optional[str], typer.Option(
         "--certificate", metavar="NO", help="Certificate number (unique within the track).",
@@ -74,8 +75,9 @@ def drop(
     track: TrackArg,
     reason: Annotated[str, typer.Option(
         "--reason", metavar="REASON",
-        help="released, transferred, withdrawn-own, withdrawn-staff, health,"
-        " security, dismissed or other.")],
+        help="released (bebas), transferred (pindah), withdrawn-own (mengundurkan diri),"
+        " withdrawn-staff, health (sakit), security (keamanan), dismissed (dikeluarkan) or"
+        " other (lain).")],
     on: OnOpt = None,
 ) -> None:
     """End WHO's place (or waitlist place) in TRACK; the first in line moves up.

@@ -18,8 +18,9 @@ def release(
     on: Annotated[str, typer.Option("--on", metavar="DATE", help="Date of release.")],
     release_type: Annotated[str, typer.Option(
         "--type", metavar="TYPE",
-        help="ekspirasi, pb, cb, cmb, bebas-demi-hukum, remisi-bebas, pindah"
-        " (transfer) or meninggal (death).")],
+        help="ekspirasi (bebas murni), pb (pembebasan bersyarat), cb (cuti bersyarat), cmb"
+        " (cuti menjelang bebas), bebas-demi-hukum, remisi-bebas, pindah (transfer) or"
+        " meninggal (death); any case.")],
     override: Annotated[Optional[str], typer.Option(
         "--override", metavar="REASON",
         help="Record a pb/cb release the dates do not allow, with this reason.",
@@ -45,10 +46,11 @@ def add(
     on: Annotated[str, typer.Option("--on", metavar="DATE",
                                     help="Date the remission was granted.")],
     kind: Annotated[str, typer.Option("--kind", metavar="RU|RK|other",
-                                      help="RU (17 August), RK (religious holiday)"
-                                                    " or other.")],
-    days: Annotated[Optional[int], typer.Option("--days", metavar="N", help="Days granted.",
-                                                show_default=False)] = None,
+                                      help="RU (remisi umum, 17 August), RK (remisi"
+                                                    " khusus, religious holiday) or other.")],
+    days: Annotated[Optional[str], typer.Option(
+        "--days", metavar="N", help="Days granted: 60, or as the decree says it, '2 bulan',"
+        " '1 bulan 15 hari' (1 month = 30 days).", show_default=False)] = None,
     suggest: Annotated[bool, typer.Option(
         "--suggest", help="Only print what the remission table gives; record nothing.")] = False,
 ) -> None:

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from datetime import date
 
-from .errors import Invalid, Rejected
+from .errors import Rejected
 from .milestones import Milestones
+from .words import pick
 
 TYPES = ("ekspirasi", "pb", "cb", "cmb", "bebas-demi-hukum", "remisi-bebas", "pindah",
          "meninggal")
 INTO_COMMUNITY = TYPES[:6]  # pindah and meninggal do not release anyone into the community
+TYPE_ALIASES = {"bebas-murni": "ekspirasi", "expiry": "ekspirasi",
+                "pembebasan-bersyarat": "pb", "cuti-bersyarat": "cb",
+                "cuti-menjelang-bebas": "cmb", "transfer": "pindah", "wafat": "meninggal"}
+
+
+def parse_release_type(text: str) -> str:
+    """``pb``, ``PB``, ``Pembebasan Bersyarat``, ``bebas murni`` (= ekspirasi), ..."""
+    return pick(text, TYPES, TYPE_ALIASES, field="type", rule="release_type_unknown")
 
 
 def check_release(release_type: str, on: date, dates: Milestones, override: str | None) -> None:
     """PB needs the PB-eligible date reached (and PB possible); CB must be allowed at all."""
-    if release_type not in TYPES:
-        raise Invalid("type", release_type, "release_type_unknown", choices=", ".join(TYPES))
+    release_type = parse_release_type(release_type)
     if override:
         return
     if release_type == "pb":

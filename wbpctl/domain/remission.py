@@ -4,9 +4,36 @@ from __future__ import annotations
 
 from datetime import date
 
-from .sentence import DAYS_PER_MONTH
+from .errors import Invalid
+from .sentence import DAYS_PER_MONTH, parse_sentence
+from .words import pick
 
 KINDS = ("RU", "RK", "other")
+KIND_ALIASES = {"remisi-umum": "RU", "umum": "RU", "remisi-khusus": "RK", "khusus": "RK",
+                "lain": "other", "lainnya": "other"}
+MAX_DAYS = 366 * 5
+
+
+def parse_remission_kind(text: str) -> str:
+    """``RU``, ``rk``, ``Remisi Umum``, ``khusus``, ``other``/``lain``."""
+    return pick(text, KINDS, KIND_ALIASES, field="kind", rule="remission_kind_unknown")
+
+
+def parse_remission_days(text: str | int | None, *, field: str = "days") -> int:
+    """Days granted: ``60``, or as a decree writes it, ``60 hari``, ``2 bulan``,
+    ``1 bulan 15 hari`` (1 month = 30 days, as the remission table counts)."""
+    if isinstance(text, int) and not isinstance(text, bool):
+        days = text
+    else:
+        cleaned = str(text if text is not None else "").strip()
+        try:
+            days = int(cleaned) if cleaned.isdigit() else \
+                parse_sentence(cleaned, field=field).length_days30
+        except Invalid:
+            raise Invalid(field, text, "remission_days_range") from None
+    if not 1 <= days <= MAX_DAYS:
+        raise Invalid(field, text, "remission_days_range")
+    return days
 
 
 def suggested_days(kind: str, on: date, detained_on: date, earlier_grants_of_kind: int) -> int:

@@ -28,10 +28,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nik_date_not_real": ("holds a birth date that does not exist",
                           "berisi tanggal lahir yang tidak ada"),
     "nik_serial": ("has serial 0000: serials start at 0001", "bernomor urut 0000: mulai dari 0001"),
-    "nik_gender_mismatch": ("says gender {nik_gender}, but --gender is {gender}",
-                            "menyatakan jenis kelamin {nik_gender}, tetapi --gender {gender}"),
-    "nik_birth_mismatch": ("encodes birth date {nik_birth}, but --birth-date is {birth_date}",
-                           "berisi tanggal lahir {nik_birth}, tetapi --birth-date {birth_date}"),
+    "nik_gender_mismatch": ("says gender {nik_gender}, but the gender given is {gender}",
+                            "menyatakan jenis kelamin {nik_gender}, tetapi jenis kelamin yang"
+                            " diisi {gender}"),
+    "nik_birth_mismatch": ("encodes birth date {nik_birth}, but the birth date given is"
+                           " {birth_date}", "berisi tanggal lahir {nik_birth}, tetapi tanggal"
+                           " lahir yang diisi {birth_date}"),
     "nik_duplicate": ("already belongs to another person", "sudah milik orang lain"),
     "nik_of_released_person": ("belongs to a released person ({reg_no}): use"
                                " 'wbpctl participant readmit' for a new stay",
@@ -89,8 +91,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "certificate_used": ("is already used in track {track}", "sudah dipakai di pelatihan {track}"),
     "remission_kind_unknown": ("is not a remission kind (choose {choices})",
                                "bukan jenis remisi (pilih {choices})"),
-    "remission_days_range": ("must be a whole number of days from 1",
-                             "harus bilangan bulat hari mulai 1"),
+    "remission_days_range": ("must be days from 1 to 1830 (60, 60 hari, 2 bulan, 1 bulan 15"
+                             " hari)", "harus 1 s.d. 1830 hari (60, 60 hari, 2 bulan, 1 bulan"
+                             " 15 hari)"),
     "remission_outside_stay": ("is outside the stay ({start} to {end})",
                                "di luar masa tahanan ({start} s.d. {end})"),
     "release_type_unknown": ("is not a release type (choose {choices})",

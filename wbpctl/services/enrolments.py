@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date
 
 from ..domain.catalog import Track, normalize_code
-from ..domain.enrolment import DROP_REASONS, RESULTS, parse_hours, places_free
+from ..domain.enrolment import parse_drop_reason, parse_hours, parse_result, places_free
 from ..domain.errors import Invalid, NotFound, Rejected
 from ..domain.people import clean_text
 from ..store import queries
@@ -80,9 +80,7 @@ def complete(session: Session, who: str, track: str, *, on: str | date | None = 
              hours: str | float | None = None, result: str | None = None,
              certificate: str | None = None, tx: Tx | None = None) -> dict:
     """End an active enrolment with its result (a service track: delivered)."""
-    outcome = (result or "pass").strip().lower()
-    if outcome not in RESULTS:
-        raise Invalid("result", result, "result_unknown", choices=", ".join(RESULTS))
+    outcome = parse_result(result)
     hours = parse_hours(hours)
     certificate = clean_text(certificate, field="certificate", maximum=100)
     with session.transaction(tx) as tx:
@@ -113,9 +111,7 @@ def _drop(tx: Tx, person_uid: str, row: sqlite3.Row, on: str, reason: str) -> No
 def drop(session: Session, who: str, track: str, *, reason: str,
          on: str | date | None = None, tx: Tx | None = None) -> dict:
     """End an active or waitlisted enrolment with a reason; a freed place moves the line."""
-    why = str(reason).strip().lower()
-    if why not in DROP_REASONS:
-        raise Invalid("reason", reason, "reason_unknown", choices=", ".join(DROP_REASONS))
+    why = parse_drop_reason(reason)
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who)
         spec = _track(tx.conn, track)

@@ -17,11 +17,14 @@ from datetime import date
 from typing import Callable
 
 from ..domain.catalog import normalize_code
+from ..domain.enrolment import parse_drop_reason, parse_result
 from ..domain.errors import Invalid, Rejected, WbpError
 from ..domain.headers import Layout, match_headers
 from ..domain.nik import parse_gender, parse_nik
 from ..domain.people import clean_name, clean_text
 from ..domain.regno import parse_regno
+from ..domain.release import parse_release_type
+from ..domain.remission import parse_remission_days, parse_remission_kind
 from ..domain.sentence import parse_sentence
 from ..store import queries
 from ..store.ledger import new_uid
@@ -184,7 +187,7 @@ def _enrolment(session: Session, tx: Tx, v: dict, update: bool) -> str:
 def _completion(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
     track, on = _track_code(v), _on(session, v, "completed_on")
-    result = (_cell(v, "result") or "pass").strip().lower()
+    result = parse_result(_cell(v, "result"))
     for e in queries.enrolments_for(tx.conn, person["id"], track):
         if e["status"] in ("completed", "failed") and e["ended_on"] == on.isoformat():
             if e["result"] == result:
@@ -198,7 +201,7 @@ def _completion(session: Session, tx: Tx, v: dict, update: bool) -> str:
 def _drop(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
     track, on = _track_code(v), _on(session, v, "dropped_on")
-    reason = (_cell(v, "reason") or "").strip().lower()
+    reason = parse_drop_reason(_cell(v, "reason") or "")
     if any(e["status"] == "dropped" and e["ended_on"] == on.isoformat() and e["reason"] == reason
            for e in queries.enrolments_for(tx.conn, person["id"], track)):
         return UNCHANGED
@@ -209,7 +212,7 @@ def _drop(session: Session, tx: Tx, v: dict, update: bool) -> str:
 def _release(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
     on = _on(session, v, "released_on")
-    kind = (_cell(v, "release_type") or "").strip().lower()
+    kind = parse_release_type(_cell(v, "release_type") or "")
     for stay in queries.stays_of(tx.conn, person["id"]):
         if stay["released_on"] == on.isoformat() and stay["release_type"] == kind:
             return UNCHANGED
@@ -220,12 +223,9 @@ def _release(session: Session, tx: Tx, v: dict, update: bool) -> str:
 def _remission(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
     on = _on(session, v, "granted_on")
-    kind = stays.remission_kind_of(_cell(v, "kind") or "")
+    kind = parse_remission_kind(_cell(v, "kind") or "")
     text = _cell(v, "days") or ""
-    try:
-        days = int(text)
-    except ValueError:
-        raise Invalid("days", text, "remission_days_range") from None
+    days = parse_remission_days(text)
     latest = queries.latest_stay(tx.conn, person["id"])
     for r in queries.remissions_of_stay(tx.conn, latest["stay_id"]):
         if r["granted_on"] == on.isoformat() and r["kind"] == kind:

@@ -7,8 +7,8 @@ from datetime import date
 from ..domain import milestones as ms
 from ..domain.errors import Invalid, Rejected
 from ..domain.people import clean_text
-from ..domain.release import check_release
-from ..domain.remission import KINDS, suggested_days
+from ..domain.release import check_release, parse_release_type
+from ..domain.remission import parse_remission_days, parse_remission_kind, suggested_days
 from ..store import queries
 from ..store.ledger import new_uid
 from .enrolments import end_enrolments_at_release
@@ -16,21 +16,12 @@ from .participants import find_person, regno_text, stay_sentence
 from .session import Session, Tx
 
 
-def remission_kind_of(kind: str) -> str:
-    value = {"ru": "RU", "rk": "RK", "other": "other", "lain": "other"}.get(
-        str(kind).strip().lower())
-    if value is None:
-        raise Invalid("kind", kind, "remission_kind_unknown", choices=", ".join(KINDS))
-    return value
-
-
 def remission(session: Session, who: str, *, on: str | date, kind: str,
-              days: int | None = None, suggest: bool = False, tx: Tx | None = None) -> dict:
+              days: str | int | None = None, suggest: bool = False, tx: Tx | None = None) -> dict:
     """Record a granted remission (or, with ``suggest``, only say what the table gives)."""
-    remission_kind = remission_kind_of(kind)
+    remission_kind = parse_remission_kind(kind)
     when = session.date(on, "on")
-    if not suggest and (days is None or not 1 <= int(days) <= 366 * 5):
-        raise Invalid("days", days, "remission_days_range")
+    granted = None if suggest else parse_remission_days(days)
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who)
         stay = queries.latest_stay(tx.conn, person["id"])
@@ -51,7 +42,7 @@ def remission(session: Session, who: str, *, on: str | date, kind: str,
         if suggest:
             return {"name": person["name"], "kind": remission_kind, "on": when.isoformat(),
                     "suggested_days": table, "recorded": False}
-        days = int(days)
+        days = granted
         after = ms.milestones(date.fromisoformat(stay["detained_on"]), sentence,
                               [*queries.remission_days(tx.conn, stay["stay_id"]), days],
                               session.config.rules)
@@ -69,7 +60,7 @@ def remission(session: Session, who: str, *, on: str | date, kind: str,
 def release(session: Session, who: str, *, on: str | date, release_type: str,
             override: str | None = None, tx: Tx | None = None) -> dict:
     """End the current stay; open custody enrolments end with reason released/transferred."""
-    kind = str(release_type).strip().lower()
+    kind = parse_release_type(release_type)
     reason = clean_text(override, field="override")
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who)
