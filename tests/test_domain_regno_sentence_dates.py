@@ -82,7 +82,10 @@ def test_kurungan_takes_any_length_and_pretrial_no_sentence():
 
 
 @pytest.mark.parametrize("text", ["2025-10-08", "2025/10/08", "08/10/2025", "8-10-2025", "8.10.2025",
-                                  "8 Okt 2025", "8 Oktober 2025", "8 oct 2025", "08-Okt-2025"])
+                                  "8 Okt 2025", "8 Oktober 2025", "8 oct 2025", "08-Okt-2025",
+                                  # with the time a spreadsheet or database export adds
+                                  "2025-10-08 00:00:00", "2025-10-08T00:00:00", "08/10/2025 0:00",
+                                  "8/10/2025 12:00 PM", "8 Okt 2025 10.30"])
 def test_date_spellings(text):
     assert parse_date(text) == date(2025, 10, 8)
 
@@ -92,11 +95,20 @@ def test_month_first_when_configured():
 
 
 @pytest.mark.parametrize("text, rule", [("31/02/2025", "date_not_real"), ("2025-13-01", "date_not_real"),
-                                        ("kemarin", "date_unparseable"), ("8 Foo 2025", "date_unparseable")])
+                                        ("kemarin", "date_unparseable"), ("8 Foo 2025", "date_unparseable"),
+                                        ("10/8/25", "date_two_digit_year"),
+                                        ("2025-10-08 25", "date_unparseable"), ("12:00", "date_unparseable")])
 def test_bad_dates(text, rule):
     with pytest.raises(Invalid) as caught:
         parse_date(text, field="detained")
     assert (caught.value.rule, caught.value.field) == (rule, "detained")
+
+
+def test_a_spreadsheet_day_number_is_refused_with_the_date_it_probably_was():
+    with pytest.raises(Invalid) as caught:
+        parse_date("45658", field="detained")
+    assert caught.value.rule == "date_spreadsheet_number"
+    assert caught.value.params["probably"] == "2025-01-01"
 
 
 @given(st.text(max_size=25))

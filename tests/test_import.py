@@ -68,6 +68,24 @@ def test_windows_1252_needs_the_encoding_option(cli, tmp_path):
     assert names(cli) == ["José Müller"]
 
 
+def test_excel_unicode_text_is_utf16_with_tabs(cli, tmp_path):
+    text = "reg_no\tname\tdetained_on\tsentence\r\nB.I-1/2025\tJosé Müller\t01/09/2025\t3y\r\n"
+    cli.ok("import", "participants", write(tmp_path, text, encoding="utf-16"))
+    assert names(cli) == ["José Müller"]
+
+
+def test_dates_with_a_time_load_and_spreadsheet_day_numbers_are_explained(cli, tmp_path):
+    text = ("reg_no,name,detained_on,sentence\n"
+            "B.I-1/2025,Budi,2025-01-10 00:00:00,3y\n"
+            "B.I-2/2025,Agus,45667,3y\n")
+    refused = cli("import", "participants", write(tmp_path, text))
+    assert refused.stderr.splitlines()[0] == (
+        "line 3, detained_on '45667': is a spreadsheet's day number (2025-01-10?): format the"
+        " column as a date (dd/mm/yyyy) and export again")
+    cli.ok("import", "participants", write(tmp_path, text.replace("45667", "10/01/2025")))
+    assert [s["detained_on"] for s in cli.json("participant", "list")] == ["2025-01-10"] * 2
+
+
 def test_header_case_and_spaces_do_not_matter_and_delimiter_can_be_given(cli, tmp_path):
     text = "REG NO|Name|Detained On|SENTENCE\nB.I-1/2025|Budi|2025-01-10|3y\n"
     cli.ok("import", "participants", write(tmp_path, text), "--delimiter", "|")

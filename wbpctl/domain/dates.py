@@ -2,7 +2,10 @@
 
 Input dates are ISO (``2025-10-08``, also ``2025/10/08``) or, as Indonesian offices write them,
 day first: ``08/10/2025``, ``8-10-2025``, ``8.10.2025``, ``8 Okt 2025``,
-``8 Oktober 2025``. Month names are accepted in Indonesian and English.
+``8 Oktober 2025``. Month names are accepted in Indonesian and English. A time after the
+date, as spreadsheets and databases export it (``2025-10-08 00:00:00``), is ignored. A
+spreadsheet's day number (``45678``) and a two-digit year (``8/10/25``) are refused with a
+hint: which date or century was meant is a guess.
 """
 
 from __future__ import annotations
@@ -29,6 +32,11 @@ MONTHS = {
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")   # 2025-10-08, 2025/10/08
 _NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 _NAMED = re.compile(r"(\d{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+(\d{4})")
+_TWO_DIGIT_YEAR = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}")
+_TIME = re.compile(r"(.+?)(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?: ?[ap]m)?)",
+                   re.IGNORECASE)
+_SPREADSHEET_DAY = re.compile(r"[1-9]\d{4}")         # 10000-99999: 1927 to 2173
+_SPREADSHEET_EPOCH = date(1899, 12, 30)               # day 0 of Excel's (and LibreOffice's) count
 _TODAY_WORDS = {"today", "hari ini", "hari-ini", "hariini"}
 
 
@@ -45,17 +53,30 @@ def parse_date(text: str, *, field: str = "date", day_first: bool = True,
     try:
         return _parse_cached(text, day_first)
     except _Unparseable as problem:
-        raise Invalid(field, text, problem.rule) from None
+        raise Invalid(field, text, problem.rule, **problem.params) from None
 
 
 class _Unparseable(Exception):
-    def __init__(self, rule: str) -> None:
+    def __init__(self, rule: str, **params: object) -> None:
         self.rule = rule
+        self.params = params
+
+
+def _refusal(cleaned: str) -> _Unparseable:
+    """Why a text that is not a date was refused, with a hint where we can tell."""
+    if _SPREADSHEET_DAY.fullmatch(cleaned):
+        return _Unparseable("date_spreadsheet_number", probably=(
+            _SPREADSHEET_EPOCH + timedelta(days=int(cleaned))).isoformat())
+    if _TWO_DIGIT_YEAR.fullmatch(cleaned):
+        return _Unparseable("date_two_digit_year")
+    return _Unparseable("date_unparseable")
 
 
 @lru_cache(maxsize=8192)   # a file of 1,000,000 rows holds a few thousand distinct dates
 def _parse_cached(text: str, day_first: bool) -> date:
     cleaned = " ".join(text.strip().split())
+    if m := _TIME.fullmatch(cleaned):
+        cleaned = m[1]
     lowered = cleaned.lower()
     if m := _ISO.fullmatch(cleaned):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
@@ -68,7 +89,7 @@ def _parse_cached(text: str, day_first: bool) -> date:
         if month is None:
             raise _Unparseable("date_unparseable")
     else:
-        raise _Unparseable("date_unparseable")
+        raise _refusal(cleaned)
     try:
         return date(year, month, day)
     except ValueError:

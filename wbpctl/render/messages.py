@@ -12,6 +12,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- field-level rejections: "{field}: '{value}' ..." is prefixed by ``say_error``
     "date_unparseable": ("is not a date; write 2025-10-08, 08/10/2025 or 8 Okt 2025",
                          "bukan tanggal; tulis 2025-10-08, 08/10/2025 atau 8 Okt 2025"),
+    "date_spreadsheet_number": ("is a spreadsheet's day number ({probably}?): format the column"
+                                " as a date (dd/mm/yyyy) and export again",
+                                "adalah nomor hari spreadsheet ({probably}?): format kolomnya"
+                                " sebagai tanggal (dd/mm/yyyy) lalu ekspor lagi"),
+    "date_two_digit_year": ("has a two-digit year: write the year in full (08/10/2025)",
+                            "tahunnya dua angka: tulis tahun lengkap (08/10/2025)"),
     "date_not_real": ("is not a real calendar date", "bukan tanggal yang ada di kalender"),
     "date_in_future": ("is in the future (today is {today})",
                        "ada di masa depan (hari ini {today})"),

@@ -1,5 +1,6 @@
-"""Reading CSV as spreadsheets write it: BOM or not, Windows-1252, comma or semicolon,
-CRLF, quoted fields holding delimiters and newlines, blank trailing lines.
+"""Reading CSV as spreadsheets write it: UTF-8 with or without BOM, Windows-1252, UTF-16
+with a BOM (Excel's "Unicode text"), comma, semicolon or tab, CRLF, quoted fields
+holding delimiters and newlines, blank trailing lines.
 
 Rows stream one at a time, so memory does not grow with the file.
 """
@@ -97,6 +98,8 @@ def open_csv(path: str, *, encoding: str | None = None, delimiter: str | None = 
     except OSError as exc:
         raise Rejected("import_file_unreadable", file=name, reason=exc.strerror or str(exc)
                        ) from None
+    if encoding is None and _peek(binary, 2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        chosen = "utf-16"   # Excel's "Unicode text" export (tab-separated) starts so
     size = None
     if path != "-":
         try:
@@ -120,6 +123,14 @@ def open_csv(path: str, *, encoding: str | None = None, delimiter: str | None = 
     source = CsvSource(name, headers, chosen_delimiter, chosen, binary, text,
                        _LineOffset(reader, reader_line_offset), size)
     return source
+
+
+def _peek(binary: BinaryIO, count: int) -> bytes:
+    """The first bytes of the file, left in place for the reader."""
+    try:
+        return binary.peek(count)[:count]   # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return b""
 
 
 class _LineOffset:
