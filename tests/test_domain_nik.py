@@ -38,6 +38,8 @@ def test_two_digit_year_takes_the_latest_century_not_in_the_future():
     ("1506041807900000", "nik_serial"),
     ("15060418079000O3", "nik_not_digits"),
     ("1.50604E+15", "nik_scientific"),
+    ("1,50604E+15", "nik_scientific"),     # as an Indonesian-locale spreadsheet writes it
+    ("1506045807900003.0", "nik_as_number"),
 ])
 def test_invalid_niks_name_their_rule(nik, rule):
     with pytest.raises(Invalid) as caught:
@@ -62,15 +64,24 @@ def test_mask_shows_only_region_and_serial():
     assert mask_nik(None) is None
 
 
+@pytest.mark.parametrize("nik", ["1506 0458 0790 0003", "1506.0458.0790.0003",
+                                 "1506-0458-0790-0003", "'1506045807900003"])
+def test_separators_and_the_text_mark_are_not_part_of_a_nik(nik):
+    assert parse_nik(nik, today=TODAY).nik == "1506045807900003"
+
+
 @pytest.mark.parametrize("text, value", [("L", "L"), ("p", "P"), ("Laki-laki", "L"),
-                                         ("Perempuan", "P"), ("M", "L"), ("F", "P")])
+                                         ("Perempuan", "P"), ("M", "L"), ("F", "P"),
+                                         ("Laki - laki", "L"), ("Lk.", "L"), ("PR", "P"),
+                                         ("Pria", "L"), ("wanita", "P")])
 def test_gender_spellings(text, value):
     assert parse_gender(text) == value
 
 
-def test_unknown_gender_is_refused():
+@pytest.mark.parametrize("text", ["X", "LP", "", "laki perempuan"])
+def test_unknown_gender_is_refused(text):
     with pytest.raises(Invalid):
-        parse_gender("X")
+        parse_gender(text)
 
 
 @given(st.text(max_size=30))

@@ -13,6 +13,8 @@ from datetime import date
 from .errors import Invalid
 
 _SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE]\+?\d+")
+_AS_NUMBER = re.compile(r"\d{15,16}[.,]0+")   # a spreadsheet's number format: "...001.0"
+_SEPARATORS = str.maketrans("", "", " .-")
 
 
 @dataclass(frozen=True)
@@ -32,12 +34,20 @@ def _century_year(two_digits: int, today: date) -> int:
     return year if year <= today.year else year - 100
 
 
+def nik_digits(text: str) -> str:
+    """The digits of a NIK as people write it: 1506 0412 0390 0001, 1506.0412..., with
+    Excel's leading ' (the NIK is not checked)."""
+    return str(text).strip().removeprefix("'").translate(_SEPARATORS)
+
+
 def parse_nik(text: str, *, today: date, field: str = "nik") -> NikInfo:
     """Validate a NIK and read what it encodes; raise ``Invalid`` naming the rule."""
-    raw = str(text).strip()
+    raw = str(text).strip().removeprefix("'")   # Excel's "this is text" mark
     if _SCIENTIFIC.fullmatch(raw):
         raise Invalid(field, text, "nik_scientific")
-    nik = raw.replace(" ", "").replace(".", "")
+    if _AS_NUMBER.fullmatch(raw):
+        raise Invalid(field, text, "nik_as_number")
+    nik = nik_digits(raw)
     if not nik.isascii() or not nik.isdigit():
         raise Invalid(field, text, "nik_not_digits")
     if len(nik) != 16:
@@ -80,15 +90,16 @@ def mask_nik(nik: str | None) -> str | None:
 
 
 GENDERS = {
-    "l": "L", "laki-laki": "L", "laki laki": "L", "lakilaki": "L", "pria": "L",
-    "m": "L", "male": "L",
-    "p": "P", "perempuan": "P", "wanita": "P", "f": "P", "female": "P", "w": "P",
+    "l": "L", "lk": "L", "laki": "L", "lakilaki": "L", "pria": "L", "m": "L", "male": "L",
+    "p": "P", "pr": "P", "perempuan": "P", "wanita": "P", "w": "P", "f": "P", "female": "P",
 }
+_NOT_LETTERS = re.compile(r"[^a-z]+")
 
 
 def parse_gender(text: str, *, field: str = "gender") -> str:
-    """``L``/``P`` as stored; accepts Laki-laki/Perempuan, M/F and the like."""
-    value = GENDERS.get(" ".join(str(text).strip().lower().split()))
+    """``L``/``P`` as stored; accepts Laki-laki (Laki - laki, Lk.), Perempuan (Pr), Pria,
+    Wanita, M/F and the like."""
+    value = GENDERS.get(_NOT_LETTERS.sub("", str(text).lower()))
     if value is None:
         raise Invalid(field, text, "gender_unknown")
     return value

@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        " column as text and export again",
                        "tampak dipendekkan oleh spreadsheet: NIK itu hilang; format kolom sebagai"
                        " teks lalu ekspor ulang"),
+    "nik_as_number": ("was written as a number by a spreadsheet: format the column as text and"
+                      " export again (the last digits of a NIK stored as a number may be lost)",
+                      "ditulis sebagai angka oleh spreadsheet: format kolom sebagai teks lalu"
+                      " ekspor lagi (digit terakhir NIK yang disimpan sebagai angka bisa hilang)"),
     "nik_not_digits": ("must be 16 digits (0-9 only)", "harus 16 digit (hanya 0-9)"),
     "nik_length": ("must be 16 digits, got {length}", "harus 16 digit, ada {length}"),
     "nik_day": ("has birth day {day}: must be 01-31 (men) or 41-71 (women)",

@@ -11,7 +11,8 @@ from typing import Iterable, Iterator
 from ..domain import milestones as ms
 from ..domain.catalog import normalize_code
 from ..domain.errors import Invalid, NotFound, Rejected
-from ..domain.nik import NikInfo, check_nik_agrees, mask_nik, parse_gender, parse_nik
+from ..domain.nik import (NikInfo, check_nik_agrees, mask_nik, nik_digits, parse_gender,
+                          parse_nik)
 from ..domain.people import check_stay_dates, clean_name, clean_text
 from ..domain.regno import RegisterNumber, looks_like_regno, parse_regno
 from ..domain.sentence import Sentence, check_class_agrees, parse_sentence
@@ -44,7 +45,7 @@ def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3
     elif _UUID.fullmatch(text.lower()):
         row = queries.person_by_uid(conn, text.lower())
     else:
-        digits = text.replace(" ", "").replace(".", "")
+        digits = nik_digits(text)
         if len(digits) == 16 and digits.isdigit():
             row = queries.person_by_nik(conn, digits)
     if row is None:
