@@ -11,7 +11,7 @@ from wbpctl.domain.sentence import (Sentence, check_class_agrees, class_for_sent
 
 
 @pytest.mark.parametrize("text", ["B.I-123/2025", "BI 123/2025", "b.i.123/2025", "B.I 123/2025",
-                                  " B I-123 / 2025 "])
+                                  " B I-123 / 2025 ", "B.I/123/2025"])
 def test_register_number_spellings_are_one_number(text):
     reg = parse_regno(text)
     assert (reg.register_class, reg.sequence, reg.year) == ("B.I", 123, 2025)

@@ -1,6 +1,6 @@
 """Register numbers of a custody stay: class, sequence and year.
 
-Offices write ``B.I-123/2025`` as ``BI 123/2025``, ``B.I.123/2025`` or
+Offices write ``B.I-123/2025`` as ``BI 123/2025``, ``B.I.123/2025``, ``B.I/123/2025`` or
 ``b.i.123/2025``; all parse to the same three parts, shown in one canonical form.
 """
 
@@ -15,7 +15,7 @@ from .errors import Invalid
 CLASSES = ("A.I", "A.II", "A.III", "A.IV", "A.V", "B.I", "B.IIa", "B.IIb", "B.III")
 _BY_KEY = {c.replace(".", "").upper(): c for c in CLASSES}
 _PATTERN = re.compile(
-    r"\s*([AB])\s*\.?\s*(IV|V|I{1,3})\s*\.?\s*([AB](?![0-9]))?\s*[-.\s]*\s*(\d{1,7})\s*/\s*(\d{4})\s*",
+    r"\s*([AB])\s*\.?\s*(IV|V|I{1,3})\s*\.?\s*([AB](?![0-9]))?\s*[-./\s]*\s*(\d{1,7})\s*/\s*(\d{4})\s*",
     re.IGNORECASE,
 )
 DEFAULT_FORMAT = "{cls}-{seq}/{year}"
