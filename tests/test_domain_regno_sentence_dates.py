@@ -40,12 +40,15 @@ def test_bad_register_numbers(text, rule):
     ("2 tahun 6 bulan", Sentence(2, 6)), ("18 bulan", Sentence(0, 18)),
     ("45 hari", Sentence(0, 0, 45)), ("1 th 3 bln", Sentence(1, 3)),
     ("2 years 1 month", Sentence(2, 1)), ("seumur hidup", Sentence(life=True)),
+    ("1,5 tahun", Sentence(1, 6)), ("2.25 tahun", Sentence(2, 3)), ("0,5 tahun", Sentence(0, 6)),
+    ("1,5 bulan", Sentence(0, 1, 15)), ("2 tahun, 6 bulan", Sentence(2, 6)),
 ])
 def test_sentence_spellings(text, expected):
     assert parse_sentence(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "dua tahun", "2x", "2y 3y", "0 bulan", "y2", "2y6", "-1y"])
+@pytest.mark.parametrize("text", ["", "dua tahun", "2x", "2y 3y", "0 bulan", "y2", "2y6", "-1y",
+                                  "1,3 tahun", "1,5 tahun 2 bulan", "1,5 hari", "0,0 tahun"])
 def test_unreadable_sentences(text):
     with pytest.raises(Invalid):
         parse_sentence(text)

@@ -1,13 +1,15 @@
 """Sentences: parsing what offices write, and the register class a length implies.
 
 Accepted: ``2y6m``, ``2y 6m 15d``, ``2 tahun 6 bulan``, ``18 bulan``, ``45 hari``,
-``1 th 3 bln``, ``seumur hidup`` (life), ``pidana mati`` (death).
+``1 th 3 bln``, ``1,5 tahun`` (1 year 6 months), ``seumur hidup`` (life), ``pidana mati``
+(death).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 
 from .errors import Invalid
@@ -22,6 +24,8 @@ _UNITS = {
     "d": "days", "day": "days", "days": "days", "h": "days", "hr": "days", "hari": "days",
 }
 _PART = re.compile(r"(\d+)\s*([a-z]+)")
+_DECIMAL = re.compile(r"(\d+)[.,](\d+)\s*([a-z]+)")
+_SMALLER = {"years": ("months", 12), "months": ("days", DAYS_PER_MONTH)}
 _LIFE = {"seumur hidup", "life", "penjara seumur hidup", "pidana seumur hidup"}
 _DEATH = {"mati", "pidana mati", "hukuman mati", "death"}
 
@@ -72,7 +76,11 @@ def parse_sentence(text: str, *, field: str = "sentence") -> Sentence:
 @lru_cache(maxsize=4096)   # files repeat a handful of sentences thousands of times
 def _parse_cached(text: str) -> Sentence:
     field = "sentence"
-    cleaned = " ".join(str(text).strip().lower().replace(",", " ").split())
+    try:
+        lowered = _DECIMAL.sub(_whole_units, str(text).strip().lower())
+    except ValueError:
+        raise Invalid(field, text, "sentence_unparseable") from None
+    cleaned = " ".join(lowered.replace(",", " ").split())
     if cleaned in _LIFE:
         return Sentence(life=True)
     if cleaned in _DEATH:
@@ -96,6 +104,20 @@ def _parse_cached(text: str) -> Sentence:
     if sentence.years > 100:
         raise Invalid(field, text, "sentence_too_long")
     return sentence
+
+
+def _whole_units(match: re.Match) -> str:
+    """``1,5 tahun`` -> ``1 years 6 months``: a fraction must come out in whole months
+    (of a year) or whole days (of a month)."""
+    unit = _UNITS.get(match[3])
+    if unit not in _SMALLER:
+        raise ValueError(match[0])
+    smaller, per = _SMALLER[unit]
+    number = Fraction(f"{match[1]}.{match[2]}")
+    rest = (number - int(number)) * per
+    if rest.denominator != 1:
+        raise ValueError(match[0])
+    return f"{int(number)} {unit} {int(rest)} {smaller}"
 
 
 def class_for_sentence(sentence: Sentence) -> str:
