@@ -276,6 +276,15 @@ def test_rows_see_earlier_rows_of_the_same_file(cli, tmp_path):
     assert "line 5, nik '1506041203900001': already belongs to another person" in result.stderr
 
 
+def test_a_person_twice_in_one_file_is_a_readmission_not_a_duplicate(cli, tmp_path):
+    uid = "01a22465-9fb1-7009-be45-accac6d136ac"
+    text = ("reg_no,name,nik,detained_on,sentence,person_uid\n"
+            f"B.I-1/2025,Budi,1506041203900001,2025-01-10,3y,{uid}\n"
+            f"B.I-2/2025,Budi,1506041203900001,2025-06-10,3y,{uid}\n")
+    refused = cli("import", "participants", write(tmp_path, text))
+    assert refused.stderr.startswith(f"line 3: '{uid}' is still in custody under B.I-1/2025")
+
+
 def test_file_errors(cli, tmp_path):
     assert cli("import", "participants", str(tmp_path / "nope.csv")).exit_code == 1
     assert cli("import", "participants", write(tmp_path, "")).exit_code == 1

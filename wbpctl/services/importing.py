@@ -279,12 +279,15 @@ class _Batch:
         self.one_by_one = one_by_one
         self.rows: list[tuple[int, list[str], dict, participants.Registration]] = []
         self.keys: set[tuple[str, int, int]] = set()
+        self.uids: set[str] = set()     # global ids of people registered by planned rows
         self.errors: list[RowError] = []
 
     def planned(self, line: int, cells: list[str], values: dict,
                 plan: participants.Registration) -> None:
         self.rows.append((line, cells, values, plan))
         self.keys.add(plan.reg_key)
+        if plan.uid:
+            self.uids.add(plan.uid)
         if len(self.rows) >= self.SIZE:
             self.flush()
 
@@ -324,7 +327,7 @@ class _Batch:
         self._write(accepted)
         for error in sorted(self.errors, key=lambda e: e.line):
             self.report(error)
-        self.rows, self.keys, self.errors = [], set(), []
+        self.rows, self.keys, self.uids, self.errors = [], set(), set(), []
 
 
 def _plan_new_participant(session: Session, tx: Tx, values: dict, batch: _Batch
@@ -332,6 +335,8 @@ def _plan_new_participant(session: Session, tx: Tx, values: dict, batch: _Batch
     """The plan of a participants row, or None when it must go the one-by-one way now (a
     readmission of a known person, or a register number already in this batch)."""
     person_uid = _person_uid(values)
+    if person_uid in batch.uids:
+        batch.flush()   # the person comes back later in the file: a readmission
     if person_uid and queries.person_by_uid(tx.conn, person_uid):
         return None
     plan = participants.plan_registration(session, uid=person_uid, **_stay_fields(values),
