@@ -92,6 +92,15 @@ def test_header_case_and_spaces_do_not_matter_and_delimiter_can_be_given(cli, tm
     assert names(cli) == ["Budi"]
 
 
+def test_a_delimiter_a_script_cannot_type_is_given_by_name(cli, tmp_path):
+    path = write(tmp_path, "reg_no\tname\tdetained_on\tsentence\nB.I-1/2025\tBudi\t2025-01-10\t3y\n")
+    assert "1 new" in cli.ok("import", "participants", path, "--delimiter", "tab",
+                             "--dry-run").stderr
+    assert "1 new" in cli.ok("import", "participants", path, "--delimiter", "\\t").stderr
+    refused = cli("import", "participants", path, "--delimiter", ";;")
+    assert refused.exit_code == 1 and "one character, or tab" in refused.stderr
+
+
 def test_unknown_column_is_an_error_unless_ignored(cli, tmp_path):
     path = write(tmp_path, "reg_no,name,detained_on,sentence,Catatan\nB.I-1/2025,Budi,2025-01-10,3y,x\n")
     refused = cli("import", "participants", path)

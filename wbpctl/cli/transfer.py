@@ -44,7 +44,8 @@ def import_(
     ] = False,
     delimiter: Annotated[Optional[str], typer.Option(
         "--delimiter", metavar="CHAR",
-        help="Field separator (default: found from the header line).",
+        help="Field separator: one character, or tab, comma, semicolon, pipe (default:"
+        " found from the header line).",
         show_default=False)] = None,
     encoding: Annotated[Optional[str], typer.Option(
         "--encoding", metavar="NAME",

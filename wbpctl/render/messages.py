@@ -338,8 +338,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_file_missing": ("File {file} does not exist", "Berkas {file} tidak ada"),
     "import_file_unreadable": ("Cannot read {file}: {reason}", "Tidak bisa membaca {file}: {reason}"),
     "import_empty": ("{file} is empty: no header line", "{file} kosong: tidak ada baris judul"),
-    "import_delimiter": ("Delimiter '{delimiter}' must be one character",
-                         "Pemisah '{delimiter}' harus satu karakter"),
+    "import_delimiter": ("Delimiter '{delimiter}' must be one character, or tab, comma,"
+                         " semicolon or pipe", "Pemisah '{delimiter}' harus satu karakter,"
+                         " atau tab, comma, semicolon, pipe"),
     "import_csv_broken": ("{file} line {line}: {reason}", "{file} baris {line}: {reason}"),
     "import_who_missing": ("is empty, and so is nik: the row names nobody",
                            "kosong, begitu juga nik: baris ini tidak menyebut siapa pun"),

@@ -18,6 +18,8 @@ from typing import BinaryIO, Iterator
 from ..domain.errors import Rejected
 
 DELIMITERS = (",", ";", "\t", "|")
+# what a shell script can pass for a delimiter it cannot type
+_NAMED_DELIMITERS = {"\\t": "\t", "tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
 
 @dataclass
@@ -113,10 +115,10 @@ def open_csv(path: str, *, encoding: str | None = None, delimiter: str | None = 
         raise _decode_error(name, chosen, exc) from None
     if not first.strip():
         raise Rejected("import_empty", file=name)
-    if delimiter is not None and len(delimiter.replace("\\t", "\t")) != 1:
+    given = _NAMED_DELIMITERS.get(delimiter.lower(), delimiter) if delimiter else None
+    if delimiter is not None and (given is None or len(given) != 1):
         raise Rejected("import_delimiter", delimiter=delimiter)
-    chosen_delimiter = (delimiter.replace("\\t", "\t") if delimiter
-                        else sniff_delimiter(first))
+    chosen_delimiter = given or sniff_delimiter(first)
     headers = next(csv.reader([first], delimiter=chosen_delimiter))
     reader = csv.reader(text, delimiter=chosen_delimiter)
     reader_line_offset = 1   # the header line was read before the reader started
