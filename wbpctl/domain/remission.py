@@ -30,9 +30,9 @@ def parse_remission_days(text: str | int | None, *, field: str = "days") -> int:
             days = int(cleaned) if cleaned.isdigit() else \
                 parse_sentence(cleaned, field=field).length_days30
         except Invalid:
-            raise Invalid(field, text, "remission_days_range") from None
+            raise Invalid(field, text, "remission_days_range", maximum=MAX_DAYS) from None
     if not 1 <= days <= MAX_DAYS:
-        raise Invalid(field, text, "remission_days_range")
+        raise Invalid(field, text, "remission_days_range", maximum=MAX_DAYS)
     return days
 
 

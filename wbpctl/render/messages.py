@@ -101,9 +101,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "certificate_used": ("is already used in track {track}", "sudah dipakai di pelatihan {track}"),
     "remission_kind_unknown": ("is not a remission kind (choose {choices})",
                                "bukan jenis remisi (pilih {choices})"),
-    "remission_days_range": ("must be days from 1 to 1830 (60, 60 hari, 2 bulan, 1 bulan 15"
-                             " hari)", "harus 1 s.d. 1830 hari (60, 60 hari, 2 bulan, 1 bulan"
-                             " 15 hari)"),
+    "remission_days_range": ("must be days from 1 to {maximum} (60, 60 hari, 2 bulan, 1 bulan"
+                             " 15 hari)", "harus 1 s.d. {maximum} hari (60, 60 hari, 2 bulan,"
+                             " 1 bulan 15 hari)"),
     "remission_outside_stay": ("is outside the stay ({start} to {end})",
                                "di luar masa tahanan ({start} s.d. {end})"),
     "release_type_unknown": ("is not a release type (choose {choices})",
