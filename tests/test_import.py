@@ -373,6 +373,23 @@ def test_export_kinds_mask_nik_unless_revealed(cli, tmp_path):
     assert again == anonymous                       # stable pseudonyms
 
 
+def test_masked_and_anonymized_exports_say_why_they_do_not_load(cli, tmp_path):
+    cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
+    masked, anonymous = tmp_path / "masked.csv", tmp_path / "anonymous.csv"
+    cli.ok("export", "participants", "-o", str(masked))
+    cli.ok("export", "all", "--anonymize", "-o", str(anonymous))
+    other = Cli(tmp_path / "copy.db")
+    other.ok("init")
+    refused = other("import", "participants", str(masked))
+    assert refused.stderr.splitlines()[0] == (
+        "line 2, nik '1506********0001': is masked (an export without --reveal): export again"
+        " with --reveal to carry NIKs over")
+    refused = other("import", "all", str(anonymous))
+    assert refused.exit_code == 1 and len(refused.stderr.splitlines()) == 1
+    assert "was written by 'export --anonymize'" in refused.stderr
+    assert other.events() == 1
+
+
 def test_export_to_file_is_owner_only(cli, tmp_path):
     cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
     target = tmp_path / "out" / "p.csv"

@@ -47,6 +47,8 @@ def parse_nik(text: str, *, today: date, field: str = "nik") -> NikInfo:
         raise Invalid(field, text, "nik_scientific")
     if _AS_NUMBER.fullmatch(raw):
         raise Invalid(field, text, "nik_as_number")
+    if "*" in raw:
+        raise Invalid(field, text, "nik_masked")
     nik = nik_digits(raw)
     if not nik.isascii() or not nik.isdigit():
         raise Invalid(field, text, "nik_not_digits")

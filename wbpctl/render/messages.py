@@ -29,6 +29,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       " export again (the last digits of a NIK stored as a number may be lost)",
                       "ditulis sebagai angka oleh spreadsheet: format kolom sebagai teks lalu"
                       " ekspor lagi (digit terakhir NIK yang disimpan sebagai angka bisa hilang)"),
+    "nik_masked": ("is masked (an export without --reveal): export again with --reveal to"
+                   " carry NIKs over", "disamarkan (ekspor tanpa --reveal): ekspor lagi dengan"
+                   " --reveal untuk membawa NIK"),
     "nik_not_digits": ("must be 16 digits (0-9 only)", "harus 16 digit (hanya 0-9)"),
     "nik_length": ("must be 16 digits, got {length}", "harus 16 digit, ada {length}"),
     "nik_day": ("has birth day {day}: must be 01-31 (men) or 41-71 (women)",
@@ -355,6 +358,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_value_without_header": ("is in a column with no header: name the column, or use"
                                     " --ignore-extra", "ada di kolom tanpa judul: beri judul"
                                     " kolomnya, atau pakai --ignore-extra"),
+    "import_anonymized": ("{file} was written by 'export --anonymize': names, NIKs and register"
+                          " numbers were replaced, so it cannot be loaded; to move records"
+                          " between ledgers, export with --reveal", "{file} ditulis oleh"
+                          " 'export --anonymize': nama, NIK dan nomor registrasi sudah diganti,"
+                          " jadi tidak bisa dimuat; untuk memindahkan catatan antar-ledger,"
+                          " ekspor dengan --reveal"),
     "import_record_unknown": ("is not a record kind (choose {choices})",
                               "bukan jenis catatan (pilih {choices})"),
     # -- reports

@@ -7,12 +7,12 @@ and gives the same tables; the other kinds are lists for spreadsheets.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from typing import Callable, Iterator
 
 from ..domain.nik import mask_nik
+from ..domain.privacy import pseudonym
 from ..store import queries
 from .participants import record_access, regno_text, stay_sentence
 from .session import Session
@@ -22,11 +22,6 @@ from .transfer_kinds import KINDS
 def _sentence_text(stay: sqlite3.Row) -> str:
     sentence = stay_sentence(stay)
     return sentence.text() if sentence else ""
-
-
-def pseudonym(value: str, salt: str) -> str:
-    """A stable stand-in for an identifier, the same on every export of one ledger."""
-    return "X-" + hashlib.sha256((salt + value).encode()).hexdigest()[:12]
 
 
 class _Privacy:

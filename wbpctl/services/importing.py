@@ -21,6 +21,7 @@ from ..domain.enrolment import parse_drop_reason, parse_result
 from ..domain.errors import Invalid, Rejected, WbpError
 from ..domain.headers import Layout, match_headers
 from ..domain.nik import parse_gender, parse_nik
+from ..domain.privacy import is_pseudonym
 from ..domain.people import clean_name, clean_text
 from ..domain.regno import parse_regno
 from ..domain.release import parse_release_type
@@ -385,6 +386,8 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                     record = (values.get("record") or "").strip().lower()
                 if on_progress is not None and number % 1000 == 0:
                     on_progress(source.position())
+                if is_pseudonym(values.get("reg_no")) or is_pseudonym(values.get("person_uid")):
+                    raise Rejected("import_anonymized", file=source.name)
                 stray = layout.stray_value(cells)
                 if stray is not None:
                     batch.failed(line, cells, values, _stray_error(layout, cells, *stray,
