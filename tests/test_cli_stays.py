@@ -44,6 +44,27 @@ def test_suggest_prints_the_table_amount_and_records_nothing(cli):
     assert cli.events() == before
 
 
+def test_remission_edit_corrects_the_days_and_the_dates_follow(cli):
+    add_person(cli, detained="2024-01-01", sentence="2y")
+    cli.ok("remission", "add", "B.I-1/2025", "--on", "2025-08-17", "--kind", "RU", "--days", "30")
+    done = cli.ok("remission", "edit", "B.I-1/2025", "--on", "17/08/2025", "--kind",
+                  "remisi umum", "--days", "2 bulan")
+    assert "30 -> 60 days" in done.stderr
+    stay = cli.json("participant", "show", "B.I-1/2025")["stays"][0]
+    assert stay["expiry"] == "2025-11-02"           # 2026-01-01 less 60 days
+    before = cli.events()
+    assert "Nothing to correct" in cli.ok("remission", "edit", "B.I-1/2025", "--on",
+                                          "2025-08-17", "--kind", "RU", "--days", "60").stderr
+    assert cli.events() == before
+    missing = cli("remission", "edit", "B.I-1/2025", "--on", "2025-08-18", "--kind", "RU",
+                  "--days", "60")
+    assert missing.exit_code == 3 and "no RU remission granted on 2025-08-18" in missing.stderr
+    too_much = cli("remission", "edit", "B.I-1/2025", "--on", "2025-08-17", "--kind", "RU",
+                   "--days", "600")
+    assert too_much.exit_code == 1 and "before the grant date" in too_much.stderr
+    cli.ok("verify")
+
+
 @pytest.mark.parametrize("setup, args, words", [
     ({"sentence": "seumur hidup"}, ["--on", "2025-08-17", "--kind", "RU", "--days", "30"],
      "No remission"),

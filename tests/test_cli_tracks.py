@@ -165,6 +165,38 @@ def test_certificate_number_is_unique_within_a_track(small):
     small.ok("complete", "B.I-3/2025", "KRIYA-DAUR", "--on", "2025-05-01", "--certificate", "X1")
 
 
+def test_enrolment_edit_corrects_what_was_recorded_and_keeps_the_old_in_the_ledger(small):
+    small.ok("assign", "B.I-1/2025", "OLAH-MADU", "--on", "2025-03-01", "--sponsor", "A")
+    small.ok("complete", "B.I-1/2025", "OLAH-MADU", "--on", "2025-05-01", "--hours", "40")
+    done = small.ok("enrolment", "edit", "B.I-1/2025", "OLAH-MADU", "--hours", "42,5",
+                    "--result", "Tidak Lulus", "--sponsor", "B", "--certificate", "C-9")
+    assert done.stderr.startswith("Corrected Orang 1 in OLAH-MADU:")
+    shown = small.json("participant", "show", "B.I-1/2025")["enrolments"][0]
+    assert (shown["status"], shown["hours"], shown["result"], shown["sponsor"],
+            shown["certificate"]) == ("failed", 42.5, "fail", "B", "C-9")
+    before = small.events()
+    again = small.ok("enrolment", "edit", "B.I-1/2025", "OLAH-MADU", "--hours", "42.5")
+    assert "Nothing to correct" in again.stderr and small.events() == before
+    corrected = [e for e in small.json("log", "B.I-1/2025") if e["kind"] == "enrolment.corrected"]
+    assert corrected[0]["payload"]["changes"]["hours"] == 42.5
+    small.ok("verify")
+
+
+@pytest.mark.parametrize("args, code, words", [
+    (["B.I-1/2025", "OLAH-MADU", "--hours", "3"], 1, "not completed"),
+    (["B.I-1/2025", "OLAH-MADU", "--reason", "health"], 1, "not dropped"),
+    (["B.I-1/2025", "IKAN-AIRTAWAR", "--sponsor", "X"], 3, "never in track"),
+    (["B.I-1/2025", "OLAH-MADU", "--on", "2025-04-01", "--sponsor", "X"], 3, "began or ended"),
+    (["B.I-1/2025", "OLAH-MADU", "--hours", "-1"], 1, "between 0"),
+])
+def test_enrolment_edit_refusals(small, args, code, words):
+    small.ok("assign", "B.I-1/2025", "OLAH-MADU", "--on", "2025-03-01")
+    before = small.events()
+    result = small("enrolment", "edit", *args)
+    assert result.exit_code == code and words in result.stderr, result.stderr
+    assert small.events() == before
+
+
 def test_waitlisted_person_cannot_complete(small):
     for n in (1, 2, 3):
         small.ok("assign", f"B.I-{n}/2025", "OLAH-MADU", "--on", "2025-03-01")

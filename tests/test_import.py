@@ -265,6 +265,48 @@ def test_indonesian_words_in_every_kind_and_loading_them_again_changes_nothing(c
     cli.ok("verify")
 
 
+def test_a_differing_row_of_any_kind_is_an_error_or_with_update_a_correction(cli, tmp_path):
+    cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
+    files = {
+        "enrolments": ("reg_no,track,assigned_on,sponsor\n"
+                       "B.I-1/2025,OLAH-MADU,2025-03-01,Yayasan A\n"
+                       "B.I-1/2025,HORT-ORGANIK,2025-03-01,\n"),
+        "completions": "reg_no,track,completed_on,hours,result,certificate\n"
+                       "B.I-1/2025,OLAH-MADU,2025-06-01,40,pass,C-1\n",
+        "drops": "reg_no,track,dropped_on,reason\nB.I-1/2025,HORT-ORGANIK,2025-06-02,health\n",
+        "remissions": "reg_no,granted_on,kind,days\nB.I-1/2025,2025-08-17,RU,30\n",
+    }
+    for kind, text in files.items():
+        cli.ok("import", kind, write(tmp_path, text, f"{kind}.csv"))
+    fixed = {"enrolments": ("Yayasan A", "Yayasan B"), "completions": (",40,pass,", ",42,fail,"),
+             "drops": ("health", "keamanan"), "remissions": (",30", ",2 bulan")}
+    for kind, (old, new) in fixed.items():
+        path = write(tmp_path, files[kind].replace(old, new), f"{kind}.csv")
+        refused = cli("import", kind, path)
+        assert refused.exit_code == 1 and "line 2," in refused.stderr
+        assert "differs from what is recorded" in refused.stderr and "--update" in refused.stderr
+        assert "1 changed" in cli.ok("import", kind, path, "--update").stderr
+        assert "Nothing new" in cli.ok("import", kind, path).stderr
+    budi = cli.json("participant", "show", "B.I-1/2025")
+    olah = next(e for e in budi["enrolments"] if e["track"] == "OLAH-MADU")
+    assert (olah["sponsor"], olah["hours"], olah["result"], olah["status"]) == (
+        "Yayasan B", 42.0, "fail", "failed")
+    assert budi["remissions"][0]["days"] == 60
+    assert [e["kind"] for e in cli.json("log", "B.I-1/2025")].count("enrolment.corrected") == 3
+    cli.ok("verify")
+
+
+def test_a_release_recorded_with_another_type_is_not_changed_by_import(cli, tmp_path):
+    cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
+    cli.ok("import", "releases", write(tmp_path, "reg_no,released_on,release_type\n"
+                                                 "B.IIa-2/2025,2025-10-01,ekspirasi\n"))
+    refused = cli("import", "releases", write(tmp_path, "reg_no,released_on,release_type\n"
+                                                        "B.IIa-2/2025,2025-10-01,pb\n"),
+                  "--update")
+    assert refused.stderr.startswith("line 2, release_type 'pb': differs from the release"
+                                     " recorded that day (ekspirasi)")
+
+
 def test_rule_refusals_in_other_kinds_name_line_and_column(cli, tmp_path):
     cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
     result = cli("import", "enrolments", write(tmp_path, "reg_no,track,assigned_on\n"

@@ -109,6 +109,7 @@ def _register() -> None:
     app.command("assign")(enrolment.assign)
     app.command("complete")(enrolment.complete)
     app.command("drop")(enrolment.drop)
+    app.add_typer(enrolment.app, name="enrolment")
     app.command("release")(stays.release)
     app.add_typer(stays.remission_app, name="remission")
     app.add_typer(tracks.opd_app, name="opd")

@@ -8,8 +8,15 @@ import typer
 
 from .state import WhoArg, say, state
 
-remission_app = typer.Typer(help="Record remissions (remisi) granted.", no_args_is_help=True,
+remission_app = typer.Typer(help="Record and correct remissions (remisi) granted.",
+                            no_args_is_help=True,
                             rich_markup_mode=None)
+GrantedOnOpt = Annotated[str, typer.Option("--on", metavar="DATE",
+                                           help="Date the remission was granted.")]
+KindOpt = Annotated[str, typer.Option("--kind", metavar="RU|RK|other",
+                                      help="RU (remisi umum, 17 August), RK (remisi khusus,"
+                                      " religious holiday) or other.")]
+_DAYS_HELP = "Days granted: 60, or as the decree says it, '2 bulan', '1 bulan 15 hari'."
 
 
 def release(
@@ -43,14 +50,10 @@ def release(
 def add(
     ctx: typer.Context,
     who: WhoArg,
-    on: Annotated[str, typer.Option("--on", metavar="DATE",
-                                    help="Date the remission was granted.")],
-    kind: Annotated[str, typer.Option("--kind", metavar="RU|RK|other",
-                                      help="RU (remisi umum, 17 August), RK (remisi"
-                                                    " khusus, religious holiday) or other.")],
-    days: Annotated[Optional[str], typer.Option(
-        "--days", metavar="N", help="Days granted: 60, or as the decree says it, '2 bulan',"
-        " '1 bulan 15 hari' (1 month = 30 days).", show_default=False)] = None,
+    on: GrantedOnOpt,
+    kind: KindOpt,
+    days: Annotated[Optional[str], typer.Option("--days", metavar="N", help=_DAYS_HELP,
+                                                show_default=False)] = None,
     suggest: Annotated[bool, typer.Option(
         "--suggest", help="Only print what the remission table gives; record nothing.")] = False,
 ) -> None:
@@ -67,3 +70,21 @@ def add(
     else:
         say(ctx, "remission_suggested", **done)
         typer.echo(str(done["suggested_days"]))
+
+
+@remission_app.command("edit")
+def edit(
+    ctx: typer.Context,
+    who: WhoArg,
+    on: GrantedOnOpt,
+    kind: KindOpt,
+    days: Annotated[str, typer.Option("--days", metavar="N", help=_DAYS_HELP)],
+) -> None:
+    """Correct the days of a remission already recorded; the old value stays in the ledger.
+
+    Example: wbpctl remission edit B.I-123/2025 --on 17/08/2026 --kind RU --days 30
+    """
+    from ..services import stays
+
+    done = stays.correct_remission(state(ctx).session(), who, on=on, kind=kind, days=days)
+    say(ctx, "remission_corrected" if done["recorded"] else "nothing_to_correct", **done)

@@ -57,7 +57,7 @@ def import_(
         " (fix them and load that file again).", show_default=False)] = None,
     update: Annotated[bool, typer.Option(
         "--update", help="Record a row that differs from what is recorded as a correction"
-        " (participants); without it such a row is an error.")] = False,
+        " (a release excepted); without it such a row is an error.")] = False,
     ignore_extra: Annotated[bool, typer.Option(
         "--ignore-extra", help="Ignore columns wbpctl does not know.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,

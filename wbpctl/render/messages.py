@@ -134,6 +134,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "Pelatihan {track} untuk setelah bebas; '{who}' masih ditahan"),
     "already_in_track": ("'{who}' is already {status} in track {track}",
                          "'{who}' sudah {status} di pelatihan {track}"),
+    "never_in_track": ("'{who}' was never in track {track}",
+                       "'{who}' tidak pernah ikut pelatihan {track}"),
+    "no_enrolment_on": ("'{who}' has no place in {track} that began or ended on {on}",
+                        "'{who}' tidak punya tempat di {track} yang mulai atau selesai pada {on}"),
+    "correct_not_completed": ("{track} of '{who}' is {status}, not completed: only a completion"
+                              " has hours, a certificate and a result",
+                              "{track} milik '{who}' berstatus {status}, bukan selesai: hanya"
+                              " penyelesaian yang punya jam, sertifikat dan hasil"),
+    "correct_not_dropped": ("{track} of '{who}' is {status}, not dropped: only a drop has a"
+                            " reason", "{track} milik '{who}' berstatus {status}, bukan keluar:"
+                            " hanya yang keluar punya alasan"),
+    "remission_not_found": ("'{who}' has no {kind} remission granted on {on} in the current"
+                            " stay", "'{who}' tidak punya remisi {kind} pada {on} di masa"
+                            " tahanan sekarang"),
     "not_in_track": ("'{who}' is not active or waiting in track {track}",
                      "'{who}' tidak aktif atau menunggu di pelatihan {track}"),
     "complete_waitlisted": ("'{who}' is still on the waitlist of {track}: nothing to complete",
@@ -237,6 +251,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "{track} diberikan kepada {name} pada {on}"),
     "dropped": ("{name} left {track} on {on} ({reason})",
                 "{name} keluar dari {track} pada {on} ({reason})"),
+    "enrolment_corrected": ("Corrected {name} in {track}: {changed}",
+                            "Dikoreksi {name} di {track}: {changed}"),
+    "remission_corrected": ("Remission {kind} of {name} on {on}: {was} -> {days} days; expiry"
+                            " now {expiry}", "Remisi {kind} {name} pada {on}: {was} -> {days}"
+                            " hari; ekspirasi kini {expiry}"),
+    "nothing_to_correct": ("Nothing to correct: the record of {name} already says so",
+                           "Tidak ada yang dikoreksi: catatan {name} sudah begitu"),
     "remission_recorded": ("Remission {kind} of {days} days for {name} on {on}; expiry now"
                            " {expiry}", "Remisi {kind} {days} hari untuk {name} pada {on};"
                            " ekspirasi kini {expiry}"),
@@ -364,6 +385,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           " 'export --anonymize': nama, NIK dan nomor registrasi sudah diganti,"
                           " jadi tidak bisa dimuat; untuk memindahkan catatan antar-ledger,"
                           " ekspor dengan --reveal"),
+    "import_release_differs": ("differs from the release recorded that day ({recorded}); a"
+                               " recorded release is not changed by an import",
+                               "berbeda dari pembebasan yang tercatat hari itu ({recorded});"
+                               " pembebasan yang tercatat tidak diubah lewat impor"),
     "import_record_unknown": ("is not a record kind (choose {choices})",
                               "bukan jenis catatan (pilih {choices})"),
     # -- reports

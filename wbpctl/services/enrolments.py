@@ -126,6 +126,62 @@ def drop(session: Session, who: str, track: str, *, reason: str,
             "promoted": promoted}
 
 
+def _enrolment_on(tx: Tx, person: sqlite3.Row, spec: Track, who: str,
+                  on: date | None) -> sqlite3.Row:
+    """The enrolment a correction is about: the one that began or ended on ``on``, else
+    the latest."""
+    rows = queries.enrolments_for(tx.conn, person["id"], spec.code)
+    if not rows:
+        raise NotFound("never_in_track", who=who, track=spec.code)
+    if on is not None:
+        rows = [r for r in rows if on.isoformat() in (r["requested_on"], r["ended_on"])]
+        if not rows:
+            raise NotFound("no_enrolment_on", who=who, track=spec.code, on=on.isoformat())
+    return rows[-1]
+
+
+# how each correctable field of an enrolment is read, as when it was first recorded
+CORRECTABLE = {
+    "sponsor": lambda text: clean_text(text, field="sponsor"),
+    "hours": parse_hours,
+    "result": parse_result,
+    "certificate": lambda text: clean_text(text, field="certificate", maximum=100),
+    "reason": parse_drop_reason,
+}
+
+
+def correct(session: Session, who: str, track: str, *, on: str | date | None = None,
+            sponsor: str | None = None, hours: str | float | None = None,
+            result: str | None = None, certificate: str | None = None,
+            reason: str | None = None, tx: Tx | None = None) -> dict:
+    """Correct what was recorded of an enrolment (``enrolment.corrected``): its sponsor;
+    the hours, certificate and result of a completion; the reason of a drop. Only what
+    differs is recorded; nothing differing, no event."""
+    asked = {"sponsor": sponsor, "hours": hours, "result": result, "certificate": certificate,
+             "reason": reason}
+    given = {field: CORRECTABLE[field](text) for field, text in asked.items()
+             if text is not None}
+    with session.transaction(tx) as tx:
+        person = find_person(session, tx.conn, who)
+        spec = _track(tx.conn, track)
+        row = _enrolment_on(tx, person, spec, who, session.optional_date(on, "on"))
+        if given.keys() & {"hours", "result", "certificate"} and \
+                row["status"] not in ("completed", "failed"):
+            raise Rejected("correct_not_completed", who=who, track=spec.code,
+                           status=row["status"])
+        if "reason" in given and row["status"] != "dropped":
+            raise Rejected("correct_not_dropped", who=who, track=spec.code, status=row["status"])
+        changes = {field: value for field, value in given.items() if value != row[field]}
+        if changes.get("certificate") and queries.certificate_used(tx.conn, spec.code,
+                                                                    changes["certificate"]):
+            raise Invalid("certificate", certificate, "certificate_used", track=spec.code)
+        if changes:
+            tx.record("enrolment.corrected", person["uid"], {"uid": row["uid"],
+                                                             "track": spec.code,
+                                                             "changes": changes})
+    return {"name": person["name"], "track": spec.code, "changes": changes}
+
+
 def end_enrolments_at_release(tx: Tx, person_uid: str, stay_id: int, on: str,
                               release_type: str) -> list[str]:
     """A release ends open custody-phase enrolments (reason ``released``); a transfer or a

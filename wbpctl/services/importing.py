@@ -17,7 +17,7 @@ from datetime import date
 from typing import Callable
 
 from ..domain.catalog import normalize_code
-from ..domain.enrolment import parse_drop_reason, parse_result
+from ..domain.enrolment import parse_drop_reason
 from ..domain.errors import Invalid, Rejected, WbpError
 from ..domain.headers import Layout, match_headers
 from ..domain.nik import parse_gender, parse_nik
@@ -175,12 +175,36 @@ def _on(session: Session, v: dict, column: str) -> date:
     return session.date(text, column)
 
 
+def _differences(v: dict, recorded: sqlite3.Row, parsers: dict[str, Callable]) -> list[str]:
+    """The columns of a row that state something other than what is recorded (an empty
+    cell states nothing)."""
+    return [column for column, parse in parsers.items()
+            if _cell(v, column) is not None and parse(v[column]) != recorded[column]]
+
+
+def _fields(*names: str) -> dict[str, Callable]:
+    return {name: enrolments.CORRECTABLE[name] for name in names}
+
+
+def _again(v: dict, differing: list[str], update: bool, correct: Callable[[], None]) -> str:
+    """A row about a record that exists: unchanged, a correction (``update``), or an error."""
+    if not differing:
+        return UNCHANGED
+    if not update:
+        raise Invalid(differing[0], v.get(differing[0]), "import_differs",
+                      fields=", ".join(differing))
+    correct()
+    return CHANGED
+
+
 def _enrolment(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
     track, on = _track_code(v), _on(session, v, "assigned_on")
-    if any(e["requested_on"] == on.isoformat()
-           for e in queries.enrolments_for(tx.conn, person["id"], track)):
-        return UNCHANGED
+    for e in queries.enrolments_for(tx.conn, person["id"], track):
+        if e["requested_on"] == on.isoformat():
+            return _again(v, _differences(v, e, _fields("sponsor")), update,
+                          lambda: enrolments.correct(session, who, track, on=on,
+                                                     sponsor=v["sponsor"], tx=tx))
     enrolments.assign(session, who, track, on=on, sponsor=_cell(v, "sponsor"), tx=tx)
     return NEW
 
@@ -188,14 +212,13 @@ def _enrolment(session: Session, tx: Tx, v: dict, update: bool) -> str:
 def _completion(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
     track, on = _track_code(v), _on(session, v, "completed_on")
-    result = parse_result(_cell(v, "result"))
     for e in queries.enrolments_for(tx.conn, person["id"], track):
         if e["status"] in ("completed", "failed") and e["ended_on"] == on.isoformat():
-            if e["result"] == result:
-                return UNCHANGED
-            raise Invalid("result", result, "import_differs", fields="result")
-    enrolments.complete(session, who, track, on=on, hours=_cell(v, "hours"), result=result,
-                        certificate=_cell(v, "certificate"), tx=tx)
+            differing = _differences(v, e, _fields("result", "hours", "certificate"))
+            return _again(v, differing, update, lambda: enrolments.correct(
+                session, who, track, on=on, tx=tx, **{c: v[c] for c in differing}))
+    enrolments.complete(session, who, track, on=on, hours=_cell(v, "hours"),
+                        result=_cell(v, "result"), certificate=_cell(v, "certificate"), tx=tx)
     return NEW
 
 
@@ -203,9 +226,11 @@ def _drop(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
     track, on = _track_code(v), _on(session, v, "dropped_on")
     reason = parse_drop_reason(_cell(v, "reason") or "")
-    if any(e["status"] == "dropped" and e["ended_on"] == on.isoformat() and e["reason"] == reason
-           for e in queries.enrolments_for(tx.conn, person["id"], track)):
-        return UNCHANGED
+    for e in queries.enrolments_for(tx.conn, person["id"], track):
+        if e["status"] == "dropped" and e["ended_on"] == on.isoformat():
+            return _again(v, _differences(v, e, _fields("reason")), update,
+                          lambda: enrolments.correct(session, who, track, on=on,
+                                                     reason=reason, tx=tx))
     enrolments.drop(session, who, track, reason=reason, on=on, tx=tx)
     return NEW
 
@@ -215,8 +240,12 @@ def _release(session: Session, tx: Tx, v: dict, update: bool) -> str:
     on = _on(session, v, "released_on")
     kind = parse_release_type(_cell(v, "release_type") or "")
     for stay in queries.stays_of(tx.conn, person["id"]):
-        if stay["released_on"] == on.isoformat() and stay["release_type"] == kind:
-            return UNCHANGED
+        if stay["released_on"] == on.isoformat():
+            if stay["release_type"] == kind:
+                return UNCHANGED
+            # the type decided what the release allowed and ended: not a field to edit
+            raise Invalid("release_type", v.get("release_type"), "import_release_differs",
+                          recorded=stay["release_type"])
     stays.release(session, who, on=on, release_type=kind, override=_cell(v, "override"), tx=tx)
     return NEW
 
@@ -225,14 +254,13 @@ def _remission(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
     on = _on(session, v, "granted_on")
     kind = parse_remission_kind(_cell(v, "kind") or "")
-    text = _cell(v, "days") or ""
-    days = parse_remission_days(text)
+    days = parse_remission_days(_cell(v, "days") or "")
     latest = queries.latest_stay(tx.conn, person["id"])
     for r in queries.remissions_of_stay(tx.conn, latest["stay_id"]):
         if r["granted_on"] == on.isoformat() and r["kind"] == kind:
-            if r["days"] == days:
-                return UNCHANGED
-            raise Invalid("days", text, "import_differs", fields="days")
+            return _again(v, _differences(v, r, {"days": parse_remission_days}), update,
+                          lambda: stays.correct_remission(session, who, on=on, kind=kind,
+                                                          days=days, tx=tx))
     stays.remission(session, who, on=on, kind=kind, days=days, tx=tx)
     return NEW
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain import milestones as ms
-from ..domain.errors import Invalid, Rejected
+from ..domain.errors import Invalid, NotFound, Rejected
 from ..domain.people import clean_text
 from ..domain.release import check_release, parse_release_type
 from ..domain.remission import parse_remission_days, parse_remission_kind, suggested_days
@@ -43,18 +43,53 @@ def remission(session: Session, who: str, *, on: str | date, kind: str,
             return {"name": person["name"], "kind": remission_kind, "on": when.isoformat(),
                     "suggested_days": table, "recorded": False}
         days = granted
-        after = ms.milestones(date.fromisoformat(stay["detained_on"]), sentence,
-                              [*queries.remission_days(tx.conn, stay["stay_id"]), days],
-                              session.config.rules)
-        if after.expiry < when:
-            raise Rejected("remission_past_grant", expiry=after.expiry.isoformat(),
-                           on=when.isoformat())
+        after = _dates_granting(session, stay, [*queries.remission_days(tx.conn,
+                                                                        stay["stay_id"]), days],
+                                when)
         tx.record("remission.granted", person["uid"], {
             "uid": new_uid(), "stay": stay["stay_uid"], "on": when.isoformat(),
             "kind": remission_kind, "days": days})
     return {"name": person["name"], "kind": remission_kind, "on": when.isoformat(),
             "days": days, "suggested_days": table, "expiry": after.expiry.isoformat(),
             "recorded": True}
+
+
+def _dates_granting(session: Session, stay, remission_days: list[int],
+                    granted_on: date) -> ms.Milestones:
+    """The stay's dates with these remissions; a remission may not move the expiry before
+    the day it was granted."""
+    after = ms.milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
+                          remission_days, session.config.rules)
+    if after.expiry < granted_on:
+        raise Rejected("remission_past_grant", expiry=after.expiry.isoformat(),
+                       on=granted_on.isoformat())
+    return after
+
+
+def correct_remission(session: Session, who: str, *, on: str | date, kind: str,
+                      days: str | int, tx: Tx | None = None) -> dict:
+    """Correct the days of a remission recorded on ``on`` (``remission.corrected``); the
+    same days again records nothing."""
+    remission_kind = parse_remission_kind(kind)
+    when = session.date(on, "on")
+    granted = parse_remission_days(days)
+    with session.transaction(tx) as tx:
+        person = find_person(session, tx.conn, who)
+        stay = queries.latest_stay(tx.conn, person["id"])
+        rows = queries.remissions_of_stay(tx.conn, stay["stay_id"])
+        row = next((r for r in rows if r["granted_on"] == when.isoformat()
+                    and r["kind"] == remission_kind), None)
+        if row is None:
+            raise NotFound("remission_not_found", who=who, on=when.isoformat(),
+                           kind=remission_kind)
+        after = _dates_granting(session, stay, [granted if r["id"] == row["id"] else r["days"]
+                                                for r in rows], when)
+        if granted != row["days"]:
+            tx.record("remission.corrected", person["uid"], {"uid": row["uid"],
+                                                             "changes": {"days": granted}})
+    return {"name": person["name"], "kind": remission_kind, "on": when.isoformat(),
+            "days": granted, "was": row["days"], "expiry": after.expiry.isoformat(),
+            "recorded": granted != row["days"]}
 
 
 def release(session: Session, who: str, *, on: str | date, release_type: str,

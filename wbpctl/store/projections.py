@@ -124,6 +124,19 @@ def _stay_corrected(conn: sqlite3.Connection, p: dict) -> None:
     _update(conn, "stays", p["uid"], changes)
 
 
+def _enrolment_corrected(conn: sqlite3.Connection, p: dict) -> None:
+    changes = {k: v for k, v in p["changes"].items()
+               if k in {"sponsor", "hours", "certificate", "result", "reason"}}
+    if "result" in changes:
+        changes["status"] = "failed" if changes["result"] == "fail" else "completed"
+    _update(conn, "enrolments", p["uid"], changes)
+
+
+def _remission_corrected(conn: sqlite3.Connection, p: dict) -> None:
+    _update(conn, "remissions", p["uid"], {k: v for k, v in p["changes"].items()
+                                            if k == "days"})
+
+
 def _no_change(conn: sqlite3.Connection, p: dict) -> None:
     """Events that record an act (such as revealing a NIK) without changing a table."""
 
@@ -132,6 +145,8 @@ FUNCTIONS: dict[str, Callable[[sqlite3.Connection, dict], None]] = {
     "catalog.synced": _catalog_synced,
     "person.corrected": _person_corrected,
     "stay.corrected": _stay_corrected,
+    "enrolment.corrected": _enrolment_corrected,
+    "remission.corrected": _remission_corrected,
     "person.accessed": _no_change,
 }
 KINDS = frozenset(STATEMENTS) | frozenset(FUNCTIONS)
