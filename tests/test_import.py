@@ -86,6 +86,18 @@ def test_dates_with_a_time_load_and_spreadsheet_day_numbers_are_explained(cli, t
     assert [s["detained_on"] for s in cli.json("participant", "list")] == ["2025-01-10"] * 2
 
 
+def test_a_workbook_instead_of_its_csv_export_is_named_as_such(cli, tmp_path):
+    import zipfile
+
+    book = tmp_path / "daftar.xlsx"
+    with zipfile.ZipFile(book, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    refused = cli("import", "participants", str(book))
+    assert refused.exit_code == 1
+    assert refused.stderr == (f"wbpctl: {book} is a spreadsheet workbook (.xlsx, .xls or .ods),"
+                              " not CSV: save it as 'CSV UTF-8' and import that file\n")
+
+
 def test_header_case_and_spaces_do_not_matter_and_delimiter_can_be_given(cli, tmp_path):
     text = "REG NO|Name|Detained On|SENTENCE\nB.I-1/2025|Budi|2025-01-10|3y\n"
     cli.ok("import", "participants", write(tmp_path, text), "--delimiter", "|")

@@ -358,6 +358,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "Kolom '{column}' sama dengan '{first}'"),
     "import_encoding": ("{file} is not {encoding} (byte {byte}); try --encoding {hint}",
                         "{file} bukan {encoding} (byte {byte}); coba --encoding {hint}"),
+    "import_workbook": ("{file} is a spreadsheet workbook (.xlsx, .xls or .ods), not CSV: save"
+                        " it as 'CSV UTF-8' and import that file", "{file} adalah buku kerja"
+                        " spreadsheet (.xlsx, .xls atau .ods), bukan CSV: simpan sebagai"
+                        " 'CSV UTF-8' lalu impor berkas itu"),
     "import_encoding_unknown": ("Unknown encoding '{encoding}'", "Encoding '{encoding}' tak dikenal"),
     "import_file_missing": ("File {file} does not exist", "Berkas {file} tidak ada"),
     "import_file_unreadable": ("Cannot read {file}: {reason}", "Tidak bisa membaca {file}: {reason}"),

@@ -18,6 +18,8 @@ from typing import BinaryIO, Iterator
 from ..domain.errors import Rejected
 
 DELIMITERS = (",", ";", "\t", "|")
+# how .xlsx/.ods (zip) and .xls (OLE2) files begin: a workbook, not a CSV export of it
+_WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 # what a shell script can pass for a delimiter it cannot type
 _NAMED_DELIMITERS = {"\\t": "\t", "tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
@@ -65,7 +67,8 @@ class CsvSource:
 
 def _decode_error(name: str, encoding: str, exc: UnicodeDecodeError) -> Rejected:
     hint = "cp1252" if codecs.lookup(encoding).name.startswith("utf") else "utf-8"
-    return Rejected("import_encoding", file=name, encoding=encoding, hint=hint,
+    shown = "utf-8" if encoding == "utf-8-sig" else encoding
+    return Rejected("import_encoding", file=name, encoding=shown, hint=hint,
                     byte=f"0x{exc.object[exc.start]:02x}")
 
 
@@ -100,7 +103,10 @@ def open_csv(path: str, *, encoding: str | None = None, delimiter: str | None = 
     except OSError as exc:
         raise Rejected("import_file_unreadable", file=name, reason=exc.strerror or str(exc)
                        ) from None
-    if encoding is None and _peek(binary, 2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+    start = _peek(binary, 4)
+    if start.startswith(_WORKBOOKS):
+        raise Rejected("import_workbook", file=name)
+    if encoding is None and start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         chosen = "utf-16"   # Excel's "Unicode text" export (tab-separated) starts so
     size = None
     if path != "-":
