@@ -213,6 +213,14 @@ def test_dry_run_says_what_would_happen_and_writes_nothing(cli, tmp_path):
     assert dump(cli.db) == before
 
 
+def test_files_joined_with_cat_repeat_their_header_and_load(cli, tmp_path):
+    first, second = HEADER + ROWS.splitlines(True)[0], HEADER + ROWS.splitlines(True)[1]
+    joined = ("\ufeff" + first + "\ufeff" + second).encode("utf-8")
+    result = cli("import", "participants", "-", input=joined)
+    assert result.exit_code == 0 and "2 new" in result.stderr
+    assert names(cli) == ["Budi Santoso", "Siti Aminah"]
+
+
 def test_stdin(cli):
     result = cli("import", "participants", "-", input=HEADER + ROWS)
     assert result.exit_code == 0, result.stderr

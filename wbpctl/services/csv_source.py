@@ -38,8 +38,10 @@ class CsvSource:
     size: int | None
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """(line where the row starts, cells); blank rows are skipped."""
+        """(line where the row starts, cells); blank rows are skipped, and so is the header
+        line again (files joined with ``cat`` repeat it)."""
         reader = self._reader
+        header = _bare(self.headers)
         while True:
             start = reader.line_num + 1
             try:
@@ -51,7 +53,7 @@ class CsvSource:
             except csv.Error as exc:
                 raise Rejected("import_csv_broken", file=self.name, line=start,
                                reason=str(exc)) from None
-            if any(cell.strip() for cell in cells):
+            if any(cell.strip() for cell in cells) and _bare(cells) != header:
                 yield start, cells
 
     def position(self) -> int:
@@ -63,6 +65,10 @@ class CsvSource:
     def close(self) -> None:
         if self._binary is not sys.stdin.buffer:
             self._binary.close()
+
+
+def _bare(cells: list[str]) -> list[str]:
+    return [cell.strip().lstrip("\ufeff") for cell in cells]
 
 
 def _decode_error(name: str, encoding: str, exc: UnicodeDecodeError) -> Rejected:
