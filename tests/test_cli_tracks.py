@@ -266,6 +266,13 @@ def test_participant_list_by_track_and_opd(small):
     assert small("participant", "list", "--track", "NOPE").exit_code == 3
 
 
+def test_a_track_can_be_named_as_the_catalogue_writes_it(small):
+    done = small.ok("assign", "B.I-1/2025", "budidaya  ikan air TAWAR", "--on", "2025-03-01")
+    assert "IKAN-AIRTAWAR" in done.stderr
+    refused = small("assign", "B.I-2/2025", "budidaya ikan", "--on", "2025-03-01")
+    assert refused.exit_code == 3 and "No track 'budidaya ikan'" in refused.stderr
+
+
 def test_sponsor_is_recorded(small):
     small.ok("assign", "B.I-1/2025", "NAK-TERNAK", "--on", "2025-03-01", "--sponsor",
              "Yayasan Contoh")

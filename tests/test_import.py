@@ -256,8 +256,8 @@ def test_other_kinds_and_who_by_nik(cli, tmp_path):
 def test_indonesian_words_in_every_kind_and_loading_them_again_changes_nothing(cli, tmp_path):
     cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
     files = {
-        "enrolments": "No Reg;Kode Pelatihan;Tanggal Mulai\n"
-                      "B.I-1/2025;olah-madu;01/03/2025\nB.I-1/2025;HORT-ORGANIK;01/03/2025\n"
+        "enrolments": "No Reg;Pelatihan;Tanggal Mulai\n"
+                      "B.I-1/2025;olah-madu;01/03/2025\nB.I-1/2025;Sayuran organik;01/03/2025\n"
                       "B.IIa-2/2025;OLAH-MADU;01/03/2025\n",
         "completions": "No Reg;Kode Pelatihan;Tanggal Selesai;Hasil\n"
                        "B.I-1/2025;OLAH-MADU;01/06/2025;Lulus\n"

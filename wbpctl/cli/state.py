@@ -40,8 +40,9 @@ OnOpt = Annotated[Optional[str], typer.Option(
 WhoArg = Annotated[str, typer.Argument(
     metavar="WHO", help="Register number (B.I-123/2025, BI 123/2025, ...) or 16-digit NIK.",
     show_default=False)]
-TrackArg = Annotated[str, typer.Argument(metavar="TRACK", help="Track code, e.g. IKAN-AIRTAWAR.",
-                                         show_default=False)]
+TrackArg = Annotated[str, typer.Argument(
+    metavar="TRACK", help="Track code (IKAN-AIRTAWAR, any case) or its name as 'wbpctl track"
+    " list' shows it.", show_default=False)]
 RevealOpt = Annotated[bool, typer.Option(
     "--reveal", help="Show NIK unmasked; each reveal is recorded in the ledger.")]
 

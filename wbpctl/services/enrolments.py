@@ -16,11 +16,17 @@ from .session import Session, Tx
 
 
 def _track(conn: sqlite3.Connection, code: str) -> Track:
-    row = queries.track(conn, normalize_code(code))
+    """A track open for places, by its code (``olah-madu``) or its name as the catalogue
+    writes it (``Budidaya ikan air tawar``, as spreadsheets list it)."""
+    row = queries.track(conn, normalize_code(code)) or queries.track_named(conn, str(code))
     if row is None or row["retired"]:
         raise NotFound("track_not_found", track=code)
     return Track(row["code"], row["opd"], row["name"], row["kind"], row["phase"],
                  row["pembinaan"], row["capacity"])
+
+
+def track_code(conn: sqlite3.Connection, text: str) -> str:
+    return _track(conn, text).code
 
 
 def fill_places(tx: Tx, track: Track, on: str) -> list[dict]:

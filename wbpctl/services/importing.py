@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
-from ..domain.catalog import normalize_code
 from ..domain.enrolment import parse_drop_reason
 from ..domain.errors import Invalid, Rejected, WbpError
 from ..domain.headers import Layout, match_headers
@@ -164,8 +163,8 @@ def _find(session: Session, tx: Tx, v: dict) -> tuple[str, sqlite3.Row]:
     return who, participants.find_person(session, tx.conn, who)
 
 
-def _track_code(v: dict) -> str:
-    return normalize_code(_cell(v, "track") or "")
+def _track_code(tx: Tx, v: dict) -> str:
+    return enrolments.track_code(tx.conn, _cell(v, "track") or "")
 
 
 def _on(session: Session, v: dict, column: str) -> date:
@@ -199,7 +198,7 @@ def _again(v: dict, differing: list[str], update: bool, correct: Callable[[], No
 
 def _enrolment(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
-    track, on = _track_code(v), _on(session, v, "assigned_on")
+    track, on = _track_code(tx, v), _on(session, v, "assigned_on")
     for e in queries.enrolments_for(tx.conn, person["id"], track):
         if e["requested_on"] == on.isoformat():
             return _again(v, _differences(v, e, _fields("sponsor")), update,
@@ -211,7 +210,7 @@ def _enrolment(session: Session, tx: Tx, v: dict, update: bool) -> str:
 
 def _completion(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
-    track, on = _track_code(v), _on(session, v, "completed_on")
+    track, on = _track_code(tx, v), _on(session, v, "completed_on")
     for e in queries.enrolments_for(tx.conn, person["id"], track):
         if e["status"] in ("completed", "failed") and e["ended_on"] == on.isoformat():
             differing = _differences(v, e, _fields("result", "hours", "certificate"))
@@ -224,7 +223,7 @@ def _completion(session: Session, tx: Tx, v: dict, update: bool) -> str:
 
 def _drop(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
-    track, on = _track_code(v), _on(session, v, "dropped_on")
+    track, on = _track_code(tx, v), _on(session, v, "dropped_on")
     reason = parse_drop_reason(_cell(v, "reason") or "")
     for e in queries.enrolments_for(tx.conn, person["id"], track):
         if e["status"] == "dropped" and e["ended_on"] == on.isoformat():

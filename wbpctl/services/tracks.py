@@ -30,11 +30,11 @@ def list_tracks(session: Session, *, opd: str | None = None, phase: str | None =
 
 def show_track(session: Session, code: str, *, recent: int = 10) -> dict:
     """The roster: active with assignment dates, the waitlist in order, recent completions."""
-    code = normalize_code(code)
     with session.reading() as conn:
-        track = queries.track(conn, code)
+        track = queries.track(conn, normalize_code(code)) or queries.track_named(conn, code)
         if track is None:
             raise NotFound("track_not_found", track=code)
+        code = track["code"]
 
         def people(status: str, limit: int | None = None) -> list[dict]:
             return [{"reg_no": regno_text(session, r), "name": r["name"],

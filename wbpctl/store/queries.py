@@ -126,6 +126,12 @@ def track(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
     return conn.execute("SELECT * FROM tracks WHERE code = ?", (code,)).fetchone()
 
 
+def track_named(conn: sqlite3.Connection, name: str) -> sqlite3.Row | None:
+    """A track by its name as people write it (any case and spacing)."""
+    return conn.execute("SELECT * FROM tracks WHERE lower(name) = lower(?)",
+                        (" ".join(name.split()),)).fetchone()
+
+
 def track_counts(conn: sqlite3.Connection, *, opd: str | None = None,
                  phase: str | None = None) -> list[sqlite3.Row]:
     where, params = ["t.retired = 0"], []
