@@ -53,8 +53,11 @@ class CsvSource:
             except csv.Error as exc:
                 raise Rejected("import_csv_broken", file=self.name, line=start,
                                reason=str(exc)) from None
-            if any(cell.strip() for cell in cells) and _bare(cells) != header:
-                yield start, cells
+            if not any(cell.strip() for cell in cells):
+                continue
+            if cells[0].strip().lstrip("\ufeff") == header[0] and _bare(cells) == header:
+                continue
+            yield start, cells
 
     def position(self) -> int:
         try:
