@@ -129,9 +129,10 @@ def error_line(error: WbpError, lang: str, *, field: str | None = None,
 
 # -- output --------------------------------------------------------------------
 
-def choose_format(fmt: Optional[Enum], output: Optional[Path], allowed: Sequence[str]) -> str:
+def choose_format(fmt: Optional[Enum], output: Optional[Path], allowed: Sequence[str],
+                  default: str = "table") -> str:
     """-f wins; else the format -o's extension names (refused when this command cannot
-    write it, e.g. a listing to .html); else table."""
+    write it, e.g. a listing to .html or anything to .xlsx); else ``default``."""
     from ..render.formats import EXTENSIONS
 
     if fmt is not None:
@@ -143,7 +144,7 @@ def choose_format(fmt: Optional[Enum], output: Optional[Path], allowed: Sequence
                           allowed=", ".join(allowed))
         if guessed is not None:
             return guessed
-    return "table"
+    return default
 
 
 def output_style(output: Optional[Path]) -> tuple[bool, Optional[int]]:

@@ -14,7 +14,7 @@ import typer
 
 from ..domain.errors import Rejected
 from ..render.messages import msg
-from .state import OutputOpt, RevealOpt, error_line, say, state
+from .state import OutputOpt, RevealOpt, choose_format, error_line, say, state
 
 
 class ImportKind(str, Enum):
@@ -174,9 +174,8 @@ def export(
 
     session = state(ctx).session()
     columns = KINDS[kind.value].columns
+    as_json = choose_format(fmt, output, ("csv", "json"), default="csv") == "json"
     with atomic_file(output) as handle:
-        as_json = fmt is ExportFormat.json or (
-            fmt is None and output is not None and output.suffix.lower() == ".json")
         if not as_json:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(columns)

@@ -16,7 +16,9 @@ from .messages import MESSAGES, header, msg
 from .sections import Section
 
 EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
-              ".txt": "table", ".html": "html", ".htm": "html"}
+              ".txt": "table", ".html": "html", ".htm": "html",
+              # named so that writing CSV text into a workbook's name is refused
+              ".xlsx": "xlsx", ".xls": "xls", ".ods": "ods"}
 
 
 def cell_text(value: Any) -> str:
