@@ -383,6 +383,15 @@ def test_round_trip_of_a_whole_ledger(cli, tmp_path):
     """export all, then import all into an empty database: the same people, stays, tracks,
     waitlists and remissions."""
     cli.ok("init", "--demo")
+    # corrections made after the acts they correct travel in the rows of those acts
+    add_person(cli, "B.I-900/2025", name="Koreksi", detained="2024-01-10", sentence="3y")
+    cli.ok("assign", "B.I-900/2025", "OLAH-MADU", "--on", "2025-03-01", "--sponsor", "A")
+    cli.ok("complete", "B.I-900/2025", "OLAH-MADU", "--on", "2025-06-01", "--hours", "40")
+    cli.ok("remission", "add", "B.I-900/2025", "--on", "2025-08-17", "--kind", "RU", "--days", "30")
+    cli.ok("enrolment", "edit", "B.I-900/2025", "OLAH-MADU", "--hours", "44", "--sponsor", "B",
+           "--result", "fail")
+    cli.ok("remission", "edit", "B.I-900/2025", "--on", "2025-08-17", "--kind", "RU",
+           "--days", "60")
     target = tmp_path / "all.csv"
     cli.ok("export", "all", "--reveal", "-o", str(target))
     other = Cli(tmp_path / "copy.db")

@@ -94,7 +94,9 @@ def _rows(session: Session, conn: sqlite3.Connection, kind: str) -> Iterator[tup
 
 def _all(session: Session, conn: sqlite3.Connection) -> Iterator[tuple[dict, str]]:
     """Every user's act in ledger order; what the system did by itself (waitlist moves,
-    enrolments ended by a release) is left out, since the import does it again."""
+    enrolments ended by a release) is left out, since the import does it again. Each row
+    holds the record as it is now: a later correction is in the row of the act it
+    corrects (as a person's corrections are in their participants row)."""
     release_on: dict[str, str] = {}   # subject -> date of a release just seen
     for event in queries.all_events(conn):
         kind, subject = event["kind"], event["subject"]
@@ -108,16 +110,17 @@ def _all(session: Session, conn: sqlite3.Connection) -> Iterator[tuple[dict, str
                    **_participant_row(session, stay, person, person["uid"])}, person["uid"]
         elif kind in ("enrolment.assigned", "enrolment.waitlisted"):
             stay = queries.stay_by_uid(conn, payload["stay"])
+            enrolment = queries.enrolment_by_uid(conn, payload["uid"])
             yield {"record": "enrolments", "reg_no": regno_text(session, stay),
                    "track": payload["track"], "assigned_on": payload["on"],
-                   "sponsor": payload.get("sponsor")}, None
+                   "sponsor": enrolment["sponsor"]}, None
         elif kind == "enrolment.completed":
             enrolment = queries.enrolment_by_uid(conn, payload["uid"])
             stay = queries.stay_by_uid(conn, _stay_uid(conn, enrolment))
             yield {"record": "completions", "reg_no": regno_text(session, stay),
                    "track": enrolment["track"], "completed_on": payload["on"],
-                   "hours": payload.get("hours"), "result": payload.get("result"),
-                   "certificate": payload.get("certificate")}, None
+                   "hours": enrolment["hours"], "result": enrolment["result"],
+                   "certificate": enrolment["certificate"]}, None
         elif kind == "enrolment.dropped":
             if release_on.get(subject) == payload["on"]:
                 continue   # ended by the release just before it
@@ -125,12 +128,13 @@ def _all(session: Session, conn: sqlite3.Connection) -> Iterator[tuple[dict, str
             stay = queries.stay_by_uid(conn, _stay_uid(conn, enrolment))
             yield {"record": "drops", "reg_no": regno_text(session, stay),
                    "track": enrolment["track"], "dropped_on": payload["on"],
-                   "reason": payload["reason"]}, None
+                   "reason": enrolment["reason"]}, None
         elif kind == "remission.granted":
             stay = queries.stay_by_uid(conn, payload["stay"])
+            remission = queries.remission_by_uid(conn, payload["uid"])
             yield {"record": "remissions", "reg_no": regno_text(session, stay),
                    "granted_on": payload["on"], "kind": payload["kind"],
-                   "days": payload["days"]}, None
+                   "days": remission["days"]}, None
         elif kind == "stay.released":
             stay = queries.stay_by_uid(conn, payload["uid"])
             release_on[subject] = payload["on"]

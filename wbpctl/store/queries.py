@@ -59,6 +59,10 @@ def remissions_of_person(conn: sqlite3.Connection, person_id: int) -> list[sqlit
         " WHERE s.person_id = ? ORDER BY r.granted_on, r.id", (person_id,)).fetchall()
 
 
+def remission_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM remissions WHERE uid = ?", (uid,)).fetchone()
+
+
 def remission_days(conn: sqlite3.Connection, stay_id: int) -> list[int]:
     """Days of each remission of a stay, in grant order."""
     return [r[0] for r in conn.execute(
