@@ -271,6 +271,9 @@ def test_a_track_can_be_named_as_the_catalogue_writes_it(small):
     assert "IKAN-AIRTAWAR" in done.stderr
     refused = small("assign", "B.I-2/2025", "budidaya ikan", "--on", "2025-03-01")
     assert refused.exit_code == 3 and "No track 'budidaya ikan'" in refused.stderr
+    listed = small.json("participant", "list", "--track", "Budidaya ikan air tawar")
+    assert [p["reg_no"] for p in listed] == ["B.I-1/2025"]
+    assert small.json("track", "show", "budidaya ikan air tawar")["code"] == "IKAN-AIRTAWAR"
 
 
 def test_sponsor_is_recorded(small):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
+from ..domain.catalog import normalize_code
 from ..store import connection, queries, schema
 from ..store.ledger import Ledger
 from .session import Session, Tx
@@ -44,3 +46,9 @@ def init_database(session: Session) -> InitResult:
         tx = Tx(session, conn, Ledger(conn, actor=session.actor, lapas=session.config.lapas_code))
         changed = sync_catalog(tx)
     return InitResult(str(session.db_path), created, ran, changed, tx.written)
+
+
+def find_track(conn: sqlite3.Connection, text: str) -> sqlite3.Row | None:
+    """A track by its code (``olah-madu``) or by its name as the catalogue writes it, any
+    case and spacing (``Pengolahan madu hutan``), as lists from the OPDs name it."""
+    return queries.track(conn, normalize_code(text)) or queries.track_named(conn, str(text))

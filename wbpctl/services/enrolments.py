@@ -5,20 +5,20 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from ..domain.catalog import Track, normalize_code
+from ..domain.catalog import Track
 from ..domain.enrolment import parse_drop_reason, parse_hours, parse_result, places_free
 from ..domain.errors import Invalid, NotFound, Rejected
 from ..domain.people import clean_text
 from ..store import queries
 from ..store.ledger import new_uid
+from .catalog import find_track
 from .participants import find_person
 from .session import Session, Tx
 
 
 def _track(conn: sqlite3.Connection, code: str) -> Track:
-    """A track open for places, by its code (``olah-madu``) or its name as the catalogue
-    writes it (``Budidaya ikan air tawar``, as spreadsheets list it)."""
-    row = queries.track(conn, normalize_code(code)) or queries.track_named(conn, str(code))
+    """A track open for places, by code or name."""
+    row = find_track(conn, code)
     if row is None or row["retired"]:
         raise NotFound("track_not_found", track=code)
     return Track(row["code"], row["opd"], row["name"], row["kind"], row["phase"],

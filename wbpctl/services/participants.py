@@ -18,6 +18,7 @@ from ..domain.regno import RegisterNumber, looks_like_regno, parse_regno
 from ..domain.sentence import Sentence, check_class_agrees, parse_sentence
 from ..store import queries
 from ..store.ledger import new_uid, new_uids
+from .catalog import find_track
 from .session import Session, Tx
 
 STATUSES = {"in-custody": "in_custody", "released": "released", "transferred": "transferred",
@@ -477,7 +478,6 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
     is shown.
     """
     status = str(status).strip().lower()
-    track = normalize_code(track) if track else None
     opd = normalize_code(opd) if opd else None
     everyone = status in ("all", "semua")
     wanted = None if everyone else STATUSES.get(status)
@@ -485,8 +485,11 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
         raise Invalid("status", status, "status_unknown",
                       choices="in-custody, released, transferred, deceased, all")
     with session.reading() as conn:
-        if track and queries.track(conn, track) is None:
-            raise NotFound("track_not_found", track=track)
+        if track:
+            found = find_track(conn, track)
+            if found is None:
+                raise NotFound("track_not_found", track=track)
+            track = found["code"]
         if opd and queries.opd(conn, opd) is None:
             raise NotFound("opd_not_found", opd=opd)
     rows = _people(session, wanted, search, track, opd, reveal)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..domain.catalog import PHASES, normalize_code
 from ..domain.errors import Invalid, NotFound
 from ..store import queries
+from .catalog import find_track
 from .participants import regno_text
 from .session import Session
 
@@ -31,7 +32,7 @@ def list_tracks(session: Session, *, opd: str | None = None, phase: str | None =
 def show_track(session: Session, code: str, *, recent: int = 10) -> dict:
     """The roster: active with assignment dates, the waitlist in order, recent completions."""
     with session.reading() as conn:
-        track = queries.track(conn, normalize_code(code)) or queries.track_named(conn, code)
+        track = find_track(conn, code)
         if track is None:
             raise NotFound("track_not_found", track=code)
         code = track["code"]
