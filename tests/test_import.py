@@ -213,6 +213,25 @@ def test_dry_run_says_what_would_happen_and_writes_nothing(cli, tmp_path):
     assert dump(cli.db) == before
 
 
+def test_title_lines_above_the_header_are_skipped_and_said(cli, tmp_path):
+    text = ("DAFTAR WBP LAPAS KELAS IIB KUALA TUNGKAL;;;;;;;;\r\n"
+            "Bulan November 2026;;;;;;;;\r\n;;;;;;;;\r\n"
+            + HEADER.replace(",", ";") + "B.I-1/2025;Budi;;L;;2025-01-10;;3y;\r\n"
+            "B.I-2/2025;Agus;;L;;35/01/2025;;3y;\r\n")
+    refused = cli("import", "participants", write(tmp_path, text))
+    assert refused.stderr.splitlines()[:2] == [
+        "Header on line 4: the 3 line(s) above it taken as a title",
+        "line 6, detained_on '35/01/2025': is not a real calendar date"]
+    fixed = write(tmp_path, text.replace("35/01", "25/01"))
+    assert cli.ok("import", "participants", fixed, "--quiet").stderr == ""
+    assert names(cli) == ["Agus", "Budi"]
+
+
+def test_a_file_of_one_column_is_not_taken_for_titles(cli, tmp_path):
+    refused = cli("import", "participants", write(tmp_path, "reg_no\nB.I-1/2025\nB.I-2/2025\n"))
+    assert refused.exit_code == 1 and "Missing required column(s): name" in refused.stderr
+
+
 def test_files_joined_with_cat_repeat_their_header_and_load(cli, tmp_path):
     first, second = HEADER + ROWS.splitlines(True)[0], HEADER + ROWS.splitlines(True)[1]
     joined = ("\ufeff" + first + "\ufeff" + second).encode("utf-8")

@@ -90,6 +90,8 @@ def import_(
     session = state(ctx).session()
     lang = state(ctx).lang
     source = open_csv(file, encoding=encoding, delimiter=delimiter)
+    if source.header_line > 1 and not quiet:
+        say(ctx, "import_header_at", line=source.header_line, titles=source.header_line - 1)
     shown = 0
     with ExitStack() as stack:
         stack.callback(source.close)

@@ -358,6 +358,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "Kolom '{column}' sama dengan '{first}'"),
     "import_encoding": ("{file} is not {encoding} (byte {byte}); try --encoding {hint}",
                         "{file} bukan {encoding} (byte {byte}); coba --encoding {hint}"),
+    "import_header_at": ("Header on line {line}: the {titles} line(s) above it taken as a title",
+                         "Judul kolom di baris {line}: {titles} baris di atasnya dianggap judul"
+                         " daftar"),
     "import_workbook": ("{file} is a spreadsheet workbook (.xlsx, .xls or .ods), not CSV: save"
                         " it as 'CSV UTF-8' and import that file", "{file} adalah buku kerja"
                         " spreadsheet (.xlsx, .xls atau .ods), bukan CSV: simpan sebagai"

@@ -1,6 +1,6 @@
 """Reading CSV as spreadsheets write it: UTF-8 with or without BOM, Windows-1252, UTF-16
 with a BOM (Excel's "Unicode text"), comma, semicolon or tab, CRLF, quoted fields
-holding delimiters and newlines, blank trailing lines.
+holding delimiters and newlines, blank trailing lines, title lines above the header.
 
 Rows stream one at a time, so memory does not grow with the file.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from ..domain.errors import Rejected
 DELIMITERS = (",", ";", "\t", "|")
 # how .xlsx/.ods (zip) and .xls (OLE2) files begin: a workbook, not a CSV export of it
 _WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+_TITLE_LINES = 10   # how many lines above the header may be titles
 # what a shell script can pass for a delimiter it cannot type
 _NAMED_DELIMITERS = {"\\t": "\t", "tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
@@ -36,6 +38,7 @@ class CsvSource:
     _text: io.TextIOWrapper
     _reader: "csv._reader"
     size: int | None
+    header_line: int = 1
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(line where the row starts, cells); blank rows are skipped, and so is the header
@@ -123,23 +126,40 @@ def open_csv(path: str, *, encoding: str | None = None, delimiter: str | None = 
             size = Path(path).stat().st_size
         except OSError:
             size = None
-    text = io.TextIOWrapper(binary, encoding=chosen, newline="")
-    try:
-        first = text.readline()
-    except UnicodeDecodeError as exc:
-        raise _decode_error(name, chosen, exc) from None
-    if not first.strip():
-        raise Rejected("import_empty", file=name)
     given = _NAMED_DELIMITERS.get(delimiter.lower(), delimiter) if delimiter else None
     if delimiter is not None and (given is None or len(given) != 1):
         raise Rejected("import_delimiter", delimiter=delimiter)
-    chosen_delimiter = given or sniff_delimiter(first)
-    headers = next(csv.reader([first], delimiter=chosen_delimiter))
-    reader = csv.reader(text, delimiter=chosen_delimiter)
-    reader_line_offset = 1   # the header line was read before the reader started
-    source = CsvSource(name, headers, chosen_delimiter, chosen, binary, text,
-                       _LineOffset(reader, reader_line_offset), size)
-    return source
+    text = io.TextIOWrapper(binary, encoding=chosen, newline="")
+    lines = _first_lines(text, name, chosen, given)
+    if not any(line.strip() for line in lines):
+        raise Rejected("import_empty", file=name)
+    # the header is the first line with two values or more: lines above it that hold one
+    # value at most are the titles printed lists carry ("DAFTAR WBP ...", a blank line)
+    at = next((i for i, line in enumerate(lines) if _values(line, given) >= 2), 0)
+    chosen_delimiter = given or sniff_delimiter(lines[at])
+    headers = next(csv.reader([lines[at]], delimiter=chosen_delimiter))
+    reader = csv.reader(itertools.chain(lines[at + 1:], text), delimiter=chosen_delimiter)
+    return CsvSource(name, headers, chosen_delimiter, chosen, binary, text,
+                     _LineOffset(reader, at + 1), size, header_line=at + 1)
+
+
+def _first_lines(text: io.TextIOWrapper, name: str, encoding: str, delimiter: str | None
+                 ) -> list[str]:
+    """Lines up to the first with two values or more, at most ``_TITLE_LINES`` + 1."""
+    lines: list[str] = []
+    try:
+        while len(lines) <= _TITLE_LINES and (line := text.readline()):
+            lines.append(line)
+            if _values(line, delimiter) >= 2:
+                break
+    except UnicodeDecodeError as exc:
+        raise _decode_error(name, encoding, exc) from None
+    return lines
+
+
+def _values(line: str, delimiter: str | None) -> int:
+    cells = next(csv.reader([line], delimiter=delimiter or sniff_delimiter(line)), [])
+    return sum(1 for cell in cells if cell.strip())
 
 
 def _peek(binary: BinaryIO, count: int) -> bytes:
