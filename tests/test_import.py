@@ -246,6 +246,21 @@ def test_stdin(cli):
     assert len(names(cli)) == 2
 
 
+def test_progress_for_standard_input_starts_after_a_few_thousand_rows():
+    from wbpctl.cli.transfer import _Progress
+
+    piped = _Progress(size=None)
+    piped(1000, 0)
+    assert piped.bar is None                  # a short pipe shows nothing
+    piped(3000, 0)
+    assert piped.bar is not None and piped.bar.tasks[0].completed == 3000
+    piped.close()
+    file = _Progress(size=1_000_000)
+    file(1000, 40_000)
+    assert file.bar.tasks[0].completed == 40_000
+    file.close()
+
+
 def test_quiet_silences_the_summary(cli, tmp_path):
     assert cli.ok("import", "participants", write(tmp_path, HEADER + ROWS), "--quiet").stderr == ""
 

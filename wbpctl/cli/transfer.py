@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -116,8 +116,10 @@ def import_(
                                         if i not in dropped] + [text])
 
         progress = None
-        if not quiet and sys.stderr.isatty() and (source.size or 0) > 256_000:
-            progress = stack.enter_context(_progress(source.size))
+        if not quiet and sys.stderr.isatty() and (source.size is None
+                                                  or source.size > _PROGRESS_FROM_BYTES):
+            progress = _Progress(source.size)
+            stack.callback(progress.close)
         result = run_import(session, kind.value, source, dry_run=dry_run, update=update,
                             ignore_extra=ignore_extra, on_error=on_error, on_progress=progress)
     if shown > MAX_ERRORS_SHOWN:
@@ -137,17 +139,41 @@ def import_(
             say(ctx, "import_dry_run_kind", kind=record, **per)
 
 
-@contextmanager
-def _progress(total: int | None):
-    """A progress bar on stderr (only on a terminal); yields the function that moves it."""
-    from rich.console import Console
-    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+_PROGRESS_FROM_BYTES = 256_000   # a few thousand rows
+_PROGRESS_FROM_ROWS = 3000       # standard input has no size to go by
 
-    bar = Progress("{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
-                   console=Console(stderr=True), transient=True)
-    task = bar.add_task("import", total=total)
-    with bar:
-        yield lambda position: bar.update(task, completed=position)
+
+class _Progress:
+    """A transient progress bar on stderr: by bytes read for a file, by rows for standard
+    input (from a few thousand rows on, so a short pipe shows nothing)."""
+
+    def __init__(self, size: int | None) -> None:
+        self.size = size
+        self.bar = None
+        self.task = None
+
+    def __call__(self, rows: int, position: int) -> None:
+        if self.bar is None:
+            if self.size is None and rows < _PROGRESS_FROM_ROWS:
+                return
+            self._start()
+        self.bar.update(self.task, completed=position if self.size else rows)
+
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+
+        columns = ((DownloadColumn(), TimeRemainingColumn()) if self.size
+                   else (TextColumn("{task.completed} rows"), TimeElapsedColumn()))
+        self.bar = Progress("{task.description}", BarColumn(), *columns,
+                            console=Console(stderr=True), transient=True)
+        self.task = self.bar.add_task("import", total=self.size)
+        self.bar.start()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def export(

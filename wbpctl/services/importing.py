@@ -375,7 +375,7 @@ def _plan_new_participant(session: Session, tx: Tx, values: dict, batch: _Batch
 def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: bool = False,
                update: bool = False, ignore_extra: bool = False,
                on_error: Callable[[RowError], None] = lambda e: None,
-               on_progress: Callable[[int], None] | None = None) -> ImportResult:
+               on_progress: Callable[[int, int], None] | None = None) -> ImportResult:
     """Check every row, then keep all of them or none."""
     kind = KINDS[kind_name]
     layout = match_headers(source.headers, kind.columns, kind.required,
@@ -412,7 +412,7 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                 if kind_name == "all":
                     record = (values.get("record") or "").strip().lower()
                 if on_progress is not None and number % 1000 == 0:
-                    on_progress(source.position())
+                    on_progress(number, source.position())
                 if is_pseudonym(values.get("reg_no")) or is_pseudonym(values.get("person_uid")):
                     raise Rejected("import_anonymized", file=source.name)
                 stray = layout.stray_value(cells)
