@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..render.messages import value_word
 from .state import OnOpt, TrackArg, WhoArg, say, state
 
 SponsorOpt = Annotated[Optional[str], typer.Option(
@@ -72,7 +73,8 @@ def complete(
 
     done = enrolments.complete(state(ctx).session(), who, track, on=on, hours=hours,
                                result=result, certificate=certificate)
-    say(ctx, "delivered" if done["kind"] == "service" else "completed", **done)
+    say(ctx, "delivered" if done["kind"] == "service" else "completed",
+        **{**done, "result": value_word(done["result"], state(ctx).lang)})
     _promoted(ctx, done)
 
 

@@ -12,7 +12,7 @@ import io
 import json
 from typing import Any, Iterable, Sequence, TextIO
 
-from .messages import MESSAGES, header, msg
+from .messages import header, msg, value_word
 from .sections import Section
 
 EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
@@ -37,8 +37,8 @@ def cell_text(value: Any) -> str:
 
 def _shown(column: str, value: Any, lang: str) -> str:
     """A cell as people read it: coded values (statuses, sections) in their words."""
-    if column in TRANSLATED and isinstance(value, str) and ("v_" + value) in MESSAGES:
-        return msg("v_" + value, lang)
+    if column in TRANSLATED and isinstance(value, str):
+        return value_word(value, lang)
     return cell_text(value)
 
 
@@ -173,7 +173,8 @@ def render_record(record: dict, sections: Sequence[Section], fmt: str, lang: str
     parts = []
     for section in sections:
         if section.key is None:
-            rows = [{"field": header(c, lang), "value": record.get(c)} for c in section.columns]
+            rows = [{"field": header(c, lang), "value": _shown(c, record.get(c), lang)}
+                    for c in section.columns]
             columns: Sequence[str] = ("field", "value")
         else:
             rows, columns = record.get(section.key) or [], section.columns

@@ -446,9 +446,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "v_dropped": ("dropped", "keluar"), "v_due": ("due", "segera bebas"),
     "v_training": ("training", "pelatihan"), "v_service": ("service", "layanan"),
     "v_custody": ("custody", "di dalam"), "v_post-release": ("post-release", "setelah bebas"),
-    "v_any": ("any", "semua"),
+    "v_any": ("any", "semua"), "v_pass": ("pass", "lulus"), "v_fail": ("fail", "tidak lulus"),
     "none": ("(none)", "(tidak ada)"),
 }
+
+
+def value_word(value: str, lang: str) -> str:
+    """A coded value (a status, a result) in the words of ``lang``; unknown codes as they are."""
+    return msg("v_" + value, lang) if ("v_" + value) in MESSAGES else value
 
 
 def msg(key: str, lang: str = "en", /, **params: object) -> str:
