@@ -42,7 +42,7 @@ def _shown(column: str, value: Any, lang: str) -> str:
     return cell_text(value)
 
 
-TRANSLATED = {"status", "section", "kind", "phase", "group"}
+TRANSLATED = {"status", "section", "kind", "phase", "group", "result", "reason"}
 
 
 def to_json(data: Any) -> str:

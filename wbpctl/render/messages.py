@@ -447,6 +447,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "v_training": ("training", "pelatihan"), "v_service": ("service", "layanan"),
     "v_custody": ("custody", "di dalam"), "v_post-release": ("post-release", "setelah bebas"),
     "v_any": ("any", "semua"), "v_pass": ("pass", "lulus"), "v_fail": ("fail", "tidak lulus"),
+    "v_withdrawn-own": ("withdrew", "mengundurkan diri"),
+    "v_withdrawn-staff": ("withdrawn by staff", "ditarik petugas"), "v_health": ("health", "sakit"),
+    "v_security": ("security", "keamanan"), "v_dismissed": ("dismissed", "dikeluarkan"),
+    "v_other": ("other", "lain"),
     "none": ("(none)", "(tidak ada)"),
 }
 
