@@ -109,24 +109,20 @@ def _all(session: Session, conn: sqlite3.Connection) -> Iterator[tuple[dict, str
             yield {"record": "participants",
                    **_participant_row(session, stay, person, person["uid"])}, person["uid"]
         elif kind in ("enrolment.assigned", "enrolment.waitlisted"):
-            stay = queries.stay_by_uid(conn, payload["stay"])
-            enrolment = queries.enrolment_by_uid(conn, payload["uid"])
-            yield {"record": "enrolments", "reg_no": regno_text(session, stay),
-                   "track": payload["track"], "assigned_on": payload["on"],
-                   "sponsor": enrolment["sponsor"]}, None
+            enrolment, reg_no = _enrolment_of(session, conn, payload["uid"])
+            yield {"record": "enrolments", "reg_no": reg_no, "track": enrolment["track"],
+                   "assigned_on": payload["on"], "sponsor": enrolment["sponsor"]}, None
         elif kind == "enrolment.completed":
-            enrolment = queries.enrolment_by_uid(conn, payload["uid"])
-            stay = queries.stay_by_uid(conn, _stay_uid(conn, enrolment))
-            yield {"record": "completions", "reg_no": regno_text(session, stay),
+            enrolment, reg_no = _enrolment_of(session, conn, payload["uid"])
+            yield {"record": "completions", "reg_no": reg_no,
                    "track": enrolment["track"], "completed_on": payload["on"],
                    "hours": enrolment["hours"], "result": enrolment["result"],
                    "certificate": enrolment["certificate"]}, None
         elif kind == "enrolment.dropped":
             if release_on.get(subject) == payload["on"]:
                 continue   # ended by the release just before it
-            enrolment = queries.enrolment_by_uid(conn, payload["uid"])
-            stay = queries.stay_by_uid(conn, _stay_uid(conn, enrolment))
-            yield {"record": "drops", "reg_no": regno_text(session, stay),
+            enrolment, reg_no = _enrolment_of(session, conn, payload["uid"])
+            yield {"record": "drops", "reg_no": reg_no,
                    "track": enrolment["track"], "dropped_on": payload["on"],
                    "reason": enrolment["reason"]}, None
         elif kind == "remission.granted":
@@ -143,8 +139,12 @@ def _all(session: Session, conn: sqlite3.Connection) -> Iterator[tuple[dict, str
                    "override": payload.get("override")}, None
 
 
-def _stay_uid(conn: sqlite3.Connection, enrolment: sqlite3.Row) -> str:
-    return queries.stay_uid_of(conn, enrolment["stay_id"])
+def _enrolment_of(session: Session, conn: sqlite3.Connection, uid: str
+                  ) -> tuple[sqlite3.Row, str]:
+    """An enrolment as it is now, and the register number of its stay."""
+    enrolment = queries.enrolment_by_uid(conn, uid)
+    stay = queries.stay_by_uid(conn, queries.stay_uid_of(conn, enrolment["stay_id"]))
+    return enrolment, regno_text(session, stay)
 
 
 def export(session: Session, kind: str, write_row: Callable[[dict], None], *,
