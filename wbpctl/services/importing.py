@@ -143,19 +143,16 @@ def _participant_again(session: Session, tx: Tx, stay: sqlite3.Row, v: dict,
         stay_changes["sentence"] = v["sentence"]
     if _cell(v, "crime") and clean_text(v["crime"], field="crime") != stay["crime"]:
         stay_changes["crime"] = v["crime"]
-    if not person_changes and not stay_changes:
-        return UNCHANGED
-    if not update:
-        changed = [*person_changes, *stay_changes]
-        first = FIELD_COLUMNS.get(changed[0], changed[0])
-        raise Invalid(changed[0], v.get(first), "import_differs",
-                      fields=", ".join(FIELD_COLUMNS.get(c, c) for c in changed))
-    reg_no = participants.regno_text(session, stay)
-    if person_changes:
-        participants.correct(session, reg_no, tx=tx, **person_changes)
-    if stay_changes:
-        participants.correct_stay(session, reg_no, tx=tx, **stay_changes)
-    return CHANGED
+
+    def correct() -> None:
+        reg_no = participants.regno_text(session, stay)
+        if person_changes:
+            participants.correct(session, reg_no, tx=tx, **person_changes)
+        if stay_changes:
+            participants.correct_stay(session, reg_no, tx=tx, **stay_changes)
+
+    differing = [FIELD_COLUMNS.get(c, c) for c in [*person_changes, *stay_changes]]
+    return _again(v, differing, update, correct)
 
 
 def _find(session: Session, tx: Tx, v: dict) -> tuple[str, sqlite3.Row]:
