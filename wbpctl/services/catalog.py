@@ -51,4 +51,5 @@ def init_database(session: Session) -> InitResult:
 def find_track(conn: sqlite3.Connection, text: str) -> sqlite3.Row | None:
     """A track by its code (``olah-madu``) or by its name as the catalogue writes it, any
     case and spacing (``Pengolahan madu hutan``), as lists from the OPDs name it."""
-    return queries.track(conn, normalize_code(text)) or queries.track_named(conn, str(text))
+    return (queries.track(conn, normalize_code(text))
+            or queries.track_named(conn, " ".join(str(text).split())))

@@ -131,9 +131,9 @@ def track(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
 
 
 def track_named(conn: sqlite3.Connection, name: str) -> sqlite3.Row | None:
-    """A track by its name as people write it (any case and spacing)."""
+    """A track by its name, in any case."""
     return conn.execute("SELECT * FROM tracks WHERE lower(name) = lower(?)",
-                        (" ".join(name.split()),)).fetchone()
+                        (name,)).fetchone()
 
 
 def track_counts(conn: sqlite3.Connection, *, opd: str | None = None,
