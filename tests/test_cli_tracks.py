@@ -197,6 +197,18 @@ def test_enrolment_edit_refusals(small, args, code, words):
     assert small.events() == before
 
 
+def test_coded_values_read_as_words_in_tables_and_messages_codes_in_json(small):
+    small.ok("assign", "B.I-1/2025", "OLAH-MADU", "--on", "2025-03-01")
+    done = small.ok("--lang", "id", "complete", "B.I-1/2025", "OLAH-MADU", "--on", "2025-05-01",
+                    "--result", "fail")
+    assert done.stderr.strip().endswith("(tidak lulus)")
+    shown = small.ok("--lang", "id", "participant", "show", "B.I-1/2025", "-f", "markdown").stdout
+    assert "| Status | ditahan |" in shown and "in_custody" not in shown
+    assert "| tidak lulus |" in shown and "| fail |" not in shown
+    record = small.json("participant", "show", "B.I-1/2025")
+    assert record["status"] == "in_custody" and record["enrolments"][0]["result"] == "fail"
+
+
 def test_waitlisted_person_cannot_complete(small):
     for n in (1, 2, 3):
         small.ok("assign", f"B.I-{n}/2025", "OLAH-MADU", "--on", "2025-03-01")
