@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 
 def wbpctl_path() -> str:
     beside = Path(sys.executable).parent / "wbpctl"

@@ -19,6 +19,8 @@ from test_e2e import wbpctl_path
 
 from wbpctl.domain.errors import WbpError
 
+pytestmark = pytest.mark.slow
+
 
 def env_for(db: Path, **extra) -> dict:
     return {"PATH": os.environ["PATH"], "HOME": str(db.parent), "WBPCTL_LANG": "en",
