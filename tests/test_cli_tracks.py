@@ -217,7 +217,8 @@ def test_waitlisted_person_cannot_complete(small):
 
 
 def test_custody_track_refused_after_release_post_release_track_allowed(small):
-    small.ok("release", "B.I-1/2025", "--on", "2026-01-10", "--type", "ekspirasi")
+    small.ok("release", "B.I-1/2025", "--on", "2026-01-10", "--type", "pb", "--override",
+             "grasi")
     result = small("assign", "B.I-1/2025", "OLAH-MADU", "--on", "2026-02-01")
     assert result.exit_code == 1 and "in custody" in result.stderr
     small.ok("assign", "B.I-1/2025", "SALUR-KERJA", "--on", "2026-02-01")

@@ -1,6 +1,8 @@
-from datetime import date
+from datetime import date, timedelta
 
-from wbpctl.domain.milestones import SentenceRules, milestones
+from hypothesis import given, strategies as st
+
+from wbpctl.domain.milestones import SentenceRules, freed_by_remission, milestones
 from wbpctl.domain.remission import suggested_days
 from wbpctl.domain.sentence import Sentence
 
@@ -94,13 +96,41 @@ def test_leap_day_detention():
         date(2024, 2, 29)
 
 
-def test_release_dates_agree_with_milestones():
-    from wbpctl.domain.milestones import release_dates
-    for detained, sentence, remissions in [(date(2024, 1, 10), Sentence(3), []),
-                                           (date(2017, 5, 9), Sentence(2), [15, 60, 30]),
-                                           (date(2024, 1, 10), Sentence(months=12), []),
-                                           (date(2024, 2, 29), Sentence(1, 6, 10), [30])]:
-        full = milestones(detained, sentence, remissions, RULES)
-        assert release_dates(detained, sentence, remissions, RULES) == \
-            (full.expiry, full.pb_eligible)
-    assert release_dates(date(2020, 1, 1), Sentence(life=True), [], RULES) == (None, None)
+def test_a_remission_larger_than_what_remains_frees_on_its_grant_date():
+    """Remisi langsung bebas (issue #12): 8 months from 2023-12-31 ends 2024-08-31; the
+    table's 30 days on 17 August 2024 would move expiry to 2024-08-01, before the grant:
+    the person is freed on the grant date instead, and the grant is kept in full."""
+    detained, sentence = date(2023, 12, 31), Sentence(months=8)
+    grants = [(date(2024, 8, 17), 30)]
+    m = milestones(detained, sentence, grants, RULES)
+    assert m.expiry == date(2024, 8, 17)
+    assert freed_by_remission(detained, sentence, grants)
+    assert not freed_by_remission(detained, sentence, [(date(2024, 8, 17), 10)])
+    assert milestones(detained, sentence, [(date(2024, 8, 17), 10)], RULES).expiry == \
+        date(2024, 8, 21)
+    # undated days (arithmetic only) never stop at a grant date
+    assert milestones(detained, sentence, [30], RULES).expiry == date(2024, 8, 1)
+
+
+def test_expiry_never_moves_back_past_a_grant_date_nor_forward():
+    detained, sentence = date(2024, 1, 1), Sentence(1, 1)          # expiry 2025-02-01
+    grants = [(date(2024, 8, 17), 60), (date(2024, 11, 20), 60)]   # 2024-12-03, then stop
+    assert milestones(detained, sentence, grants, RULES).expiry == date(2024, 11, 20)
+    # a grant dated after expiry changes nothing: it can neither shorten what has ended
+    # nor push expiry to its own date
+    assert milestones(detained, sentence, [(date(2025, 3, 1), 10)], RULES).expiry == \
+        date(2025, 2, 1)
+
+
+@given(st.dates(date(2000, 1, 1), date(2030, 1, 1)),
+       st.builds(Sentence, st.integers(0, 6), st.integers(0, 11), st.integers(1, 29)),
+       st.lists(st.tuples(st.integers(1, 3000), st.integers(1, 200)), max_size=5))
+def test_expiry_with_dated_grants_stays_between_the_plain_sum_and_the_sentence(
+        detained, sentence, offsets):
+    grants = sorted((detained + timedelta(days=o), days) for o, days in offsets)
+    dated = milestones(detained, sentence, grants, RULES).expiry
+    plain = milestones(detained, sentence, [d for _, d in grants], RULES).expiry
+    full = milestones(detained, sentence, [], RULES).expiry
+    assert plain <= dated <= full
+    if grants and grants[0][0] <= plain:
+        assert dated == plain or dated >= grants[0][0]

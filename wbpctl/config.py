@@ -143,7 +143,8 @@ IMPORT_COLUMNS = {"reg_no", "name", "nik", "gender", "birth_date", "detained_on"
                   "sponsor", "completed_on", "hours", "result", "certificate", "released_on",
                   "release_type", "granted_on", "kind", "days", "dropped_on", "reason"}
 _RULE_KEYS = {"deduct_remission_before_fractions", "pb_min_two_thirds_months",
-              "cb_max_sentence_months", "cmb_max_leave_months", "pb_trial_years"}
+              "cb_max_sentence_months", "cmb_max_leave_months", "pb_trial_years",
+              "ekspirasi_grace_days"}
 _TRACK_KEYS = {"code", "opd", "name", "kind", "phase", "pembinaan", "capacity"}
 
 
@@ -259,6 +260,9 @@ def _build(data: dict, path: Path) -> Config:
             cmb_max_leave_months=check.value(rules, "cmb_max_leave_months",
                                              "sentence_rules", int, minimum=0),
             pb_trial_years=check.value(rules, "pb_trial_years", "sentence_rules", int, minimum=0),
+            ekspirasi_grace_days=check.value(rules, "ekspirasi_grace_days", "sentence_rules",
+                                             int, minimum=0)
+            if "ekspirasi_grace_days" in rules else 0,
         ),
         default_capacity=default_capacity,
         opds=tuple(opds),

@@ -102,7 +102,7 @@ def root(
 
 def _register() -> None:
     from . import (enrolment, init, ledger, maintenance, participant, report, stays, tracks,
-                   transfer)
+                   transfer, void)
 
     app.command("init")(init.init)
     app.add_typer(participant.app, name="participant")
@@ -111,6 +111,7 @@ def _register() -> None:
     app.command("drop")(enrolment.drop)
     app.add_typer(enrolment.app, name="enrolment")
     app.command("release")(stays.release)
+    app.command("void")(void.void)
     app.add_typer(stays.remission_app, name="remission")
     app.add_typer(tracks.opd_app, name="opd")
     app.add_typer(tracks.track_app, name="track")

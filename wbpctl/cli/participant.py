@@ -6,9 +6,10 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..render.messages import msg
 from ..render.sections import Section
 from .state import (FormatOpt, OutputOpt, RevealOpt, WhoArg, say, show_record, show_rows,
-                    state)
+                    state, warn)
 
 app = typer.Typer(help="Register, list, show, correct and readmit participants (WBP).",
                   no_args_is_help=True, rich_markup_mode=None)
@@ -41,11 +42,12 @@ SHOW_SECTIONS = (
     Section("s_person", None, ("name", "nik", "gender", "birth_date", "reg_no", "status")),
     Section("s_stays", "stays", ("reg_no", "status", "detained_on", "admitted_on", "sentence",
                                  "remission_days", "one_third", "half", "two_thirds",
-                                 "pb_eligible", "expiry", "released_on", "release_type")),
+                                 "pb_eligible", "cb_eligible", "cmb", "expiry", "released_on",
+                                 "release_type", "transfer_to")),
     Section("s_enrolments", "enrolments", ("track", "opd", "status", "waitlist_position",
                                            "assigned_on", "completed_on", "dropped_on",
                                            "reason", "result", "hours", "certificate")),
-    Section("s_remissions", "remissions", ("granted_on", "kind", "days")),
+    Section("s_remissions", "remissions", ("granted_on", "kind", "days", "override")),
 )
 
 
@@ -81,6 +83,7 @@ def add(
                                  nik=nik, gender=gender, birth_date=birth_date, crime=crime,
                                  fine_substitute=in_lieu_of_fine)
     say(ctx, "registered", **done)
+    warn(ctx, done["notices"])
 
 
 @app.command("list")
@@ -130,6 +133,10 @@ def show(
 
     record = participants.show(state(ctx).session(), who, reveal=reveal)
     show_record(ctx, record, SHOW_SECTIONS, fmt, output)
+    for stay in record["stays"]:
+        if stay["days_past_expiry"]:
+            say(ctx, "warning", text=msg("past_expiry", state(ctx).lang, reg_no=stay["reg_no"],
+                                         days=stay["days_past_expiry"], expiry=stay["expiry"]))
 
 
 @app.command("edit")
@@ -180,3 +187,57 @@ def readmit(
                                 sentence=sentence, admitted=admitted, crime=crime,
                                 fine_substitute=in_lieu_of_fine)
     say(ctx, "readmitted", **done)
+    warn(ctx, done["notices"])
+
+
+@app.command("sentence")
+def sentence(
+    ctx: typer.Context,
+    who: WhoArg,
+    sentence: Annotated[str, typer.Option(
+        "--sentence", metavar="SENTENCE", help="The sentence given: 2y6m, '2 tahun 6 bulan'.")],
+    on: Annotated[str, typer.Option("--on", metavar="DATE", help="Date of the verdict.")],
+    register_class: Annotated[Optional[str], typer.Option(
+        "--class", metavar="CLASS", help="The sentenced class: B.I, B.IIa, B.IIb or B.III"
+        " (read from --reg-no when that is given).", show_default=False)] = None,
+    reg_no: Annotated[Optional[str], typer.Option(
+        "--reg-no", metavar="REGNO", help="The new register number, if the office gives one"
+        " (default: the same sequence and year under the new class).",
+        show_default=False)] = None,
+) -> None:
+    """Record a verdict: WHO's pre-trial (tahanan, A.*) stay becomes a sentenced one.
+
+    The same stay and detention date: not a release, not a readmission. The old class
+    and number stay in the ledger.
+
+    Example: wbpctl participant sentence A.II-12/2026 --class B.I --sentence 2y
+    --on 2026-09-01
+    """
+    from ..services import participants
+
+    done = participants.record_verdict(state(ctx).session(), who, sentence=sentence, on=on,
+                                       register_class=register_class, reg_no=reg_no)
+    say(ctx, "sentenced", **done)
+    warn(ctx, done["notices"])
+
+
+@app.command("return")
+def return_(
+    ctx: typer.Context,
+    who: WhoArg,
+    on: Annotated[str, typer.Option("--on", metavar="DATE", help="Date of arrival back.")],
+    from_lapas: Annotated[Optional[str], typer.Option(
+        "--from", metavar="LAPAS", help="Where they come back from (default: where they were"
+        " transferred to).", show_default=False)] = None,
+) -> None:
+    """Record that WHO, transferred out (pindah), came back: the same stay goes on.
+
+    Detention date, sentence, remissions and register number carry over; not a
+    readmission.
+
+    Example: wbpctl participant return B.I-123/2025 --on 2026-03-01 --from "Lapas Jambi"
+    """
+    from ..services import stays
+
+    done = stays.return_from_transfer(state(ctx).session(), who, on=on, from_lapas=from_lapas)
+    say(ctx, "returned", **done)

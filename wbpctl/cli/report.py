@@ -29,7 +29,7 @@ AsOfOpt = Annotated[Optional[str], typer.Option(
     show_default=False)]
 
 READINESS_COLUMNS = ("section", "due_on", "days_left", "reg_no", "name", "expiry",
-                     "pb_eligible", "released_on", "missing")
+                     "pb_eligible", "cb_eligible", "cmb", "released_on", "missing")
 RECIDIVISM_COLUMNS = ("cohort", "window_years", "group", "released", "eligible", "readmitted",
                       "rate", "relative_difference")
 OPD_SECTIONS = (
@@ -122,10 +122,11 @@ def readiness(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    """Who is due for release (expiry or PB date within DAYS) and what they still lack:
-    ADMINDUK (ID papers), KES-PREVENTIF (health check), 'training' (no completed training).
-    Then who was released in the last DAYS without SALUR-KERJA (job referral) or
-    KONSELING-KELUARGA (family counselling).
+    """Who is still in custody past expiry (days_left below zero), then who is due for
+    release (expiry, or the PB, CB or CMB date of their route, within DAYS), and what they
+    still lack: ADMINDUK (ID papers), KES-PREVENTIF (health check), 'training' (no
+    completed training). Then who was released in the last DAYS without SALUR-KERJA (job
+    referral) or KONSELING-KELUARGA (family counselling).
 
     Example: wbpctl report readiness --within 60 -f csv -o siap-bebas.csv
     """

@@ -117,6 +117,14 @@ def say(ctx: typer.Context, key: str, /, **params: object) -> None:
     sys.stderr.write(msg(key, state(ctx).lang, **params) + "\n")
 
 
+def warn(ctx: typer.Context, notices: Iterable[Any]) -> None:
+    """Each warning (a ``Notice``) as its own line on stderr."""
+    lang = state(ctx).lang
+    for notice in notices:
+        sys.stderr.write("wbpctl: " + msg("warning", lang, text=msg(notice.key, lang,
+                                                                    **notice.params)) + "\n")
+
+
 def error_line(error: WbpError, lang: str, *, field: str | None = None,
                value: object = None) -> str:
     """One line: ``field 'value': rule`` for a bad value (``field`` may name a CSV column

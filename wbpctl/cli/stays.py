@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .state import WhoArg, say, state
+from .state import WhoArg, say, state, warn
 
 remission_app = typer.Typer(help="Record and correct remissions (remisi) granted.",
                             no_args_is_help=True,
@@ -30,18 +30,32 @@ def release(
         " meninggal (death); any case.")],
     override: Annotated[Optional[str], typer.Option(
         "--override", metavar="REASON",
-        help="Record a pb/cb release the dates do not allow, with this reason.",
+        help="Record a release before the date its type allows (expiry, 2/3, CMB), with"
+        " this reason (grasi, a court order); the reason is kept in the ledger.",
+        show_default=False)] = None,
+    to: Annotated[Optional[str], typer.Option(
+        "--to", metavar="LAPAS", help="Where a transfer (pindah) goes: a Lapas code or name.",
         show_default=False)] = None,
 ) -> None:
     """End WHO's stay; their open custody-phase tracks end with reason 'released'.
+
+    Each type is allowed from its date: ekspirasi from expiry (the sentence less the
+    remissions recorded), remisi-bebas once remissions move expiry to the day, pb and cb
+    from 2/3, cmb from its leave date; not before admission; ekspirasi, remisi-bebas, pb,
+    cb and cmb never for a pre-trial (A.*) stay or a life or death sentence.
 
     Example: wbpctl release B.I-123/2025 --on 2026-01-10 --type pb
     """
     from ..services import stays
 
     done = stays.release(state(ctx).session(), who, on=on, release_type=release_type,
-                         override=override)
-    say(ctx, "released", **done)
+                         override=override, to=to)
+    _said_released(ctx, done)
+
+
+def _said_released(ctx: typer.Context, done: dict) -> None:
+    say(ctx, "transferred_to" if done["to"] else "released", **done)
+    warn(ctx, done["notices"])
     if done["ended_enrolments"]:
         say(ctx, "enrolments_ended", tracks=", ".join(done["ended_enrolments"]))
 
@@ -56,17 +70,32 @@ def add(
                                                 show_default=False)] = None,
     suggest: Annotated[bool, typer.Option(
         "--suggest", help="Only print what the remission table gives; record nothing.")] = False,
+    override: Annotated[Optional[str], typer.Option(
+        "--override", metavar="REASON",
+        help="Record a second RU or RK in one year (another holiday, a second decree), with"
+        " this reason.", show_default=False)] = None,
+    release: Annotated[bool, typer.Option(
+        "--release", help="When the remission frees the person that day (remisi langsung"
+        " bebas), record the release as remisi-bebas in the same step.")] = False,
 ) -> None:
     """Record a remission that was granted (wbpctl never invents one).
+
+    A remission larger than what remains is recorded in full and frees the person on the
+    day it is granted (remisi langsung bebas); expiry never moves before that day. RU and
+    RK come once a year each.
 
     Example: wbpctl remission add B.I-123/2025 --on 17/08/2026 --kind RU --days 60
     """
     from ..services import stays
 
     done = stays.remission(state(ctx).session(), who, on=on, kind=kind, days=days,
-                           suggest=suggest)
+                           suggest=suggest, override=override, release=release)
     if done["recorded"]:
         say(ctx, "remission_recorded", **done)
+        if done["released"]:
+            _said_released(ctx, done["released"])
+        elif done["freed"]:
+            say(ctx, "remission_frees", **done)
     else:
         say(ctx, "remission_suggested", **done)
         typer.echo(str(done["suggested_days"]))
@@ -88,3 +117,5 @@ def edit(
 
     done = stays.correct_remission(state(ctx).session(), who, on=on, kind=kind, days=days)
     say(ctx, "remission_corrected" if done["recorded"] else "nothing_to_correct", **done)
+    if done["recorded"] and done["freed"]:
+        say(ctx, "remission_frees", reg_no=who, **done)

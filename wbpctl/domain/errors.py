@@ -54,3 +54,23 @@ class Invalid(Rejected):
         self.field = field
         self.value = value
         self.rule = rule
+
+
+class Notice:
+    """A warning: printed and recorded with the fact, never a refusal (a late release, an
+    implausible sentence). ``--strict`` on an import turns one into a row error."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Notice) and (self.key, self.params) == (other.key, other.params)
+
+    def __repr__(self) -> str:
+        return f"Notice({self.key!r}, {self.params!r})"
+
+    def as_error(self) -> Rejected:
+        return Rejected(self.key, **self.params)

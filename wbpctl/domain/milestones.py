@@ -1,7 +1,9 @@
 """Sentence arithmetic: expiry, the 1/3, 1/2 and 2/3 dates, PB, CB and CMB.
 
 Time counts from the date of detention. Expiry is detention + the sentence in
-calendar years, months and days, less every remission day. A fraction is taken
+calendar years, months and days, less every remission day; but a remission never moves
+expiry before the day it was granted: one larger than what remains frees the person on
+that day (*remisi langsung bebas*), and is still recorded in full. A fraction is taken
 of the whole months; what is left of a month counts in days with 1 month = 30
 days; whole months are added as calendar months, then the days. Never days/30.4.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
+from typing import Sequence, Union
 
 from .dates import add_months, add_period
 from .sentence import DAYS_PER_MONTH, Sentence
@@ -24,6 +27,7 @@ class SentenceRules:
     cb_max_sentence_months: int = 18
     cmb_max_leave_months: int = 6
     pb_trial_years: int = 1
+    ekspirasi_grace_days: int = 0      # a release this long after expiry draws no warning
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,15 @@ class Milestones:
 
 
 NO_MILESTONES = Milestones(None, None, None, None, None, None, None, None)
+
+
+# A remission as recorded: (granted_on, days), in grant order. Plain days (no date) are
+# accepted where only the arithmetic matters; they never stop at a grant date.
+Grant = Union[tuple[date, int], int]
+
+
+def _days(grant: Grant) -> int:
+    return grant if isinstance(grant, int) else grant[1]
 
 
 Part = tuple[int, int]   # (numerator, denominator): 1/3, 1/2 or 2/3 of a sentence
@@ -73,9 +86,25 @@ def _base(sentence: Sentence, remission_days: int, rules: SentenceRules) -> int:
                - (remission_days if rules.deduct_remission_first else 0), 0)
 
 
-def _expiry(detained_on: date, sentence: Sentence, remission_days: int) -> date:
-    return add_period(detained_on, sentence.years, sentence.months, sentence.days) \
-        - timedelta(days=remission_days)
+def _expiry(detained_on: date, sentence: Sentence, grants: Sequence[Grant]) -> date:
+    """Detention + sentence, less each remission in grant order; a remission takes expiry
+    no earlier than its grant date (and never later than it already was)."""
+    expiry = add_period(detained_on, sentence.years, sentence.months, sentence.days)
+    for grant in grants:
+        reduced = expiry - timedelta(days=_days(grant))
+        expiry = reduced if isinstance(grant, int) else max(reduced, min(grant[0], expiry))
+    return expiry
+
+
+def freed_by_remission(detained_on: date, sentence: Sentence | None,
+                       grants: Sequence[Grant]) -> bool:
+    """Whether the last grant was larger than what remained (*remisi langsung bebas*):
+    expiry stopped at its grant date instead of going further back."""
+    if sentence is None or not sentence.is_fixed_term or not grants \
+            or isinstance(grants[-1], int):
+        return False
+    unstopped = _expiry(detained_on, sentence, grants[:-1]) - timedelta(days=grants[-1][1])
+    return unstopped < grants[-1][0] <= _expiry(detained_on, sentence, grants[:-1])
 
 
 def _pb_possible(base: int, rules: SentenceRules) -> bool:
@@ -83,25 +112,14 @@ def _pb_possible(base: int, rules: SentenceRules) -> bool:
     return months * DAYS_PER_MONTH + days >= rules.pb_min_two_thirds_months * DAYS_PER_MONTH
 
 
-def release_dates(detained_on: date, sentence: Sentence | None, remissions: list[int],
-                  rules: SentenceRules) -> tuple[date | None, date | None]:
-    """(expiry, PB-eligible date) alone: what the readiness list needs, for thousands of
-    stays, without the other milestones."""
-    if sentence is None or not sentence.is_fixed_term:
-        return None, None
-    remission_days = sum(remissions)
-    base = _base(sentence, remission_days, rules)
-    pb = fraction_date(detained_on, base, TWO_THIRDS) if _pb_possible(base, rules) else None
-    return _expiry(detained_on, sentence, remission_days), pb
-
-
-def milestones(detained_on: date, sentence: Sentence | None, remissions: list[int],
+def milestones(detained_on: date, sentence: Sentence | None, remissions: Sequence[Grant],
                rules: SentenceRules) -> Milestones:
-    """Every date of a stay from detention, sentence and remissions (days, in grant order)."""
+    """Every date of a stay from detention, sentence and remissions ((granted_on, days) or
+    days, in grant order)."""
     if sentence is None or not sentence.is_fixed_term:
         return NO_MILESTONES
-    remission_days = sum(remissions)
-    expiry = _expiry(detained_on, sentence, remission_days)
+    remission_days = sum(_days(g) for g in remissions)
+    expiry = _expiry(detained_on, sentence, remissions)
     base = _base(sentence, remission_days, rules)
     one_third = fraction_date(detained_on, base, ONE_THIRD)
     half = fraction_date(detained_on, base, HALF)
@@ -110,7 +128,7 @@ def milestones(detained_on: date, sentence: Sentence | None, remissions: list[in
     cb_allowed = sentence.length_days30 <= rules.cb_max_sentence_months * DAYS_PER_MONTH
     cmb = None
     if remissions:
-        leave_start = max(expiry - timedelta(days=remissions[-1]),
+        leave_start = max(expiry - timedelta(days=_days(remissions[-1])),
                           add_months(expiry, -rules.cmb_max_leave_months))
         cmb = max(two_thirds, leave_start)
     return Milestones(

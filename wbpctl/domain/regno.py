@@ -49,5 +49,13 @@ def parse_regno(text: str, *, field: str = "reg_no") -> RegisterNumber:
     return RegisterNumber(register_class, sequence, int(m[5]))
 
 
+def parse_class(text: str, *, field: str = "class") -> str:
+    """A register class as written (``B.I``, ``BI``, ``b.iia``) in its canonical form."""
+    register_class = _BY_KEY.get(str(text).replace(".", "").replace(" ", "").upper())
+    if register_class is None:
+        raise Invalid(field, text, "regno_class_unknown", classes=", ".join(CLASSES))
+    return register_class
+
+
 def looks_like_regno(text: str) -> bool:
     return _PATTERN.fullmatch(str(text)) is not None

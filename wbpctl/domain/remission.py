@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .errors import Invalid
+from .errors import Invalid, Rejected
 from .sentence import DAYS_PER_MONTH, parse_sentence
 from .words import pick
 
@@ -34,6 +34,21 @@ def parse_remission_days(text: str | int | None, *, field: str = "days") -> int:
     if not 1 <= days <= MAX_DAYS:
         raise Invalid(field, text, "remission_days_range", maximum=MAX_DAYS)
     return days
+
+
+ONCE_A_YEAR = ("RU", "RK")   # 17 August; the person's religious holiday
+
+
+def check_once_a_year(kind: str, on: date, earlier: list[tuple[date, str]],
+                      override: str | None) -> None:
+    """RU is granted once a year, and RK once a year on the person's holiday: a second one
+    in a year is an exception (another holiday) that needs a recorded reason."""
+    if kind not in ONCE_A_YEAR or override:
+        return
+    same = sorted(d for d, k in earlier if k == kind and d.year == on.year)
+    if same:
+        raise Rejected("remission_twice_a_year", kind=kind, year=on.year,
+                       first=same[0].isoformat())
 
 
 def suggested_days(kind: str, on: date, detained_on: date, earlier_grants_of_kind: int) -> int:

@@ -111,8 +111,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "di luar masa tahanan ({start} s.d. {end})"),
     "release_type_unknown": ("is not a release type (choose {choices})",
                              "bukan jenis bebas (pilih {choices})"),
-    "release_before_detention": ("is before detention on {detained}",
+    "release_before_admission": ("is before the admission on {admitted}",
+                                 "sebelum tanggal masuk {admitted}"),
+    "to_only_for_transfer": ("is only for a transfer (--type pindah)",
+                             "hanya untuk pemindahan (--type pindah)"),
+    "return_before_transfer": ("is before the transfer out on {left_on}",
+                               "sebelum pemindahan keluar pada {left_on}"),
+    "verdict_class_differs": ("is not of --class {register_class}: the number and the class"
+                              " disagree", "bukan kelas --class {register_class}: nomor dan"
+                              " kelasnya tidak sesuai"),
+    "verdict_class_required": ("is needed: give --class (B.I, B.IIa, B.IIb, B.III) or --reg-no",
+                               "wajib: beri --class (B.I, B.IIa, B.IIb, B.III) atau --reg-no"),
+    "verdict_class_pretrial": ("is a pre-trial class: a verdict gives a sentenced class (B.*)",
+                               "kelas tahanan: putusan memberi kelas narapidana (B.*)"),
+    "verdict_before_detention": ("is before the detention on {detained}",
                                  "sebelum penahanan pada {detained}"),
+    "void_reason_required": ("is needed: say why the act is void (--reason)",
+                             "wajib: sebutkan mengapa dibatalkan (--reason)"),
     # -- whole-command rejections
     "who_not_found": ("No participant matches '{who}' (give a register number such as"
                       " B.I-123/2025 or a 16-digit NIK; see 'wbpctl participant list')",
@@ -174,6 +189,90 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cb_too_early": ("CB is possible from {eligible}; use --override REASON to record it anyway",
                      "CB baru mungkin sejak {eligible}; pakai --override ALASAN bila tetap"
                      " dicatat"),
+    "release_pretrial": ("{register_class} is a pre-trial (tahanan) stay: it has no {type} date"
+                         " before a verdict; record the verdict with 'wbpctl participant"
+                         " sentence', or release as bebas-demi-hukum",
+                         "{register_class} adalah masa tahanan: belum ada tanggal {type} sebelum"
+                         " putusan; catat putusannya dengan 'wbpctl participant sentence', atau"
+                         " bebaskan dengan jenis bebas-demi-hukum"),
+    "release_no_fixed_term": ("A life or death sentence has no {type} date; record the changed"
+                              " sentence first (grasi, remisi perubahan)",
+                              "Pidana seumur hidup atau mati tidak punya tanggal {type}; catat"
+                              " dulu perubahan pidananya (grasi, remisi perubahan)"),
+    "remisi_bebas_no_remission": ("No remission is recorded for this stay, so remisi-bebas cannot"
+                                  " apply; record the remission first ('wbpctl remission add ..."
+                                  " --release' records both)", "Belum ada remisi tercatat untuk"
+                                  " masa ini, jadi remisi-bebas tidak berlaku; catat remisinya"
+                                  " dulu ('wbpctl remission add ... --release' mencatat"
+                                  " keduanya)"),
+    "ekspirasi_too_early": ("Expiry is {eligible} (the sentence less the remissions recorded);"
+                            " use --override REASON for an earlier release",
+                            "Ekspirasi jatuh pada {eligible} (pidana dikurangi remisi yang"
+                            " tercatat); pakai --override ALASAN untuk bebas lebih awal"),
+    "remisi_bebas_too_early": ("The remissions recorded move expiry to {eligible}, not to this"
+                               " date or before; use --override REASON to record it anyway",
+                               "Remisi yang tercatat memindahkan ekspirasi ke {eligible}, bukan"
+                               " ke tanggal ini atau sebelumnya; pakai --override ALASAN bila"
+                               " tetap dicatat"),
+    "cmb_impossible": ("CMB needs a remission recorded (its leave is the last remission); use"
+                       " --override REASON to record it anyway", "CMB perlu remisi yang"
+                       " tercatat (cutinya sepanjang remisi terakhir); pakai --override ALASAN"
+                       " bila tetap dicatat"),
+    "cmb_too_early": ("CMB is possible from {eligible}; use --override REASON to record it"
+                      " anyway", "CMB baru mungkin sejak {eligible}; pakai --override ALASAN"
+                      " bila tetap dicatat"),
+    "remission_pretrial": ("{reg_no} is a pre-trial (tahanan) stay: no remission before a"
+                           " verdict ('wbpctl participant sentence')", "{reg_no} adalah masa"
+                           " tahanan: belum ada remisi sebelum putusan ('wbpctl participant"
+                           " sentence')"),
+    "remission_twice_a_year": ("{kind} was already granted in {year} (on {first}): it comes once"
+                               " a year; use --override REASON for another holiday or decree",
+                               "{kind} sudah diberikan pada {year} (tanggal {first}): hanya"
+                               " sekali setahun; pakai --override ALASAN untuk hari raya atau"
+                               " keputusan lain"),
+    "remission_after_expiry": ("Expiry was already {expiry}, before this grant on {on}: record"
+                               " the release instead", "Ekspirasi sudah {expiry}, sebelum"
+                               " pemberian ini pada {on}: catat pembebasannya"),
+    "remission_release_not_due": ("--release: with this remission expiry is {expiry}, not {on};"
+                                  " nobody is freed that day", "--release: dengan remisi ini"
+                                  " ekspirasi {expiry}, bukan {on}; tidak ada yang bebas hari"
+                                  " itu"),
+    "return_not_transferred": ("'{who}' ({reg_no}) is {status}, not transferred out: nothing to"
+                               " return from", "'{who}' ({reg_no}) berstatus {status}, bukan"
+                               " dipindahkan: tidak ada yang kembali"),
+    "readmit_is_return": ("'{who}' was transferred out under {reg_no} with that detention date:"
+                          " coming back is 'wbpctl participant return', not a readmission",
+                          "'{who}' dipindahkan dengan {reg_no} dan tanggal penahanan itu:"
+                          " kembalinya dicatat dengan 'wbpctl participant return', bukan masuk"
+                          " kembali"),
+    "verdict_not_pretrial": ("'{who}' ({reg_no}, {status}) is not a pre-trial stay in custody:"
+                             " a verdict turns a tahanan (A.*) stay into a sentenced one",
+                             "'{who}' ({reg_no}, {status}) bukan masa tahanan yang sedang"
+                             " berjalan: putusan mengubah masa tahanan (A.*) menjadi"
+                             " narapidana"),
+    "void_no_release": ("'{who}' has no release on {on} that is their latest (only the current"
+                        " release can be voided)", "'{who}' tidak punya pembebasan pada {on}"
+                        " yang terakhir (hanya pembebasan terakhir yang bisa dibatalkan)"),
+    "void_release_has_later": ("Places begun after that release ({tracks}) must be voided"
+                               " first", "Pelatihan yang dimulai setelah pembebasan itu"
+                               " ({tracks}) harus dibatalkan dulu"),
+    "void_remission_which": ("'{who}' has several remissions on {on} ({kinds}): say which with"
+                             " --kind", "'{who}' punya beberapa remisi pada {on} ({kinds}):"
+                             " pilih dengan --kind"),
+    "void_remission_released": ("That stay was released on {released_on}, checked against"
+                                " this remission: void the release first",
+                                "Masa itu berakhir {released_on}, diperiksa dengan remisi ini:"
+                                " batalkan pembebasannya dulu"),
+    "void_not_latest": ("The latest act of '{who}' in {track} is its {act} on {on}: void that"
+                        " first", "Tindakan terakhir '{who}' di {track} adalah {act} pada {on}:"
+                        " batalkan itu dulu"),
+    "void_no_act": ("'{who}' has no assignment, completion or drop in {track} on {on}",
+                    "'{who}' tidak punya penempatan, penyelesaian atau keluar di {track} pada"
+                    " {on}"),
+    "void_place_gone": ("Voiding that {act} would give '{who}' back a place in {track} they can"
+                        " no longer hold (another stay, released or transferred)",
+                        "Membatalkan {act} itu akan mengembalikan tempat di {track} yang tidak"
+                        " bisa lagi dipegang '{who}' (masa lain, bebas atau pindah)"),
     "demo_not_empty": ("The database {path} already holds data: the demo fills only an empty one",
                        "Basis data {path} sudah berisi data: demo hanya mengisi yang kosong"),
     "usage_who_or_all": ("Give WHO or leave it out, not both", "Beri WHO atau tidak sama sekali"),
@@ -266,6 +365,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             " hari ({kind}, {on}) untuk {name}; tidak dicatat"),
     "released": ("Released {name} ({reg_no}) on {on} as {type}",
                  "{name} ({reg_no}) bebas pada {on} dengan jenis {type}"),
+    "transferred_to": ("Transferred {name} ({reg_no}) to {to} on {on}",
+                       "{name} ({reg_no}) dipindahkan ke {to} pada {on}"),
+    "remission_frees": ("That remission is larger than what remained: {name} is due for release"
+                        " on {on} as remisi-bebas (remisi langsung bebas); record it with"
+                        " 'wbpctl release {reg_no} --on {on} --type remisi-bebas', or add"
+                        " --release next time", "Remisi itu lebih besar dari sisa pidana: {name}"
+                        " bebas pada {on} dengan jenis remisi-bebas (remisi langsung bebas);"
+                        " catat dengan 'wbpctl release {reg_no} --on {on} --type remisi-bebas',"
+                        " atau tambahkan --release"),
+    "returned": ("{name} ({reg_no}) is back from {from}: the same stay goes on (transferred out"
+                 " on {left_on})", "{name} ({reg_no}) kembali dari {from}: masa tahanan yang"
+                 " sama berlanjut (dipindahkan pada {left_on})"),
+    "sentenced": ("Verdict for {name}: {was} is now {reg_no}, sentence {sentence} (from {on})",
+                  "Putusan untuk {name}: {was} kini {reg_no}, pidana {sentence} (sejak {on})"),
+    "voided": ("Voided the {what} of {name} on {on} ({reason}); it stays in the ledger",
+               "Dibatalkan {what} {name} pada {on} ({reason}); tetap tercatat di buku besar"),
+    "voided_restored": ("Places given back with it: {tracks}",
+                        "Tempat pelatihan yang dikembalikan: {tracks}"),
+    "warning": ("warning: {text}", "peringatan: {text}"),
+    "release_late": ("released {days} day(s) after expiry ({expiry})",
+                     "bebas {days} hari setelah ekspirasi ({expiry})"),
+    "notice_sentence_long": ("a sentence of {sentence} is over {years} years: is it right?",
+                             "pidana {sentence} lebih dari {years} tahun: benarkah?"),
+    "notice_kurungan_long": ("kurungan of {sentence} is over 1 year 4 months: is it right?",
+                             "kurungan {sentence} lebih dari 1 tahun 4 bulan: benarkah?"),
+    "notice_minor": ("born {birth_date}: under {age} at detention on {detained} (children"
+                     " belong in an LPKA)", "lahir {birth_date}: di bawah {age} tahun saat"
+                     " ditahan {detained} (anak seharusnya di LPKA)"),
+    "past_expiry": ("{reg_no} is {days} day(s) past expiry ({expiry}) and still in custody",
+                    "{reg_no} sudah {days} hari lewat ekspirasi ({expiry}) dan masih ditahan"),
     "enrolments_ended": ("Ended enrolments: {tracks}", "Pelatihan diakhiri: {tracks}"),
     "verify_ok": ("Ledger sound: {events} events, chain intact, projections match a full"
                   " replay", "Buku besar utuh: {events} peristiwa, rantai utuh, proyeksi cocok"
@@ -309,6 +438,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s_enrolments": ("Tracks", "Pelatihan"), "s_remissions": ("Remissions", "Remisi"),
     "s_active": ("Active", "Aktif"), "s_waitlist": ("Waitlist", "Daftar tunggu"),
     "s_recent": ("Recent completions", "Penyelesaian terakhir"),
+    "h_transfer_to": ("Transferred to", "Pindah ke"), "h_sentenced_on": ("Sentenced", "Diputus"),
+    "h_days_past_expiry": ("Days past expiry", "Hari lewat ekspirasi"),
+    "h_override": ("Exception", "Pengecualian"),
+    "v_overdue": ("past expiry", "lewat ekspirasi"),
+    "v_assignment": ("assignment", "penempatan"), "v_completion": ("completion", "penyelesaian"),
+    "v_drop": ("drop", "keluar"), "v_release": ("release", "pembebasan"),
+    "v_remission": ("remission", "remisi"),
     "h_section": ("Section", "Bagian"), "h_due_on": ("Due", "Jatuh tempo"),
     "h_days_left": ("Days left", "Sisa hari"), "h_missing": ("Missing", "Belum ada"),
     # -- backups
@@ -420,6 +556,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "m_releasing_next_90_days": ("Due for release in the next 90 days",
                                  "Akan bebas dalam 90 hari"),
     "m_completion_rate": ("Completion rate", "Tingkat penyelesaian"),
+    "m_past_expiry_in_custody": ("Still in custody past expiry", "Masih ditahan lewat ekspirasi"),
+    "m_returned": ("Returned from a transfer", "Kembali dari pemindahan"),
     "month_unparseable": ("is not a month; write YYYY-MM, this or last",
                           "bukan bulan; tulis YYYY-MM, this atau last"),
     "month_in_future": ("has not begun yet (today is {today})", "belum dimulai (hari ini {today})"),

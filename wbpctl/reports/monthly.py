@@ -9,7 +9,7 @@ from ..domain.periods import Period, day_after, month_period, trailing_months
 from ..domain.release import INTO_COMMUNITY
 from ..services.session import Session
 from ..store import report_queries as rq
-from .readiness import due_count
+from .readiness import due_counts
 
 COUNTS = ("assigned", "waitlisted", "completed", "failed", "dropped", "active_end")
 
@@ -50,10 +50,11 @@ def monthly(session: Session, *, month: str | None = None, as_of: str | date | N
     with session.reading() as conn:
         registered, readmitted = rq.stays_admitted(conn, start, end)
         by_type = rq.releases_by_type(conn, start, end)
+        returned = rq.returns_between(conn, start, end)
         tracks = track_rows(conn, cut)
         trend_period = trailing_months(cut)
         trend = rq.monthly_trend(conn, trend_period.start.isoformat(), end, INTO_COMMUNITY)
-        due = due_count(session, conn, within=90, as_of=cut.end - timedelta(days=1))
+        overdue, due = due_counts(session, conn, within=90, as_of=cut.end - timedelta(days=1))
         in_custody_start = rq.in_custody_at(conn, start)
         in_custody_end = rq.in_custody_at(conn, end)
     totals = {k: sum(r[k] for r in tracks) for k in (*COUNTS, "dropped_in_programme")}
@@ -77,8 +78,10 @@ def monthly(session: Session, *, month: str | None = None, as_of: str | date | N
         "released": sum(n for t, n in by_type.items() if t in INTO_COMMUNITY),
         "releases_by_type": {t: n for t, n in by_type.items() if t in INTO_COMMUNITY},
         "transferred": by_type.get("pindah", 0),
+        "returned": returned,
         "deceased": by_type.get("meninggal", 0),
         "releasing_next_90_days": due,
+        "past_expiry_in_custody": overdue,
         "completion_rate": completion_rate(totals["completed"], totals["failed"],
                                            totals["dropped_in_programme"]),
         "by_opd": [{k: v for k, v in r.items() if k != "dropped_in_programme"}

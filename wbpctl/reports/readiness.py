@@ -1,6 +1,8 @@
 """Who is due for release soon, and what they still lack (DOMAIN.md, "Reintegration").
 
-Before release everyone should have ID papers (ADMINDUK delivered), a health
+First everyone still in custody after their expiry (``overdue``, with how many days),
+then everyone whose expiry, or the date of their early route (PB, CB, CMB), falls in the
+window. Before release everyone should have ID papers (ADMINDUK delivered), a health
 check (KES-PREVENTIF) and at least one completed training; after release a job
 referral (SALUR-KERJA) and family counselling (KONSELING-KELUARGA).
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 
-from ..domain.milestones import release_dates
+from ..domain.milestones import Milestones, milestones
 from ..domain.release import INTO_COMMUNITY
 from ..services.participants import regno_text, stay_sentence
 from ..services.session import Session
@@ -29,53 +31,63 @@ def readiness(session: Session, *, within: int = 90, as_of: str | date | None = 
         return readiness_rows(session, conn, within=within, as_of=session.as_of(as_of))
 
 
-def _due(session: Session, stay: sqlite3.Row, remissions: list[int], as_of: date,
-         end: date) -> tuple[date, date | None, date | None] | None:
-    """(soonest date in the window, expiry, PB date) of a candidate stay, or None."""
-    expiry, pb = release_dates(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
-                               remissions, session.config.rules)
-    in_window = [d for d in (expiry, pb) if d is not None and as_of <= d <= end]
-    return (min(in_window), expiry, pb) if in_window else None
+def _due(session: Session, stay: sqlite3.Row, grants: list, as_of: date, end: date
+         ) -> tuple[date, Milestones] | None:
+    """(the date that puts a candidate stay on the list, its dates), or None: its expiry
+    when already past (overdue), else the soonest of expiry, PB, CB and CMB in the window."""
+    dates = milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay), grants,
+                       session.config.rules)
+    if dates.expiry is not None and dates.expiry < as_of:
+        return dates.expiry, dates
+    in_window = [d for d in (dates.expiry, dates.pb_eligible, dates.cb_eligible, dates.cmb)
+                 if d is not None and as_of <= d <= end]
+    return (min(in_window), dates) if in_window else None
 
 
-def due_count(session: Session, conn: sqlite3.Connection, *, within: int, as_of: date) -> int:
-    """How many in custody have expiry or PB date within ``within`` days (the monthly
-    report's figure), without working out what each one lacks."""
-    end = as_of + timedelta(days=within)
-    candidates = queries.stays_due_candidates(conn, as_of.isoformat(), end.isoformat())
-    remissions = queries.remission_days_of(conn, [s["stay_id"] for s in candidates],
-                                           as_of.isoformat())
-    return sum(1 for stay in candidates
-               if _due(session, stay, remissions.get(stay["stay_id"], []), as_of, end))
+def _candidates(session: Session, conn: sqlite3.Connection, as_of: date, end: date
+                ) -> list[tuple[sqlite3.Row, tuple[date, Milestones]]]:
+    lead = session.config.rules.cmb_max_leave_months * 31
+    candidates = queries.stays_due_candidates(conn, as_of.isoformat(), end.isoformat(),
+                                              lead_days=lead)
+    grants = queries.remission_grants_of(conn, [s["stay_id"] for s in candidates],
+                                         as_of.isoformat())
+    return [(stay, found) for stay in candidates
+            if (found := _due(session, stay, grants.get(stay["stay_id"], []), as_of, end))]
+
+
+def due_counts(session: Session, conn: sqlite3.Connection, *, within: int, as_of: date
+               ) -> tuple[int, int]:
+    """(in custody past expiry, due within ``within`` days): the monthly report's figures,
+    without working out what each one lacks."""
+    found = _candidates(session, conn, as_of, as_of + timedelta(days=within))
+    overdue = sum(1 for _, (soonest, _) in found if soonest < as_of)
+    return overdue, len(found) - overdue
 
 
 def readiness_rows(session: Session, conn: sqlite3.Connection, *, within: int, as_of: date
                    ) -> list[dict]:
     """``readiness`` inside the caller's snapshot (the monthly report counts these rows)."""
-    end = as_of + timedelta(days=within)
-    candidates = queries.stays_due_candidates(conn, as_of.isoformat(), end.isoformat())
-    remissions = queries.remission_days_of(conn, [s["stay_id"] for s in candidates],
-                                           as_of.isoformat())
-    found = [(stay, dates) for stay in candidates
-             if (dates := _due(session, stay, remissions.get(stay["stay_id"], []), as_of, end))]
+    found = _candidates(session, conn, as_of, as_of + timedelta(days=within))
     # names and completions only for those actually due, not every candidate
     done = queries.completed_tracks(conn, [stay["stay_id"] for stay, _ in found],
                                     as_of.isoformat())
     names = queries.names_of(conn, [stay["person_id"] for stay, _ in found])
     due = []
-    for stay, (soonest, expiry, pb) in found:
+    for stay, (soonest, dates) in found:
         completed = done.get(stay["stay_id"], set())
         codes = {track for track, _ in completed}
         missing = [c for c in BEFORE_RELEASE if c not in codes]
         if not any(kind == "training" for _, kind in completed):
             missing.append(TRAINING)
-        due.append({"section": "due", "reg_no": regno_text(session, stay),
-                    "name": names[stay["person_id"]],
+        iso = dates.as_dict()
+        due.append({"section": "overdue" if soonest < as_of else "due",
+                    "reg_no": regno_text(session, stay), "name": names[stay["person_id"]],
                     "due_on": soonest.isoformat(), "days_left": (soonest - as_of).days,
-                    "expiry": expiry.isoformat() if expiry else None,
-                    "pb_eligible": pb.isoformat() if pb else None,
+                    "expiry": iso["expiry"], "pb_eligible": iso["pb_eligible"],
+                    "cb_eligible": iso["cb_eligible"], "cmb": iso["cmb"],
                     "released_on": None, "release_type": None, "missing": missing})
-    due.sort(key=lambda r: (r["due_on"], r["reg_no"]))
+    # the overdue first (longest overdue first), then the due, soonest first
+    due.sort(key=lambda r: (r["section"] != "overdue", r["due_on"], r["reg_no"]))
     released_stays = queries.stays_released_between(
         conn, (as_of - timedelta(days=within)).isoformat(), as_of.isoformat(), INTO_COMMUNITY)
     done = queries.completed_tracks(conn, [s["stay_id"] for s in released_stays],
@@ -87,7 +99,8 @@ def readiness_rows(session: Session, conn: sqlite3.Connection, *, within: int, a
         if missing:
             released.append({"section": "released", "reg_no": regno_text(session, stay),
                              "name": stay["name"], "due_on": None, "days_left": None,
-                             "expiry": None, "pb_eligible": None,
+                             "expiry": None, "pb_eligible": None, "cb_eligible": None,
+                             "cmb": None,
                              "released_on": stay["released_on"],
                              "release_type": stay["release_type"], "missing": missing})
     released.sort(key=lambda r: (r["released_on"], r["reg_no"]))

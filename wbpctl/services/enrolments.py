@@ -16,10 +16,10 @@ from .participants import find_person
 from .session import Session, Tx
 
 
-def _track(conn: sqlite3.Connection, code: str) -> Track:
-    """A track open for places, by code or name."""
+def _track(conn: sqlite3.Connection, code: str, *, retired: bool = False) -> Track:
+    """A track open for places (or, with ``retired``, any track), by code or name."""
     row = find_track(conn, code)
-    if row is None or row["retired"]:
+    if row is None or (row["retired"] and not retired):
         raise NotFound("track_not_found", track=code)
     return Track(row["code"], row["opd"], row["name"], row["kind"], row["phase"],
                  row["pembinaan"], row["capacity"])
@@ -30,12 +30,14 @@ def track_code(conn: sqlite3.Connection, text: str) -> str:
 
 
 def fill_places(tx: Tx, track: Track, on: str) -> list[dict]:
-    """Give each free place to the first in line, as its own event dated ``on``."""
+    """Give each free place to the first in line, as its own event dated ``on`` (or the
+    day they asked, when a voided act freed the place before they did)."""
     free = places_free(track.capacity, queries.count_active(tx.conn, track.code))
     promoted = []
     for waiting in queries.waitlist(tx.conn, track.code, free) if free else ():
-        tx.record("enrolment.promoted", waiting["person_uid"], {"uid": waiting["uid"], "on": on,
-                                                                 "track": track.code})
+        tx.record("enrolment.promoted", waiting["person_uid"], {
+            "uid": waiting["uid"], "on": max(on, waiting["requested_on"]),
+            "track": track.code})
         promoted.append({"uid": waiting["person_uid"], "name": waiting["name"]})
     return promoted
 
@@ -188,12 +190,17 @@ def correct(session: Session, who: str, track: str, *, on: str | date | None = N
     return {"name": person["name"], "track": spec.code, "changes": changes}
 
 
+def release_drop_reason(release_type: str) -> str:
+    """The reason a release gives the places it ends."""
+    return {"pindah": "transferred", "meninggal": "other"}.get(release_type, "released")
+
+
 def end_enrolments_at_release(tx: Tx, person_uid: str, stay_id: int, on: str,
                               release_type: str) -> list[str]:
     """A release ends open custody-phase enrolments (reason ``released``); a transfer or a
     death ends every open one (``transferred`` / ``other``). Freed places move the lines."""
     leaving = release_type in ("pindah", "meninggal")
-    reason = {"pindah": "transferred", "meninggal": "other"}.get(release_type, "released")
+    reason = release_drop_reason(release_type)
     ended = []
     for row in queries.open_enrolments_of_stay(tx.conn, stay_id):
         if leaving or row["phase"] == "custody":

@@ -14,7 +14,10 @@ from ..domain.errors import Invalid, NotFound, Rejected
 from ..domain.nik import (NikInfo, check_nik_agrees, mask_nik, nik_digits, parse_gender,
                           parse_nik)
 from ..domain.people import check_stay_dates, clean_name, clean_text
-from ..domain.regno import RegisterNumber, looks_like_regno, parse_regno
+from ..domain.plausibility import keys as notice_keys
+from ..domain.plausibility import stay_notices
+from ..domain.regno import RegisterNumber, looks_like_regno, parse_class, parse_regno
+from ..domain.release import is_pretrial
 from ..domain.sentence import Sentence, check_class_agrees, parse_sentence
 from ..store import queries
 from ..store.ledger import new_uid, new_uids
@@ -67,6 +70,13 @@ def stay_sentence(stay: sqlite3.Row) -> Sentence | None:
     return Sentence(stay["sentence_years"], stay["sentence_months"], stay["sentence_days"])
 
 
+def stay_dates(session: Session, conn: sqlite3.Connection, stay: sqlite3.Row) -> ms.Milestones:
+    """Every date of a stay from its sentence and the remissions recorded (the dates
+    ``participant show`` prints and every release rule checks)."""
+    return ms.milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
+                         queries.remission_grants(conn, stay["stay_id"]), session.config.rules)
+
+
 # -- validating what a user typed ---------------------------------------------
 
 def _identity(session: Session, nik: str | None, gender: str | None,
@@ -97,7 +107,8 @@ def _stay_fields(session: Session, reg_no: str, detained: str | date, sentence: 
     detained_on = session.date(detained, "detained")
     admitted_on = session.optional_date(admitted, "admitted") or detained_on
     check_stay_dates(detained_on, admitted_on, birth)
-    return {"reg": reg, "sentence": parsed, "detained_on": detained_on, "admitted_on": admitted_on}
+    return {"reg": reg, "sentence": parsed, "detained_on": detained_on, "admitted_on": admitted_on,
+            "notices": stay_notices(reg.register_class, parsed, detained_on, birth)}
 
 
 def _check_regno_free(tx: Tx, reg: RegisterNumber, reg_no: str) -> None:
@@ -110,7 +121,7 @@ def _check_regno_free(tx: Tx, reg: RegisterNumber, reg_no: str) -> None:
 def _stay_payload(session: Session, person_uid: str, stay_uid: str, stay: dict,
                   crime: str | None, fine_substitute: bool) -> dict:
     reg: RegisterNumber = stay["reg"]
-    return {
+    payload = {
         "uid": stay_uid, "person": person_uid, "lapas": session.config.lapas_code,
         "register_class": reg.register_class, "reg_seq": reg.sequence, "reg_year": reg.year,
         "detained_on": stay["detained_on"].isoformat(),
@@ -118,6 +129,9 @@ def _stay_payload(session: Session, person_uid: str, stay_uid: str, stay: dict,
         "sentence": stay["sentence"].as_dict() if stay["sentence"] else None,
         "fine_substitute": fine_substitute, "crime": crime,
     }
+    if stay["notices"]:
+        payload["notices"] = notice_keys(stay["notices"])
+    return payload
 
 
 def _admit(tx: Tx, person_uid: str, stay: dict, crime: str | None,
@@ -255,7 +269,8 @@ def register(session: Session, *, name: str, reg_no: str, detained: str | date,
         check_registration(tx, plan)
         tx.record_many(registration_records(session, plan, person_uid, new_uid()))
     return {"uid": person_uid, "name": plan.name,
-            "reg_no": plan.stay["reg"].format(session.config.regno_format)}
+            "reg_no": plan.stay["reg"].format(session.config.regno_format),
+            "notices": plan.stay["notices"]}
 
 
 def readmit(session: Session, who: str, *, reg_no: str, detained: str | date,
@@ -271,6 +286,10 @@ def readmit(session: Session, who: str, *, reg_no: str, detained: str | date,
         latest = queries.latest_stay(tx.conn, person["id"])
         if latest is not None and latest["status"] == "in_custody":
             raise Rejected("readmit_in_custody", who=who, reg_no=regno_text(session, latest))
+        if latest is not None and latest["status"] == "transferred" and \
+                stay["detained_on"].isoformat() == latest["detained_on"]:
+            # the same detention date: the same sentence, coming back from the transfer
+            raise Rejected("readmit_is_return", who=who, reg_no=regno_text(session, latest))
         if latest is not None and latest["released_on"] and \
                 stay["detained_on"].isoformat() < latest["released_on"]:
             raise Invalid("detained", str(detained), "readmit_before_release",
@@ -278,7 +297,55 @@ def readmit(session: Session, who: str, *, reg_no: str, detained: str | date,
         _check_regno_free(tx, stay["reg"], reg_no)
         _admit(tx, person["uid"], stay, clean_text(crime, field="crime"), fine_substitute)
     return {"uid": person["uid"], "name": person["name"],
-            "reg_no": stay["reg"].format(session.config.regno_format)}
+            "reg_no": stay["reg"].format(session.config.regno_format),
+            "notices": stay["notices"]}
+
+
+def record_verdict(session: Session, who: str, *, sentence: str, on: str | date,
+                   register_class: str | None = None, reg_no: str | None = None,
+                   tx: Tx | None = None) -> dict:
+    """A verdict: the pre-trial stay of WHO becomes a sentenced one (``stay.sentenced``).
+
+    The same stay and detention date, so it is neither a release nor a readmission; the
+    register number is ``reg_no`` when the office gives a new one, else the same sequence
+    and year under the new class. The old class and number stay in the ledger.
+    """
+    parsed = parse_sentence(sentence)
+    new_reg = parse_regno(reg_no) if reg_no else None
+    wanted = parse_class(register_class, field="class") if register_class else None
+    if new_reg and wanted and new_reg.register_class != wanted:
+        raise Invalid("reg_no", reg_no, "verdict_class_differs", register_class=wanted)
+    wanted = wanted or (new_reg.register_class if new_reg else None)
+    if wanted is None:
+        raise Invalid("class", "", "verdict_class_required")
+    if is_pretrial(wanted):
+        raise Invalid("class", wanted, "verdict_class_pretrial")
+    when = session.date(on, "on")
+    with session.transaction(tx) as tx:
+        person = find_person(session, tx.conn, who)
+        stay = queries.latest_stay(tx.conn, person["id"])
+        if stay["status"] != "in_custody" or not is_pretrial(stay["register_class"]):
+            raise Rejected("verdict_not_pretrial", who=who, reg_no=regno_text(session, stay),
+                           status=stay["status"])
+        reg = new_reg or RegisterNumber(wanted, stay["reg_seq"], stay["reg_year"])
+        text = reg.format(session.config.regno_format)
+        check_class_agrees(wanted, parsed, reg_no=text, sentence_text=str(sentence))
+        if when.isoformat() < stay["detained_on"]:
+            raise Invalid("on", when.isoformat(), "verdict_before_detention",
+                          detained=stay["detained_on"])
+        _check_regno_free(tx, reg, text)
+        born = date.fromisoformat(person["birth_date"]) if person["birth_date"] else None
+        notices = stay_notices(wanted, parsed, date.fromisoformat(stay["detained_on"]), born)
+        payload = {"uid": stay["stay_uid"], "on": when.isoformat(), "register_class": wanted,
+                   "reg_seq": reg.sequence, "reg_year": reg.year, "sentence": parsed.as_dict(),
+                   "previous": {"register_class": stay["register_class"],
+                                "reg_seq": stay["reg_seq"], "reg_year": stay["reg_year"]}}
+        if notices:
+            payload["notices"] = notice_keys(notices)
+        tx.record("stay.sentenced", person["uid"], payload)
+    return {"uid": person["uid"], "name": person["name"], "reg_no": text,
+            "was": regno_text(session, stay), "sentence": parsed.text(), "on": when.isoformat(),
+            "notices": notices}
 
 
 def correct(session: Session, who: str, *, name: str | None = None, nik: str | None = None,
@@ -390,9 +457,12 @@ def _nik_out(session: Session, nik: str | None, reveal: bool) -> str | None:
 
 def stay_dict(session: Session, conn: sqlite3.Connection, stay: sqlite3.Row) -> dict:
     sentence = stay_sentence(stay)
-    remissions = queries.remission_days(conn, stay["stay_id"])
-    dates = ms.milestones(date.fromisoformat(stay["detained_on"]), sentence, remissions,
+    grants = queries.remission_grants(conn, stay["stay_id"])
+    dates = ms.milestones(date.fromisoformat(stay["detained_on"]), sentence, grants,
                           session.config.rules)
+    overdue = None
+    if stay["status"] == "in_custody" and dates.expiry and dates.expiry < session.today:
+        overdue = (session.today - dates.expiry).days
     return {
         "uid": stay["stay_uid"],
         "reg_no": regno_text(session, stay),
@@ -408,8 +478,11 @@ def stay_dict(session: Session, conn: sqlite3.Connection, stay: sqlite3.Row) -> 
         "released_on": stay["released_on"],
         "release_type": stay["release_type"],
         "release_override": stay["release_override"],
-        "remission_days": sum(remissions),
+        "transfer_to": stay["transfer_to"],
+        "sentenced_on": stay["sentenced_on"],
+        "remission_days": sum(days for _, days in grants),
         **dates.as_dict(),
+        "days_past_expiry": overdue,
     }
 
 

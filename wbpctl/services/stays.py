@@ -1,4 +1,5 @@
-"""Remissions and releases: the events that move a stay's dates and end it."""
+"""Remissions, releases and returns: the events that move a stay's dates, end it, or take
+it up again after a transfer."""
 
 from __future__ import annotations
 
@@ -7,25 +8,38 @@ from datetime import date
 from ..domain import milestones as ms
 from ..domain.errors import Invalid, NotFound, Rejected
 from ..domain.people import clean_text
-from ..domain.release import check_release, parse_release_type
-from ..domain.remission import parse_remission_days, parse_remission_kind, suggested_days
+from ..domain.plausibility import keys as notice_keys
+from ..domain.release import StayCase, check_release, is_pretrial, parse_release_type
+from ..domain.remission import (check_once_a_year, parse_remission_days, parse_remission_kind,
+                                suggested_days)
 from ..store import queries
 from ..store.ledger import new_uid
 from .enrolments import end_enrolments_at_release
-from .participants import find_person, regno_text, stay_sentence
+from .participants import find_person, regno_text, stay_dates, stay_sentence
 from .session import Session, Tx
 
 
 def remission(session: Session, who: str, *, on: str | date, kind: str,
-              days: str | int | None = None, suggest: bool = False, tx: Tx | None = None) -> dict:
-    """Record a granted remission (or, with ``suggest``, only say what the table gives)."""
+              days: str | int | None = None, suggest: bool = False,
+              override: str | None = None, release: bool = False,
+              tx: Tx | None = None) -> dict:
+    """Record a granted remission (or, with ``suggest``, only say what the table gives).
+
+    A remission larger than what remains is recorded in full and frees the person on the
+    day it is granted (*remisi langsung bebas*): ``freed`` says so, and ``release`` records
+    that release (``remisi-bebas``) in the same transaction. A second RU or RK in one year
+    needs ``override`` (the reason: another holiday, a correction of the decree).
+    """
     remission_kind = parse_remission_kind(kind)
     when = session.date(on, "on")
     granted = None if suggest else parse_remission_days(days)
+    reason = clean_text(override, field="override")
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who)
         stay = queries.latest_stay(tx.conn, person["id"])
         sentence = stay_sentence(stay)
+        if is_pretrial(stay["register_class"]):
+            raise Rejected("remission_pretrial", reg_no=regno_text(session, stay))
         if sentence is None or not sentence.is_fixed_term:
             raise Rejected("remission_not_for_sentence", sentence=sentence.text() if sentence
                            else "-")
@@ -35,35 +49,39 @@ def remission(session: Session, who: str, *, on: str | date, kind: str,
         if not stay["detained_on"] <= when.isoformat() <= end:
             raise Invalid("on", when.isoformat(), "remission_outside_stay",
                           start=stay["detained_on"], end=end)
-        earlier = [r for r in queries.remissions_of_person(tx.conn, person["id"])
-                   if r["stay_uid"] == stay["stay_uid"]]
-        table = suggested_days(remission_kind, when, date.fromisoformat(stay["detained_on"]),
+        earlier = queries.remissions_of_stay(tx.conn, stay["stay_id"])
+        detained = date.fromisoformat(stay["detained_on"])
+        table = suggested_days(remission_kind, when, detained,
                                sum(1 for r in earlier if r["kind"] == remission_kind))
         if suggest:
             return {"name": person["name"], "kind": remission_kind, "on": when.isoformat(),
                     "suggested_days": table, "recorded": False}
-        days = granted
-        after = _dates_granting(session, stay, [*queries.remission_days(tx.conn,
-                                                                        stay["stay_id"]), days],
-                                when)
-        tx.record("remission.granted", person["uid"], {
-            "uid": new_uid(), "stay": stay["stay_uid"], "on": when.isoformat(),
-            "kind": remission_kind, "days": days})
-    return {"name": person["name"], "kind": remission_kind, "on": when.isoformat(),
-            "days": days, "suggested_days": table, "expiry": after.expiry.isoformat(),
-            "recorded": True}
-
-
-def _dates_granting(session: Session, stay, remission_days: list[int],
-                    granted_on: date) -> ms.Milestones:
-    """The stay's dates with these remissions; a remission may not move the expiry before
-    the day it was granted."""
-    after = ms.milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
-                          remission_days, session.config.rules)
-    if after.expiry < granted_on:
-        raise Rejected("remission_past_grant", expiry=after.expiry.isoformat(),
-                       on=granted_on.isoformat())
-    return after
+        check_once_a_year(remission_kind, when,
+                          [(date.fromisoformat(r["granted_on"]), r["kind"]) for r in earlier],
+                          reason)
+        grants = [(date.fromisoformat(r["granted_on"]), r["days"]) for r in earlier]
+        before = ms.milestones(detained, sentence, [g for g in grants if g[0] <= when],
+                               session.config.rules)
+        if before.expiry < when:
+            raise Rejected("remission_after_expiry", expiry=before.expiry.isoformat(),
+                           on=when.isoformat())
+        new_grants = sorted([*grants, (when, granted)], key=lambda g: g[0])   # stable
+        after = ms.milestones(detained, sentence, new_grants, session.config.rules)
+        freed = after.expiry <= when
+        if release and not freed:
+            raise Rejected("remission_release_not_due", expiry=after.expiry.isoformat(),
+                           on=when.isoformat())
+        payload = {"uid": new_uid(), "stay": stay["stay_uid"], "on": when.isoformat(),
+                   "kind": remission_kind, "days": granted}
+        if reason:
+            payload["override"] = reason
+        tx.record("remission.granted", person["uid"], payload)
+        released = _release(session, tx, who, person, stay, when, "remisi-bebas", None, None) \
+            if release else None
+    return {"name": person["name"], "reg_no": regno_text(session, stay),
+            "kind": remission_kind, "on": when.isoformat(), "days": granted,
+            "suggested_days": table, "expiry": after.expiry.isoformat(), "recorded": True,
+            "freed": freed, "released": released}
 
 
 def correct_remission(session: Session, who: str, *, on: str | date, kind: str,
@@ -82,38 +100,78 @@ def correct_remission(session: Session, who: str, *, on: str | date, kind: str,
         if row is None:
             raise NotFound("remission_not_found", who=who, on=when.isoformat(),
                            kind=remission_kind)
-        after = _dates_granting(session, stay, [granted if r["id"] == row["id"] else r["days"]
-                                                for r in rows], when)
+        after = ms.milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
+                              [(date.fromisoformat(r["granted_on"]),
+                                granted if r["id"] == row["id"] else r["days"]) for r in rows],
+                              session.config.rules)
         if granted != row["days"]:
             tx.record("remission.corrected", person["uid"], {"uid": row["uid"],
                                                              "changes": {"days": granted}})
     return {"name": person["name"], "kind": remission_kind, "on": when.isoformat(),
             "days": granted, "was": row["days"], "expiry": after.expiry.isoformat(),
-            "recorded": granted != row["days"]}
+            "recorded": granted != row["days"],
+            "freed": stay["status"] == "in_custody" and after.expiry <= when}
 
 
 def release(session: Session, who: str, *, on: str | date, release_type: str,
-            override: str | None = None, tx: Tx | None = None) -> dict:
-    """End the current stay; open custody enrolments end with reason released/transferred."""
+            override: str | None = None, to: str | None = None,
+            tx: Tx | None = None) -> dict:
+    """End the current stay once the release rules allow it (``domain.release``); open
+    custody enrolments end with reason released/transferred. ``to``: where a transfer
+    (``pindah``) goes."""
     kind = parse_release_type(release_type)
     reason = clean_text(override, field="override")
+    destination = clean_text(to, field="to", maximum=100)
+    if destination and kind != "pindah":
+        raise Invalid("to", destination, "to_only_for_transfer")
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who)
         stay = queries.latest_stay(tx.conn, person["id"])
-        if stay["status"] != "in_custody":
-            raise Rejected("release_not_in_custody", who=who, status=stay["status"])
         when = session.date(on, "on")
-        if when.isoformat() < stay["detained_on"]:
-            raise Invalid("on", when.isoformat(), "release_before_detention",
-                          detained=stay["detained_on"])
-        dates = ms.milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
-                              queries.remission_days(tx.conn, stay["stay_id"]),
-                              session.config.rules)
-        check_release(kind, when, dates, reason)
-        tx.record("stay.released", person["uid"], {"uid": stay["stay_uid"],
-                                                   "on": when.isoformat(), "type": kind,
-                                                   "override": reason})
-        ended = end_enrolments_at_release(tx, person["uid"], stay["stay_id"], when.isoformat(),
-                                          kind)
+        return _release(session, tx, who, person, stay, when, kind, reason, destination)
+
+
+def _release(session: Session, tx: Tx, who: str, person, stay, when: date, kind: str,
+             reason: str | None, destination: str | None) -> dict:
+    if stay["status"] != "in_custody":
+        raise Rejected("release_not_in_custody", who=who, status=stay["status"])
+    grants = queries.remission_grants(tx.conn, stay["stay_id"])
+    case = StayCase(stay["register_class"], date.fromisoformat(stay["admitted_on"]),
+                    bool(stay_sentence(stay) and stay_sentence(stay).is_fixed_term),
+                    len(grants))
+    notices = check_release(kind, when, case, stay_dates(session, tx.conn, stay), reason,
+                            grace_days=session.config.rules.ekspirasi_grace_days)
+    payload = {"uid": stay["stay_uid"], "on": when.isoformat(), "type": kind,
+               "override": reason}
+    if destination:
+        payload["to"] = destination
+    if notices:
+        payload["notices"] = notice_keys(notices)
+    tx.record("stay.released", person["uid"], payload)
+    ended = end_enrolments_at_release(tx, person["uid"], stay["stay_id"], when.isoformat(), kind)
     return {"name": person["name"], "reg_no": regno_text(session, stay), "on": when.isoformat(),
-            "type": kind, "ended_enrolments": ended}
+            "type": kind, "to": destination, "ended_enrolments": ended, "notices": notices}
+
+
+def return_from_transfer(session: Session, who: str, *, on: str | date,
+                         from_lapas: str | None = None, tx: Tx | None = None) -> dict:
+    """Someone transferred out (``pindah``) comes back: the same stay goes on, with its
+    detention date, sentence, remissions and register number (``stay.returned``). Not a
+    readmission."""
+    origin = clean_text(from_lapas, field="from", maximum=100)
+    with session.transaction(tx) as tx:
+        person = find_person(session, tx.conn, who)
+        stay = queries.latest_stay(tx.conn, person["id"])
+        if stay["status"] != "transferred":
+            raise Rejected("return_not_transferred", who=who, reg_no=regno_text(session, stay),
+                           status=stay["status"])
+        when = session.date(on, "on")
+        if when.isoformat() < stay["released_on"]:
+            raise Invalid("on", when.isoformat(), "return_before_transfer",
+                          left_on=stay["released_on"])
+        tx.record("stay.returned", person["uid"], {
+            "uid": stay["stay_uid"], "transfer": new_uid(), "on": when.isoformat(),
+            "left_on": stay["released_on"], "to": stay["transfer_to"],
+            "from": origin or stay["transfer_to"]})
+    return {"name": person["name"], "reg_no": regno_text(session, stay), "on": when.isoformat(),
+            "left_on": stay["released_on"], "from": origin or stay["transfer_to"]}

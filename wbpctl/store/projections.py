@@ -55,13 +55,30 @@ STATEMENTS: dict[str, Statement] = {
                    int(_sentence(p).get("death", False)), int(p.get("fine_substitute", False)),
                    p.get("crime"))),
     "stay.released": Statement(
-        "UPDATE stays SET status = ?, released_on = ?, release_type = ?, release_override = ?"
-        " WHERE uid = ?",
+        "UPDATE stays SET status = ?, released_on = ?, release_type = ?, release_override = ?,"
+        " transfer_to = ? WHERE uid = ?",
         lambda p: (RELEASE_STATUS.get(p["type"], "released"), p["on"], p["type"],
-                   p.get("override"), p["uid"])),
+                   p.get("override"), p.get("to"), p["uid"])),
+    # a voided release: the stay is as it was before it (the release stays in the ledger)
+    "release.voided": Statement(
+        "UPDATE stays SET status = 'in_custody', released_on = NULL, release_type = NULL,"
+        " release_override = NULL, transfer_to = NULL WHERE uid = ?",
+        lambda p: (p["uid"],)),
+    # a verdict: the same stay, now sentenced, under the number the office gives it
+    "stay.sentenced": Statement(
+        "UPDATE stays SET register_class = ?, reg_seq = ?, reg_year = ?, sentence_years = ?,"
+        " sentence_months = ?, sentence_days = ?, sentence_life = ?, sentence_death = ?,"
+        " sentenced_on = ? WHERE uid = ?",
+        lambda p: (p["register_class"], p["reg_seq"], p["reg_year"],
+                   _sentence(p).get("years"), _sentence(p).get("months"),
+                   _sentence(p).get("days"), int(_sentence(p).get("life", False)),
+                   int(_sentence(p).get("death", False)), p["on"], p["uid"])),
     "remission.granted": Statement(
-        f"INSERT INTO remissions (uid, stay_id, granted_on, kind, days) VALUES (?,{_STAY},?,?,?)",
-        lambda p: (p["uid"], p["stay"], p["on"], p["kind"], p["days"])),
+        f"INSERT INTO remissions (uid, stay_id, granted_on, kind, days, override)"
+        f" VALUES (?,{_STAY},?,?,?,?)",
+        lambda p: (p["uid"], p["stay"], p["on"], p["kind"], p["days"], p.get("override"))),
+    "remission.voided": Statement(
+        "DELETE FROM remissions WHERE uid = ?", lambda p: (p["uid"],)),
     # both kinds insert into enrolments with one statement, so a batch keeps their order
     # (the order gives the rows their ids)
     "enrolment.assigned": Statement(
@@ -137,6 +154,33 @@ def _remission_corrected(conn: sqlite3.Connection, p: dict) -> None:
                                             if k == "days"})
 
 
+def _stay_returned(conn: sqlite3.Connection, p: dict) -> None:
+    """Back from a transfer: the time away becomes a ``transfers`` row and the same stay
+    (sentence, remissions, register number) goes on in custody."""
+    conn.execute(f"INSERT INTO transfers (uid, stay_id, left_on, to_lapas, returned_on,"
+                 f" from_lapas) VALUES (?,{_STAY},?,?,?,?)",
+                 (p["transfer"], p["uid"], p["left_on"], p.get("to"), p["on"], p.get("from")))
+    conn.execute("UPDATE stays SET status = 'in_custody', released_on = NULL,"
+                 " release_type = NULL, release_override = NULL, transfer_to = NULL"
+                 " WHERE uid = ?", (p["uid"],))
+
+
+# A voided act of an enrolment, undone as if it had never happened: an assignment (or a
+# place on the waitlist) leaves no row; a completion or a drop gives the place back.
+_ENROLMENT_VOIDS = {
+    "assignment": "DELETE FROM enrolments WHERE uid = ?",
+    "completion": "UPDATE enrolments SET status = 'active', ended_on = NULL, result = NULL,"
+                  " hours = NULL, certificate = NULL WHERE uid = ?",
+    "drop": "UPDATE enrolments SET status = CASE WHEN assigned_on IS NULL THEN 'waitlisted'"
+            " ELSE 'active' END, ended_on = NULL, reason = NULL WHERE uid = ?",
+}
+
+
+def _enrolment_voided(conn: sqlite3.Connection, p: dict) -> None:
+    if conn.execute(_ENROLMENT_VOIDS[p["act"]], (p["uid"],)).rowcount != 1:
+        raise LookupError("enrolment.voided: the enrolment does not exist")
+
+
 def _no_change(conn: sqlite3.Connection, p: dict) -> None:
     """Events that record an act (such as revealing a NIK) without changing a table."""
 
@@ -147,6 +191,8 @@ FUNCTIONS: dict[str, Callable[[sqlite3.Connection, dict], None]] = {
     "stay.corrected": _stay_corrected,
     "enrolment.corrected": _enrolment_corrected,
     "remission.corrected": _remission_corrected,
+    "stay.returned": _stay_returned,
+    "enrolment.voided": _enrolment_voided,
     "person.accessed": _no_change,
 }
 KINDS = frozenset(STATEMENTS) | frozenset(FUNCTIONS)

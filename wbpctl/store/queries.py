@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 from typing import Iterator
 
 _STAY_COLUMNS = """s.id AS stay_id, s.uid AS stay_uid, s.lapas, s.register_class, s.reg_seq,
     s.reg_year, s.detained_on, s.admitted_on, s.sentence_years, s.sentence_months,
     s.sentence_days, s.sentence_life, s.sentence_death, s.fine_substitute, s.crime, s.status,
-    s.released_on, s.release_type, s.release_override"""
+    s.released_on, s.release_type, s.release_override, s.sentenced_on, s.transfer_to"""
 
 # The latest stay of each person is the one that says where they are now.
 _LATEST_STAY = "s.id = (SELECT max(id) FROM stays WHERE person_id = p.id)"
@@ -63,10 +64,11 @@ def remission_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
     return conn.execute("SELECT * FROM remissions WHERE uid = ?", (uid,)).fetchone()
 
 
-def remission_days(conn: sqlite3.Connection, stay_id: int) -> list[int]:
-    """Days of each remission of a stay, in grant order."""
-    return [r[0] for r in conn.execute(
-        "SELECT days FROM remissions WHERE stay_id = ? ORDER BY granted_on, id", (stay_id,))]
+def remission_grants(conn: sqlite3.Connection, stay_id: int) -> list[tuple[date, int]]:
+    """(granted_on, days) of each remission of a stay, in grant order."""
+    return [(date.fromisoformat(r[0]), r[1]) for r in conn.execute(
+        "SELECT granted_on, days FROM remissions WHERE stay_id = ? ORDER BY granted_on, id",
+        (stay_id,))]
 
 
 def list_people(conn: sqlite3.Connection, *, status: str | None = None,
@@ -166,6 +168,12 @@ def open_enrolments_of_stay(conn: sqlite3.Connection, stay_id: int) -> list[sqli
         (stay_id,)).fetchall()
 
 
+def enrolments_of_stay(conn: sqlite3.Connection, stay_id: int) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT e.*, t.phase FROM enrolments e JOIN tracks t ON t.code = e.track"
+        " WHERE e.stay_id = ? ORDER BY e.id", (stay_id,)).fetchall()
+
+
 def count_active(conn: sqlite3.Connection, track: str) -> int:
     return conn.execute("SELECT count(*) FROM enrolments WHERE track = ? AND status = 'active'",
                         (track,)).fetchone()[0]
@@ -220,13 +228,16 @@ _SENTENCE_DAYS30 = ("((coalesce(s.sentence_years, 0) * 12 + coalesce(s.sentence_
                     " + coalesce(s.sentence_days, 0))")
 
 
-def stays_due_candidates(conn: sqlite3.Connection, as_of: str, end: str) -> list[sqlite3.Row]:
-    """Stays in custody on ``as_of`` whose expiry or 2/3 date may fall in [as_of, end].
+def stays_due_candidates(conn: sqlite3.Connection, as_of: str, end: str, *,
+                         lead_days: int = 0) -> list[sqlite3.Row]:
+    """Stays in custody on ``as_of`` whose expiry is already past, or whose 2/3 date or
+    expiry may fall in [as_of, end + lead_days] (``lead_days``: how long before expiry a
+    CMB leave can begin).
 
     A coarse filter in SQL (a month as 365.25/12 days, ten days' slack either side); the
-    exact calendar dates are computed in Python for these candidates only. Remission
-    only brings dates forward, so stays whose unremitted expiry is already past are
-    dropped before their remissions are summed.
+    exact calendar dates are computed in Python for these candidates only. Remission only
+    brings dates forward (never before its grant date, which is past), so the approximate
+    expiry is never later than the true one.
     """
     scale = 365.25 / 360
     return conn.execute(
@@ -249,11 +260,11 @@ def stays_due_candidates(conn: sqlite3.Connection, as_of: str, end: str) -> list
                 FROM inside JOIN stays s ON s.id = inside.id
                 WHERE s.sentence_life = 0 AND s.sentence_death = 0
                     AND s.sentence_years IS NOT NULL
-                    AND julianday(s.detained_on) + {_SENTENCE_DAYS30} * {scale}
-                        >= julianday(:as_of) - 10))
-        WHERE expiry_approx BETWEEN julianday(:as_of) - 10 AND julianday(:end) + 10
+                    AND NOT EXISTS (SELECT 1 FROM transfers t WHERE t.stay_id = s.id
+                                    AND t.left_on <= :as_of AND t.returned_on > :as_of)))
+        WHERE expiry_approx <= julianday(:end) + :lead + 10
            OR two_thirds_approx BETWEEN julianday(:as_of) - 10 AND julianday(:end) + 10""",
-        {"as_of": as_of, "end": end}).fetchall()
+        {"as_of": as_of, "end": end, "lead": lead_days}).fetchall()
 
 
 def stays_released_between(conn: sqlite3.Connection, start: str, end: str,
@@ -285,15 +296,16 @@ def completed_tracks(conn: sqlite3.Connection, stay_ids: list[int], as_of: str
     return done
 
 
-def remission_days_of(conn: sqlite3.Connection, stay_ids: list[int], as_of: str
-                      ) -> dict[int, list[int]]:
-    """{stay_id: [days, ...]} of these stays' remissions granted by ``as_of``, in order."""
-    found: dict[int, list[int]] = {}
-    for stay_id, days in conn.execute(
-            "SELECT stay_id, days FROM remissions WHERE stay_id IN"
+def remission_grants_of(conn: sqlite3.Connection, stay_ids: list[int], as_of: str
+                        ) -> dict[int, list[tuple[date, int]]]:
+    """{stay_id: [(granted_on, days), ...]} of these stays' remissions granted by ``as_of``,
+    in order."""
+    found: dict[int, list[tuple[date, int]]] = {}
+    for stay_id, on, days in conn.execute(
+            "SELECT stay_id, granted_on, days FROM remissions WHERE stay_id IN"
             " (SELECT value FROM json_each(?)) AND granted_on <= ?"
             " ORDER BY stay_id, granted_on, id", (json.dumps(stay_ids), as_of)):
-        found.setdefault(stay_id, []).append(days)
+        found.setdefault(stay_id, []).append((date.fromisoformat(on), days))
     return found
 
 

@@ -15,16 +15,32 @@ def stays_admitted(conn: sqlite3.Connection, start: str, end: str) -> tuple[int,
 
 
 def in_custody_at(conn: sqlite3.Connection, instant: str) -> int:
-    """Stays in custody at the start of day ``instant``."""
+    """Stays in custody at the start of day ``instant`` (not away on a transfer they came
+    back from: a transfer not come back from is the stay's own release)."""
     return conn.execute(
-        "SELECT count(*) FROM stays WHERE admitted_on < ? AND (released_on IS NULL OR"
-        " released_on >= ?)", (instant, instant)).fetchone()[0]
+        "SELECT (SELECT count(*) FROM stays WHERE admitted_on < :at AND (released_on IS NULL"
+        " OR released_on >= :at))"
+        " - (SELECT count(*) FROM transfers WHERE left_on < :at AND returned_on >= :at)",
+        {"at": instant}).fetchone()[0]
 
 
 def releases_by_type(conn: sqlite3.Connection, start: str, end: str) -> dict[str, int]:
-    return {r[0]: r[1] for r in conn.execute(
+    """Stays ended in [start, end) by release type; a transfer out counts even when the
+    person has since come back (``transfers``)."""
+    counts = {r[0]: r[1] for r in conn.execute(
         "SELECT release_type, count(*) FROM stays WHERE released_on >= ? AND released_on < ?"
         " GROUP BY release_type ORDER BY release_type", (start, end))}
+    away = conn.execute("SELECT count(*) FROM transfers WHERE left_on >= ? AND left_on < ?",
+                        (start, end)).fetchone()[0]
+    if away:
+        counts["pindah"] = counts.get("pindah", 0) + away
+    return counts
+
+
+def returns_between(conn: sqlite3.Connection, start: str, end: str) -> int:
+    """Returns from a transfer in [start, end)."""
+    return conn.execute("SELECT count(*) FROM transfers WHERE returned_on >= ?"
+                        " AND returned_on < ?", (start, end)).fetchone()[0]
 
 
 def enrolment_counts_by_track(conn: sqlite3.Connection, start: str, end: str

@@ -119,12 +119,37 @@ CREATE TABLE remissions (
 CREATE INDEX remissions_stay ON remissions(stay_id, granted_on, days);
 """
 
+# Verdicts, transfers both ways, and remission exceptions. Only projection tables change;
+# events are untouched, and a replay of an older ledger leaves the new columns empty.
+_M002 = """
+ALTER TABLE stays ADD COLUMN sentenced_on TEXT;
+ALTER TABLE stays ADD COLUMN transfer_to TEXT;
+ALTER TABLE remissions ADD COLUMN override TEXT;
+
+-- a transfer out that ended in a return: the stay goes on, this is the time away
+CREATE TABLE transfers (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    stay_id INTEGER NOT NULL REFERENCES stays(id),
+    left_on TEXT NOT NULL,
+    to_lapas TEXT,
+    returned_on TEXT NOT NULL,
+    from_lapas TEXT
+);
+-- in_custody_at and the monthly transfer counts read these by date
+CREATE INDEX transfers_left ON transfers(left_on, returned_on);
+CREATE INDEX transfers_returned ON transfers(returned_on);
+CREATE INDEX transfers_stay ON transfers(stay_id);
+"""
+
 # (name, SQL): append only; never edit one that has shipped.
 MIGRATIONS: list[tuple[str, str]] = [
     ("m001_ledger_and_registry", _M001),
+    ("m002_verdicts_transfers_exceptions", _M002),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-PROJECTION_TABLES = ("opds", "tracks", "people", "stays", "enrolments", "remissions")
+PROJECTION_TABLES = ("opds", "tracks", "people", "stays", "enrolments", "remissions",
+                     "transfers")
 
 
 def state(conn: sqlite3.Connection) -> tuple[int, int, bool]:
