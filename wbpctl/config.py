@@ -141,7 +141,9 @@ _TOP_KEYS = {"lapas", "database", "language", "date_input_order", "privacy",
 IMPORT_COLUMNS = {"reg_no", "name", "nik", "gender", "birth_date", "detained_on",
                   "admitted_on", "sentence", "crime", "person_uid", "track", "assigned_on",
                   "sponsor", "completed_on", "hours", "result", "certificate", "released_on",
-                  "release_type", "granted_on", "kind", "days", "dropped_on", "reason"}
+                  "release_type", "granted_on", "kind", "days", "dropped_on", "reason",
+                  "override", "to_lapas", "sentenced_on", "register_class", "new_reg_no",
+                  "returned_on", "from_lapas", "target", "act_on"}
 _RULE_KEYS = {"deduct_remission_before_fractions", "pb_min_two_thirds_months",
               "cb_max_sentence_months", "cmb_max_leave_months", "pb_trial_years",
               "ekspirasi_grace_days"}

@@ -24,6 +24,9 @@ class ImportKind(str, Enum):
     drops = "drops"
     releases = "releases"
     remissions = "remissions"
+    verdicts = "verdicts"
+    returns = "returns"
+    voids = "voids"
     all = "all"
 
 
@@ -60,6 +63,9 @@ def import_(
         " (a release excepted); without it such a row is an error.")] = False,
     ignore_extra: Annotated[bool, typer.Option(
         "--ignore-extra", help="Ignore columns wbpctl does not know.")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Reject rows that only draw a warning (a sentence over 20 years, a"
+        " person under 18, a late release) instead of loading them.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
 ) -> None:
     """Load a CSV file whole or not at all; loading the same file again changes nothing.
@@ -72,8 +78,13 @@ def import_(
       enrolments    reg_no or nik, track, assigned_on, sponsor
       completions   reg_no or nik, track, completed_on, hours, result, certificate
       drops         reg_no or nik, track, dropped_on, reason
-      releases      reg_no or nik, released_on, release_type [, override]
-      remissions    reg_no or nik, granted_on, kind, days
+      releases      reg_no or nik, released_on, release_type [, override, to_lapas]
+      remissions    reg_no or nik, granted_on, kind, days [, override]
+      verdicts      reg_no (before the verdict) or nik, sentenced_on, register_class,
+                    sentence [, new_reg_no]
+      returns       reg_no or nik, returned_on [, from_lapas]
+      voids         reg_no or nik, target (a track, release or remission), act_on,
+                    reason [, kind]
       all           record (one of the kinds above) and their columns, as 'export all' writes
 
     Every row is checked first; one bad row rejects the file (exit 1) and every bad row is
@@ -120,8 +131,19 @@ def import_(
                                                   or source.size > _PROGRESS_FROM_BYTES):
             progress = _Progress(source.size)
             stack.callback(progress.close)
+        def on_warning(row_warning) -> None:
+            nonlocal warnings_shown
+            if warnings_shown < MAX_ERRORS_SHOWN:
+                text = msg("warning", lang, text=msg(row_warning.notice.key, lang,
+                                                     **row_warning.notice.params))
+                sys.stderr.write(msg("import_row_error_plain", lang, line=row_warning.line,
+                                     text=text) + "\n")
+            warnings_shown += 1
+
+        warnings_shown = 0
         result = run_import(session, kind.value, source, dry_run=dry_run, update=update,
-                            ignore_extra=ignore_extra, on_error=on_error, on_progress=progress)
+                            ignore_extra=ignore_extra, strict=strict, on_error=on_error,
+                            on_warning=on_warning, on_progress=progress)
     if shown > MAX_ERRORS_SHOWN:
         say(ctx, "import_more_errors", count=shown - MAX_ERRORS_SHOWN)
     counts = result.counts

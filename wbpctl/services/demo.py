@@ -2,8 +2,10 @@
 
 About 60 people over the last 24 months: stays of every register class,
 tracks with completions, failures, drops and waitlists, remissions on 17 August,
-releases (ekspirasi and PB), post-release support and a few readmissions. The
-same ``today`` always gives the same data set (a seeded generator).
+releases (ekspirasi and PB), post-release support and a few readmissions; then a few
+pre-trial detainees (two sentenced since, one freed by law), a transfer out and back,
+and an assignment voided as entered in error. The same ``today`` always gives the same
+data set (a seeded generator).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ..domain.milestones import milestones
 from ..domain.remission import suggested_days
 from ..domain.sentence import class_for_sentence, parse_sentence
 from ..store import queries
-from . import enrolments, participants, stays
+from . import enrolments, participants, stays, voids
 from .session import Session, Tx
 
 FIRST_L = ["Budi", "Agus", "Andi", "Rudi", "Joko", "Hendra", "Dedi", "Eko", "Fajar", "Rizky",
@@ -204,6 +206,52 @@ def _plan(session: Session, tx: Tx) -> int:
             retrain = rng.choice(CUSTODY_TRACKS)
             plan.at(again + timedelta(days=10), 8, lambda r=again_no, t=retrain, a=again:
                     enrolments.assign(session, r, t, on=a + timedelta(days=10), tx=tx))
+    extra = _court_and_transfers(session, tx, plan, reg_no, rng)
     plan.run()
-    return PEOPLE
+    return PEOPLE + extra
+
+
+def _court_and_transfers(session: Session, tx: Tx, plan: _Plan, reg_no, rng: random.Random
+                         ) -> int:
+    """Pre-trial detainees and their verdicts, a transfer and return, a voided place."""
+    today = session.today
+    pretrial = [("A.II", 150, ("2y", "B.I")), ("A.III", 200, ("10 bulan", "B.IIa")),
+                ("A.II", 45, None), ("A.III", 90, "bebas-demi-hukum")]
+    for register_class, days_ago, outcome in pretrial:
+        detained = today - timedelta(days=days_ago)
+        number = reg_no(register_class, detained.year)
+        gender = "L"
+        name = f"{rng.choice(FIRST_L)} {rng.choice(LAST)}"
+        born = date(rng.randint(1970, 2000), rng.randint(1, 12), rng.randint(1, 28))
+        plan.at(detained, 0, lambda n=number, d=detained, nm=name, b=born, g=gender:
+                participants.register(session, name=nm, reg_no=n, detained=d, sentence=None,
+                                      gender=g, birth_date=b, crime=rng.choice(CRIMES), tx=tx))
+        decided = detained + timedelta(days=days_ago // 2)
+        if isinstance(outcome, tuple):
+            text, new_class = outcome
+            new_number = reg_no(new_class, decided.year)
+            plan.at(decided, 1, lambda n=number, d=decided, s=text, r=new_number:
+                    participants.record_verdict(session, n, sentence=s, on=d, reg_no=r, tx=tx))
+        elif outcome:
+            plan.at(decided, 4, lambda n=number, d=decided, o=outcome: stays.release(
+                session, n, on=d, release_type=o, tx=tx))
+
+    detained = today - timedelta(days=400)
+    number = reg_no("B.I", detained.year)
+    plan.at(detained, 0, lambda: participants.register(
+        session, name="Rahmat Hidayat", reg_no=number, detained=detained, sentence="3y",
+        gender="L", birth_date=date(1988, 3, 14), crime="pencurian", tx=tx))
+    plan.at(today - timedelta(days=100), 4, lambda: stays.release(
+        session, number, on=today - timedelta(days=100), release_type="pindah",
+        to="Lapas Kelas IIA Jambi", tx=tx))
+    plan.at(today - timedelta(days=70), 5, lambda: stays.return_from_transfer(
+        session, number, on=today - timedelta(days=70), tx=tx))
+    plan.at(today - timedelta(days=60), 2, lambda: enrolments.assign(
+        session, number, "BUN-UNGGUL", on=today - timedelta(days=60), tx=tx))
+    plan.at(today - timedelta(days=59), 3, lambda: voids.void(
+        session, number, "BUN-UNGGUL", on=today - timedelta(days=60),
+        reason="salah orang: ditempatkan di pelatihan lain", tx=tx))
+    plan.at(today - timedelta(days=59), 4, lambda: enrolments.assign(
+        session, number, "NAK-TERNAK", on=today - timedelta(days=59), tx=tx))
+    return len(pretrial) + 1
 

@@ -13,6 +13,7 @@ from typing import Callable, Iterator
 
 from ..domain.nik import mask_nik
 from ..domain.privacy import pseudonym
+from ..domain.regno import RegisterNumber
 from ..store import queries
 from .participants import record_access, regno_text, stay_sentence
 from .session import Session
@@ -83,68 +84,150 @@ def _rows(session: Session, conn: sqlite3.Connection, kind: str) -> Iterator[tup
         for r in queries.export_releases(conn):
             yield {"reg_no": regno_text(session, r), "nik": r["nik"],
                    "released_on": r["released_on"], "release_type": r["release_type"],
-                   "override": r["release_override"]}, r["person_uid"]
+                   "override": r["release_override"], "to_lapas": r["transfer_to"]}, \
+                r["person_uid"]
     elif kind == "remissions":
         for r in queries.export_remissions(conn):
             yield {"reg_no": regno_text(session, r), "nik": r["nik"], "granted_on": r["granted_on"],
-                   "kind": r["kind"], "days": r["days"]}, r["person_uid"]
+                   "kind": r["kind"], "days": r["days"], "override": r["override"]}, \
+                r["person_uid"]
+    elif kind == "verdicts":
+        for r in queries.export_verdicts(conn):
+            verdict = json.loads(r["verdict"])
+            yield {**_verdict_row(session, verdict, r), "nik": r["nik"]}, r["person_uid"]
+    elif kind == "returns":
+        for r in queries.export_returns(conn):
+            yield {"reg_no": regno_text(session, r), "nik": r["nik"],
+                   "returned_on": r["returned_on"], "from_lapas": r["from_lapas"]}, \
+                r["person_uid"]
+    elif kind == "voids":
+        for r in queries.export_voids(conn):
+            payload = json.loads(r["payload"])
+            stay = _stay_of_void(conn, r["kind"], payload, r["person_uid"])
+            yield {"reg_no": regno_text(session, stay), "nik": r["nik"],
+                   **_void_row(r["kind"], payload)}, r["person_uid"]
     else:
         yield from _all(session, conn)
 
 
+def _previous_regno(session: Session, verdict: dict) -> str:
+    before = verdict["previous"]
+    return RegisterNumber(before["register_class"], before["reg_seq"], before["reg_year"]
+                          ).format(session.config.regno_format)
+
+
+def _verdict_row(session: Session, verdict: dict, stay: sqlite3.Row) -> dict:
+    """A verdict as a row: the stay named by its number before the verdict; the class,
+    number and sentence it has now."""
+    return {"reg_no": _previous_regno(session, verdict),
+            "sentenced_on": verdict["on"], "register_class": stay["register_class"],
+            "sentence": _sentence_text(stay), "new_reg_no": regno_text(session, stay)}
+
+
+def _void_row(kind: str, payload: dict) -> dict:
+    target = {"release.voided": "release", "remission.voided": "remission"}.get(
+        kind, payload.get("track"))
+    return {"target": target, "act_on": payload["on"],
+            "kind": payload.get("kind") if kind == "remission.voided" else None,
+            "reason": payload["reason"]}
+
+
+def _stay_of_void(conn: sqlite3.Connection, kind: str, payload: dict,
+                  person_uid: str) -> sqlite3.Row:
+    if kind == "release.voided":
+        return queries.stay_by_uid(conn, payload["uid"])
+    if kind == "remission.voided":
+        return queries.stay_by_uid(conn, payload["stay"])
+    enrolment = queries.enrolment_by_uid(conn, payload["uid"])
+    stay_uid = queries.stay_uid_of(conn, enrolment["stay_id"]) if enrolment else \
+        queries.enrolment_payload(conn, person_uid, payload["uid"])["stay"]
+    return queries.stay_by_uid(conn, stay_uid)
+
+
 def _all(session: Session, conn: sqlite3.Connection) -> Iterator[tuple[dict, str]]:
     """Every user's act in ledger order; what the system did by itself (waitlist moves,
-    enrolments ended by a release) is left out, since the import does it again. Each row
-    holds the record as it is now: a later correction is in the row of the act it
-    corrects (as a person's corrections are in their participants row)."""
+    enrolments ended by a release, places given back by a voided release) is left out,
+    since the import does it again. Each row holds the record as it is now: a later
+    correction is in the row of the act it corrects (as a person's corrections are in
+    their participants row). An act that was voided is written as it was, and its void
+    after it, so the import cancels it again. A stay is named by the register number it
+    had at that point (a verdict may give it a new one)."""
+    verdicts = queries.verdict_events(conn)
     release_on: dict[str, str] = {}   # subject -> date of a release just seen
+
+    def reg_no(stay: sqlite3.Row, seq: int) -> str:
+        verdict = verdicts.get(stay["stay_uid"])
+        if verdict is not None and seq < verdict[0]:
+            return _previous_regno(session, verdict[1])
+        return regno_text(session, stay)
+
     for event in queries.all_events(conn):
-        kind, subject = event["kind"], event["subject"]
+        kind, subject, seq = event["kind"], event["subject"], event["seq"]
         payload = json.loads(event["payload"])
         if kind != "enrolment.dropped":
             release_on.pop(subject, None)
         if kind == "stay.admitted":
             stay = queries.stay_by_uid(conn, payload["uid"])
             person = queries.person_by_id(conn, stay["person_id"])
-            yield {"record": "participants",
-                   **_participant_row(session, stay, person, person["uid"])}, person["uid"]
+            row = _participant_row(session, stay, person, person["uid"])
+            if stay["stay_uid"] in verdicts:     # registered before the verdict: pre-trial
+                row.update(reg_no=reg_no(stay, seq), sentence="")
+            yield {"record": "participants", **row}, person["uid"]
         elif kind in ("enrolment.assigned", "enrolment.waitlisted"):
-            enrolment, reg_no = _enrolment_of(session, conn, payload["uid"])
-            yield {"record": "enrolments", "reg_no": reg_no, "track": enrolment["track"],
-                   "assigned_on": payload["on"], "sponsor": enrolment["sponsor"]}, None
+            enrolment = queries.enrolment_by_uid(conn, payload["uid"])
+            stay = queries.stay_by_uid(conn, payload["stay"])
+            yield {"record": "enrolments", "reg_no": reg_no(stay, seq),
+                   "track": payload["track"], "assigned_on": payload["on"],
+                   "sponsor": enrolment["sponsor"] if enrolment else payload.get("sponsor")
+                   }, None
         elif kind == "enrolment.completed":
-            enrolment, reg_no = _enrolment_of(session, conn, payload["uid"])
-            yield {"record": "completions", "reg_no": reg_no,
-                   "track": enrolment["track"], "completed_on": payload["on"],
-                   "hours": enrolment["hours"], "result": enrolment["result"],
-                   "certificate": enrolment["certificate"]}, None
+            enrolment, stay = _enrolment_of(conn, subject, payload["uid"])
+            now = enrolment if enrolment is not None else payload
+            yield {"record": "completions", "reg_no": reg_no(stay, seq),
+                   "track": now["track"], "completed_on": payload["on"],
+                   "hours": now["hours"], "result": now["result"],
+                   "certificate": now["certificate"]}, None
         elif kind == "enrolment.dropped":
             if release_on.get(subject) == payload["on"]:
                 continue   # ended by the release just before it
-            enrolment, reg_no = _enrolment_of(session, conn, payload["uid"])
-            yield {"record": "drops", "reg_no": reg_no,
-                   "track": enrolment["track"], "dropped_on": payload["on"],
-                   "reason": enrolment["reason"]}, None
+            enrolment, stay = _enrolment_of(conn, subject, payload["uid"])
+            yield {"record": "drops", "reg_no": reg_no(stay, seq),
+                   "track": (enrolment or payload)["track"], "dropped_on": payload["on"],
+                   "reason": enrolment["reason"] if enrolment and enrolment["reason"]
+                   else payload["reason"]}, None
         elif kind == "remission.granted":
             stay = queries.stay_by_uid(conn, payload["stay"])
             remission = queries.remission_by_uid(conn, payload["uid"])
-            yield {"record": "remissions", "reg_no": regno_text(session, stay),
+            yield {"record": "remissions", "reg_no": reg_no(stay, seq),
                    "granted_on": payload["on"], "kind": payload["kind"],
-                   "days": remission["days"]}, None
+                   "days": remission["days"] if remission else payload["days"],
+                   "override": payload.get("override")}, None
         elif kind == "stay.released":
             stay = queries.stay_by_uid(conn, payload["uid"])
             release_on[subject] = payload["on"]
-            yield {"record": "releases", "reg_no": regno_text(session, stay),
+            yield {"record": "releases", "reg_no": reg_no(stay, seq),
                    "released_on": payload["on"], "release_type": payload["type"],
-                   "override": payload.get("override")}, None
+                   "override": payload.get("override"), "to_lapas": payload.get("to")}, None
+        elif kind == "stay.sentenced":
+            stay = queries.stay_by_uid(conn, payload["uid"])
+            yield {"record": "verdicts", **_verdict_row(session, payload, stay)}, None
+        elif kind == "stay.returned":
+            stay = queries.stay_by_uid(conn, payload["uid"])
+            yield {"record": "returns", "reg_no": reg_no(stay, seq),
+                   "returned_on": payload["on"], "from_lapas": payload.get("from")}, None
+        elif kind in queries.VOIDED_KINDS and not payload.get("cause"):
+            stay = _stay_of_void(conn, kind, payload, subject)
+            yield {"record": "voids", "reg_no": reg_no(stay, seq),
+                   **_void_row(kind, payload)}, None
 
 
-def _enrolment_of(session: Session, conn: sqlite3.Connection, uid: str
-                  ) -> tuple[sqlite3.Row, str]:
-    """An enrolment as it is now, and the register number of its stay."""
+def _enrolment_of(conn: sqlite3.Connection, person_uid: str, uid: str
+                  ) -> tuple[sqlite3.Row | None, sqlite3.Row]:
+    """An enrolment as it is now (None when its assignment was voided) and its stay."""
     enrolment = queries.enrolment_by_uid(conn, uid)
-    stay = queries.stay_by_uid(conn, queries.stay_uid_of(conn, enrolment["stay_id"]))
-    return enrolment, regno_text(session, stay)
+    stay_uid = queries.stay_uid_of(conn, enrolment["stay_id"]) if enrolment else \
+        queries.enrolment_payload(conn, person_uid, uid)["stay"]
+    return enrolment, queries.stay_by_uid(conn, stay_uid)
 
 
 def export(session: Session, kind: str, write_row: Callable[[dict], None], *,

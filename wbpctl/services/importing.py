@@ -17,7 +17,7 @@ from datetime import date
 from typing import Callable
 
 from ..domain.enrolment import parse_drop_reason
-from ..domain.errors import Invalid, Rejected, WbpError
+from ..domain.errors import Invalid, NotFound, Notice, Rejected, WbpError
 from ..domain.headers import Layout, match_headers
 from ..domain.nik import parse_gender, parse_nik
 from ..domain.privacy import is_pseudonym
@@ -28,7 +28,7 @@ from ..domain.remission import parse_remission_days, parse_remission_kind
 from ..domain.sentence import parse_sentence
 from ..store import queries
 from ..store.ledger import new_uid
-from . import enrolments, participants, stays
+from . import enrolments, participants, stays, voids
 from .csv_source import CsvSource
 from .session import Session, Tx
 from .transfer_kinds import FIELD_COLUMNS, KINDS, REJECTION_COLUMN, WHO, Kind
@@ -45,6 +45,12 @@ class RowError:
     cells: list[str]
 
 
+@dataclass(frozen=True)
+class RowWarning:
+    line: int
+    notice: Notice
+
+
 @dataclass
 class ImportResult:
     kind: str
@@ -53,6 +59,7 @@ class ImportResult:
     by_record: dict[str, dict[str, int]] = field(default_factory=dict)
     rejected: int = 0
     events: int = 0
+    warned: int = 0
 
     def count(self, record: str, outcome: str, rows: int = 1) -> None:
         per = self.by_record.setdefault(record, {NEW: 0, UNCHANGED: 0, CHANGED: 0})
@@ -105,7 +112,7 @@ def _person_uid(v: dict) -> str | None:
     return (_cell(v, "person_uid") or "").lower() or None
 
 
-def _participant(session: Session, tx: Tx, v: dict, update: bool) -> str:
+def _participant(session: Session, tx: Tx, v: dict, update: bool):
     reg = parse_regno(_cell(v, "reg_no") or "")
     stay = queries.stay_by_regno(tx.conn, session.config.lapas_code, reg.register_class,
                                  reg.sequence, reg.year)
@@ -113,11 +120,11 @@ def _participant(session: Session, tx: Tx, v: dict, update: bool) -> str:
         return _participant_again(session, tx, stay, v, update)
     person_uid = _person_uid(v)
     if person_uid and queries.person_by_uid(tx.conn, person_uid):
-        participants.readmit(session, person_uid, tx=tx, **_stay_fields(v))
+        done = participants.readmit(session, person_uid, tx=tx, **_stay_fields(v))
     else:
-        participants.register(session, uid=person_uid, tx=tx, **_stay_fields(v),
-                              **_person_fields(v))
-    return NEW
+        done = participants.register(session, uid=person_uid, tx=tx, **_stay_fields(v),
+                                     **_person_fields(v))
+    return NEW, done["notices"]
 
 
 def _participant_again(session: Session, tx: Tx, stay: sqlite3.Row, v: dict,
@@ -231,7 +238,7 @@ def _drop(session: Session, tx: Tx, v: dict, update: bool) -> str:
     return NEW
 
 
-def _release(session: Session, tx: Tx, v: dict, update: bool) -> str:
+def _release(session: Session, tx: Tx, v: dict, update: bool):
     who, person = _find(session, tx, v)
     on = _on(session, v, "released_on")
     kind = parse_release_type(_cell(v, "release_type") or "")
@@ -242,8 +249,9 @@ def _release(session: Session, tx: Tx, v: dict, update: bool) -> str:
             # the type decided what the release allowed and ended: not a field to edit
             raise Invalid("release_type", v.get("release_type"), "import_release_differs",
                           recorded=stay["release_type"])
-    stays.release(session, who, on=on, release_type=kind, override=_cell(v, "override"), tx=tx)
-    return NEW
+    done = stays.release(session, who, on=on, release_type=kind, override=_cell(v, "override"),
+                         to=_cell(v, "to_lapas"), tx=tx)
+    return NEW, done["notices"]
 
 
 def _remission(session: Session, tx: Tx, v: dict, update: bool) -> str:
@@ -257,13 +265,57 @@ def _remission(session: Session, tx: Tx, v: dict, update: bool) -> str:
             return _again(v, _differences(v, r, {"days": parse_remission_days}), update,
                           lambda: stays.correct_remission(session, who, on=on, kind=kind,
                                                           days=days, tx=tx))
-    stays.remission(session, who, on=on, kind=kind, days=days, tx=tx)
+    stays.remission(session, who, on=on, kind=kind, days=days, override=_cell(v, "override"),
+                    tx=tx)
     return NEW
 
 
-HANDLERS: dict[str, Callable[[Session, Tx, dict, bool], str]] = {
+def _verdict(session: Session, tx: Tx, v: dict, update: bool):
+    """A verdict row names the stay by its number before the verdict (or a NIK); a stay
+    already sentenced as the row says is unchanged."""
+    on = _on(session, v, "sentenced_on")
+    try:
+        who, person = _find(session, tx, v)
+    except NotFound:
+        if not _cell(v, "new_reg_no"):
+            raise
+        who = v["new_reg_no"]
+        person = participants.find_person(session, tx.conn, who)
+    stay = queries.latest_stay(tx.conn, person["id"])
+    if stay["sentenced_on"] == on.isoformat():
+        return UNCHANGED
+    done = participants.record_verdict(session, who, sentence=_cell(v, "sentence") or "",
+                                       on=on, register_class=_cell(v, "register_class"),
+                                       reg_no=_cell(v, "new_reg_no"), tx=tx)
+    return NEW, done["notices"]
+
+
+def _return(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    who, person = _find(session, tx, v)
+    on = _on(session, v, "returned_on")
+    stay = queries.latest_stay(tx.conn, person["id"])
+    if on.isoformat() in queries.returns_of_stay(tx.conn, stay["stay_id"]):
+        return UNCHANGED
+    stays.return_from_transfer(session, who, on=on, from_lapas=_cell(v, "from_lapas"), tx=tx)
+    return NEW
+
+
+def _void(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    """A void already recorded (the same thing, the same day) is unchanged."""
+    who, person = _find(session, tx, v)
+    on = _on(session, v, "act_on")
+    target = _cell(v, "target") or ""
+    if voids.already_void(session, tx.conn, person["uid"], target, on):
+        return UNCHANGED
+    voids.void(session, who, target, on=on, reason=_cell(v, "reason") or "",
+               kind=_cell(v, "kind"), tx=tx)
+    return NEW
+
+
+HANDLERS: dict[str, Callable[..., str | tuple[str, list[Notice]]]] = {
     "participants": _participant, "enrolments": _enrolment, "completions": _completion,
-    "drops": _drop, "releases": _release, "remissions": _remission,
+    "drops": _drop, "releases": _release, "remissions": _remission, "verdicts": _verdict,
+    "returns": _return, "voids": _void,
 }
 
 
@@ -370,10 +422,13 @@ def _plan_new_participant(session: Session, tx: Tx, values: dict, batch: _Batch
 
 
 def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: bool = False,
-               update: bool = False, ignore_extra: bool = False,
+               update: bool = False, ignore_extra: bool = False, strict: bool = False,
                on_error: Callable[[RowError], None] = lambda e: None,
+               on_warning: Callable[[RowWarning], None] = lambda w: None,
                on_progress: Callable[[int, int], None] | None = None) -> ImportResult:
-    """Check every row, then keep all of them or none."""
+    """Check every row, then keep all of them or none. A row's warnings (an implausible
+    sentence, a late release) are reported through ``on_warning``, or with ``strict``
+    reject the row."""
     kind = KINDS[kind_name]
     layout = match_headers(source.headers, kind.columns, kind.required,
                            session.config.import_headers,
@@ -394,12 +449,22 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                             raise Invalid("record", record, "import_record_unknown",
                                           choices=", ".join(HANDLERS))
                         outcome = handler(session, tx, values, update)
+                        outcome, notices = outcome if isinstance(outcome, tuple) \
+                            else (outcome, [])
+                        if notices and strict:
+                            raise notices[0].as_error()
                 except WbpError as error:
                     result.rejected += 1
                     column, value = _column(KINDS.get(record, kind), layout, error, values)
                     return RowError(line, column, value, error, layout.fit(cells))
                 result.count(record, outcome)
+                warned(line, notices)
                 return None
+
+            def warned(line: int, notices: list[Notice]) -> None:
+                for notice in notices:
+                    result.warned += 1
+                    on_warning(RowWarning(line, notice))
 
             batch = _Batch(tx, result, on_error, layout, one_by_one)
             for number, (line, cells) in enumerate(source.rows(), start=1):
@@ -424,6 +489,11 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                         batch.failed(line, cells, values, error)
                         continue
                     if plan is not None:
+                        notices = plan.stay["notices"]
+                        if notices and strict:
+                            batch.failed(line, cells, values, notices[0].as_error())
+                            continue
+                        warned(line, notices)
                         batch.planned(line, cells, values, plan)
                         continue
                 batch.flush()   # what comes next may depend on the rows before it

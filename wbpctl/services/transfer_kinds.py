@@ -26,10 +26,16 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
                          "certificate"), ("track", "completed_on"), True, "completed_on"),
     Kind("drops", ("reg_no", "nik", "track", "dropped_on", "reason"),
          ("track", "dropped_on", "reason"), True, "dropped_on"),
-    Kind("releases", ("reg_no", "nik", "released_on", "release_type", "override"),
+    Kind("releases", ("reg_no", "nik", "released_on", "release_type", "override", "to_lapas"),
          ("released_on", "release_type"), True, "released_on"),
-    Kind("remissions", ("reg_no", "nik", "granted_on", "kind", "days"),
+    Kind("remissions", ("reg_no", "nik", "granted_on", "kind", "days", "override"),
          ("granted_on", "kind", "days"), True, "granted_on"),
+    Kind("verdicts", ("reg_no", "nik", "sentenced_on", "register_class", "sentence",
+                      "new_reg_no"), ("sentenced_on", "sentence"), True, "sentenced_on"),
+    Kind("returns", ("reg_no", "nik", "returned_on", "from_lapas"), ("returned_on",), True,
+         "returned_on"),
+    Kind("voids", ("reg_no", "nik", "target", "act_on", "kind", "reason"),
+         ("target", "act_on", "reason"), True, "act_on"),
 )}
 
 # ``all``: every record of a ledger in the order it was made, one kind per row, so an
@@ -43,4 +49,5 @@ REJECTION_COLUMN = "rejection_reason"
 
 # Which column a service's field name refers to, for error reports.
 FIELD_COLUMNS = {"detained": "detained_on", "admitted": "admitted_on", "type": "release_type",
-                 "who": "reg_no"}
+                 "who": "reg_no", "to": "to_lapas", "from": "from_lapas",
+                 "class": "register_class"}

@@ -49,6 +49,25 @@ def void(session: Session, who: str, what: str, *, on: str | date, reason: str,
     return {"name": person["name"], "on": when.isoformat(), "reason": why, **done}
 
 
+def already_void(session: Session, conn: sqlite3.Connection, person_uid: str, what: str,
+                 on: date) -> bool:
+    """Whether a void of ``what`` on ``on`` is already recorded for this person (so that
+    loading a list of voids twice changes nothing)."""
+    target = word_key(what)
+    for kind, payload in queries.voids_about(conn, person_uid):
+        if payload["on"] != on.isoformat() or payload.get("cause"):
+            continue
+        if kind == "release.voided" and target in RELEASE_WORDS:
+            return True
+        if kind == "remission.voided" and target in REMISSION_WORDS:
+            return True
+        if kind == "enrolment.voided" and target not in RELEASE_WORDS | REMISSION_WORDS:
+            track = _track(conn, what, retired=True)
+            if payload["track"] == track.code:
+                return True
+    return False
+
+
 def _void_release(tx: Tx, who: str, person: sqlite3.Row, when: date, why: str) -> dict:
     stay = queries.latest_stay(tx.conn, person["id"])
     if stay["status"] == "in_custody" or stay["released_on"] != when.isoformat():

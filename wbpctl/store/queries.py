@@ -333,6 +333,22 @@ def enrolments_for(conn: sqlite3.Connection, person_id: int, track: str) -> list
                         (person_id, track)).fetchall()
 
 
+def returns_of_stay(conn: sqlite3.Connection, stay_id: int) -> set[str]:
+    """Days this stay came back from a transfer."""
+    return {r[0] for r in conn.execute("SELECT returned_on FROM transfers WHERE stay_id = ?",
+                                       (stay_id,))}
+
+
+VOIDED_KINDS = ("enrolment.voided", "release.voided", "remission.voided")
+
+
+def voids_about(conn: sqlite3.Connection, person_uid: str) -> list[tuple[str, dict]]:
+    """(kind, payload) of every void recorded about a person, oldest first."""
+    return [(r[0], json.loads(r[1])) for r in conn.execute(
+        "SELECT kind, payload FROM events WHERE subject = ? AND kind IN (?, ?, ?) ORDER BY seq",
+        (person_uid, *VOIDED_KINDS))]
+
+
 def remissions_of_stay(conn: sqlite3.Connection, stay_id: int) -> list[sqlite3.Row]:
     return conn.execute("SELECT * FROM remissions WHERE stay_id = ? ORDER BY granted_on, id",
                         (stay_id,)).fetchall()
@@ -359,17 +375,54 @@ def export_enrolments(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
 
 def export_remissions(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     return conn.execute(
-        f"SELECT r.granted_on, r.kind, r.days, p.nik, p.uid AS person_uid, {_STAY_COLUMNS}"
+        f"SELECT r.granted_on, r.kind, r.days, r.override, p.nik, p.uid AS person_uid,"
+        f" {_STAY_COLUMNS}"
         " FROM remissions r"
         " JOIN stays s ON s.id = r.stay_id JOIN people p ON p.id = s.person_id"
         " ORDER BY r.granted_on, r.id")
 
 
 def export_releases(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    """Every stay's end, including transfers out that were come back from (as
+    ``released_on``, ``release_type`` 'pindah', ``transfer_to``), in date order."""
     return conn.execute(
-        f"SELECT p.nik, p.uid AS person_uid, {_STAY_COLUMNS} FROM stays s"
-        " JOIN people p ON p.id = s.person_id"
-        " WHERE s.released_on IS NOT NULL ORDER BY s.released_on, s.id")
+        f"SELECT * FROM (SELECT p.nik, p.uid AS person_uid, {_STAY_COLUMNS} FROM stays s"
+        " JOIN people p ON p.id = s.person_id WHERE s.released_on IS NOT NULL"
+        f" UNION ALL SELECT p.nik, p.uid AS person_uid, {_TRANSFER_AS_RELEASE}"
+        " FROM transfers t JOIN stays s ON s.id = t.stay_id JOIN people p ON p.id = s.person_id)"
+        " ORDER BY released_on, stay_id")
+
+
+# a transfer that was come back from, in the columns of a released stay
+_TRANSFER_AS_RELEASE = _STAY_COLUMNS.replace(
+    "s.status,", "'transferred' AS status,").replace(
+    "s.released_on, s.release_type, s.release_override,",
+    "t.left_on AS released_on, 'pindah' AS release_type, NULL AS release_override,").replace(
+    "s.transfer_to", "t.to_lapas AS transfer_to")
+
+
+def export_verdicts(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    """Stays sentenced after a pre-trial start, with the payload of their verdict (the
+    number before it)."""
+    return conn.execute(
+        f"SELECT p.nik, p.uid AS person_uid, {_STAY_COLUMNS}, e.payload AS verdict"
+        " FROM events e JOIN stays s ON s.uid = json_extract(e.payload, '$.uid')"
+        " JOIN people p ON p.id = s.person_id WHERE e.kind = 'stay.sentenced' ORDER BY e.seq")
+
+
+def export_returns(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    return conn.execute(
+        f"SELECT p.nik, p.uid AS person_uid, t.returned_on, t.from_lapas, {_STAY_COLUMNS}"
+        " FROM transfers t JOIN stays s ON s.id = t.stay_id JOIN people p ON p.id = s.person_id"
+        " ORDER BY t.returned_on, t.id")
+
+
+def export_voids(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    """Voids a person asked for (not those a voided release made by itself)."""
+    return conn.execute(
+        "SELECT e.kind, e.payload, p.nik, p.uid AS person_uid FROM events e"
+        " JOIN people p ON p.uid = e.subject WHERE e.kind IN (?, ?, ?)"
+        " AND json_extract(e.payload, '$.cause') IS NULL ORDER BY e.seq", VOIDED_KINDS)
 
 
 def stay_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
@@ -392,3 +445,21 @@ def stay_uid_of(conn: sqlite3.Connection, stay_id: int) -> str:
 
 def all_events(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     return conn.execute("SELECT seq, kind, subject, payload FROM events ORDER BY seq")
+
+
+def verdict_events(conn: sqlite3.Connection) -> dict[str, tuple[int, dict]]:
+    """{stay uid: (seq, payload)} of every verdict (few: pre-trial stays later sentenced)."""
+    return {json.loads(r[1])["uid"]: (r[0], json.loads(r[1])) for r in conn.execute(
+        "SELECT seq, payload FROM events WHERE kind = 'stay.sentenced' ORDER BY seq")}
+
+
+def enrolment_payload(conn: sqlite3.Connection, person_uid: str, uid: str) -> dict | None:
+    """The assignment (or waitlisting) event's payload of an enrolment no longer in the
+    table (its assignment was voided)."""
+    for (payload,) in conn.execute(
+            "SELECT payload FROM events WHERE subject = ? AND kind IN ('enrolment.assigned',"
+            " 'enrolment.waitlisted')", (person_uid,)):
+        data = json.loads(payload)
+        if data["uid"] == uid:
+            return data
+    return None

@@ -116,10 +116,10 @@ def _anniversary(day: str, year: str) -> str:
 
 def recidivism_groups(conn: sqlite3.Connection, until: str, release_types: tuple[str, ...]
                       ) -> list[sqlite3.Row]:
-    """Releases into the community up to ``until``, counted by (cohort, trained,
-    elapsed, needed): ``elapsed`` is how many whole years have passed since release by
-    ``until`` (windows up to it are eligible); ``needed`` is the smallest k such that
-    the person's next admission falls within k years of release (NULL: none yet).
+    """Releases into the community of sentenced stays up to ``until``, counted by (cohort,
+    trained, elapsed, needed): ``elapsed`` is how many whole years have passed since
+    release by ``until`` (windows up to it are eligible); ``needed`` is the smallest k such
+    that the person's next sentenced stay began within k years of release (NULL: none yet).
 
     Counting years once per release and grouping keeps this one pass over the
     releases, however many windows are asked for.
@@ -134,11 +134,14 @@ def recidivism_groups(conn: sqlite3.Connection, until: str, release_types: tuple
             WHERE e.track IN (SELECT code FROM tracks WHERE kind = 'training')
                 AND e.status = 'completed'),
         r AS (
+            -- only sentenced stays (B.*, or sentenced later) are releases that count and
+            -- stays that count as a return; a return from a transfer is the same stay
             SELECT s.released_on,
                 (SELECT min(n.admitted_on) FROM stays n WHERE n.person_id = s.person_id
-                    AND n.id > s.id) AS back,
+                    AND n.id > s.id AND n.register_class LIKE 'B.%') AS back,
                 s.id IN trained AS trained
-            FROM stays s WHERE s.released_on <= :until AND s.release_type IN ({marks}))
+            FROM stays s WHERE s.released_on <= :until AND s.release_type IN ({marks})
+                AND s.register_class LIKE 'B.%')
         SELECT {rel_y} AS cohort, trained,
             {until_y} - {rel_y}
                 - (substr(:until, 6, 5) < {_anniversary("released_on", until_y)}) AS elapsed,
