@@ -114,8 +114,8 @@ def _person_uid(v: dict) -> str | None:
 
 def _participant(session: Session, tx: Tx, v: dict, update: bool):
     reg = parse_regno(_cell(v, "reg_no") or "")
-    stay = queries.stay_by_regno(tx.conn, session.config.lapas_code, reg.register_class,
-                                 reg.sequence, reg.year)
+    key = (session.config.lapas_code, reg.register_class, reg.sequence, reg.year)
+    stay = queries.stay_by_regno(tx.conn, *key) or queries.stay_by_previous_regno(tx.conn, *key)
     if stay is not None:
         return _participant_again(session, tx, stay, v, update)
     person_uid = _person_uid(v)
@@ -208,6 +208,8 @@ def _enrolment(session: Session, tx: Tx, v: dict, update: bool) -> str:
             return _again(v, _differences(v, e, _fields("sponsor")), update,
                           lambda: enrolments.correct(session, who, track, on=on,
                                                      sponsor=v["sponsor"], tx=tx))
+    if voids.already_void(session, tx.conn, person["uid"], track, on, act="assignment"):
+        return UNCHANGED
     enrolments.assign(session, who, track, on=on, sponsor=_cell(v, "sponsor"), tx=tx)
     return NEW
 
@@ -220,6 +222,8 @@ def _completion(session: Session, tx: Tx, v: dict, update: bool) -> str:
             differing = _differences(v, e, _fields("result", "hours", "certificate"))
             return _again(v, differing, update, lambda: enrolments.correct(
                 session, who, track, on=on, tx=tx, **{c: v[c] for c in differing}))
+    if voids.already_void(session, tx.conn, person["uid"], track, on, act="completion"):
+        return UNCHANGED
     enrolments.complete(session, who, track, on=on, hours=_cell(v, "hours"),
                         result=_cell(v, "result"), certificate=_cell(v, "certificate"), tx=tx)
     return NEW
@@ -234,6 +238,8 @@ def _drop(session: Session, tx: Tx, v: dict, update: bool) -> str:
             return _again(v, _differences(v, e, _fields("reason")), update,
                           lambda: enrolments.correct(session, who, track, on=on,
                                                      reason=reason, tx=tx))
+    if voids.already_void(session, tx.conn, person["uid"], track, on, act="drop"):
+        return UNCHANGED
     enrolments.drop(session, who, track, reason=reason, on=on, tx=tx)
     return NEW
 
@@ -243,12 +249,17 @@ def _release(session: Session, tx: Tx, v: dict, update: bool):
     on = _on(session, v, "released_on")
     kind = parse_release_type(_cell(v, "release_type") or "")
     for stay in queries.stays_of(tx.conn, person["id"]):
+        if kind == "pindah" and any(t["left_on"] == on.isoformat()
+                                    for t in queries.transfers_of_stay(tx.conn, stay["stay_id"])):
+            return UNCHANGED    # a transfer out they have come back from
         if stay["released_on"] == on.isoformat():
             if stay["release_type"] == kind:
                 return UNCHANGED
             # the type decided what the release allowed and ended: not a field to edit
             raise Invalid("release_type", v.get("release_type"), "import_release_differs",
                           recorded=stay["release_type"])
+    if voids.already_void(session, tx.conn, person["uid"], "release", on):
+        return UNCHANGED
     done = stays.release(session, who, on=on, release_type=kind, override=_cell(v, "override"),
                          to=_cell(v, "to_lapas"), tx=tx)
     return NEW, done["notices"]
@@ -265,6 +276,8 @@ def _remission(session: Session, tx: Tx, v: dict, update: bool) -> str:
             return _again(v, _differences(v, r, {"days": parse_remission_days}), update,
                           lambda: stays.correct_remission(session, who, on=on, kind=kind,
                                                           days=days, tx=tx))
+    if voids.already_void(session, tx.conn, person["uid"], "remission", on):
+        return UNCHANGED
     stays.remission(session, who, on=on, kind=kind, days=days, override=_cell(v, "override"),
                     tx=tx)
     return NEW
@@ -294,7 +307,8 @@ def _return(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
     on = _on(session, v, "returned_on")
     stay = queries.latest_stay(tx.conn, person["id"])
-    if on.isoformat() in queries.returns_of_stay(tx.conn, stay["stay_id"]):
+    if any(t["returned_on"] == on.isoformat()
+           for t in queries.transfers_of_stay(tx.conn, stay["stay_id"])):
         return UNCHANGED
     stays.return_from_transfer(session, who, on=on, from_lapas=_cell(v, "from_lapas"), tx=tx)
     return NEW

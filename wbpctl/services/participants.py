@@ -43,8 +43,9 @@ def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3
     row = None
     if looks_like_regno(text):
         reg = parse_regno(text, field="who")
-        stay = queries.stay_by_regno(conn, session.config.lapas_code, reg.register_class,
-                                     reg.sequence, reg.year)
+        key = (session.config.lapas_code, reg.register_class, reg.sequence, reg.year)
+        # a number a verdict replaced still names the same person
+        stay = queries.stay_by_regno(conn, *key) or queries.stay_by_previous_regno(conn, *key)
         row = queries.person_by_id(conn, stay["person_id"]) if stay else None
     elif _UUID.fullmatch(text.lower()):
         row = queries.person_by_uid(conn, text.lower())
@@ -521,7 +522,7 @@ def show(session: Session, who: str, *, reveal: bool = False) -> dict:
                 position = queries.waitlist_position(conn, row["track"], row["id"])
             enrolments.append(enrolment_dict(row, position))
         remissions = [{"uid": r["uid"], "stay": r["stay_uid"], "granted_on": r["granted_on"],
-                       "kind": r["kind"], "days": r["days"]}
+                       "kind": r["kind"], "days": r["days"], "override": r["override"]}
                       for r in queries.remissions_of_person(conn, person["id"])]
     if reveal and person["nik"]:
         record_access(session, [person["uid"]], fields=["nik"], command="participant show")

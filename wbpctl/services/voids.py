@@ -50,12 +50,14 @@ def void(session: Session, who: str, what: str, *, on: str | date, reason: str,
 
 
 def already_void(session: Session, conn: sqlite3.Connection, person_uid: str, what: str,
-                 on: date) -> bool:
-    """Whether a void of ``what`` on ``on`` is already recorded for this person (so that
-    loading a list of voids twice changes nothing)."""
+                 on: date, *, act: str | None = None) -> bool:
+    """Whether a void of ``what`` (of its ``act``, for a track) on ``on`` is already
+    recorded for this person: an import that meets the act or the void again (a file
+    loaded twice) finds nothing new."""
     target = word_key(what)
     for kind, payload in queries.voids_about(conn, person_uid):
-        if payload["on"] != on.isoformat() or payload.get("cause"):
+        if payload["on"] != on.isoformat() or payload.get("cause") \
+                or act not in (None, payload.get("act")):
             continue
         if kind == "release.voided" and target in RELEASE_WORDS:
             return True

@@ -77,8 +77,7 @@ STATEMENTS: dict[str, Statement] = {
         f"INSERT INTO remissions (uid, stay_id, granted_on, kind, days, override)"
         f" VALUES (?,{_STAY},?,?,?,?)",
         lambda p: (p["uid"], p["stay"], p["on"], p["kind"], p["days"], p.get("override"))),
-    "remission.voided": Statement(
-        "DELETE FROM remissions WHERE uid = ?", lambda p: (p["uid"],)),
+
     # both kinds insert into enrolments with one statement, so a batch keeps their order
     # (the order gives the rows their ids)
     "enrolment.assigned": Statement(
@@ -176,6 +175,13 @@ _ENROLMENT_VOIDS = {
 }
 
 
+def _remission_voided(conn: sqlite3.Connection, p: dict) -> None:
+    # a function, not a statement: a row inserted after a delete takes the freed id, so
+    # the delete must not be grouped after later inserts
+    if conn.execute("DELETE FROM remissions WHERE uid = ?", (p["uid"],)).rowcount != 1:
+        raise LookupError("remission.voided: the remission does not exist")
+
+
 def _enrolment_voided(conn: sqlite3.Connection, p: dict) -> None:
     if conn.execute(_ENROLMENT_VOIDS[p["act"]], (p["uid"],)).rowcount != 1:
         raise LookupError("enrolment.voided: the enrolment does not exist")
@@ -193,6 +199,7 @@ FUNCTIONS: dict[str, Callable[[sqlite3.Connection, dict], None]] = {
     "remission.corrected": _remission_corrected,
     "stay.returned": _stay_returned,
     "enrolment.voided": _enrolment_voided,
+    "remission.voided": _remission_voided,
     "person.accessed": _no_change,
 }
 KINDS = frozenset(STATEMENTS) | frozenset(FUNCTIONS)

@@ -36,6 +36,18 @@ def stay_by_regno(conn: sqlite3.Connection, lapas: str, register_class: str, seq
         (lapas, register_class, seq, year)).fetchone()
 
 
+def stay_by_previous_regno(conn: sqlite3.Connection, lapas: str, register_class: str,
+                           seq: int, year: int) -> sqlite3.Row | None:
+    """The stay that had this register number before a verdict gave it another."""
+    row = conn.execute(
+        "SELECT json_extract(payload, '$.uid') FROM events WHERE kind = 'stay.sentenced'"
+        " AND lapas = ? AND json_extract(payload, '$.previous.register_class') = ?"
+        " AND json_extract(payload, '$.previous.reg_seq') = ?"
+        " AND json_extract(payload, '$.previous.reg_year') = ?",
+        (lapas, register_class, seq, year)).fetchone()
+    return stay_by_uid(conn, row[0]) if row else None
+
+
 def stays_of(conn: sqlite3.Connection, person_id: int) -> list[sqlite3.Row]:
     return conn.execute(f"SELECT {_STAY_COLUMNS} FROM stays s WHERE s.person_id = ? ORDER BY s.id",
                         (person_id,)).fetchall()
@@ -333,10 +345,10 @@ def enrolments_for(conn: sqlite3.Connection, person_id: int, track: str) -> list
                         (person_id, track)).fetchall()
 
 
-def returns_of_stay(conn: sqlite3.Connection, stay_id: int) -> set[str]:
-    """Days this stay came back from a transfer."""
-    return {r[0] for r in conn.execute("SELECT returned_on FROM transfers WHERE stay_id = ?",
-                                       (stay_id,))}
+def transfers_of_stay(conn: sqlite3.Connection, stay_id: int) -> list[sqlite3.Row]:
+    """The transfers out this stay came back from, in order."""
+    return conn.execute("SELECT * FROM transfers WHERE stay_id = ? ORDER BY left_on, id",
+                        (stay_id,)).fetchall()
 
 
 VOIDED_KINDS = ("enrolment.voided", "release.voided", "remission.voided")
