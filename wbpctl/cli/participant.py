@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..render.messages import msg
+from ..domain.errors import Notice
 from ..render.sections import Section
 from .state import (FormatOpt, OutputOpt, RevealOpt, WhoArg, say, show_record, show_rows,
                     state, warn)
@@ -133,10 +133,9 @@ def show(
 
     record = participants.show(state(ctx).session(), who, reveal=reveal)
     show_record(ctx, record, SHOW_SECTIONS, fmt, output)
-    for stay in record["stays"]:
-        if stay["days_past_expiry"]:
-            say(ctx, "warning", text=msg("past_expiry", state(ctx).lang, reg_no=stay["reg_no"],
-                                         days=stay["days_past_expiry"], expiry=stay["expiry"]))
+    warn(ctx, [Notice("past_expiry", reg_no=stay["reg_no"], days=stay["days_past_expiry"],
+                      expiry=stay["expiry"]) for stay in record["stays"]
+               if stay["days_past_expiry"]])
 
 
 @app.command("edit")
