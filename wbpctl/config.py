@@ -13,12 +13,14 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .domain.catalog import KINDS, PEMBINAAN, PHASES, Opd, Track
 from .domain.errors import ConfigError
 from .domain.headers import normalize
 from .domain.milestones import SentenceRules
+from .domain.offences import Rules as OffenceRules
 
 PACKAGED = Path(__file__).with_name("config.yaml")
 # The packaged default parsed ahead of time: loading the YAML parser costs about 10 ms
@@ -44,6 +46,12 @@ class Config:
     opds: tuple[Opd, ...]
     tracks: tuple[Track, ...]
     import_headers: dict[str, tuple[str, ...]]
+    offence_rules: OffenceRules = ()
+    programme_start: date | None = None
+
+    @property
+    def offence_categories(self) -> tuple[str, ...]:
+        return tuple(category for category, _ in self.offence_rules)
 
     def track(self, code: str) -> Track | None:
         return next((t for t in self.tracks if t.code == code), None)
@@ -137,13 +145,15 @@ class _Checker:
 
 _TOP_KEYS = {"lapas", "database", "language", "date_input_order", "privacy",
              "register_number_format", "storage", "sentence_rules",
-             "default_track_capacity", "opds", "tracks", "import_headers"}
+             "default_track_capacity", "opds", "tracks", "import_headers",
+             "offence_categories", "programme_start"}
 IMPORT_COLUMNS = {"reg_no", "name", "nik", "gender", "birth_date", "detained_on",
                   "admitted_on", "sentence", "crime", "person_uid", "track", "assigned_on",
                   "sponsor", "completed_on", "hours", "result", "certificate", "released_on",
                   "release_type", "granted_on", "kind", "days", "dropped_on", "reason",
                   "override", "to_lapas", "sentenced_on", "register_class", "new_reg_no",
-                  "returned_on", "from_lapas", "target", "act_on"}
+                  "returned_on", "from_lapas", "target", "act_on", "revoked_on",
+                  "crime_category"}
 _RULE_KEYS = {"deduct_remission_before_fractions", "pb_min_two_thirds_months",
               "cb_max_sentence_months", "cmb_max_leave_months", "pb_trial_years",
               "ekspirasi_grace_days"}
@@ -240,6 +250,14 @@ def _build(data: dict, path: Path) -> Config:
             owner[key] = column
         import_headers[column] = tuple(aliases)
 
+    offence_rules = _offence_rules(check, data.get("offence_categories", {}))
+    start = data.get("programme_start")
+    if start is not None:
+        try:
+            start = start if isinstance(start, date) else date.fromisoformat(str(start))
+        except ValueError:
+            raise check.fail("programme_start", f"must be a date (YYYY-MM-DD), got {start!r}")
+
     return Config(
         path=path,
         lapas_code=check.value(lapas, "code", "lapas", str),
@@ -270,10 +288,27 @@ def _build(data: dict, path: Path) -> Config:
         opds=tuple(opds),
         tracks=tuple(tracks),
         import_headers=import_headers,
+        offence_rules=offence_rules,
+        programme_start=start,
     )
 
 
+def _offence_rules(check: "_Checker", raw: object) -> OffenceRules:
+    """``offence_categories``: category -> keywords, in the order they are tried."""
+    if not isinstance(raw, dict) or not raw:
+        raise check.fail("offence_categories", "must be a mapping of category to keywords")
+    rules = []
+    for category, keywords in raw.items():
+        if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+            raise check.fail(f"offence_categories.{category}", "must be a list of keywords")
+        rules.append((str(category), tuple(keywords)))
+    if "lainnya" not in raw:
+        raise check.fail("offence_categories", "must include lainnya (what no rule matches)")
+    return tuple(rules)
+
+
 if __name__ == "__main__":
-    PACKAGED_JSON.write_text(json.dumps(_read_yaml(PACKAGED), ensure_ascii=False, indent=1)
+    PACKAGED_JSON.write_text(json.dumps(_read_yaml(PACKAGED), ensure_ascii=False, indent=1,
+                                        default=str)
                              + "\n", encoding="utf-8")
     print(f"wrote {PACKAGED_JSON}")

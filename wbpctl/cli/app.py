@@ -111,6 +111,7 @@ def _register() -> None:
     app.command("drop")(enrolment.drop)
     app.add_typer(enrolment.app, name="enrolment")
     app.command("release")(stays.release)
+    app.command("revoke")(stays.revoke)
     app.command("void")(void.void)
     app.add_typer(stays.remission_app, name="remission")
     app.add_typer(tracks.opd_app, name="opd")

@@ -33,6 +33,11 @@ AdmittedOpt = Annotated[Optional[str], typer.Option(
 CrimeOpt = Annotated[Optional[str], typer.Option("--crime", metavar="TEXT",
                                                  help="Offence (perkara).",
                                                  show_default=False)]
+CategoryOpt = Annotated[Optional[str], typer.Option(
+    "--crime-category", metavar="CATEGORY",
+    help="Offence category for statistics (narkotika, pencurian, penipuan-penggelapan, ...,"
+    " lainnya; see offence_categories in config.yaml); default: read from --crime by the"
+    " config's keyword rules.", show_default=False)]
 FineOpt = Annotated[bool, typer.Option(
     "--in-lieu-of-fine", help="B.III kurungan served in place of a fine (no remission).")]
 
@@ -69,6 +74,7 @@ def add(
     birth_date: Annotated[Optional[str], typer.Option(
         "--birth-date", metavar="DATE", help="Date of birth.", show_default=False)] = None,
     crime: CrimeOpt = None,
+    crime_category: CategoryOpt = None,
     in_lieu_of_fine: FineOpt = False,
 ) -> None:
     """Register a person and their first stay.
@@ -81,7 +87,8 @@ def add(
     done = participants.register(state(ctx).session(), name=name, reg_no=reg_no,
                                  detained=detained, sentence=sentence, admitted=admitted,
                                  nik=nik, gender=gender, birth_date=birth_date, crime=crime,
-                                 fine_substitute=in_lieu_of_fine)
+                                 fine_substitute=in_lieu_of_fine,
+                                 crime_category=crime_category)
     say(ctx, "registered", **done)
     warn(ctx, done["notices"])
 
@@ -151,6 +158,7 @@ def edit(
                                                       show_default=False)
                           ] = None,
     crime: CrimeOpt = None,
+    crime_category: CategoryOpt = None,
 ) -> None:
     """Correct a person's record; the old values stay in the ledger.
 
@@ -159,7 +167,8 @@ def edit(
     from ..services import participants
 
     done = participants.correct(state(ctx).session(), who, name=name, nik=nik, gender=gender,
-                                birth_date=birth_date, crime=crime)
+                                birth_date=birth_date, crime=crime,
+                                crime_category=crime_category)
     say(ctx, "corrected", name=done["name"], changed=", ".join(done["changed"]))
 
 
@@ -173,6 +182,7 @@ def readmit(
     sentence: SentenceOpt = None,
     admitted: AdmittedOpt = None,
     crime: CrimeOpt = None,
+    crime_category: CategoryOpt = None,
     in_lieu_of_fine: FineOpt = False,
 ) -> None:
     """Open a new stay for someone released (a readmission, which recidivism counts).
@@ -184,7 +194,8 @@ def readmit(
 
     done = participants.readmit(state(ctx).session(), who, reg_no=reg_no, detained=detained,
                                 sentence=sentence, admitted=admitted, crime=crime,
-                                fine_substitute=in_lieu_of_fine)
+                                fine_substitute=in_lieu_of_fine,
+                                crime_category=crime_category)
     say(ctx, "readmitted", **done)
     warn(ctx, done["notices"])
 

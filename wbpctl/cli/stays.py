@@ -60,6 +60,25 @@ def _said_released(ctx: typer.Context, done: dict) -> None:
         say(ctx, "enrolments_ended", tracks=", ".join(done["ended_enrolments"]))
 
 
+def revoke(
+    ctx: typer.Context,
+    who: WhoArg,
+    on: Annotated[str, typer.Option("--on", metavar="DATE", help="Date of the revocation.")],
+    reason: Annotated[str, typer.Option("--reason", metavar="REASON",
+                                        help="Why (the breach of conditions, the decree).")],
+) -> None:
+    """Record that WHO's PB, CB or CMB was revoked (pencabutan): back to serve the rest of
+    the same sentence. Recidivism counts it as a technical return, apart from a new
+    offence.
+
+    Example: wbpctl revoke B.I-123/2025 --on 2026-09-01 --reason "melanggar syarat wajib lapor"
+    """
+    from ..services import stays
+
+    done = stays.revoke(state(ctx).session(), who, on=on, reason=reason)
+    say(ctx, "revoked", **done)
+
+
 @remission_app.command("add")
 def add(
     ctx: typer.Context,

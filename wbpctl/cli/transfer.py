@@ -26,6 +26,7 @@ class ImportKind(str, Enum):
     remissions = "remissions"
     verdicts = "verdicts"
     returns = "returns"
+    revocations = "revocations"
     voids = "voids"
     all = "all"
 
@@ -83,6 +84,7 @@ def import_(
       verdicts      reg_no (before the verdict) or nik, sentenced_on, register_class,
                     sentence [, new_reg_no]
       returns       reg_no or nik, returned_on [, from_lapas]
+      revocations   reg_no or nik, revoked_on, reason
       voids         reg_no or nik, target (a track, release or remission), act_on,
                     reason [, kind]
       all           record (one of the kinds above) and their columns, as 'export all' writes

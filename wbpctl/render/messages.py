@@ -126,8 +126,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "kelas tahanan: putusan memberi kelas narapidana (B.*)"),
     "verdict_before_detention": ("is before the detention on {detained}",
                                  "sebelum penahanan pada {detained}"),
+    "crime_category_unknown": ("is not an offence category (choose {choices})",
+                               "bukan kategori perkara (pilih {choices})"),
     "void_reason_required": ("is needed: say why the act is void (--reason)",
                              "wajib: sebutkan mengapa dibatalkan (--reason)"),
+    "reason_required": ("is needed: say why (--reason)", "wajib: sebutkan alasannya (--reason)"),
+    "revoke_before_release": ("is before the release on {released_on}",
+                              "sebelum tanggal bebas {released_on}"),
     # -- whole-command rejections
     "who_not_found": ("No participant matches '{who}' (give a register number such as"
                       " B.I-123/2025 or a 16-digit NIK; see 'wbpctl participant list')",
@@ -250,6 +255,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "'{who}' ({reg_no}, {status}) bukan masa tahanan yang sedang"
                              " berjalan: putusan mengubah masa tahanan (A.*) menjadi"
                              " narapidana"),
+    "revoke_not_conditional": ("'{who}' ({reg_no}) is not out on PB, CB or CMB ({type}): only"
+                               " a conditional release can be revoked",
+                               "'{who}' ({reg_no}) tidak sedang PB, CB atau CMB ({type}): hanya"
+                               " pembebasan bersyarat yang bisa dicabut"),
     "void_no_release": ("'{who}' has no release on {on} that is their latest (only the current"
                         " release can be voided)", "'{who}' tidak punya pembebasan pada {on}"
                         " yang terakhir (hanya pembebasan terakhir yang bisa dibatalkan)"),
@@ -377,6 +386,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "returned": ("{name} ({reg_no}) is back from {from}: the same stay goes on (transferred out"
                  " on {left_on})", "{name} ({reg_no}) kembali dari {from}: masa tahanan yang"
                  " sama berlanjut (dipindahkan pada {left_on})"),
+    "revoked": ("{type} of {name} ({reg_no}, released {released_on}) revoked on {on}: back to"
+                " serve the rest of the sentence (a technical return)",
+                "{type} {name} ({reg_no}, bebas {released_on}) dicabut pada {on}: kembali"
+                " menjalani sisa pidana (kembali teknis)"),
     "sentenced": ("Verdict for {name}: {was} is now {reg_no}, sentence {sentence} (from {on})",
                   "Putusan untuk {name}: {was} kini {reg_no}, pidana {sentence} (sejak {on})"),
     "voided": ("Voided the {what} of {name} on {on} ({reason}); it stays in the ledger",
@@ -558,6 +571,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "m_completion_rate": ("Completion rate", "Tingkat penyelesaian"),
     "m_past_expiry_in_custody": ("Still in custody past expiry", "Masih ditahan lewat ekspirasi"),
     "m_returned": ("Returned from a transfer", "Kembali dari pemindahan"),
+    "m_revoked": ("PB/CB revoked (technical returns)", "PB/CB dicabut (kembali teknis)"),
     "month_unparseable": ("is not a month; write YYYY-MM, this or last",
                           "bukan bulan; tulis YYYY-MM, this atau last"),
     "month_in_future": ("has not begun yet (today is {today})", "belum dimulai (hari ini {today})"),

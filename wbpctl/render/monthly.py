@@ -10,7 +10,7 @@ from .messages import header, msg
 
 FIGURES = ("registered", "readmitted", "in_custody_start", "in_custody_end", "assigned",
            "waitlisted", "completed", "failed", "dropped", "released", "transferred",
-           "returned", "deceased", "releasing_next_90_days", "past_expiry_in_custody",
+           "returned", "revoked", "deceased", "releasing_next_90_days", "past_expiry_in_custody",
            "completion_rate")
 OPD_COLUMNS = ("opd", "name", "assigned", "waitlisted", "completed", "failed", "dropped",
                "active_end")

@@ -55,7 +55,8 @@ def _participant_row(session: Session, stay: sqlite3.Row, person: sqlite3.Row,
     return {"reg_no": regno_text(session, stay), "name": person["name"], "nik": person["nik"],
             "gender": person["gender"], "birth_date": person["birth_date"],
             "detained_on": stay["detained_on"], "admitted_on": stay["admitted_on"],
-            "sentence": _sentence_text(stay), "crime": stay["crime"], "person_uid": person_uid}
+            "sentence": _sentence_text(stay), "crime": stay["crime"], "person_uid": person_uid,
+            "crime_category": stay["crime_category"]}
 
 
 def _rows(session: Session, conn: sqlite3.Connection, kind: str) -> Iterator[tuple[dict, str]]:
@@ -96,10 +97,14 @@ def _rows(session: Session, conn: sqlite3.Connection, kind: str) -> Iterator[tup
             verdict = json.loads(r["verdict"])
             yield {**_verdict_row(session, verdict, r), "nik": r["nik"]}, r["person_uid"]
     elif kind == "returns":
-        for r in queries.export_returns(conn):
+        for r in queries.export_absence_ends(conn, "transfer"):
             yield {"reg_no": regno_text(session, r), "nik": r["nik"],
                    "returned_on": r["returned_on"], "from_lapas": r["from_lapas"]}, \
                 r["person_uid"]
+    elif kind == "revocations":
+        for r in queries.export_absence_ends(conn, "revocation"):
+            yield {"reg_no": regno_text(session, r), "nik": r["nik"],
+                   "revoked_on": r["returned_on"], "reason": r["reason"]}, r["person_uid"]
     elif kind == "voids":
         for r in queries.export_voids(conn):
             payload = json.loads(r["payload"])
@@ -215,6 +220,10 @@ def _all(session: Session, conn: sqlite3.Connection) -> Iterator[tuple[dict, str
             stay = queries.stay_by_uid(conn, payload["uid"])
             yield {"record": "returns", "reg_no": reg_no(stay, seq),
                    "returned_on": payload["on"], "from_lapas": payload.get("from")}, None
+        elif kind == "stay.revoked":
+            stay = queries.stay_by_uid(conn, payload["uid"])
+            yield {"record": "revocations", "reg_no": reg_no(stay, seq),
+                   "revoked_on": payload["on"], "reason": payload["reason"]}, None
         elif kind in queries.VOIDED_KINDS and not payload.get("cause"):
             stay = _stay_of_void(conn, kind, payload, subject)
             yield {"record": "voids", "reg_no": reg_no(stay, seq),

@@ -20,6 +20,7 @@ from ..domain.enrolment import parse_drop_reason
 from ..domain.errors import Invalid, NotFound, Notice, Rejected, WbpError
 from ..domain.headers import Layout, match_headers
 from ..domain.nik import parse_gender, parse_nik
+from ..domain.offences import parse_category
 from ..domain.privacy import is_pseudonym
 from ..domain.people import clean_name, clean_text
 from ..domain.regno import parse_regno
@@ -100,7 +101,7 @@ def _stay_fields(v: dict) -> dict:
         raise Invalid("detained", "", "import_value_missing")
     return dict(reg_no=_cell(v, "reg_no") or "", detained=v["detained_on"],
                 sentence=_cell(v, "sentence"), admitted=_cell(v, "admitted_on"),
-                crime=_cell(v, "crime"))
+                crime=_cell(v, "crime"), crime_category=_cell(v, "crime_category"))
 
 
 def _person_fields(v: dict) -> dict:
@@ -150,6 +151,9 @@ def _participant_again(session: Session, tx: Tx, stay: sqlite3.Row, v: dict,
         stay_changes["sentence"] = v["sentence"]
     if _cell(v, "crime") and clean_text(v["crime"], field="crime") != stay["crime"]:
         stay_changes["crime"] = v["crime"]
+    if _cell(v, "crime_category") and parse_category(
+            v["crime_category"], session.config.offence_categories) != stay["crime_category"]:
+        person_changes["crime_category"] = v["crime_category"]
 
     def correct() -> None:
         reg_no = participants.regno_text(session, stay)
@@ -249,9 +253,9 @@ def _release(session: Session, tx: Tx, v: dict, update: bool):
     on = _on(session, v, "released_on")
     kind = parse_release_type(_cell(v, "release_type") or "")
     for stay in queries.stays_of(tx.conn, person["id"]):
-        if kind == "pindah" and any(t["left_on"] == on.isoformat()
-                                    for t in queries.transfers_of_stay(tx.conn, stay["stay_id"])):
-            return UNCHANGED    # a transfer out they have come back from
+        if any(a["left_on"] == on.isoformat() and a["release_type"] == kind
+               for a in queries.absences_of_stay(tx.conn, stay["stay_id"])):
+            return UNCHANGED    # a release the stay has come back from
         if stay["released_on"] == on.isoformat():
             if stay["release_type"] == kind:
                 return UNCHANGED
@@ -307,10 +311,21 @@ def _return(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
     on = _on(session, v, "returned_on")
     stay = queries.latest_stay(tx.conn, person["id"])
-    if any(t["returned_on"] == on.isoformat()
-           for t in queries.transfers_of_stay(tx.conn, stay["stay_id"])):
+    if any(a["returned_on"] == on.isoformat() and a["kind"] == "transfer"
+           for a in queries.absences_of_stay(tx.conn, stay["stay_id"])):
         return UNCHANGED
     stays.return_from_transfer(session, who, on=on, from_lapas=_cell(v, "from_lapas"), tx=tx)
+    return NEW
+
+
+def _revocation(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    who, person = _find(session, tx, v)
+    on = _on(session, v, "revoked_on")
+    stay = queries.latest_stay(tx.conn, person["id"])
+    if any(a["returned_on"] == on.isoformat() and a["kind"] == "revocation"
+           for a in queries.absences_of_stay(tx.conn, stay["stay_id"])):
+        return UNCHANGED
+    stays.revoke(session, who, on=on, reason=_cell(v, "reason") or "", tx=tx)
     return NEW
 
 
@@ -329,7 +344,7 @@ def _void(session: Session, tx: Tx, v: dict, update: bool) -> str:
 HANDLERS: dict[str, Callable[..., str | tuple[str, list[Notice]]]] = {
     "participants": _participant, "enrolments": _enrolment, "completions": _completion,
     "drops": _drop, "releases": _release, "remissions": _remission, "verdicts": _verdict,
-    "returns": _return, "voids": _void,
+    "returns": _return, "revocations": _revocation, "voids": _void,
 }
 
 

@@ -14,6 +14,7 @@ from ..domain.errors import Invalid, NotFound, Rejected
 from ..domain.nik import (NikInfo, check_nik_agrees, mask_nik, nik_digits, parse_gender,
                           parse_nik)
 from ..domain.people import check_stay_dates, clean_name, clean_text
+from ..domain.offences import categorize, parse_category
 from ..domain.plausibility import keys as notice_keys
 from ..domain.plausibility import stay_notices
 from ..domain.regno import RegisterNumber, looks_like_regno, parse_class, parse_regno
@@ -96,7 +97,7 @@ def _identity(session: Session, nik: str | None, gender: str | None,
 
 def _stay_fields(session: Session, reg_no: str, detained: str | date, sentence: str | None,
                  admitted: str | date | None, birth: date | None,
-                 fine_substitute: bool = False) -> dict:
+                 fine_substitute: bool = False, crime_category: str | None = None) -> dict:
     """A stay's fields checked against each other: class and sentence, the dates' order,
     kurungan in place of a fine only on a B.III number."""
     reg = parse_regno(reg_no)
@@ -109,7 +110,9 @@ def _stay_fields(session: Session, reg_no: str, detained: str | date, sentence: 
     admitted_on = session.optional_date(admitted, "admitted") or detained_on
     check_stay_dates(detained_on, admitted_on, birth)
     return {"reg": reg, "sentence": parsed, "detained_on": detained_on, "admitted_on": admitted_on,
-            "notices": stay_notices(reg.register_class, parsed, detained_on, birth)}
+            "notices": stay_notices(reg.register_class, parsed, detained_on, birth),
+            "crime_category": parse_category(crime_category, session.config.offence_categories)
+            if crime_category not in (None, "") else None}
 
 
 def _check_regno_free(tx: Tx, reg: RegisterNumber, reg_no: str) -> None:
@@ -130,6 +133,8 @@ def _stay_payload(session: Session, person_uid: str, stay_uid: str, stay: dict,
         "sentence": stay["sentence"].as_dict() if stay["sentence"] else None,
         "fine_substitute": fine_substitute, "crime": crime,
     }
+    if stay["crime_category"]:
+        payload["crime_category"] = stay["crime_category"]
     if stay["notices"]:
         payload["notices"] = notice_keys(stay["notices"])
     return payload
@@ -170,11 +175,13 @@ def plan_registration(session: Session, *, name: str, reg_no: str, detained: str
                       sentence: str | None, admitted: str | date | None = None,
                       nik: str | None = None, gender: str | None = None,
                       birth_date: str | date | None = None, crime: str | None = None,
-                      fine_substitute: bool = False, uid: str | None = None) -> Registration:
+                      fine_substitute: bool = False, uid: str | None = None,
+                      crime_category: str | None = None) -> Registration:
     """Every rule of a registration that needs no database: fields, NIK, class, dates."""
     clean = clean_name(name)
     nik_value, sex, born = _identity(session, nik, gender, birth_date)
-    stay = _stay_fields(session, reg_no, detained, sentence, admitted, born, fine_substitute)
+    stay = _stay_fields(session, reg_no, detained, sentence, admitted, born, fine_substitute,
+                        crime_category)
     if uid is not None and not _UUID.fullmatch(uid):
         raise Invalid("person_uid", uid, "person_uid_taken")
     return Registration(str(reg_no), nik, clean, nik_value, sex, born, stay,
@@ -256,7 +263,8 @@ def register(session: Session, *, name: str, reg_no: str, detained: str | date,
              sentence: str | None, admitted: str | date | None = None, nik: str | None = None,
              gender: str | None = None, birth_date: str | date | None = None,
              crime: str | None = None, fine_substitute: bool = False,
-             uid: str | None = None, tx: Tx | None = None) -> dict:
+             uid: str | None = None, crime_category: str | None = None,
+             tx: Tx | None = None) -> dict:
     """Register a person and their first stay (``person.registered`` + ``stay.admitted``).
 
     ``uid`` keeps the global id a person already has in another ledger (an import).
@@ -264,7 +272,8 @@ def register(session: Session, *, name: str, reg_no: str, detained: str | date,
     plan = plan_registration(session, name=name, reg_no=reg_no, detained=detained,
                              sentence=sentence, admitted=admitted, nik=nik, gender=gender,
                              birth_date=birth_date, crime=crime,
-                             fine_substitute=fine_substitute, uid=uid)
+                             fine_substitute=fine_substitute, uid=uid,
+                             crime_category=crime_category)
     person_uid = uid or new_uid()
     with session.transaction(tx) as tx:
         check_registration(tx, plan)
@@ -277,13 +286,13 @@ def register(session: Session, *, name: str, reg_no: str, detained: str | date,
 def readmit(session: Session, who: str, *, reg_no: str, detained: str | date,
             sentence: str | None, admitted: str | date | None = None,
             crime: str | None = None, fine_substitute: bool = False,
-            tx: Tx | None = None) -> dict:
+            crime_category: str | None = None, tx: Tx | None = None) -> dict:
     """Open a new stay for someone released: the event recidivism counts."""
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who)
         born = date.fromisoformat(person["birth_date"]) if person["birth_date"] else None
         stay = _stay_fields(session, reg_no, detained, sentence, admitted, born,
-                            fine_substitute)
+                            fine_substitute, crime_category)
         latest = queries.latest_stay(tx.conn, person["id"])
         if latest is not None and latest["status"] == "in_custody":
             raise Rejected("readmit_in_custody", who=who, reg_no=regno_text(session, latest))
@@ -351,8 +360,10 @@ def record_verdict(session: Session, who: str, *, sentence: str, on: str | date,
 
 def correct(session: Session, who: str, *, name: str | None = None, nik: str | None = None,
             gender: str | None = None, birth_date: str | None = None,
-            crime: str | None = None, tx: Tx | None = None) -> dict:
-    """Correct a person's record: one ``person.corrected`` (and ``stay.corrected`` for crime)."""
+            crime: str | None = None, crime_category: str | None = None,
+            tx: Tx | None = None) -> dict:
+    """Correct a person's record: one ``person.corrected`` (and ``stay.corrected`` for the
+    offence and its category)."""
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who)
         changes: dict = {}
@@ -391,6 +402,11 @@ def correct(session: Session, who: str, *, name: str | None = None, nik: str | N
             crime_text = clean_text(crime, field="crime")
             if crime_text != latest["crime"]:
                 stay_changes["crime"] = crime_text
+        if crime_category is not None:
+            category = parse_category(crime_category, session.config.offence_categories) \
+                if crime_category.strip() else None
+            if category != latest["crime_category"]:
+                stay_changes["crime_category"] = category
         if not changes and not stay_changes:
             raise Rejected("nothing_to_change", who=who)
         if changes:
@@ -475,6 +491,9 @@ def stay_dict(session: Session, conn: sqlite3.Connection, stay: sqlite3.Row) -> 
         "kurungan": stay["register_class"] == "B.III",
         "fine_substitute": bool(stay["fine_substitute"]),
         "crime": stay["crime"],
+        "crime_category": stay["crime_category"],
+        "offence_category": stay["crime_category"] or categorize(
+            stay["crime"], session.config.offence_rules),
         "status": stay["status"],
         "released_on": stay["released_on"],
         "release_type": stay["release_type"],

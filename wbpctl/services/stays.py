@@ -175,3 +175,31 @@ def return_from_transfer(session: Session, who: str, *, on: str | date,
             "from": origin or stay["transfer_to"]})
     return {"name": person["name"], "reg_no": regno_text(session, stay), "on": when.isoformat(),
             "left_on": stay["released_on"], "from": origin or stay["transfer_to"]}
+
+
+REVOCABLE = ("pb", "cb", "cmb")   # conditional releases: Bapas supervises, a breach revokes
+
+
+def revoke(session: Session, who: str, *, on: str | date, reason: str,
+           tx: Tx | None = None) -> dict:
+    """A PB, CB or CMB revoked (*pencabutan*): the person comes back to serve the rest of
+    the same sentence (``stay.revoked``). Recidivism counts it as a technical return,
+    apart from a readmission for a new offence."""
+    why = clean_text(reason, field="reason")
+    if not why:
+        raise Invalid("reason", reason, "reason_required")
+    with session.transaction(tx) as tx:
+        person = find_person(session, tx.conn, who)
+        stay = queries.latest_stay(tx.conn, person["id"])
+        if stay["status"] != "released" or stay["release_type"] not in REVOCABLE:
+            raise Rejected("revoke_not_conditional", who=who, reg_no=regno_text(session, stay),
+                           type=stay["release_type"] or stay["status"])
+        when = session.date(on, "on")
+        if when.isoformat() < stay["released_on"]:
+            raise Invalid("on", when.isoformat(), "revoke_before_release",
+                          released_on=stay["released_on"])
+        tx.record("stay.revoked", person["uid"], {
+            "uid": stay["stay_uid"], "absence": new_uid(), "on": when.isoformat(),
+            "reason": why, "type": stay["release_type"], "released_on": stay["released_on"]})
+    return {"name": person["name"], "reg_no": regno_text(session, stay), "on": when.isoformat(),
+            "type": stay["release_type"], "released_on": stay["released_on"], "reason": why}

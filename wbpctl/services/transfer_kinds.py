@@ -18,7 +18,7 @@ class Kind:
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("participants", ("reg_no", "name", "nik", "gender", "birth_date", "detained_on",
-                          "admitted_on", "sentence", "crime", "person_uid"),
+                          "admitted_on", "sentence", "crime", "person_uid", "crime_category"),
          ("reg_no", "name", "detained_on", "sentence"), False, None),
     Kind("enrolments", ("reg_no", "nik", "track", "assigned_on", "sponsor"),
          ("track", "assigned_on"), True, "assigned_on"),
@@ -34,6 +34,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
                       "new_reg_no"), ("sentenced_on", "sentence"), True, "sentenced_on"),
     Kind("returns", ("reg_no", "nik", "returned_on", "from_lapas"), ("returned_on",), True,
          "returned_on"),
+    Kind("revocations", ("reg_no", "nik", "revoked_on", "reason"), ("revoked_on", "reason"),
+         True, "revoked_on"),
     Kind("voids", ("reg_no", "nik", "target", "act_on", "kind", "reason"),
          ("target", "act_on", "reason"), True, "act_on"),
 )}

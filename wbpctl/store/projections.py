@@ -46,14 +46,14 @@ STATEMENTS: dict[str, Statement] = {
     "stay.admitted": Statement(
         "INSERT INTO stays (uid, person_id, lapas, register_class, reg_seq, reg_year,"
         " detained_on, admitted_on, sentence_years, sentence_months, sentence_days,"
-        " sentence_life, sentence_death, fine_substitute, crime, status)"
-        f" VALUES (?,{_PERSON},?,?,?,?,?,?,?,?,?,?,?,?,?, 'in_custody')",
+        " sentence_life, sentence_death, fine_substitute, crime, crime_category, status)"
+        f" VALUES (?,{_PERSON},?,?,?,?,?,?,?,?,?,?,?,?,?,?, 'in_custody')",
         lambda p: (p["uid"], p["person"], p["lapas"], p["register_class"], p["reg_seq"],
                    p["reg_year"], p["detained_on"], p["admitted_on"],
                    _sentence(p).get("years"), _sentence(p).get("months"),
                    _sentence(p).get("days"), int(_sentence(p).get("life", False)),
                    int(_sentence(p).get("death", False)), int(p.get("fine_substitute", False)),
-                   p.get("crime"))),
+                   p.get("crime"), p.get("crime_category"))),
     "stay.released": Statement(
         "UPDATE stays SET status = ?, released_on = ?, release_type = ?, release_override = ?,"
         " transfer_to = ? WHERE uid = ?",
@@ -129,7 +129,7 @@ def _person_corrected(conn: sqlite3.Connection, p: dict) -> None:
 
 def _stay_corrected(conn: sqlite3.Connection, p: dict) -> None:
     changes = {k: v for k, v in p["changes"].items()
-               if k in {"crime", "detained_on", "admitted_on"}}
+               if k in {"crime", "crime_category", "detained_on", "admitted_on"}}
     if "sentence" in p["changes"]:
         sentence = p["changes"]["sentence"] or {}
         changes.update(sentence_years=sentence.get("years"),
@@ -153,15 +153,28 @@ def _remission_corrected(conn: sqlite3.Connection, p: dict) -> None:
                                             if k == "days"})
 
 
+# the stay's release as it stands becomes the absence (apply runs in ledger order, so the
+# row read is the one the release event wrote)
+_ABSENCE = ("INSERT INTO absences (uid, stay_id, kind, left_on, release_type, release_override,"
+            " to_lapas, returned_on, from_lapas, reason)"
+            " SELECT ?, id, ?, released_on, release_type, release_override, transfer_to, ?, ?, ?"
+            " FROM stays WHERE uid = ?")
+_REOPEN = ("UPDATE stays SET status = 'in_custody', released_on = NULL, release_type = NULL,"
+           " release_override = NULL, transfer_to = NULL WHERE uid = ?")
+
+
 def _stay_returned(conn: sqlite3.Connection, p: dict) -> None:
-    """Back from a transfer: the time away becomes a ``transfers`` row and the same stay
+    """Back from a transfer: the time away becomes an ``absences`` row and the same stay
     (sentence, remissions, register number) goes on in custody."""
-    conn.execute(f"INSERT INTO transfers (uid, stay_id, left_on, to_lapas, returned_on,"
-                 f" from_lapas) VALUES (?,{_STAY},?,?,?,?)",
-                 (p["transfer"], p["uid"], p["left_on"], p.get("to"), p["on"], p.get("from")))
-    conn.execute("UPDATE stays SET status = 'in_custody', released_on = NULL,"
-                 " release_type = NULL, release_override = NULL, transfer_to = NULL"
-                 " WHERE uid = ?", (p["uid"],))
+    conn.execute(_ABSENCE, (p["transfer"], "transfer", p["on"], p.get("from"), None, p["uid"]))
+    conn.execute(_REOPEN, (p["uid"],))
+
+
+def _stay_revoked(conn: sqlite3.Connection, p: dict) -> None:
+    """A PB, CB or CMB revoked: the person is back to serve the rest of the same sentence
+    (a technical return); the release stays on record as an ``absences`` row."""
+    conn.execute(_ABSENCE, (p["absence"], "revocation", p["on"], None, p["reason"], p["uid"]))
+    conn.execute(_REOPEN, (p["uid"],))
 
 
 # A voided act of an enrolment, undone as if it had never happened: an assignment (or a
@@ -198,6 +211,7 @@ FUNCTIONS: dict[str, Callable[[sqlite3.Connection, dict], None]] = {
     "enrolment.corrected": _enrolment_corrected,
     "remission.corrected": _remission_corrected,
     "stay.returned": _stay_returned,
+    "stay.revoked": _stay_revoked,
     "enrolment.voided": _enrolment_voided,
     "remission.voided": _remission_voided,
     "person.accessed": _no_change,

@@ -10,10 +10,18 @@ from typing import Iterator
 _STAY_COLUMNS = """s.id AS stay_id, s.uid AS stay_uid, s.lapas, s.register_class, s.reg_seq,
     s.reg_year, s.detained_on, s.admitted_on, s.sentence_years, s.sentence_months,
     s.sentence_days, s.sentence_life, s.sentence_death, s.fine_substitute, s.crime, s.status,
-    s.released_on, s.release_type, s.release_override, s.sentenced_on, s.transfer_to"""
+    s.released_on, s.release_type, s.release_override, s.sentenced_on, s.transfer_to,
+    s.crime_category"""
 
 # The latest stay of each person is the one that says where they are now.
 _LATEST_STAY = "s.id = (SELECT max(id) FROM stays WHERE person_id = p.id)"
+
+# an absence (a release the stay came back from), in the columns of a released stay
+_ABSENCE_AS_RELEASE = _STAY_COLUMNS.replace(
+    "s.status,", "'released' AS status,").replace(
+    "s.released_on, s.release_type, s.release_override,",
+    "a.left_on AS released_on, a.release_type, a.release_override,").replace(
+    "s.transfer_to", "a.to_lapas AS transfer_to")
 
 
 def person_by_nik(conn: sqlite3.Connection, nik: str) -> sqlite3.Row | None:
@@ -272,8 +280,8 @@ def stays_due_candidates(conn: sqlite3.Connection, as_of: str, end: str, *,
                 FROM inside JOIN stays s ON s.id = inside.id
                 WHERE s.sentence_life = 0 AND s.sentence_death = 0
                     AND s.sentence_years IS NOT NULL
-                    AND NOT EXISTS (SELECT 1 FROM transfers t WHERE t.stay_id = s.id
-                                    AND t.left_on <= :as_of AND t.returned_on > :as_of)))
+                    AND NOT EXISTS (SELECT 1 FROM absences a WHERE a.stay_id = s.id
+                                    AND a.left_on <= :as_of AND a.returned_on > :as_of)))
         WHERE expiry_approx <= julianday(:end) + :lead + 10
            OR two_thirds_approx BETWEEN julianday(:as_of) - 10 AND julianday(:end) + 10""",
         {"as_of": as_of, "end": end, "lead": lead_days}).fetchall()
@@ -345,9 +353,10 @@ def enrolments_for(conn: sqlite3.Connection, person_id: int, track: str) -> list
                         (person_id, track)).fetchall()
 
 
-def transfers_of_stay(conn: sqlite3.Connection, stay_id: int) -> list[sqlite3.Row]:
-    """The transfers out this stay came back from, in order."""
-    return conn.execute("SELECT * FROM transfers WHERE stay_id = ? ORDER BY left_on, id",
+def absences_of_stay(conn: sqlite3.Connection, stay_id: int) -> list[sqlite3.Row]:
+    """The times this stay was interrupted and went on (transfers come back from, revoked
+    releases), in order."""
+    return conn.execute("SELECT * FROM absences WHERE stay_id = ? ORDER BY left_on, id",
                         (stay_id,)).fetchall()
 
 
@@ -395,22 +404,14 @@ def export_remissions(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
 
 
 def export_releases(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
-    """Every stay's end, including transfers out that were come back from (as
-    ``released_on``, ``release_type`` 'pindah', ``transfer_to``), in date order."""
+    """Every release of a stay, also those it came back from (a transfer, a revoked PB),
+    in date order."""
     return conn.execute(
         f"SELECT * FROM (SELECT p.nik, p.uid AS person_uid, {_STAY_COLUMNS} FROM stays s"
         " JOIN people p ON p.id = s.person_id WHERE s.released_on IS NOT NULL"
-        f" UNION ALL SELECT p.nik, p.uid AS person_uid, {_TRANSFER_AS_RELEASE}"
-        " FROM transfers t JOIN stays s ON s.id = t.stay_id JOIN people p ON p.id = s.person_id)"
+        f" UNION ALL SELECT p.nik, p.uid AS person_uid, {_ABSENCE_AS_RELEASE}"
+        " FROM absences a JOIN stays s ON s.id = a.stay_id JOIN people p ON p.id = s.person_id)"
         " ORDER BY released_on, stay_id")
-
-
-# a transfer that was come back from, in the columns of a released stay
-_TRANSFER_AS_RELEASE = _STAY_COLUMNS.replace(
-    "s.status,", "'transferred' AS status,").replace(
-    "s.released_on, s.release_type, s.release_override,",
-    "t.left_on AS released_on, 'pindah' AS release_type, NULL AS release_override,").replace(
-    "s.transfer_to", "t.to_lapas AS transfer_to")
 
 
 def export_verdicts(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
@@ -422,11 +423,13 @@ def export_verdicts(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
         " JOIN people p ON p.id = s.person_id WHERE e.kind = 'stay.sentenced' ORDER BY e.seq")
 
 
-def export_returns(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+def export_absence_ends(conn: sqlite3.Connection, kind: str) -> Iterator[sqlite3.Row]:
+    """Returns from transfers (``kind`` 'transfer') or revocations ('revocation')."""
     return conn.execute(
-        f"SELECT p.nik, p.uid AS person_uid, t.returned_on, t.from_lapas, {_STAY_COLUMNS}"
-        " FROM transfers t JOIN stays s ON s.id = t.stay_id JOIN people p ON p.id = s.person_id"
-        " ORDER BY t.returned_on, t.id")
+        f"SELECT p.nik, p.uid AS person_uid, a.returned_on, a.from_lapas, a.reason,"
+        f" {_STAY_COLUMNS} FROM absences a JOIN stays s ON s.id = a.stay_id"
+        " JOIN people p ON p.id = s.person_id WHERE a.kind = ? ORDER BY a.returned_on, a.id",
+        (kind,))
 
 
 def export_voids(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:

@@ -15,32 +15,34 @@ def stays_admitted(conn: sqlite3.Connection, start: str, end: str) -> tuple[int,
 
 
 def in_custody_at(conn: sqlite3.Connection, instant: str) -> int:
-    """Stays in custody at the start of day ``instant`` (not away on a transfer they came
-    back from: a transfer not come back from is the stay's own release)."""
+    """Stays in custody at the start of day ``instant``: not away on a release they came
+    back from (a transfer, a revoked PB; one not come back from is the stay's own
+    release)."""
     return conn.execute(
         "SELECT (SELECT count(*) FROM stays WHERE admitted_on < :at AND (released_on IS NULL"
         " OR released_on >= :at))"
-        " - (SELECT count(*) FROM transfers WHERE left_on < :at AND returned_on >= :at)",
+        " - (SELECT count(*) FROM absences WHERE left_on < :at AND returned_on >= :at)",
         {"at": instant}).fetchone()[0]
 
 
 def releases_by_type(conn: sqlite3.Connection, start: str, end: str) -> dict[str, int]:
-    """Stays ended in [start, end) by release type; a transfer out counts even when the
-    person has since come back (``transfers``)."""
-    counts = {r[0]: r[1] for r in conn.execute(
-        "SELECT release_type, count(*) FROM stays WHERE released_on >= ? AND released_on < ?"
-        " GROUP BY release_type ORDER BY release_type", (start, end))}
-    away = conn.execute("SELECT count(*) FROM transfers WHERE left_on >= ? AND left_on < ?",
-                        (start, end)).fetchone()[0]
-    if away:
-        counts["pindah"] = counts.get("pindah", 0) + away
-    return counts
+    """Releases in [start, end) by type, also those the stay has since come back from (a
+    transfer, a revoked PB: ``absences``)."""
+    counts: dict[str, int] = {}
+    for table, column in (("stays", "released_on"), ("absences", "left_on")):
+        for kind, n in conn.execute(
+                f"SELECT release_type, count(*) FROM {table} WHERE {column} >= ?"
+                f" AND {column} < ? GROUP BY release_type", (start, end)):
+            counts[kind] = counts.get(kind, 0) + n
+    return dict(sorted(counts.items()))
 
 
-def returns_between(conn: sqlite3.Connection, start: str, end: str) -> int:
-    """Returns from a transfer in [start, end)."""
-    return conn.execute("SELECT count(*) FROM transfers WHERE returned_on >= ?"
-                        " AND returned_on < ?", (start, end)).fetchone()[0]
+def returns_between(conn: sqlite3.Connection, start: str, end: str) -> dict[str, int]:
+    """{kind: how many} of the absences that ended in [start, end): 'transfer' (back from
+    a transfer) and 'revocation' (a technical return)."""
+    return {r[0]: r[1] for r in conn.execute(
+        "SELECT kind, count(*) FROM absences WHERE returned_on >= ? AND returned_on < ?"
+        " GROUP BY kind", (start, end))}
 
 
 def enrolment_counts_by_track(conn: sqlite3.Connection, start: str, end: str

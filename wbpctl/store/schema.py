@@ -119,37 +119,46 @@ CREATE TABLE remissions (
 CREATE INDEX remissions_stay ON remissions(stay_id, granted_on, days);
 """
 
-# Verdicts, transfers both ways, and remission exceptions. Only projection tables change;
-# events are untouched, and a replay of an older ledger leaves the new columns empty.
+# Verdicts, transfers both ways, revocations, offence categories and remission exceptions.
+# Only projection tables change; events are untouched, and a replay of an older ledger
+# leaves the new columns empty.
 _M002 = """
 ALTER TABLE stays ADD COLUMN sentenced_on TEXT;
 ALTER TABLE stays ADD COLUMN transfer_to TEXT;
 ALTER TABLE remissions ADD COLUMN override TEXT;
 
--- a transfer out that ended in a return: the stay goes on, this is the time away
-CREATE TABLE transfers (
+ALTER TABLE stays ADD COLUMN crime_category TEXT;
+
+-- time away from a stay that went on afterwards: a transfer out that was come back from
+-- (kind 'transfer'), or a PB/CB/CMB release revoked (kind 'revocation': a technical return)
+CREATE TABLE absences (
     id INTEGER PRIMARY KEY,
     uid TEXT NOT NULL UNIQUE,
     stay_id INTEGER NOT NULL REFERENCES stays(id),
+    kind TEXT NOT NULL,
     left_on TEXT NOT NULL,
+    release_type TEXT NOT NULL,
+    release_override TEXT,
     to_lapas TEXT,
     returned_on TEXT NOT NULL,
-    from_lapas TEXT
+    from_lapas TEXT,
+    reason TEXT
 );
--- in_custody_at and the monthly transfer counts read these by date
-CREATE INDEX transfers_left ON transfers(left_on, returned_on);
-CREATE INDEX transfers_returned ON transfers(returned_on);
-CREATE INDEX transfers_stay ON transfers(stay_id);
+-- in_custody_at and the monthly counts read these by date, recidivism by kind
+CREATE INDEX absences_left ON absences(left_on, returned_on);
+CREATE INDEX absences_returned ON absences(returned_on, kind);
+CREATE INDEX absences_stay ON absences(stay_id);
 """
 
-# (name, SQL): append only; never edit one that has shipped.
+# (name, SQL): append only, never edit one that has shipped. Statements are split on ";",
+# so comments inside them must not hold one.
 MIGRATIONS: list[tuple[str, str]] = [
     ("m001_ledger_and_registry", _M001),
-    ("m002_verdicts_transfers_exceptions", _M002),
+    ("m002_verdicts_transfers_revocations", _M002),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 PROJECTION_TABLES = ("opds", "tracks", "people", "stays", "enrolments", "remissions",
-                     "transfers")
+                     "absences")
 
 
 def state(conn: sqlite3.Connection) -> tuple[int, int, bool]:
