@@ -6,7 +6,7 @@ from collections import Counter
 def test_demo_fills_every_part_of_the_model(cli):
     cli.ok("init", "--demo")
     people = cli.json("participant", "list")
-    assert 55 <= len(people) <= 70
+    assert 180 <= len(people) <= 190
     statuses = Counter(p["status"] for p in people)
     assert statuses["in_custody"] > 10 and statuses["released"] > 5
     assert any(p["stays"] > 1 for p in people), "a few readmissions"

@@ -33,7 +33,7 @@ def test_readme_main_job_on_the_default_database(tmp_path):
     listed = run("participant", "list", "-f", "json", cwd=tmp_path)
     assert listed.returncode == 0 and listed.stderr == ""
     people = json.loads(listed.stdout)
-    assert len(people) == 65
+    assert len(people) == 185
     assert run("verify", cwd=tmp_path).returncode == 0
 
 

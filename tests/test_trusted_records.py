@@ -417,7 +417,7 @@ def test_recidivism_leaves_out_pretrial_stays_and_returns_from_transfer(cli):
     cli.ok("release", "B.IIa-2/2021", "--on", "2021-02-01", "--type", "pindah")
     cli.ok("participant", "return", "B.IIa-2/2021", "--on", "2021-03-01")
     cli.ok("release", "B.IIa-2/2021", "--on", "2021-08-01", "--type", "ekspirasi")
-    rows = cli.json("report", "recidivism", "--windows", "1")
+    rows = cli.json("report", "recidivism", "--windows", "1")["rows"]
     cohort = [r for r in rows if r["cohort"] == 2021]
     assert sum(r["released"] for r in cohort) == 2
     assert sum(r["readmitted"] for r in cohort) == 0
@@ -426,5 +426,5 @@ def test_recidivism_leaves_out_pretrial_stays_and_returns_from_transfer(cli):
            "2022-02-01")
     cli.ok("participant", "sentence", "A.III-4/2022", "--class", "B.I", "--sentence", "2y",
            "--on", "2022-04-01")
-    rows = cli.json("report", "recidivism", "--windows", "1")
+    rows = cli.json("report", "recidivism", "--windows", "1")["rows"]
     assert sum(r["readmitted"] for r in rows if r["cohort"] == 2021) == 1

@@ -83,3 +83,47 @@ def _legend(series: Sequence[tuple[str, Sequence[int]]], x: int, y: int) -> str:
                    f' fill="{COLOURS[j % 2]}"/><text x="{lx + 16}" y="{y}"'
                    f' font-size="12">{escape(name)}</text>')
     return "".join(out)
+
+
+Interval = tuple[float, float, float] | None    # (value, low, high) as shares, or nothing
+
+
+def intervals_svg(labels: Sequence[str], series: Sequence[tuple[str, Sequence[Interval]]],
+                  *, title: str, axis: str = "%") -> str:
+    """A point per label and series with a whisker for its interval (rates with their 95%
+    intervals, one column of points per cohort)."""
+    group, top, plot = 70, 20, 180
+    width = 60 + group * len(labels)
+    height = top + plot + 56
+    largest = max([0.05, *(i[2] for _, values in series for i in values if i)])
+    scale = plot / largest
+    base = top + plot
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}"'
+             f' height="{height}" viewBox="0 0 {width} {height}">',
+             f'<title>{escape(title)}</title>',
+             f'<line x1="40" y1="{base}" x2="{width - 5}" y2="{base}" stroke="#888"/>']
+    for tick in (0.0, largest / 2, largest):
+        y = base - tick * scale
+        parts.append(f'<text x="36" y="{y + 4:.1f}" text-anchor="end" font-size="9">'
+                     f'{tick * 100:.0f}{axis}</text>'
+                     f'<line x1="40" y1="{y:.1f}" x2="{width - 5}" y2="{y:.1f}" stroke="#eee"/>')
+    for i, label in enumerate(labels):
+        x = 60 + i * group
+        for j, (name, values) in enumerate(series):
+            found = values[i]
+            if not found:
+                continue
+            value, low, high = found
+            cx = x + j * 20
+            colour = COLOURS[j % 2]
+            parts.append(f'<line x1="{cx}" y1="{base - low * scale:.1f}" x2="{cx}"'
+                         f' y2="{base - high * scale:.1f}" stroke="{colour}" stroke-width="2"/>'
+                         f'<circle cx="{cx}" cy="{base - value * scale:.1f}" r="4"'
+                         f' fill="{colour}"><title>{escape(name)} {escape(label)}:'
+                         f' {value * 100:.1f}{axis} ({low * 100:.1f}-{high * 100:.1f})'
+                         f'</title></circle>')
+        parts.append(f'<text x="{x + 10}" y="{base + 14}" text-anchor="middle"'
+                     f' font-size="10">{escape(label)}</text>')
+    parts.append(_legend(series, 40, height - 12))
+    parts.append("</svg>")
+    return "".join(parts)

@@ -588,6 +588,93 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                                              "Selisih relatif"),
     "h_completion_rate": ("Completion rate", "Tingkat selesai"),
     "h_from": ("From", "Dari"), "h_to": ("To (exclusive)", "Sampai (tidak termasuk)"),
+    "compare_unknown": ("is not a comparison (choose {choices})",
+                        "bukan perbandingan (pilih {choices})"),
+    "adjust_unknown": ("names what cannot be adjusted for (choose from {choices})",
+                       "menyebut yang tidak bisa disesuaikan (pilih dari {choices})"),
+    "programme_start_missing": ("needs programme_start in config.yaml (the day the programme"
+                                " began)", "perlu programme_start di config.yaml (tanggal"
+                                " program dimulai)"),
+    "rec_title": ("Recidivism, {lapas}, as of {as_of}", "Residivisme {lapas}, per {as_of}"),
+    "rec_sentence": ("{window}-year recidivism: {rate_1} ({group_1}) vs {rate_2} ({group_2}),"
+                     " change {change} (95% CI {low} to {high}){adjusted}: {verdict}.",
+                     "Tingkat residivisme {window} tahun: {rate_1} ({group_1}) vs {rate_2}"
+                     " ({group_2}), perubahan {change} (IK 95%: {low} s.d. {high}){adjusted}:"
+                     " {verdict}."),
+    "rec_sentence_no_ratio": ("{window}-year recidivism: {rate_1} ({group_1}) vs {rate_2}"
+                              " ({group_2}); no readmission in a group, so no ratio: {verdict}.",
+                              "Tingkat residivisme {window} tahun: {rate_1} ({group_1}) vs"
+                              " {rate_2} ({group_2}); satu kelompok tanpa masuk kembali, jadi"
+                              " tanpa rasio: {verdict}."),
+    "rec_sentence_too_few": ("{window}-year recidivism: {rate_1} ({group_1}, n = {n_1}) vs"
+                             " {rate_2} ({group_2}, n = {n_2}): too few releases to judge (at"
+                             " least {minimum} eligible in each group).",
+                             "Tingkat residivisme {window} tahun: {rate_1} ({group_1}, n = {n_1})"
+                             " vs {rate_2} ({group_2}, n = {n_2}): rilis terlalu sedikit untuk"
+                             " dinilai (minimal {minimum} per kelompok)."),
+    "rec_adjusted": (", adjusted for {what}", ", disesuaikan menurut {what}"),
+    "rec_needed": ("To detect the claimed {claim} drop from a base rate of {base} takes about"
+                   " {needed} eligible releases per group (80% power, 5% two-sided); at the"
+                   " current pace ({per_year} a year in the smaller group) about {years}"
+                   " year(s) more, follow-up included.",
+                   "Untuk mendeteksi penurunan {claim} yang dijanjikan dari tingkat dasar {base}"
+                   " dibutuhkan sekitar {needed} rilis yang memenuhi per kelompok (kuasa 80%,"
+                   " 5% dua arah); dengan laju sekarang ({per_year} per tahun pada kelompok"
+                   " terkecil) sekitar {years} tahun lagi, termasuk masa pengamatan."),
+    "rec_needed_no_pace": ("To detect the claimed {claim} drop from a base rate of {base} takes"
+                           " about {needed} eligible releases per group (80% power, 5%"
+                           " two-sided); no releases in the last year to say how long.",
+                           "Untuk mendeteksi penurunan {claim} yang dijanjikan dari tingkat"
+                           " dasar {base} dibutuhkan sekitar {needed} rilis yang memenuhi per"
+                           " kelompok (kuasa 80%, 5% dua arah); belum ada rilis setahun"
+                           " terakhir untuk menaksir lamanya."),
+    "rec_scope": ("Readmissions are seen only in the ledgers at hand ({lapas}): someone"
+                  " readmitted to another Lapas is not counted until ledgers are merged.",
+                  "Masuk kembali hanya terlihat di buku besar yang ada ({lapas}): orang yang"
+                  " masuk kembali ke Lapas lain belum terhitung sampai buku besar digabung."),
+    "rec_chart": ("{window}-year recidivism rate with its 95% interval",
+                  "Tingkat residivisme {window} tahun dengan interval 95%"),
+    "rec_method_1": ("Cohort: releases into the community from sentenced stays, by year of"
+                     " release; a window counts once it has fully passed.",
+                     "Kohort: pembebasan ke masyarakat dari masa pidana, per tahun bebas;"
+                     " jangka dihitung setelah lewat seluruhnya."),
+    "rec_method_2": ("Readmitted: the next sentenced stay began within the window; a PB, CB"
+                     " or CMB revoked is a technical return, shown apart, never both.",
+                     "Masuk kembali: masa pidana berikutnya dimulai dalam jangka itu; PB, CB"
+                     " atau CMB yang dicabut adalah kembali teknis, ditampilkan terpisah."),
+    "rec_method_3": ("Rates with 95% Wilson intervals; differences with Newcombe's interval;"
+                     " risk ratios on the log scale, pooled over cohorts (and strata) by"
+                     " Mantel-Haenszel.", "Tingkat dengan interval Wilson 95%; selisih dengan"
+                     " interval Newcombe; rasio risiko pada skala log, digabung antarkohort"
+                     " (dan strata) dengan Mantel-Haenszel."),
+    "rec_method_4": ("Verdict: lower or higher only when the whole interval of the change is"
+                     " below or above zero; under 30 eligible in a group: too few.",
+                     "Kesimpulan: lebih rendah atau lebih tinggi hanya bila seluruh interval"
+                     " perubahan di bawah atau di atas nol; di bawah 30 per kelompok: terlalu"
+                     " sedikit."),
+    "rec_method_5": ("Needed: a two-proportion test with 80% power, 5% two-sided, for a 20%"
+                     " relative drop at the observed base rate.",
+                     "Kebutuhan: uji dua proporsi dengan kuasa 80%, 5% dua arah, untuk"
+                     " penurunan relatif 20% pada tingkat dasar yang teramati."),
+    "verdict_lower": ("lower", "lebih rendah"), "verdict_higher": ("higher", "lebih tinggi"),
+    "verdict_inconclusive": ("cannot be concluded", "belum dapat disimpulkan"),
+    "verdict_too_few": ("too few releases", "rilis terlalu sedikit"),
+    "g_completed_training": ("trained", "terlatih"), "g_no_training": ("not trained", "tidak"),
+    "g_after_programme": ("after the programme began", "setelah program"),
+    "g_before_programme": ("before", "sebelum program"),
+    "a_sentence": ("sentence", "pidana"), "a_age": ("age", "umur"),
+    "a_offence": ("offence", "perkara"),
+    "all_cohorts": ("all", "semua"),
+    "s_rates": ("Rates by cohort, window and group", "Tingkat per kohort, jangka dan kelompok"),
+    "s_comparisons": ("Comparisons", "Perbandingan"), "s_method": ("Method", "Metode"),
+    "h_technical_returns": ("Technical returns", "Kembali teknis"),
+    "h_rate_ci": ("Rate (95% CI)", "Tingkat (IK 95%)"),
+    "h_difference_pp": ("Difference, points (95% CI)", "Selisih, poin (IK 95%)"),
+    "h_risk_ratio": ("Risk ratio (95% CI)", "Rasio risiko (IK 95%)"),
+    "h_adjusted_risk_ratio": ("Adjusted (95% CI)", "Disesuaikan (IK 95%)"),
+    "h_verdict": ("Verdict", "Kesimpulan"),
+    "v_after_programme": ("after the programme began", "setelah program dimulai"),
+    "v_before_programme": ("before the programme", "sebelum program"),
     "v_completed_training": ("completed a training", "menyelesaikan pelatihan"),
     "v_no_training": ("no training completed", "tanpa pelatihan selesai"),
     # -- coded values as shown in tables (JSON and CSV keep the codes)

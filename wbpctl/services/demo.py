@@ -1,6 +1,7 @@
 """Fictional demo data, made through the same services a user calls.
 
-About 60 people over the last 24 months: stays of every register class,
+About 60 people over the last 24 months, and 120 released some years ago (with the
+readmissions that followed, so the recidivism report has cohorts to judge): stays of every register class,
 tracks with completions, failures, drops and waitlists, remissions on 17 August,
 releases (ekspirasi and PB), post-release support and a few readmissions; then a few
 pre-trial detainees (two sentenced since, one freed by law), a transfer out and back,
@@ -32,6 +33,7 @@ CUSTODY_TRACKS = ["BUN-UNGGUL", "NAK-TERNAK", "HORT-ORGANIK", "IKAN-AIRTAWAR", "
                   "KRIYA-DAUR"]
 CRIMES = ["pencurian", "narkotika", "penipuan", "penggelapan", "penganiayaan", "illegal logging"]
 PEOPLE = 60
+HISTORY = 120        # released three to six years ago: the recidivism report's cohorts
 SEED = 20250101
 
 
@@ -207,8 +209,49 @@ def _plan(session: Session, tx: Tx) -> int:
             plan.at(again + timedelta(days=10), 8, lambda r=again_no, t=retrain, a=again:
                     enrolments.assign(session, r, t, on=a + timedelta(days=10), tx=tx))
     extra = _court_and_transfers(session, tx, plan, reg_no, rng)
+    _history(session, tx, plan, reg_no, rng)
     plan.run()
-    return PEOPLE + extra
+    return PEOPLE + extra + HISTORY
+
+
+def _history(session: Session, tx: Tx, plan: _Plan, reg_no, rng: random.Random) -> None:
+    """People released years ago, half of them trained, some back for a new offence:
+    somewhat fewer of the trained (20% against 27% within about two years), the kind of
+    difference the report must say it cannot yet tell from chance."""
+    today = session.today
+    rules = session.config.rules
+    for _ in range(HISTORY):
+        gender = "P" if rng.random() < 0.1 else "L"
+        name = f"{rng.choice(FIRST_P if gender == 'P' else FIRST_L)} {rng.choice(LAST)}"
+        born = date(rng.randint(1965, 2000), rng.randint(1, 12), rng.randint(1, 28))
+        detained = today - timedelta(days=rng.randint(1500, 2300))
+        text = rng.choice(["1y1m", "1y6m", "2y", "2y6m"])
+        sentence = parse_sentence(text)
+        number = reg_no(class_for_sentence(sentence), detained.year)
+        released = milestones(detained, sentence, [], rules).expiry
+        plan.at(detained, 0, lambda n=number, d=detained, s=text, nm=name, b=born, g=gender:
+                participants.register(session, name=nm, reg_no=n, detained=d, sentence=s,
+                                      gender=g, birth_date=b, crime=rng.choice(CRIMES), tx=tx))
+        trained = rng.random() < 0.5
+        if trained:
+            track = rng.choice(CUSTODY_TRACKS)
+            start = detained + timedelta(days=rng.randint(10, 60))
+            plan.at(start, 2, lambda n=number, t=track, s=start: enrolments.assign(
+                session, n, t, on=s, tx=tx))
+            plan.at(start + timedelta(days=90), 3, _tolerant(
+                lambda n=number, t=track, e=start + timedelta(days=90): enrolments.complete(
+                    session, n, t, on=e, hours=40.0, tx=tx)))
+        plan.at(released, 4, lambda n=number, r=released: stays.release(
+            session, n, on=r, release_type="ekspirasi", tx=tx))
+        if rng.random() < (0.20 if trained else 0.27):
+            again = released + timedelta(days=rng.randint(60, 700))
+            if again < today:
+                again_no = reg_no("B.I", again.year)
+                plan.at(again, 7, lambda n=number, a=again, r=again_no: participants.readmit(
+                    session, n, reg_no=r, detained=a, sentence="1y6m", tx=tx))
+                expiry = milestones(again, parse_sentence("1y6m"), [], rules).expiry
+                plan.at(expiry, 4, lambda r=again_no, e=expiry: stays.release(
+                    session, r, on=e, release_type="ekspirasi", tx=tx))
 
 
 def _court_and_transfers(session: Session, tx: Tx, plan: _Plan, reg_no, rng: random.Random

@@ -116,39 +116,88 @@ def _anniversary(day: str, year: str) -> str:
             f" ELSE substr({day}, 6, 5) END)")
 
 
-def recidivism_groups(conn: sqlite3.Connection, until: str, release_types: tuple[str, ...]
-                      ) -> list[sqlite3.Row]:
-    """Releases into the community of sentenced stays up to ``until``, counted by (cohort,
-    trained, elapsed, needed): ``elapsed`` is how many whole years have passed since
-    release by ``until`` (windows up to it are eligible); ``needed`` is the smallest k such
-    that the person's next sentenced stay began within k years of release (NULL: none yet).
+def _years_until(day: str) -> str:
+    """SQL for the smallest whole k such that ``day`` falls within k years of
+    ``released_on`` (NULL when ``day`` is)."""
+    year = f"CAST(substr({day}, 1, 4) AS INTEGER)"
+    return (f"CASE WHEN {day} IS NULL THEN NULL ELSE {year} - CAST(substr(released_on, 1, 4)"
+            f" AS INTEGER) + (substr({day}, 6, 5) > {_anniversary('released_on', year)}) END")
 
-    Counting years once per release and grouping keeps this one pass over the
-    releases, however many windows are asked for.
+
+def lapas_codes(conn: sqlite3.Connection) -> list[str]:
+    """The Lapas whose stays this ledger holds (the scope of what it can see)."""
+    return [r[0] for r in conn.execute("SELECT DISTINCT lapas FROM stays ORDER BY lapas")]
+
+
+def recidivism_releases(conn: sqlite3.Connection, until: str, release_types: tuple[str, ...],
+                        programme_start: str | None) -> list[sqlite3.Row]:
+    """Releases into the community of sentenced stays up to ``until``, counted by what the
+    recidivism report groups, compares and adjusts for:
+
+    * ``cohort`` (year of release), ``trained`` (a training completed during the stay by
+      the release), ``after_start`` (released on or after ``programme_start``),
+      ``recent`` (released in the year up to ``until``);
+    * ``elapsed``: whole years passed since release by ``until`` (windows up to it are
+      eligible);
+    * ``needed``: the smallest k such that the person's next sentenced stay began within
+      k years (a new offence); ``technical``: the same for the revocation of this very
+      release (a PB/CB/CMB revoked). A release has one or the other, never both: a
+      revoked release is an ``absences`` row of a stay that went on, so the next stay
+      follows the stay's own, later, release;
+    * ``sentence_band`` (0: up to 1 year, 1: to 3, 2: to 5, 3: longer), ``age`` at
+      release (NULL: birth date unknown), the offence as written and its category.
+
+    Counting once per release and grouping keeps this one pass over the releases,
+    however many windows are asked for.
     """
     marks = ",".join(f":type{i}" for i in range(len(release_types)))
-    rel_y = "CAST(substr(released_on, 1, 4) AS INTEGER)"
     until_y = "CAST(substr(:until, 1, 4) AS INTEGER)"
-    back_y = "CAST(substr(back, 1, 4) AS INTEGER)"
     return conn.execute(
-        f"""WITH trained AS MATERIALIZED (
-            SELECT DISTINCT e.stay_id FROM enrolments e
+        f"""WITH done AS MATERIALIZED (
+            SELECT e.stay_id, min(e.ended_on) AS first_done FROM enrolments e
             WHERE e.track IN (SELECT code FROM tracks WHERE kind = 'training')
-                AND e.status = 'completed'),
+                AND e.status = 'completed' GROUP BY e.stay_id),
         r AS (
-            -- only sentenced stays (B.*, or sentenced later) are releases that count and
-            -- stays that count as a return; a return from a transfer is the same stay
-            SELECT s.released_on,
+            -- the stays' own releases; only sentenced stays (B.*, or sentenced later)
+            -- count, and only a sentenced stay as the next one
+            SELECT s.id AS stay_id, s.released_on,
                 (SELECT min(n.admitted_on) FROM stays n WHERE n.person_id = s.person_id
                     AND n.id > s.id AND n.register_class LIKE 'B.%') AS back,
-                s.id IN trained AS trained
+                NULL AS revoked
             FROM stays s WHERE s.released_on <= :until AND s.release_type IN ({marks})
-                AND s.register_class LIKE 'B.%')
-        SELECT {rel_y} AS cohort, trained,
-            {until_y} - {rel_y}
+                AND s.register_class LIKE 'B.%'
+            UNION ALL
+            -- conditional releases revoked since: the stay went on
+            SELECT a.stay_id, a.left_on, NULL,
+                CASE WHEN a.returned_on <= :until THEN a.returned_on END
+            FROM absences a JOIN stays s ON s.id = a.stay_id
+            WHERE a.kind = 'revocation' AND a.left_on <= :until
+                AND s.register_class LIKE 'B.%'),
+        x AS (
+            SELECT r.released_on, r.back, r.revoked, done.first_done, p.birth_date,
+                s.sentence_life OR s.sentence_death AS unbounded,
+                (coalesce(s.sentence_years, 0) * 12 + coalesce(s.sentence_months, 0)) * 30
+                    + coalesce(s.sentence_days, 0) AS days30,
+                s.crime, s.crime_category
+            FROM r JOIN stays s ON s.id = r.stay_id JOIN people p ON p.id = s.person_id
+                LEFT JOIN done ON done.stay_id = r.stay_id)
+        SELECT CAST(substr(released_on, 1, 4) AS INTEGER) AS cohort,
+            coalesce(first_done <= released_on, 0) AS trained,
+            coalesce(released_on >= :start, 0) AS after_start,
+            released_on > date(:until, '-1 year') AS recent,
+            {until_y} - CAST(substr(released_on, 1, 4) AS INTEGER)
                 - (substr(:until, 6, 5) < {_anniversary("released_on", until_y)}) AS elapsed,
-            CASE WHEN back IS NULL THEN NULL ELSE {back_y} - {rel_y}
-                + (substr(back, 6, 5) > {_anniversary("released_on", back_y)}) END AS needed,
-            count(*) AS n
-        FROM r GROUP BY cohort, trained, elapsed, needed""",
-        {"until": until, **{f"type{i}": t for i, t in enumerate(release_types)}}).fetchall()
+            {_years_until("back")} AS needed,
+            {_years_until("revoked")} AS technical,
+            CASE WHEN unbounded THEN 3 WHEN days30 <= 360 THEN 0 WHEN days30 <= 1080 THEN 1
+                WHEN days30 <= 1800 THEN 2 ELSE 3 END AS sentence_band,
+            CASE WHEN birth_date IS NULL THEN NULL
+                ELSE CAST(substr(released_on, 1, 4) AS INTEGER)
+                     - CAST(substr(birth_date, 1, 4) AS INTEGER)
+                     - (substr(released_on, 6, 5) < substr(birth_date, 6, 5)) END AS age,
+            crime, crime_category, count(*) AS n
+        FROM x
+        GROUP BY cohort, trained, after_start, recent, elapsed, needed, technical,
+            sentence_band, age, crime, crime_category""",
+        {"until": until, "start": programme_start,
+         **{f"type{i}": t for i, t in enumerate(release_types)}}).fetchall()
