@@ -307,26 +307,27 @@ def _verdict(session: Session, tx: Tx, v: dict, update: bool):
     return NEW, done["notices"]
 
 
-def _return(session: Session, tx: Tx, v: dict, update: bool) -> str:
-    who, person = _find(session, tx, v)
-    on = _on(session, v, "returned_on")
-    stay = queries.latest_stay(tx.conn, person["id"])
-    if any(a["returned_on"] == on.isoformat() and a["kind"] == "transfer"
-           for a in queries.absences_of_stay(tx.conn, stay["stay_id"])):
-        return UNCHANGED
-    stays.return_from_transfer(session, who, on=on, from_lapas=_cell(v, "from_lapas"), tx=tx)
-    return NEW
+def _absence_end(kind: str, column: str, record: Callable[..., object]):
+    """A row that ends an absence (a return from a transfer, a revocation): unchanged when
+    the stay already came back of that kind on that day."""
+    def handle(session: Session, tx: Tx, v: dict, update: bool) -> str:
+        who, person = _find(session, tx, v)
+        on = _on(session, v, column)
+        stay = queries.latest_stay(tx.conn, person["id"])
+        if any(a["returned_on"] == on.isoformat() and a["kind"] == kind
+               for a in queries.absences_of_stay(tx.conn, stay["stay_id"])):
+            return UNCHANGED
+        record(session, who, on, v, tx)
+        return NEW
+    return handle
 
 
-def _revocation(session: Session, tx: Tx, v: dict, update: bool) -> str:
-    who, person = _find(session, tx, v)
-    on = _on(session, v, "revoked_on")
-    stay = queries.latest_stay(tx.conn, person["id"])
-    if any(a["returned_on"] == on.isoformat() and a["kind"] == "revocation"
-           for a in queries.absences_of_stay(tx.conn, stay["stay_id"])):
-        return UNCHANGED
-    stays.revoke(session, who, on=on, reason=_cell(v, "reason") or "", tx=tx)
-    return NEW
+_return = _absence_end("transfer", "returned_on", lambda session, who, on, v, tx:
+                       stays.return_from_transfer(session, who, on=on,
+                                                  from_lapas=_cell(v, "from_lapas"), tx=tx))
+_revocation = _absence_end("revocation", "revoked_on", lambda session, who, on, v, tx:
+                           stays.revoke(session, who, on=on, reason=_cell(v, "reason") or "",
+                                        tx=tx))
 
 
 def _void(session: Session, tx: Tx, v: dict, update: bool) -> str:
