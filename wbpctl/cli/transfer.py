@@ -42,7 +42,9 @@ MAX_ERRORS_SHOWN = 100
 def import_(
     ctx: typer.Context,
     kind: Annotated[ImportKind, typer.Argument(metavar="KIND", help="What the file holds.")],
-    file: Annotated[str, typer.Argument(metavar="FILE", help="CSV file, or - for standard input.")],
+    file: Annotated[str, typer.Argument(
+        metavar="FILE", help="CSV file, a workbook (.xlsx, .ods, .xls), or - for standard"
+        " input.")],
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Check everything and say what would happen; write nothing.")
     ] = False,
@@ -55,13 +57,27 @@ def import_(
         "--encoding", metavar="NAME",
         help="Text encoding, e.g. cp1252 for older Excel (default: UTF-8,"
         " with or without BOM).", show_default=False)] = None,
+    sheet: Annotated[Optional[str], typer.Option(
+        "--sheet", metavar="NAME", help="The sheet of a workbook to read (default: the"
+        " first).", show_default=False)] = None,
+    date_order: Annotated[Optional[str], typer.Option(
+        "--date-order", metavar="day-first|month-first",
+        help="How the file writes 02/10/2026 (default: date_input_order in the config,"
+        " day-first). A date that can only be month-first rejects the file.",
+        show_default=False)] = None,
     errors: Annotated[Optional[Path], typer.Option(
         "--errors", metavar="FILE",
-        help="Write the rejected rows, with a rejection_reason column, to FILE"
-        " (fix them and load that file again).", show_default=False)] = None,
+        help="Write the rejected rows, with a rejection_reason column, to FILE, in the"
+        " input's own encoding and delimiter (a workbook for a workbook, or FILE.xlsx): fix"
+        " them and load that file again.", show_default=False)] = None,
     update: Annotated[bool, typer.Option(
         "--update", help="Record a row that differs from what is recorded as a correction"
-        " (a release excepted); without it such a row is an error.")] = False,
+        " (a release excepted); without it such a row is an error. A change that looks"
+        " like spreadsheet damage (a NIK's last digits turned to zeros, AndrÃ©s for"
+        " Andrés) is refused even so.")] = False,
+    force_update: Annotated[bool, typer.Option(
+        "--force-update", help="As --update, and also record a change that looks like"
+        " spreadsheet damage (for the rare true case).")] = False,
     ignore_extra: Annotated[bool, typer.Option(
         "--ignore-extra", help="Ignore columns wbpctl does not know.")] = False,
     strict: Annotated[bool, typer.Option(
@@ -94,27 +110,26 @@ def import_(
 
     Example: wbpctl import participants daftar-wbp.csv --dry-run
     """
-    from ..services.csv_source import open_csv
-    from ..services.importing import run_import
+    from ..render.rejected import RejectedRows
+    from ..services.csv_source import open_source
+    from ..services.importing import FORCE, run_import
     from ..services.transfer_kinds import REJECTION_COLUMN
 
-    from ..render.output import atomic_file
-
     session = state(ctx).session()
+    if date_order is not None:
+        session = session.with_date_order(date_order)
     lang = state(ctx).lang
-    source = open_csv(file, encoding=encoding, delimiter=delimiter)
+    source = open_source(file, encoding=encoding, delimiter=delimiter, sheet=sheet)
     if source.header_line > 1 and not quiet:
         say(ctx, "import_header_at", line=source.header_line, titles=source.header_line - 1)
     shown = 0
     with ExitStack() as stack:
         stack.callback(source.close)
         rejected_rows = None
+        dropped = {i for i, h in enumerate(source.headers) if h.strip() == REJECTION_COLUMN}
         if errors:
-            rejected_rows = csv.writer(stack.enter_context(atomic_file(errors)),
-                                       lineterminator="\n")
-            dropped = {i for i, h in enumerate(source.headers) if h.strip() == REJECTION_COLUMN}
-            rejected_rows.writerow([h for i, h in enumerate(source.headers) if i not in dropped]
-                                   + [REJECTION_COLUMN])
+            rejected_rows = RejectedRows(errors, [h for i, h in enumerate(source.headers)
+                                                  if i not in dropped], source, stack)
 
         def on_error(row_error) -> None:
             nonlocal shown
@@ -125,8 +140,8 @@ def import_(
                 sys.stderr.write(msg(key, lang, line=row_error.line, text=text) + "\n")
             shown += 1
             if rejected_rows is not None:
-                rejected_rows.writerow([c for i, c in enumerate(row_error.cells)
-                                        if i not in dropped] + [text])
+                rejected_rows.add([c for i, c in enumerate(row_error.cells) if i not in dropped],
+                                  text)
 
         progress = None
         if not quiet and sys.stderr.isatty() and (source.size is None
@@ -143,7 +158,8 @@ def import_(
             warnings_shown += 1
 
         warnings_shown = 0
-        result = run_import(session, kind.value, source, dry_run=dry_run, update=update,
+        result = run_import(session, kind.value, source, dry_run=dry_run,
+                            update=FORCE if force_update else update,
                             ignore_extra=ignore_extra, strict=strict, on_error=on_error,
                             on_warning=on_warning, on_progress=progress)
     if shown > MAX_ERRORS_SHOWN:
@@ -220,6 +236,7 @@ def export(
 
     Example: wbpctl export all --reveal -o cadangan/ledger.csv
     """
+    from ..render.formats import csv_cell
     from ..render.output import atomic_file
     from ..services.exporting import export as stream
     from ..services.transfer_kinds import KINDS
@@ -232,8 +249,7 @@ def export(
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(columns)
             stream(session, kind.value,
-                   lambda row: writer.writerow(["" if row[c] is None else row[c]
-                                                for c in columns]),
+                   lambda row: writer.writerow([csv_cell(row[c]) for c in columns]),
                    reveal=reveal, anonymize=anonymize)
         else:
             first = True

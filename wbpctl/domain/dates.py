@@ -83,6 +83,10 @@ def _parse_cached(text: str, day_first: bool) -> date:
     elif m := _NUMERIC.fullmatch(cleaned):
         first, second, year = int(m[1]), int(m[2]), int(m[3])
         day, month = (first, second) if day_first else (second, first)
+        if month > 12 >= day and _is_date(year, day, month):
+            # 01/25/2026 read day-first: it can only be the other order
+            raise _Unparseable("date_month_first" if day_first else "date_day_first",
+                               probably=date(year, day, month).isoformat())
     elif m := _NAMED.fullmatch(lowered):
         day, year = int(m[1]), int(m[3])
         month = MONTHS.get(m[2])
@@ -94,6 +98,14 @@ def _parse_cached(text: str, day_first: bool) -> date:
         return date(year, month, day)
     except ValueError:
         raise _Unparseable("date_not_real") from None
+
+
+def _is_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

@@ -74,3 +74,17 @@ class Notice:
 
     def as_error(self) -> Rejected:
         return Rejected(self.key, **self.params)
+
+
+class Message:
+    """A parameter that is itself a sentence of the message catalogue (how a value looks
+    damaged, say), so it is said in the reader's language with the rest."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r})"

@@ -12,6 +12,7 @@ import io
 import json
 from typing import Any, Iterable, Sequence, TextIO
 
+from ..domain.cells import safe_text
 from .messages import header, msg, value_word
 from .sections import Section
 
@@ -33,6 +34,12 @@ def cell_text(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return str(value)
+
+
+def csv_cell(value: Any) -> str:
+    """A cell of a CSV file: as ``cell_text``, with a text that a spreadsheet would run as
+    a formula neutralised (numbers stay numbers: -0.5 is not a formula)."""
+    return safe_text(value) if isinstance(value, str) else cell_text(value)
 
 
 def _shown(column: str, value: Any, lang: str) -> str:
@@ -61,7 +68,7 @@ def to_csv(rows: list[dict], columns: Sequence[str]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([cell_text(row.get(c)) for c in columns])
+        writer.writerow([csv_cell(row.get(c)) for c in columns])
     return buffer.getvalue()
 
 
@@ -143,7 +150,7 @@ def write_rows(handle: TextIO, rows: Iterable[dict], columns: Sequence[str], fmt
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([cell_text(row.get(c)) for c in columns])
+            writer.writerow([csv_cell(row.get(c)) for c in columns])
         return
     empty = True
     for line in _markdown_lines(columns, lang, title):

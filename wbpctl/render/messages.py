@@ -7,6 +7,8 @@ key itself (so a gap is visible, never a crash).
 
 from __future__ import annotations
 
+from ..domain.errors import Message
+
 # key: (English, Indonesian)
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- field-level rejections: "{field}: '{value}' ..." is prefixed by ``say_error``
@@ -19,6 +21,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date_two_digit_year": ("has a two-digit year: write the year in full (08/10/2025)",
                             "tahunnya dua angka: tulis tahun lengkap (08/10/2025)"),
     "date_not_real": ("is not a real calendar date", "bukan tanggal yang ada di kalender"),
+    "date_month_first": ("can only be month-first ({probably}?): write the day first"
+                         " (25/01/2026), or set date_input_order: month-first",
+                         "hanya masuk akal bila bulan di depan ({probably}?): tulis tanggal"
+                         " dulu (25/01/2026), atau atur date_input_order: month-first"),
+    "date_day_first": ("can only be day-first ({probably}?): write the month first, or set"
+                       " date_input_order: day-first", "hanya masuk akal bila tanggal di depan"
+                       " ({probably}?): tulis bulan dulu, atau atur date_input_order:"
+                       " day-first"),
     "date_in_future": ("is in the future (today is {today})",
                        "ada di masa depan (hari ini {today})"),
     "nik_scientific": ("looks like a number a spreadsheet shortened: that NIK is lost; format the"
@@ -510,10 +520,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_header_at": ("Header on line {line}: the {titles} line(s) above it taken as a title",
                          "Judul kolom di baris {line}: {titles} baris di atasnya dianggap judul"
                          " daftar"),
-    "import_workbook": ("{file} is a spreadsheet workbook (.xlsx, .xls or .ods), not CSV: save"
-                        " it as 'CSV UTF-8' and import that file", "{file} adalah buku kerja"
-                        " spreadsheet (.xlsx, .xls atau .ods), bukan CSV: simpan sebagai"
-                        " 'CSV UTF-8' lalu impor berkas itu"),
+    "import_workbook": ("{file} is a spreadsheet workbook (.xlsx, .xls or .ods): give its file"
+                        " name (wbpctl import KIND daftar.xlsx) instead of standard input",
+                        "{file} adalah buku kerja spreadsheet (.xlsx, .xls atau .ods): beri"
+                        " nama berkasnya (wbpctl import KIND daftar.xlsx), bukan masukan"
+                        " standar"),
     "import_encoding_unknown": ("Unknown encoding '{encoding}'", "Encoding '{encoding}' tak dikenal"),
     "import_file_missing": ("File {file} does not exist", "Berkas {file} tidak ada"),
     "import_file_unreadable": ("Cannot read {file}: {reason}", "Tidak bisa membaca {file}: {reason}"),
@@ -545,6 +556,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                " recorded release is not changed by an import",
                                "berbeda dari pembebasan yang tercatat hari itu ({recorded});"
                                " pembebasan yang tercatat tidak diubah lewat impor"),
+    "date_order_unknown": ("is not a date order (day-first or month-first)",
+                           "bukan urutan tanggal (day-first atau month-first)"),
+    "import_month_first": ("Column '{column}' is written month-first (line {line}: '{value}' has"
+                           " no month {month}), so every date in it would be read wrong:"
+                           " nothing written; import again with --date-order month-first",
+                           "Kolom '{column}' ditulis dengan bulan di depan (baris {line}:"
+                           " '{value}' tidak punya bulan {month}), jadi semua tanggalnya akan"
+                           " salah dibaca: tidak ada yang ditulis; impor lagi dengan"
+                           " --date-order month-first"),
+    "import_spreadsheet_damage": ("looks like spreadsheet damage to what is recorded"
+                                  " ({recorded}): {how}; not corrected even with --update"
+                                  " (--force-update if it is truly the new value)",
+                                  "tampak seperti kerusakan oleh spreadsheet atas yang tercatat"
+                                  " ({recorded}): {how}; tidak dikoreksi walau dengan --update"
+                                  " (--force-update bila memang nilai baru)"),
+    "damage_nik_zeros": ("the last digits turned to zeros, as when a NIK is stored as a number",
+                         "digit terakhir menjadi nol, seperti NIK yang disimpan sebagai angka"),
+    "damage_mojibake": ("UTF-8 text read as Windows-1252", "teks UTF-8 terbaca sebagai"
+                        " Windows-1252"),
+    "import_workbook_unreadable": ("Cannot read the workbook {file}: {reason}",
+                                   "Tidak bisa membaca buku kerja {file}: {reason}"),
+    "import_sheet_missing": ("{file} has no sheet '{sheet}' (it has {sheets})",
+                             "{file} tidak punya lembar '{sheet}' (yang ada: {sheets})"),
     "import_record_unknown": ("is not a record kind (choose {choices})",
                               "bukan jenis catatan (pilih {choices})"),
     # -- reports
@@ -704,6 +738,8 @@ def msg(key: str, lang: str = "en", /, **params: object) -> str:
     if pair is None:
         return key + (" " + repr(params) if params else "")
     template = pair[1] if lang == "id" and pair[1] else pair[0]
+    params = {name: msg(value.key, lang, **value.params) if isinstance(value, Message)
+              else value for name, value in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

@@ -13,7 +13,8 @@ from ..domain.errors import StorageError
 
 
 @contextmanager
-def atomic_file(path: Path | None) -> Iterator[TextIO]:
+def atomic_file(path: Path | None, *, encoding: str = "utf-8", errors: str = "strict"
+                ) -> Iterator[TextIO]:
     """A text stream to ``path`` that appears there whole on success and not at all on
     failure (temporary file beside it, fsync, rename); stdout when ``path`` is None."""
     if path is None:
@@ -28,7 +29,7 @@ def atomic_file(path: Path | None) -> Iterator[TextIO]:
         raise StorageError("output_failed", path=str(path), reason=exc.strerror or str(exc)
                            ) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(fd, "w", encoding=encoding, errors=errors, newline="") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

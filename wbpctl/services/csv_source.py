@@ -39,6 +39,8 @@ class CsvSource:
     _reader: "csv._reader"
     size: int | None
     header_line: int = 1
+    bom: bool = False           # the file began with a byte-order mark
+    newline: str = "\n"         # how its lines end (\r\n from Windows programs)
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(line where the row starts, cells); blank rows are skipped, and so is the header
@@ -117,6 +119,7 @@ def open_csv(path: str, *, encoding: str | None = None, delimiter: str | None = 
                        ) from None
     start = _peek(binary, 4)
     if start.startswith(_WORKBOOKS):
+        binary.close()
         raise Rejected("import_workbook", file=name)
     if encoding is None and start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         chosen = "utf-16"   # Excel's "Unicode text" export (tab-separated) starts so
@@ -140,7 +143,29 @@ def open_csv(path: str, *, encoding: str | None = None, delimiter: str | None = 
     headers = next(csv.reader([lines[at]], delimiter=chosen_delimiter))
     reader = csv.reader(itertools.chain(lines[at + 1:], text), delimiter=chosen_delimiter)
     return CsvSource(name, headers, chosen_delimiter, chosen, binary, text,
-                     _LineOffset(reader, at + 1), size, header_line=at + 1)
+                     _LineOffset(reader, at + 1), size, header_line=at + 1,
+                     bom=start.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE,
+                                           codecs.BOM_UTF16_BE)),
+                     newline="\r\n" if lines[at].endswith("\r\n") else "\n")
+
+
+def open_source(path: str, *, encoding: str | None = None, delimiter: str | None = None,
+                sheet: str | None = None):
+    """A CSV file (or standard input), or a workbook (.xlsx, .ods, .xls: by name, or by
+    its first bytes), opened at its header."""
+    from .workbook_source import is_workbook_name, open_workbook
+
+    if path != "-" and (is_workbook_name(path) or _starts_like_workbook(path)):
+        return open_workbook(path, sheet=sheet)
+    return open_csv(path, encoding=encoding, delimiter=delimiter)
+
+
+def _starts_like_workbook(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4).startswith(_WORKBOOKS)
+    except OSError:
+        return False
 
 
 def _first_lines(text: io.TextIOWrapper, name: str, encoding: str, delimiter: str | None

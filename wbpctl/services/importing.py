@@ -17,9 +17,11 @@ from datetime import date
 from typing import Callable
 
 from ..domain.enrolment import parse_drop_reason
-from ..domain.errors import Invalid, NotFound, Notice, Rejected, WbpError
+from ..domain.errors import Invalid, Message, NotFound, Notice, Rejected, WbpError
 from ..domain.headers import Layout, match_headers
-from ..domain.nik import parse_gender, parse_nik
+from ..domain.cells import restore_text
+from ..domain.damage import nik_damaged, text_damaged
+from ..domain.nik import mask_nik, parse_gender, parse_nik
 from ..domain.offences import parse_category
 from ..domain.privacy import is_pseudonym
 from ..domain.people import clean_name, clean_text
@@ -35,6 +37,7 @@ from .session import Session, Tx
 from .transfer_kinds import FIELD_COLUMNS, KINDS, REJECTION_COLUMN, WHO, Kind
 
 NEW, UNCHANGED, CHANGED = "new", "unchanged", "changed"
+FORCE = "force"   # ``update=FORCE``: a correction even where it looks like spreadsheet damage
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,9 @@ def _participant_again(session: Session, tx: Tx, stay: sqlite3.Row, v: dict,
             v["crime_category"], session.config.offence_categories) != stay["crime_category"]:
         person_changes["crime_category"] = v["crime_category"]
 
+    if update and update != FORCE:
+        _refuse_damage(person, person_changes, session)
+
     def correct() -> None:
         reg_no = participants.regno_text(session, stay)
         if person_changes:
@@ -164,6 +170,17 @@ def _participant_again(session: Session, tx: Tx, stay: sqlite3.Row, v: dict,
 
     differing = [FIELD_COLUMNS.get(c, c) for c in [*person_changes, *stay_changes]]
     return _again(v, differing, update, correct)
+
+
+def _refuse_damage(person: sqlite3.Row, changes: dict, session: Session) -> None:
+    """A correction that is exactly what a spreadsheet does to a value is not one."""
+    if "nik" in changes and nik_damaged(person["nik"], parse_nik(
+            changes["nik"], today=session.today).nik):
+        raise Invalid("nik", changes["nik"], "import_spreadsheet_damage",
+                      recorded=mask_nik(person["nik"]), how=Message("damage_nik_zeros"))
+    if "name" in changes and text_damaged(person["name"], clean_name(changes["name"])):
+        raise Invalid("name", changes["name"], "import_spreadsheet_damage",
+                      recorded=person["name"], how=Message("damage_mojibake"))
 
 
 def _find(session: Session, tx: Tx, v: dict) -> tuple[str, sqlite3.Row]:
@@ -361,6 +378,17 @@ def _column(kind: Kind, layout: Layout, error: WbpError, values: dict) -> tuple[
     return "", ""
 
 
+def _row_error(kind: Kind, layout: Layout, line: int, cells: list[str], values: dict,
+               error: WbpError) -> RowError:
+    """A rejected row as reported. A date that can only be month-first proves the whole
+    column is, so the file is refused as a whole: its other dates were read wrong."""
+    column, value = _column(kind, layout, error, values)
+    if isinstance(error, Invalid) and error.rule == "date_month_first":
+        raise Rejected("import_month_first", column=column, line=line, value=value,
+                       month=str(value).split("/")[1] if "/" in str(value) else "?")
+    return RowError(line, column, value, error, layout.fit(cells))
+
+
 def _stray_error(layout: Layout, cells: list[str], column: int, value: str,
                  delimiter: str) -> WbpError:
     """A value outside the named columns: most often a delimiter inside a value that is
@@ -399,8 +427,8 @@ class _Batch:
             self.flush()
 
     def failed(self, line: int, cells: list[str], values: dict, error: WbpError) -> None:
-        column, value = _column(KINDS["participants"], self.layout, error, values)
-        self.errors.append(RowError(line, column, value, error, self.layout.fit(cells)))
+        self.errors.append(_row_error(KINDS["participants"], self.layout, line, cells, values,
+                                      error))
         self.result.rejected += 1
 
     def _write(self, plans: list[participants.Registration]) -> None:
@@ -452,7 +480,7 @@ def _plan_new_participant(session: Session, tx: Tx, values: dict, batch: _Batch
 
 
 def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: bool = False,
-               update: bool = False, ignore_extra: bool = False, strict: bool = False,
+               update: bool | str = False, ignore_extra: bool = False, strict: bool = False,
                on_error: Callable[[RowError], None] = lambda e: None,
                on_warning: Callable[[RowWarning], None] = lambda w: None,
                on_progress: Callable[[int, int], None] | None = None) -> ImportResult:
@@ -485,8 +513,8 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                             raise notices[0].as_error()
                 except WbpError as error:
                     result.rejected += 1
-                    column, value = _column(KINDS.get(record, kind), layout, error, values)
-                    return RowError(line, column, value, error, layout.fit(cells))
+                    return _row_error(KINDS.get(record, kind), layout, line, cells, values,
+                                      error)
                 result.count(record, outcome)
                 warned(line, notices)
                 return None
@@ -498,7 +526,7 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
 
             batch = _Batch(tx, result, on_error, layout, one_by_one)
             for number, (line, cells) in enumerate(source.rows(), start=1):
-                values = {name: cells[i].strip() if i < len(cells) else ""
+                values = {name: restore_text(cells[i].strip()) if i < len(cells) else ""
                           for name, i in positions}
                 record = kind_name
                 if kind_name == "all":

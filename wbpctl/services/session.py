@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterator
@@ -12,6 +12,7 @@ from typing import Iterator
 from ..config import Config
 from ..domain.dates import parse_date
 from ..domain.errors import Invalid
+from ..domain.words import word_key
 from ..store import connection, schema
 from ..store.ledger import Event, Ledger
 
@@ -69,6 +70,14 @@ class Session:
                     raise
             self._conn = conn
         return self._conn
+
+    def with_date_order(self, order: str) -> "Session":
+        """This session, reading numeric dates in ``order`` (``day-first`` or
+        ``month-first``): an import of a file written the other way."""
+        key = word_key(order)
+        if key not in ("day-first", "month-first"):
+            raise Invalid("date_order", order, "date_order_unknown")
+        return replace(self, config=replace(self.config, day_first=key == "day-first"))
 
     def close(self) -> None:
         if self._conn is not None:

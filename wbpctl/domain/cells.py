@@ -1,0 +1,19 @@
+"""Spreadsheet cells and formulas (OWASP "CSV injection"): a text that begins with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return is run as a formula when a
+spreadsheet opens the file (``=HYPERLINK(...)``, ``+cmd|' /C calc'!A0``). Every CSV and
+workbook wbpctl writes puts a ``'`` before such a text, which spreadsheets show as text;
+the importer takes that ``'`` off again, so a file goes out and comes back unchanged.
+"""
+
+from __future__ import annotations
+
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text: str) -> str:
+    return "'" + text if text.startswith(TRIGGERS) else text
+
+
+def restore_text(text: str) -> str:
+    """A cell as it was before ``safe_text``."""
+    return text[1:] if text[:1] == "'" and text[1:2] in TRIGGERS else text

@@ -1,0 +1,126 @@
+"""Writing real workbooks (.xlsx) with openpyxl's write-only mode: rows stream, memory
+stays flat, and the file appears whole (owner-only) or not at all.
+
+What a spreadsheet would spoil is written so it cannot: every text is a text cell (a NIK
+or a register number never becomes a number), an ISO date is a date cell, and a text
+that a spreadsheet would run as a formula is neutralised (see ``domain.cells``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from ..domain.errors import StorageError
+from ..domain.cells import safe_text
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WIDTH_SAMPLE = 200       # rows looked at to size the columns
+_MAX_WIDTH = 60
+
+
+@dataclass
+class Sheet:
+    title: str
+    columns: Sequence[str]
+    rows: Iterable[Sequence[Any]]
+
+
+def _value(value: Any, raw: bool) -> Any:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        if _ISO_DATE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                return value
+        return value if raw else safe_text(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        import json
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def write_workbook(path: Path, sheets: Sequence[Sheet], *, raw: bool = False) -> None:
+    """Write ``sheets`` to the workbook ``path``: a frozen header row, columns as wide as
+    their contents (from the first rows), dates as dates, texts as texts."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    path = Path(path)
+    book = Workbook(write_only=True)
+    for sheet in sheets:
+        ws = book.create_sheet(title=_sheet_title(sheet.title))
+        rows = iter(sheet.rows)
+        sample = [[_value(v, raw) for v in row]
+                  for row in itertools.islice(rows, _WIDTH_SAMPLE)]
+        for index, column in enumerate(sheet.columns):
+            longest = max([len(str(column)), *(len(_shown(r[index])) for r in sample
+                                               if index < len(r))])
+            ws.column_dimensions[get_column_letter(index + 1)].width = min(longest + 2,
+                                                                         _MAX_WIDTH)
+        ws.freeze_panes = "A2"
+        bold = Font(bold=True)
+        header = []
+        for column in sheet.columns:
+            cell = WriteOnlyCell(ws, value=str(column))
+            cell.font = bold
+            header.append(cell)
+        ws.append(header)
+        for row in itertools.chain(sample, ([_value(v, raw) for v in row] for row in rows)):
+            ws.append([_cell(ws, v, WriteOnlyCell) for v in row])
+    _save(book, path)
+
+
+def _shown(value: Any) -> str:
+    return value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value or "")
+
+
+def _cell(ws, value: Any, cell_type):
+    if isinstance(value, date):
+        cell = cell_type(ws, value=value)
+        cell.number_format = "DD/MM/YYYY"
+        return cell
+    if isinstance(value, str):
+        cell = cell_type(ws, value=value)
+        cell.data_type = "s"      # text, even when it begins like a formula or a number
+        return cell
+    return value
+
+
+def _sheet_title(title: str) -> str:
+    """Sheet names: at most 31 characters, none of []:*?/\\."""
+    return re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "Sheet"
+
+
+def _save(book, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".xlsx", dir=path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise StorageError("output_failed", path=str(path), reason=exc.strerror or str(exc)
+                           ) from None
+    try:
+        book.save(tmp)
+        os.chmod(tmp, 0o600)
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise StorageError("output_failed", path=str(path), reason=exc.strerror or str(exc)
+                           ) from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
