@@ -277,6 +277,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Buku besar rusak pada peristiwa #{seq}: {detail}"),
     "verify_projection": ("Table {table} differs from the ledger: {detail}",
                           "Tabel {table} berbeda dari buku besar: {detail}"),
+    # -- ledger heads, checkpoints and signatures
+    "head_unparseable": ("is not a ledger head; write it as printed on a report"
+                         " (KTL#5120:3f9a2c71), as a seq (5120) or as a hash (at least 8 hex"
+                         " digits)", "bukan kepala buku besar; tulis seperti tercetak di"
+                         " laporan (KTL#5120:3f9a2c71), sebagai nomor urut (5120) atau sebagai"
+                         " hash (sedikitnya 8 digit heksadesimal)"),
+    "head_seq_zero": ("names event 0: events are numbered from 1",
+                      "menyebut peristiwa 0: peristiwa bernomor mulai 1"),
     # -- table headers and section titles
     "h_id": ("ID", "ID"), "h_name": ("Name", "Nama"), "h_nik": ("NIK", "NIK"),
     "h_gender": ("Sex", "JK"), "h_birth_date": ("Born", "Tgl lahir"),
