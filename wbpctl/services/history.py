@@ -60,7 +60,7 @@ def verify(session: Session, *, quick: bool = False) -> dict:
     """Check the hash chain and (unless quick) replay every event into a scratch database."""
     session.connect()   # the usual checks: the file exists and is a current ledger
     try:
-        total, problem = ledger.verify(str(session.db_path), quick=quick)
+        total, problem, _ = ledger.verify(str(session.db_path), quick=quick)
     except sqlite3.Error as exc:
         raise connection.storage_error(exc, session.db_path) from None
     return {"ok": problem is None, "events": total, "replayed": not quick,
