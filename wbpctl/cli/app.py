@@ -101,8 +101,8 @@ def root(
 
 
 def _register() -> None:
-    from . import (enrolment, init, ledger, maintenance, participant, report, stays, tracks,
-                   transfer)
+    from . import (enrolment, heads, init, ledger, maintenance, participant, report, stays,
+                   tracks, transfer)
 
     app.command("init")(init.init)
     app.add_typer(participant.app, name="participant")
@@ -119,6 +119,7 @@ def _register() -> None:
     app.command("export")(transfer.export)
     app.command("log")(ledger.log)
     app.command("verify")(ledger.verify)
+    app.command("head")(heads.head)
     app.command("backup")(maintenance.backup)
     app.command("restore")(maintenance.restore)
 

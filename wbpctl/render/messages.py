@@ -285,6 +285,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          " hash (sedikitnya 8 digit heksadesimal)"),
     "head_seq_zero": ("names event 0: events are numbered from 1",
                       "menyebut peristiwa 0: peristiwa bernomor mulai 1"),
+    "head_hash_ambiguous": ("starts the hash of more than one event: give more hex digits, or"
+                            " the seq (KTL#5120:3f9a2c71)", "mengawali hash lebih dari satu"
+                            " peristiwa: beri lebih banyak digit, atau nomor urutnya"
+                            " (KTL#5120:3f9a2c71)"),
+    "head_not_found": ("The ledger has no event #{seq} (it holds {events}): {given} is not"
+                       " a head of this ledger", "Buku besar tidak punya peristiwa #{seq}"
+                       " (isinya {events}): {given} bukan kepala buku besar ini"),
+    "head_hash_not_found": ("No event of the ledger has a hash starting {given}",
+                            "Tidak ada peristiwa di buku besar yang hash-nya diawali {given}"),
+    "head_differs": ("{given} is not in this ledger: its event #{seq} is {found}",
+                     "{given} tidak ada di buku besar ini: peristiwa #{seq}-nya adalah {found}"),
+    "replay_failed": ("Cannot replay the ledger into a scratch copy ({reason}): free space in"
+                      " the temporary folder (TMPDIR)", "Tidak bisa memutar ulang buku besar ke"
+                      " salinan sementara ({reason}): kosongkan ruang di folder sementara"
+                      " (TMPDIR)"),
+    "ledger_footer": ("Ledger {head}", "Buku besar {head}"),
+    "s_head": ("Ledger head", "Kepala buku besar"),
+    "h_head": ("Head", "Kepala"), "h_hash": ("Hash", "Hash"),
+    "hd_seq": ("Events", "Peristiwa"), "hd_written_at": ("Written (UTC)", "Ditulis (UTC)"),
+    "hd_signature": ("Signature", "Tanda tangan"),
+    "signed_ed25519": ("signed (Ed25519)", "ditandatangani (Ed25519)"),
     # -- table headers and section titles
     "h_id": ("ID", "ID"), "h_name": ("Name", "Nama"), "h_nik": ("NIK", "NIK"),
     "h_gender": ("Sex", "JK"), "h_birth_date": ("Born", "Tgl lahir"),
