@@ -150,7 +150,7 @@ def test_opd_report_over_any_period(october):
 
 
 def test_recidivism_by_cohort_and_window(october):
-    rows = october.json("report", "recidivism", "--as-of", "2026-11-28")
+    rows = october.json("report", "recidivism", "--as-of", "2026-11-28")["rows"]
     cell = {(r["cohort"], r["window_years"], r["group"]): r for r in rows}
     p4 = cell[(2025, 1, "no_training")]
     assert (p4["released"], p4["eligible"], p4["readmitted"], p4["rate"]) == (1, 1, 0, 0.0)
@@ -172,7 +172,7 @@ def test_recidivism_domain_example(cli):
     cli.ok("complete", "B.I-2/2006", "OLAH-MADU", "--on", "2006-06-01")
     cli.ok("release", "B.I-2/2006", "--on", "2008-01-03", "--type", "ekspirasi")
     rows = cli.json("report", "recidivism", "--windows", "1,2,3,4,5,6,7", "--as-of",
-                    "2020-01-01")
+                    "2020-01-01")["rows"]
     untrained = {r["window_years"]: r for r in rows if r["group"] == "no_training"
                  and r["cohort"] == 2008}
     assert [untrained[k]["readmitted"] for k in range(1, 8)] == [0, 0, 0, 0, 0, 0, 1]
@@ -217,6 +217,6 @@ def test_recidivism_window_from_a_leap_day(cli):
                "--override", "test")
         cli.ok("participant", "readmit", f"B.I-{n}/2022", "--reg-no", f"B.I-{n}/2025",
                "--detained", back, "--sentence", "2y")
-    rows = cli.json("report", "recidivism", "--windows", "1", "--as-of", "2026-01-01")
+    rows = cli.json("report", "recidivism", "--windows", "1", "--as-of", "2026-01-01")["rows"]
     assert [(r["group"], r["eligible"], r["readmitted"]) for r in rows] == \
         [("completed_training", 0, 0), ("no_training", 2, 1)]

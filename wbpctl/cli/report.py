@@ -8,8 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..render.sections import Section
-from .state import (Format, FormatOpt, OutputOpt, choose_format, output_style, show_record,
-                    show_rows, state)
+from .state import Format, FormatOpt, OutputOpt, choose_format, output_style, state
 
 app = typer.Typer(help="Reports: monthly summary, per OPD, recidivism, readiness for release.",
                   no_args_is_help=True, rich_markup_mode=None)
@@ -39,6 +38,16 @@ OPD_SECTIONS = (
     Section("s_by_track", "by_track", ("track", "opd", "assigned", "waitlisted", "completed",
                                        "failed", "dropped", "active_end", "completion_rate")),
 )
+
+
+def _emit_rows(ctx: typer.Context, report: dict, columns: tuple[str, ...], fmt, output) -> None:
+    from ..render.output import emit
+    from ..render.reports import render_rows_report
+
+    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
+    color, width = output_style(output)
+    emit(render_rows_report(report, columns, chosen, state(ctx).lang, color=color,
+                            width=width), output)
 
 
 @app.command("monthly")
@@ -86,9 +95,14 @@ def opd(
     Example: wbpctl report opd --from 2026-01-01 --to 2026-07-01 -f csv
     """
     from ..reports.opd import opd_report
+    from ..render.output import emit
+    from ..render.reports import render_sections_report
 
     report = opd_report(state(ctx).session(), start=date_from, end=date_to)
-    show_record(ctx, report, OPD_SECTIONS, fmt, output)
+    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
+    color, width = output_style(output)
+    emit(render_sections_report(report, OPD_SECTIONS, chosen, state(ctx).lang, color=color,
+                                width=width), output)
 
 
 @app.command("recidivism")
@@ -109,8 +123,8 @@ def recidivism(
     """
     from ..reports.recidivism import recidivism as build
 
-    rows = build(state(ctx).session(), windows=windows, as_of=as_of)
-    show_rows(ctx, rows, RECIDIVISM_COLUMNS, fmt, output)
+    report = build(state(ctx).session(), windows=windows, as_of=as_of)
+    _emit_rows(ctx, report, RECIDIVISM_COLUMNS, fmt, output)
 
 
 @app.command("readiness")
@@ -131,6 +145,6 @@ def readiness(
     """
     from ..reports.readiness import readiness as build
 
-    rows = build(state(ctx).session(), within=within, as_of=as_of)
-    show_rows(ctx, rows, READINESS_COLUMNS, fmt, output)
+    report = build(state(ctx).session(), within=within, as_of=as_of)
+    _emit_rows(ctx, report, READINESS_COLUMNS, fmt, output)
 

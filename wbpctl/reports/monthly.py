@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 from ..domain.errors import Invalid
 from ..domain.periods import Period, day_after, month_period, trailing_months
 from ..domain.release import INTO_COMMUNITY
+from ..services.heads import report_snapshot
 from ..services.session import Session
 from ..store import report_queries as rq
 from .readiness import due_count
@@ -38,16 +39,17 @@ def opd_rows(session: Session, tracks: list[dict]) -> list[dict]:
     return list(by_opd.values())
 
 
-def monthly(session: Session, *, month: str | None = None, as_of: str | date | None = None
-            ) -> dict:
-    """Every figure of one month, from one consistent snapshot."""
+def monthly(session: Session, *, month: str | None = None, as_of: str | date | None = None,
+            at: str | None = None) -> dict:
+    """Every figure of one month, from one consistent snapshot (of the ledger as it stood
+    at head ``at``, when given), and the head it was read from."""
     today = session.as_of(as_of)
     label, period = month_period(month, today)
     if period.start > today:
         raise Invalid("month", month, "month_in_future", today=today.isoformat())
     cut = Period(period.start, min(period.end, day_after(today)))
     start, end = cut.start.isoformat(), cut.end.isoformat()
-    with session.reading() as conn:
+    with report_snapshot(session, at) as (conn, head):
         registered, readmitted = rq.stays_admitted(conn, start, end)
         by_type = rq.releases_by_type(conn, start, end)
         tracks = track_rows(conn, cut)
@@ -64,6 +66,7 @@ def monthly(session: Session, *, month: str | None = None, as_of: str | date | N
         "period_start": start,
         "period_end": end,
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "ledger_head": head.as_dict(),
         "registered": registered,
         "readmitted": readmitted,
         "in_custody_start": in_custody_start,

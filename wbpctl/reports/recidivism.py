@@ -13,6 +13,7 @@ from datetime import date
 
 from ..domain.periods import parse_windows
 from ..domain.release import INTO_COMMUNITY
+from ..services.heads import report_snapshot
 from ..services.session import Session
 from ..store import report_queries as rq
 
@@ -31,11 +32,12 @@ def relative_difference(trained: float | None, untrained: float | None) -> float
 
 
 def recidivism(session: Session, *, windows: str | tuple[int, ...] = (1, 2, 3),
-               as_of: str | date | None = None) -> list[dict]:
-    """One row per cohort, window and group; ``windows`` as typed (``1,2,3``) or years."""
+               as_of: str | date | None = None, at: str | None = None) -> dict:
+    """One row per cohort, window and group; ``windows`` as typed (``1,2,3``) or years;
+    with the ledger head the rows were counted from."""
     windows = parse_windows(windows)
     today = session.as_of(as_of)
-    with session.reading() as conn:
+    with report_snapshot(session, at) as (conn, head):
         groups = rq.recidivism_groups(conn, today.isoformat(), INTO_COMMUNITY)
     cells: dict[tuple[int, int, str], list[int]] = {}
     for g in groups:
@@ -59,4 +61,4 @@ def recidivism(session: Session, *, windows: str | tuple[int, ...] = (1, 2, 3),
                              "released": released, "eligible": eligible,
                              "readmitted": readmitted, "rate": rates[g],
                              "relative_difference": difference})
-    return rows
+    return {"ledger_head": head.as_dict(), "rows": rows}
