@@ -1,4 +1,5 @@
-"""``wbpctl report ...``: summaries built from one consistent snapshot, reproducible with --as-of."""
+"""``wbpctl report ...``: summaries built from one consistent snapshot, each naming the ledger
+head it was made from, and made again exactly from that head with --at."""
 
 from __future__ import annotations
 
@@ -24,7 +25,16 @@ ReportFormatOpt = Annotated[Optional[ReportFormat], typer.Option(
     " extension, else table).", show_default=False)]
 AsOfOpt = Annotated[Optional[str], typer.Option(
     "--as-of", metavar="DATE",
-    help="Report as on this date (default today), so past reports are reproducible.",
+    help="The business date the figures are counted up to (default today). Facts entered"
+    " later with earlier dates (a late remission, completion or admission) change a past"
+    " --as-of report; to make a printed report again exactly, use --at.",
+    show_default=False)]
+AtOpt = Annotated[Optional[str], typer.Option(
+    "--at", metavar="HEAD",
+    help="Make the report from the ledger as it stood at HEAD, as printed at the foot of a"
+    " report (KTL#5120:3f9a2c71), or a seq (5120): the events up to that one are checked"
+    " and replayed into a scratch copy, so the output is byte for byte the report printed"
+    " then (give the same options). Takes about as long as 'wbpctl verify'.",
     show_default=False)]
 
 READINESS_COLUMNS = ("section", "due_on", "days_left", "reg_no", "name", "expiry",
@@ -59,6 +69,11 @@ def monthly(
         " month (so a cron job on the 1st reports the month just ended), else this.",
         show_default=False)] = None,
     as_of: AsOfOpt = None,
+    at: AtOpt = None,
+    generated_at: Annotated[Optional[str], typer.Option(
+        "--generated-at", metavar="TIME",
+        help="The generation time to print instead of now, such as the one on a report"
+        " made again with --at (2026-11-01T06:00:02+00:00).", show_default=False)] = None,
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -71,7 +86,8 @@ def monthly(
     from ..render.monthly import render_monthly
     from ..render.output import emit
 
-    report = build(state(ctx).session(), month=month, as_of=as_of)
+    report = build(state(ctx).session(), month=month, as_of=as_of, at=at,
+                   generated_at=generated_at)
     chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown", "html"))
     color, width = output_style(output)
     emit(render_monthly(report, chosen, state(ctx).lang, color=color, width=width), output)
@@ -87,6 +103,7 @@ def opd(
         "--to", metavar="DATE",
         help="Last day, exclusive (default: tomorrow, so today is included).",
         show_default=False)] = None,
+    at: AtOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -98,7 +115,7 @@ def opd(
     from ..render.output import emit
     from ..render.reports import render_sections_report
 
-    report = opd_report(state(ctx).session(), start=date_from, end=date_to)
+    report = opd_report(state(ctx).session(), start=date_from, end=date_to, at=at)
     chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
     color, width = output_style(output)
     emit(render_sections_report(report, OPD_SECTIONS, chosen, state(ctx).lang, color=color,
@@ -112,6 +129,7 @@ def recidivism(
         "--windows", metavar="YEARS",
         help="Follow-up windows in years, comma-separated.")] = "1,2,3",
     as_of: AsOfOpt = None,
+    at: AtOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -123,7 +141,7 @@ def recidivism(
     """
     from ..reports.recidivism import recidivism as build
 
-    report = build(state(ctx).session(), windows=windows, as_of=as_of)
+    report = build(state(ctx).session(), windows=windows, as_of=as_of, at=at)
     _emit_rows(ctx, report, RECIDIVISM_COLUMNS, fmt, output)
 
 
@@ -133,6 +151,7 @@ def readiness(
     within: Annotated[int, typer.Option("--within", metavar="DAYS", min=1, max=3650,
                                         help="Days ahead (and back, for releases).")] = 90,
     as_of: AsOfOpt = None,
+    at: AtOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -145,6 +164,6 @@ def readiness(
     """
     from ..reports.readiness import readiness as build
 
-    report = build(state(ctx).session(), within=within, as_of=as_of)
+    report = build(state(ctx).session(), within=within, as_of=as_of, at=at)
     _emit_rows(ctx, report, READINESS_COLUMNS, fmt, output)
 

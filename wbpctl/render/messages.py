@@ -300,6 +300,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       " the temporary folder (TMPDIR)", "Tidak bisa memutar ulang buku besar ke"
                       " salinan sementara ({reason}): kosongkan ruang di folder sementara"
                       " (TMPDIR)"),
+    "timestamp_unparseable": ("is not a time; write it as a report prints it"
+                              " (2026-11-01T06:00:02+00:00)", "bukan waktu; tulis seperti"
+                              " tercetak di laporan (2026-11-01T06:00:02+00:00)"),
     "ledger_footer": ("Ledger {head}", "Buku besar {head}"),
     "s_head": ("Ledger head", "Kepala buku besar"),
     "h_head": ("Head", "Kepala"), "h_hash": ("Hash", "Hash"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+from ..domain.dates import parse_timestamp
 from ..domain.errors import Invalid
 from ..domain.periods import Period, day_after, month_period, trailing_months
 from ..domain.release import INTO_COMMUNITY
@@ -40,9 +41,12 @@ def opd_rows(session: Session, tracks: list[dict]) -> list[dict]:
 
 
 def monthly(session: Session, *, month: str | None = None, as_of: str | date | None = None,
-            at: str | None = None) -> dict:
+            at: str | None = None, generated_at: str | None = None) -> dict:
     """Every figure of one month, from one consistent snapshot (of the ledger as it stood
-    at head ``at``, when given), and the head it was read from."""
+    at head ``at``, when given), and the head it was read from. ``generated_at`` is the
+    time to print instead of now, to make a report printed earlier again byte for byte."""
+    stamp = (parse_timestamp(generated_at, field="generated_at") if generated_at
+             else datetime.now(timezone.utc))
     today = session.as_of(as_of)
     label, period = month_period(month, today)
     if period.start > today:
@@ -65,7 +69,7 @@ def monthly(session: Session, *, month: str | None = None, as_of: str | date | N
         "lapas_name": session.config.lapas_name,
         "period_start": start,
         "period_end": end,
-        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "generated_at": stamp.isoformat(timespec="seconds"),
         "ledger_head": head.as_dict(),
         "registered": registered,
         "readmitted": readmitted,
