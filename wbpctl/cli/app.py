@@ -120,6 +120,7 @@ def _register() -> None:
     app.command("log")(ledger.log)
     app.command("verify")(ledger.verify)
     app.command("head")(heads.head)
+    app.command("checkpoint")(heads.checkpoint)
     app.command("backup")(maintenance.backup)
     app.command("restore")(maintenance.restore)
 

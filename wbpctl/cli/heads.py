@@ -1,10 +1,11 @@
-"""``wbpctl head``: the ledger head that reports print and checkpoints keep."""
+"""``wbpctl head`` and ``wbpctl checkpoint``: the ledger head that reports print, and
+the file beside the database that keeps each one."""
 
 from __future__ import annotations
 
 import typer
 
-from .state import FormatOpt, OutputOpt, choose_format, state
+from .state import FormatOpt, OutputOpt, choose_format, say, state
 
 
 def _show(ctx: typer.Context, record: dict, fmt, output) -> None:
@@ -26,3 +27,25 @@ def head(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None) ->
     from ..services import heads
 
     _show(ctx, head_record(heads.current(state(ctx).session())), fmt, output)
+
+
+def checkpoint(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+    """Keep the ledger head: append it, with the time and who kept it, to the checkpoint
+    file beside the database (<db>.heads, one JSON line per head, owner-only), and print
+    it. Nothing is written when the file already ends with this head. 'report monthly'
+    keeps its head the same way. Copy the file (or its lines) somewhere the database's
+    users cannot write: 'wbpctl verify --heads COPY' then shows any rewrite of the ledger.
+
+    Example: wbpctl checkpoint
+    """
+    from ..domain.heads import Head
+    from ..render.heads import head_record
+    from ..services import checkpoints
+
+    kept = checkpoints.checkpoint(state(ctx).session())
+    line = kept.line
+    head = Head(line["lapas"], line["seq"], line["hash"], line["at"])
+    say(ctx, "checkpoint_written" if kept.written else "checkpoint_unchanged",
+        head=head.short, file=str(kept.file))
+    _show(ctx, head_record(head, **{k: v for k, v in line.items() if k not in
+                                    ("seq", "hash", "at", "lapas")}), fmt, output)

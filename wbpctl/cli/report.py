@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..render.sections import Section
-from .state import Format, FormatOpt, OutputOpt, choose_format, output_style, state
+from .state import Format, FormatOpt, OutputOpt, choose_format, output_style, state, warn
 
 app = typer.Typer(help="Reports: monthly summary, per OPD, recidivism, readiness for release.",
                   no_args_is_help=True, rich_markup_mode=None)
@@ -78,19 +78,23 @@ def monthly(
     output: OutputOpt = None,
 ) -> None:
     """The monthly summary: admissions, places, completions, releases, by OPD and track,
-    with a 12-month trend. Silent on stderr when all went well (for cron).
+    with a 12-month trend. Its ledger head is kept in the checkpoint file beside the
+    database (see 'wbpctl checkpoint'); when that file cannot be written the report is
+    still written, with one warning line. Silent on stderr when all went well (for cron).
 
     Example: wbpctl report monthly --month last -o laporan/2026-10.html
     """
-    from ..reports.monthly import monthly as build
+    from ..reports.monthly import monthly_kept as build
     from ..render.monthly import render_monthly
     from ..render.output import emit
 
-    report = build(state(ctx).session(), month=month, as_of=as_of, at=at,
-                   generated_at=generated_at)
     chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown", "html"))
+    report, problem = build(state(ctx).session(), month=month, as_of=as_of, at=at,
+                            generated_at=generated_at)
     color, width = output_style(output)
     emit(render_monthly(report, chosen, state(ctx).lang, color=color, width=width), output)
+    if problem is not None:
+        warn(ctx, "checkpoint_warning", problem)
 
 
 @app.command("opd")

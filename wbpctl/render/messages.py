@@ -303,6 +303,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "timestamp_unparseable": ("is not a time; write it as a report prints it"
                               " (2026-11-01T06:00:02+00:00)", "bukan waktu; tulis seperti"
                               " tercetak di laporan (2026-11-01T06:00:02+00:00)"),
+    "head_ok": ("{head} is in the ledger", "{head} ada di buku besar"),
+    "checkpoint_not_found": ("Checkpoint {given} ({file} line {line}, written {written_at} by"
+                             " {actor}) is not in this ledger: it holds only {events} events;"
+                             " events were removed after that checkpoint",
+                             "Titik periksa {given} ({file} baris {line}, ditulis {written_at}"
+                             " oleh {actor}) tidak ada di buku besar ini: isinya hanya {events}"
+                             " peristiwa; ada peristiwa yang dihapus setelah titik periksa itu"),
+    "checkpoint_differs": ("Checkpoint {given} ({file} line {line}, written {written_at} by"
+                           " {actor}) is not in this ledger: its event #{seq} is now {found};"
+                           " the ledger was rewritten after that checkpoint",
+                           "Titik periksa {given} ({file} baris {line}, ditulis {written_at}"
+                           " oleh {actor}) tidak ada di buku besar ini: peristiwa #{seq}-nya"
+                           " kini {found}; buku besar ditulis ulang setelah titik periksa itu"),
+    "checkpoint_line_bad": ("{file} line {line} is not a checkpoint: {reason}",
+                            "{file} baris {line} bukan titik periksa: {reason}"),
+    "checkpoints_missing": ("Checkpoint file {file} does not exist",
+                            "Berkas titik periksa {file} tidak ada"),
+    "checkpoints_unreadable": ("Cannot read checkpoint file {file}: {reason}",
+                               "Tidak bisa membaca berkas titik periksa {file}: {reason}"),
+    "checkpoint_unwritable": ("Cannot write checkpoint file {file}: {reason}",
+                              "Tidak bisa menulis berkas titik periksa {file}: {reason}"),
+    "checkpoints_ok": ("{count} checkpoint(s) in {file}: every one is in the ledger",
+                       "{count} titik periksa di {file}: semuanya ada di buku besar"),
+    "checkpoint_written": ("Checkpoint {head} added to {file}",
+                           "Titik periksa {head} ditambahkan ke {file}"),
+    "checkpoint_unchanged": ("{head} is already the last checkpoint in {file}: nothing written",
+                             "{head} sudah titik periksa terakhir di {file}: tidak ada yang"
+                             " ditulis"),
+    "checkpoint_warning": ("warning: the report was written, but not its checkpoint: {problem}",
+                           "peringatan: laporan ditulis, tetapi titik periksanya tidak:"
+                           " {problem}"),
     "ledger_footer": ("Ledger {head}", "Buku besar {head}"),
     "s_head": ("Ledger head", "Kepala buku besar"),
     "h_head": ("Head", "Kepala"), "h_hash": ("Hash", "Hash"),

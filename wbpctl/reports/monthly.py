@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from ..domain.dates import parse_timestamp
-from ..domain.errors import Invalid
+from ..domain.errors import Invalid, WbpError
+from ..domain.heads import Head
 from ..domain.periods import Period, day_after, month_period, trailing_months
 from ..domain.release import INTO_COMMUNITY
+from ..services import checkpoints
 from ..services.heads import report_snapshot
 from ..services.session import Session
 from ..store import report_queries as rq
@@ -95,3 +97,14 @@ def monthly(session: Session, *, month: str | None = None, as_of: str | date | N
                    "released": trend.get(m, {}).get("released", 0)}
                   for m in trend_period.months()],
     }
+
+
+def monthly_kept(session: Session, **options) -> tuple[dict, WbpError | None]:
+    """The monthly report (``monthly``), its head then kept in the checkpoint file beside
+    the database, unless it was made at a past head. A checkpoint that cannot be written
+    (a read-only folder, a full disk) must not cost the month its report: the problem is
+    returned for the caller to warn about."""
+    report = monthly(session, **options)
+    if options.get("at") is not None:
+        return report, None
+    return report, checkpoints.keep_quietly(session, Head(**report["ledger_head"]))
