@@ -121,6 +121,7 @@ def _register() -> None:
     app.command("verify")(ledger.verify)
     app.command("head")(heads.head)
     app.command("checkpoint")(heads.checkpoint)
+    app.command("keygen")(heads.keygen)
     app.command("backup")(maintenance.backup)
     app.command("restore")(maintenance.restore)
 

@@ -1,7 +1,10 @@
-"""``wbpctl head`` and ``wbpctl checkpoint``: the ledger head that reports print, and
-the file beside the database that keeps each one."""
+"""``wbpctl head``, ``checkpoint`` and ``keygen``: the ledger head that reports print, the
+file beside the database that keeps each one, and the key that signs them."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
@@ -49,3 +52,27 @@ def checkpoint(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = No
         head=head.short, file=str(kept.file))
     _show(ctx, head_record(head, **{k: v for k, v in line.items() if k not in
                                     ("seq", "hash", "at", "lapas")}), fmt, output)
+
+
+def keygen(
+    ctx: typer.Context,
+    path: Annotated[Optional[Path], typer.Argument(
+        metavar="[PATH]", help="The private key file to write (default: signing_key in the"
+        " config); the public key goes to PATH.pub.", show_default=False)] = None,
+) -> None:
+    """Make an Ed25519 key pair for signing checkpoints: PATH (private, owner-only) and
+    PATH.pub (public, to give to whoever checks the checkpoints). An existing key is never
+    overwritten. Then set 'signing_key: PATH' in config.yaml: every checkpoint is signed,
+    and 'wbpctl verify --public-key PATH.pub' checks every line. Needs
+    pip install 'wbpctl[signing]'.
+
+    Example: wbpctl keygen /etc/wbpctl/wbp-ktl.key
+    """
+    from ..services import signing
+
+    target = path or state(ctx).config.signing_key
+    if target is None:
+        raise typer.BadParameter("give PATH, or set signing_key in config.yaml",
+                                 param_hint="PATH")
+    private, public = signing.keygen(target)
+    say(ctx, "keygen_done", private=str(private), public=str(public))

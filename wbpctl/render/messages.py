@@ -334,6 +334,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "checkpoint_warning": ("warning: the report was written, but not its checkpoint: {problem}",
                            "peringatan: laporan ditulis, tetapi titik periksanya tidak:"
                            " {problem}"),
+    "checkpoints_ok_signed": ("{count} checkpoint(s) in {file}: every one is in the ledger and"
+                              " signed by the key of {key}", "{count} titik periksa di {file}:"
+                              " semuanya ada di buku besar dan ditandatangani dengan kunci"
+                              " {key}"),
+    "checkpoints_ok_unchecked": ("{count} checkpoint(s) in {file}: every one is in the ledger;"
+                                 " {signed} signed, signatures not checked (no public key: give"
+                                 " --public-key FILE)", "{count} titik periksa di {file}:"
+                                 " semuanya ada di buku besar; {signed} bertanda tangan, tanda"
+                                 " tangan tidak diperiksa (tanpa kunci publik: beri"
+                                 " --public-key FILE)"),
+    "checkpoint_unsigned": ("{file} line {line} ({head}) is not signed, but signatures are"
+                            " checked with {key}: every line must be signed (start a new"
+                            " checkpoint file when signing is turned on)",
+                            "{file} baris {line} ({head}) tidak bertanda tangan, padahal tanda"
+                            " tangan diperiksa dengan {key}: setiap baris harus bertanda"
+                            " tangan (mulai berkas titik periksa baru saat penandatanganan"
+                            " diaktifkan)"),
+    "checkpoint_bad_signature": ("{file} line {line} ({head}): the signature does not match"
+                                 " the public key {key}; the line was changed, or signed with"
+                                 " another key", "{file} baris {line} ({head}): tanda tangan"
+                                 " tidak cocok dengan kunci publik {key}; baris itu diubah,"
+                                 " atau ditandatangani dengan kunci lain"),
+    "signing_unavailable": ("Signing needs the cryptography package: pip install"
+                            " 'wbpctl[signing]'", "Tanda tangan memerlukan paket cryptography:"
+                            " pip install 'wbpctl[signing]'"),
+    "key_exists": ("{path} exists: a key is never overwritten (move it away first)",
+                   "{path} sudah ada: kunci tidak pernah ditimpa (pindahkan dulu)"),
+    "key_unreadable": ("Cannot read key {path}: {reason}",
+                       "Tidak bisa membaca kunci {path}: {reason}"),
+    "signing_key_missing": ("Signing key {path} does not exist: make it with 'wbpctl keygen'"
+                            " or correct signing_key in the config", "Kunci tanda tangan"
+                            " {path} tidak ada: buat dengan 'wbpctl keygen' atau perbaiki"
+                            " signing_key di konfigurasi"),
+    "signing_key_bad": ("{path} is not an Ed25519 private key in PEM form (as 'wbpctl keygen'"
+                        " writes it)", "{path} bukan kunci privat Ed25519 berbentuk PEM (seperti"
+                        " tulisan 'wbpctl keygen')"),
+    "public_key_missing": ("Public key {path} does not exist: give --public-key FILE",
+                           "Kunci publik {path} tidak ada: beri --public-key FILE"),
+    "public_key_bad": ("{path} is not an Ed25519 public key in PEM form",
+                       "{path} bukan kunci publik Ed25519 berbentuk PEM"),
+    "keygen_done": ("Key pair written: {private} (private: stays here) and {public} (public:"
+                    " give it to whoever checks the checkpoints); set 'signing_key: {private}'"
+                    " in config.yaml to sign every checkpoint", "Pasangan kunci ditulis:"
+                    " {private} (privat: tetap di sini) dan {public} (publik: berikan kepada"
+                    " pemeriksa titik periksa); isi 'signing_key: {private}' di config.yaml"
+                    " agar setiap titik periksa ditandatangani"),
     "ledger_footer": ("Ledger {head}", "Buku besar {head}"),
     "s_head": ("Ledger head", "Kepala buku besar"),
     "h_head": ("Head", "Kepala"), "h_hash": ("Hash", "Hash"),

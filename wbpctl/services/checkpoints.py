@@ -29,6 +29,9 @@ def _line(session: Session, head: Head) -> dict:
     line = {"seq": head.seq, "hash": head.hash, "at": head.at, "lapas": head.lapas,
             "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "actor": session.actor}
+    if session.config.signing_key is not None:
+        from . import signing
+        line["signature"] = signing.sign(session.config.signing_key, canonical_json(line))
     return line
 
 
@@ -115,10 +118,34 @@ def read_claims(file: Path, *, required: bool, public_key: Path | None) -> FileC
     lines = store.read(file, required=required)
     if lines is None:
         return None
+    valid = None
+    if public_key is not None:
+        from . import signing
+        valid = signing.checker(public_key)
     claims, signed = [], 0
     for number, text in lines:
         claim, line = _claim(file, number, text)
-        if line.pop("signature", None) is not None:
-            signed += 1
+        signature = line.pop("signature", None)
+        signed += signature is not None
+        if valid is not None:
+            # Every line, once signatures are checked: a line without one could stand in
+            # for a signed line removed along with the events it vouched for.
+            where = {"file": str(file), "line": number, "head": claim.ref.text,
+                     "key": str(public_key)}
+            if not isinstance(signature, str):
+                raise Rejected("checkpoint_unsigned", **where)
+            if not valid(canonical_json(line), signature):
+                raise Rejected("checkpoint_bad_signature", **where)
         claims.append(claim)
     return FileClaims(file, claims, signed, public_key)
+
+
+def public_key_for(session: Session, given: Path | None) -> Path | None:
+    """The key signatures are checked with: the one given, else the public half of the
+    configured signing key, else none (signatures are then not checked)."""
+    if given is not None:
+        return given
+    if session.config.signing_key is not None:
+        from .signing import public_path
+        return public_path(session.config.signing_key)
+    return None

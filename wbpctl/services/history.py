@@ -77,7 +77,8 @@ def verify(session: Session, *, quick: bool = False, head: str | None = None,
         ref = parse_head(head, field="head")
         claims.append(checkpoints.Claim(ref))
     kept = checkpoints.read_claims(heads_file or checkpoints.file_for(session),
-                                   required=heads_file is not None, public_key=public_key)
+                                   required=heads_file is not None,
+                                   public_key=checkpoints.public_key_for(session, public_key))
     claims += kept.claims if kept else []
     if head is not None and claims[0].ref.seq is None:     # a hash alone: which event
         with session.reading() as conn:
