@@ -71,6 +71,24 @@ def measure(cmd: list[str], runs: int, env: dict, before=None) -> dict:
     return {"ms": statistics.median(seconds) * 1000, "peak_mb": peak / 1024}
 
 
+def append_alone(path: Path, runs: int = 21) -> dict:
+    """What keeping a head costs by itself: a line appended with its fsync, in-process, to
+    a new file each time (the subprocess figures above move by more than this from noise)."""
+    import time
+
+    from wbpctl.store.checkpoints import append
+
+    line = {"seq": 1, "hash": "0" * 64, "at": "", "lapas": "KTL", "written_at": "", "actor": ""}
+    seconds = []
+    for n in range(runs):
+        path.unlink(missing_ok=True)
+        start = time.perf_counter()
+        append(path, {**line, "seq": n + 1}, same_as_last=lambda last: False)
+        seconds.append(time.perf_counter() - start)
+    path.unlink(missing_ok=True)
+    return {"ms": statistics.median(seconds) * 1000}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
@@ -136,6 +154,9 @@ def main() -> None:
          before=lambda: heads.unlink(missing_ok=True))
     case("wbpctl report monthly, head already kept", monthly)
     case("wbpctl head", [wbpctl, "head", "-f", "json"])
+    results["checkpoint append alone"] = append_alone(Path(f"{args.db}.heads-bench"))
+    print(f"{'checkpoint append alone (in-process)':44} "
+          f"{results['checkpoint append alone']['ms']:10.2f} ms", flush=True)
     case("wbpctl verify --quick", [wbpctl, "verify", "--quick"], max(1, args.runs // 2))
     case("wbpctl verify", [wbpctl, "verify"], max(1, args.runs // 2))
     # A past report made again: the ledger replayed up to a seq near the end.
@@ -160,7 +181,8 @@ def main() -> None:
     appended = results["wbpctl report monthly, checkpoint appended"]["ms"]
     kept = results["wbpctl report monthly, head already kept"]["ms"]
     print(f"  {'checkpoint appended by the report':36} {appended - kept:+6.1f} ms"
-          f" ({appended / kept:.3f}x)")
+          f" ({appended / kept:.3f}x); the append alone"
+          f" {results['checkpoint append alone']['ms']:.2f} ms")
     if args.json:
         args.json.write_text(json.dumps({"people": people, "events": events,
                                          "runs": args.runs, "results": results}, indent=2))
