@@ -316,8 +316,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "Titik periksa {given} ({file} baris {line}, ditulis {written_at}"
                            " oleh {actor}) tidak ada di buku besar ini: peristiwa #{seq}-nya"
                            " kini {found}; buku besar ditulis ulang setelah titik periksa itu"),
-    "checkpoint_line_bad": ("{file} line {line} is not a checkpoint: {reason}",
-                            "{file} baris {line} bukan titik periksa: {reason}"),
+    "checkpoint_line_not_json": ("{file} line {line} is not a checkpoint: not a JSON object",
+                                 "{file} baris {line} bukan titik periksa: bukan objek JSON"),
+    "checkpoint_line_seq": ("{file} line {line} is not a checkpoint: seq must be a whole"
+                            " number from 1", "{file} baris {line} bukan titik periksa: seq"
+                            " harus bilangan bulat mulai 1"),
+    "checkpoint_line_hash": ("{file} line {line} is not a checkpoint: hash must be 64 hex"
+                             " digits", "{file} baris {line} bukan titik periksa: hash harus"
+                             " 64 digit heksadesimal"),
+    "checkpoint_line_lapas": ("{file} line {line} is not a checkpoint: lapas is missing",
+                              "{file} baris {line} bukan titik periksa: lapas tidak ada"),
     "checkpoints_missing": ("Checkpoint file {file} does not exist",
                             "Berkas titik periksa {file} tidak ada"),
     "checkpoints_unreadable": ("Cannot read checkpoint file {file}: {reason}",

@@ -79,25 +79,25 @@ class Claim:
     actor: str | None = None
 
 
-def _bad_line(file: Path, number: int, reason: str) -> Rejected:
-    return Rejected("checkpoint_line_bad", file=str(file), line=number, reason=reason)
+def _bad_line(file: Path, number: int, what: str) -> Rejected:
+    return Rejected(f"checkpoint_line_{what}", file=str(file), line=number)
 
 
 def _claim(file: Path, number: int, text: str) -> tuple[Claim, dict]:
     try:
         line = json.loads(text)
     except ValueError:
-        raise _bad_line(file, number, "not JSON") from None
+        raise _bad_line(file, number, "not_json") from None
     if not isinstance(line, dict):
-        raise _bad_line(file, number, "not a JSON object")
+        raise _bad_line(file, number, "not_json")
     seq, digest, lapas = line.get("seq"), line.get("hash"), line.get("lapas")
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
-        raise _bad_line(file, number, "seq must be a whole number from 1")
+        raise _bad_line(file, number, "seq")
     if not (isinstance(digest, str) and len(digest) == FULL_HEX
             and all(c in "0123456789abcdef" for c in digest)):
-        raise _bad_line(file, number, "hash must be 64 hex digits")
+        raise _bad_line(file, number, "hash")
     if not isinstance(lapas, str) or not lapas:
-        raise _bad_line(file, number, "lapas is missing")
+        raise _bad_line(file, number, "lapas")
     ref = HeadRef(Head(lapas, seq, digest, None).short, lapas, seq, digest)
     return Claim(ref, str(file), number, str(line.get("written_at") or "?"),
                  str(line.get("actor") or "?")), line

@@ -6,8 +6,8 @@ import json
 import os
 import sqlite3
 import time
-from dataclasses import dataclass
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterable, Iterator, NamedTuple
 
