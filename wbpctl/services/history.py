@@ -98,7 +98,7 @@ def verify(session: Session, *, quick: bool = False, head: str | None = None,
     for claim in claims:
         _prove(claim, found_heads.get(claim.ref.seq) if claim.ref.seq else None, total)
     return {"events": total, "replayed": not quick,
-            "head": claims[0].ref.text if head is not None else None,
+            "head": found_heads[claims[0].ref.seq].short if head is not None else None,
             "checkpoints": None if kept is None else {
                 "file": str(kept.file), "count": len(kept.claims), "signed": kept.signed,
                 "checked_with": str(kept.checked_with) if kept.checked_with else None}}
