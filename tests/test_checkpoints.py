@@ -5,8 +5,6 @@ import os
 import shutil
 import sqlite3
 
-import pytest
-
 from conftest import add_person
 from test_heads import last_event
 from test_reports import october  # noqa: F401  (a fixture)
