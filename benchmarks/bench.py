@@ -1,5 +1,5 @@
-"""Startup, reports, verify and memory of wbpctl on a national ledger, against baselines
-measured in the same run.
+"""Startup, reports, verify, a report made again at a past head (--at) and memory of wbpctl
+on a national ledger, against baselines measured in the same run.
 
 Usage:
   python benchmarks/bench.py --db national.db [--people 300000] [--runs 5] [--json results.json]
@@ -11,6 +11,8 @@ Run both with the project's virtual environment's python. Each figure is the med
 --runs runs; peak memory is the largest max-RSS seen. Ratios compare with:
   startup   python -c "import sqlite3" and sqlite-utils --version
   reports   the same figures from one hand-written SQL query in the sqlite3 shell
+  --at      a full wbpctl verify of the same ledger (both replay every event)
+  checkpoint  the monthly report when <db>.heads already ends with its head
 """
 
 from __future__ import annotations
@@ -55,9 +57,11 @@ def tool(name: str) -> str | None:
     return str(BIN / name) if (BIN / name).exists() else shutil.which(name)
 
 
-def measure(cmd: list[str], runs: int, env: dict) -> dict:
+def measure(cmd: list[str], runs: int, env: dict, before=None) -> dict:
     seconds, peak = [], 0
     for _ in range(runs):
+        if before is not None:
+            before()
         out = subprocess.run([sys.executable, "-c", PROBE, *cmd], env=env, capture_output=True,
                              text=True, check=True).stdout.split()
         if out[2] != "0":
@@ -65,6 +69,24 @@ def measure(cmd: list[str], runs: int, env: dict) -> dict:
         seconds.append(float(out[0]))
         peak = max(peak, int(out[1]))
     return {"ms": statistics.median(seconds) * 1000, "peak_mb": peak / 1024}
+
+
+def append_alone(path: Path, runs: int = 21) -> dict:
+    """What keeping a head costs by itself: a line appended with its fsync, in-process, to
+    a new file each time (the subprocess figures above move by more than this from noise)."""
+    import time
+
+    from wbpctl.store.checkpoints import append
+
+    line = {"seq": 1, "hash": "0" * 64, "at": "", "lapas": "KTL", "written_at": "", "actor": ""}
+    seconds = []
+    for n in range(runs):
+        path.unlink(missing_ok=True)
+        start = time.perf_counter()
+        append(path, {**line, "seq": n + 1}, same_as_last=lambda last: False)
+        seconds.append(time.perf_counter() - start)
+    path.unlink(missing_ok=True)
+    return {"ms": statistics.median(seconds) * 1000}
 
 
 def main() -> None:
@@ -92,8 +114,8 @@ def main() -> None:
     conn.close()
     results: dict[str, dict] = {}
 
-    def case(name: str, cmd: list[str], runs: int = args.runs) -> None:
-        results[name] = measure(cmd, runs, env)
+    def case(name: str, cmd: list[str], runs: int = args.runs, before=None) -> None:
+        results[name] = measure(cmd, runs, env, before)
         print(f"{name:44} {results[name]['ms']:10.1f} ms {results[name]['peak_mb']:8.1f} MB",
               flush=True)
 
@@ -124,8 +146,23 @@ def main() -> None:
             results[f"wbpctl {name}"]["x_sql"] = \
                 results[f"wbpctl {name}"]["ms"] / results["  sqlite3 shell, same figures"]["ms"]
             results[f"sql {name}"] = results.pop("  sqlite3 shell, same figures")
+    # The monthly report keeps its head in <db>.heads: appending a line, against finding
+    # the file already ends with that head (nothing written).
+    heads = Path(f"{args.db}.heads")
+    monthly = [wbpctl, "report", "monthly", "--month", "2026-10", "-f", "json"]
+    case("wbpctl report monthly, checkpoint appended", monthly,
+         before=lambda: heads.unlink(missing_ok=True))
+    case("wbpctl report monthly, head already kept", monthly)
+    case("wbpctl head", [wbpctl, "head", "-f", "json"])
+    results["checkpoint append alone"] = append_alone(Path(f"{args.db}.heads-bench"))
+    print(f"{'checkpoint append alone (in-process)':44} "
+          f"{results['checkpoint append alone']['ms']:10.2f} ms", flush=True)
     case("wbpctl verify --quick", [wbpctl, "verify", "--quick"], max(1, args.runs // 2))
     case("wbpctl verify", [wbpctl, "verify"], max(1, args.runs // 2))
+    # A past report made again: the ledger replayed up to a seq near the end.
+    near_end = max(1, events - 1000)
+    case(f"wbpctl report monthly --at {near_end}", [*monthly, "--at", str(near_end)],
+         max(1, args.runs // 2))
     base = results["python -c 'import sqlite3'"]["ms"]
     print("\nratios")
     for name in ("wbpctl --version", "wbpctl --help", "wbpctl participant show",
@@ -138,6 +175,14 @@ def main() -> None:
     for name, figures in results.items():
         if "x_sql" in figures:
             print(f"  {name:36} {figures['x_sql']:6.2f}x the hand-written SQL")
+    at = results[f"wbpctl report monthly --at {near_end}"]
+    print(f"  {'report monthly --at (near the end)':36} {at['ms'] / results['wbpctl verify']['ms']:6.2f}x"
+          " wbpctl verify")
+    appended = results["wbpctl report monthly, checkpoint appended"]["ms"]
+    kept = results["wbpctl report monthly, head already kept"]["ms"]
+    print(f"  {'checkpoint appended by the report':36} {appended - kept:+6.1f} ms"
+          f" ({appended / kept:.3f}x); the append alone"
+          f" {results['checkpoint append alone']['ms']:.2f} ms")
     if args.json:
         args.json.write_text(json.dumps({"people": people, "events": events,
                                          "runs": args.runs, "results": results}, indent=2))

@@ -9,7 +9,7 @@ COMMANDS = [[], ["init"], ["participant"], ["participant", "add"], ["participant
             ["participant", "show"], ["participant", "edit"], ["participant", "readmit"],
             ["assign"], ["complete"], ["drop"], ["release"], ["remission"], ["remission", "add"],
             ["opd"], ["opd", "list"], ["track"], ["track", "list"], ["track", "show"], ["log"],
-            ["verify"], ["report"], ["report", "readiness"],
+            ["verify"], ["head"], ["checkpoint"], ["keygen"], ["report"], ["report", "readiness"],
             ["report", "monthly"], ["report", "opd"], ["report", "recidivism"]]
 
 

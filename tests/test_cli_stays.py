@@ -180,7 +180,7 @@ def test_readiness_report_with_fixed_as_of(cli):
     cli.ok("release", "B.I-4/2025", "--on", "2026-05-12", "--type", "pb")
     cli.ok("assign", "B.I-4/2025", "SALUR-KERJA", "--on", "2026-05-20")
     cli.ok("complete", "B.I-4/2025", "SALUR-KERJA", "--on", "2026-05-25")
-    rows = cli.json("report", "readiness", "--as-of", "2026-06-01", "--within", "90")
+    rows = cli.json("report", "readiness", "--as-of", "2026-06-01", "--within", "90")["rows"]
     assert [(r["section"], r["name"]) for r in rows] == \
         [("due", "Budi"), ("due", "Ani"), ("released", "Dedi")]   # soonest first
     budi, ani, dedi = rows
@@ -189,8 +189,8 @@ def test_readiness_report_with_fixed_as_of(cli):
     assert (budi["due_on"], budi["pb_eligible"]) == ("2026-06-01", "2026-06-01")
     assert budi["missing"] == ["ADMINDUK", "KES-PREVENTIF", "training"]
     assert dedi["missing"] == ["KONSELING-KELUARGA"]
-    assert cli.json("report", "readiness", "--as-of", "2026-06-01", "--within", "10") == \
-        [budi | {"days_left": 0}]
+    assert cli.json("report", "readiness", "--as-of", "2026-06-01", "--within", "10")["rows"] \
+        == [budi | {"days_left": 0}]
     csv_out = cli.ok("report", "readiness", "--as-of", "2026-06-01", "-f", "csv").stdout
     assert "ADMINDUK, KES-PREVENTIF, training" in csv_out
 

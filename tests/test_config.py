@@ -36,6 +36,17 @@ def test_database_is_relative_to_the_config_file(tmp_path):
     assert config.database == tmp_path / "db" / "ledger.db"
 
 
+def test_signing_key_is_relative_to_the_config_file_and_off_by_default(tmp_path):
+    assert load_config().signing_key is None
+    config = load_config(write(tmp_path, "signing_key: keys/wbp.key\n"))
+    assert config.signing_key == tmp_path / "keys" / "wbp.key"
+    assert load_config(write(tmp_path, "signing_key: /etc/wbp.key\n")).signing_key == \
+        Path("/etc/wbp.key")
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, "signing_key: 3\n"))
+    assert caught.value.params["key"] == "signing_key"
+
+
 @pytest.mark.parametrize("text, key, words", [
     ("langauge: en\n", "langauge", "unknown key"),
     ("language: fr\n", "language", "must be one of"),

@@ -1,6 +1,9 @@
 """The ledger: hash chain, replay, and verify catching changes made behind its back."""
 
+import os
 import sqlite3
+
+import pytest
 
 from conftest import add_person
 
@@ -88,3 +91,59 @@ def test_global_ids_are_time_ordered_uuid7_and_unique():
     parsed = [uuid.UUID(i) for i in ids]
     assert {u.version for u in parsed} == {7} and {u.variant for u in parsed} == {uuid.RFC_4122}
     assert ids == sorted(ids) and len(set(ids)) == len(ids)
+
+
+def table_rows(path, table):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_replay_up_to_an_event_gives_the_tables_as_they_stood_then(cli, tmp_path):
+    """The replay that verify makes, stopped at event N, gives exactly the tables a copy
+    taken just after event N holds: every table, with the secondary indexes built."""
+    from wbpctl.store import ledger, schema
+
+    add_person(cli)
+    cli.ok("assign", "B.I-1/2025", "OLAH-MADU", "--on", "2026-01-05")
+    seq = cli.events()
+    cli.ok("backup", str(tmp_path / "then.db"))
+    add_person(cli, "B.I-2/2025", name="Agus")
+    cli.ok("complete", "B.I-1/2025", "OLAH-MADU", "--on", "2026-02-05")
+    cli.ok("participant", "edit", "B.I-1/2025", "--name", "Budi S.")
+    with ledger.replayed(str(cli.db), seq) as replay:
+        assert replay.walked.problem is None and replay.walked.seq == seq
+        for table in schema.PROJECTION_TABLES:
+            assert table_rows(replay.path, table) == table_rows(tmp_path / "then.db", table)
+        conn = sqlite3.connect(replay.path)
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type ="
+                                              " 'index' AND sql IS NOT NULL")}
+        conn.close()
+        assert {"stays_person", "enrolments_ended", "remissions_stay"} <= indexes
+        folder = os.path.dirname(replay.path)
+    assert not os.path.exists(folder)
+
+
+def test_the_scratch_folder_goes_even_when_the_reader_fails(cli):
+    from wbpctl.store import ledger
+
+    add_person(cli)
+    with pytest.raises(RuntimeError):
+        with ledger.replayed(str(cli.db), 2) as replay:
+            folder = os.path.dirname(replay.path)
+            raise RuntimeError("a report failed")
+    assert not os.path.exists(folder)
+
+
+def test_a_replay_stops_at_a_broken_link_before_its_event(cli):
+    from wbpctl.store import ledger
+
+    add_person(cli)
+    add_person(cli, "B.I-2/2025", name="Agus")
+    tamper(cli.db, "UPDATE events SET payload = replace(payload, 'Budi', 'Bodi') WHERE seq = 2")
+    with ledger.replayed(str(cli.db), 4) as replay:
+        assert replay.walked.problem.seq == 2 and replay.walked.seq == 1
+    with ledger.replayed(str(cli.db), 1) as replay:      # before the change: sound
+        assert replay.walked.problem is None

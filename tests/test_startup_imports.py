@@ -4,6 +4,7 @@ How long start-up takes is measured by benchmarks/startup.py, never asserted her
 test fails on a loaded machine (one did: 0.40 s against a 0.02 s baseline).
 """
 
+import os
 import subprocess
 import sys
 
@@ -27,3 +28,18 @@ def test_a_json_lookup_loads_no_heavy_library(tmp_path):
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines()}
     for heavy in ("pydantic", "sqlite_utils", "yaml", "rich"):
         assert heavy not in imported, heavy
+
+
+def test_cryptography_is_loaded_only_to_sign_or_check_signatures(tmp_path):
+    """Without signing_key in the config, neither reports (which keep a checkpoint) nor
+    verify load the cryptography package."""
+    assert run("init", "--demo", cwd=tmp_path).returncode == 0
+    for args in (["report", "monthly", "-f", "json"], ["checkpoint"], ["verify"]):
+        out = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c",
+             f"import sys; sys.argv = ['wbpctl', *{args!r}]; from wbpctl.cli.entry import main;"
+             " main()"], capture_output=True, text=True, cwd=tmp_path,
+            env={**os.environ, "WBPCTL_LANG": "en", "HOME": str(tmp_path)})
+        imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines()}
+        assert "cryptography" not in imported, args
+        assert (tmp_path / "data" / "wbp.db.heads").exists()

@@ -315,7 +315,7 @@ def test_readiness_starts_with_the_overdue_and_shows_cb_routes(cli):
     add_person(cli, "B.I-1/2024", detained="2024-01-10", sentence="2y")      # expired 2026-01-10
     add_person(cli, "B.IIa-2/2026", detained="2026-05-20", sentence="10 bulan")   # CB only
     add_person(cli, "B.I-3/2025", detained="2025-06-10", sentence="3y")      # not due
-    rows = cli.json("report", "readiness", "--within", "60")
+    rows = cli.json("report", "readiness", "--within", "60")["rows"]
     assert [r["reg_no"] for r in rows] == ["B.I-1/2024", "B.IIa-2/2026"]
     overdue, cb = rows
     assert (overdue["section"], overdue["days_left"], overdue["due_on"]) == \

@@ -48,6 +48,7 @@ class Config:
     import_headers: dict[str, tuple[str, ...]]
     offence_rules: OffenceRules = ()
     programme_start: date | None = None
+    signing_key: Path | None = None     # Ed25519 private key: checkpoints are signed
 
     @property
     def offence_categories(self) -> tuple[str, ...]:
@@ -146,7 +147,7 @@ class _Checker:
 _TOP_KEYS = {"lapas", "database", "language", "date_input_order", "privacy",
              "register_number_format", "storage", "sentence_rules",
              "default_track_capacity", "opds", "tracks", "import_headers",
-             "offence_categories", "programme_start"}
+             "offence_categories", "programme_start", "signing_key"}
 IMPORT_COLUMNS = {"reg_no", "name", "nik", "gender", "birth_date", "detained_on",
                   "admitted_on", "sentence", "crime", "person_uid", "track", "assigned_on",
                   "sponsor", "completed_on", "hours", "result", "certificate", "released_on",
@@ -198,6 +199,9 @@ def _build(data: dict, path: Path) -> Config:
     if database is not None and not isinstance(database, str):
         raise check.fail("database", f"must be str, got {database!r}")
     default_capacity = check.value(data, "default_track_capacity", "", int, minimum=1)
+    signing_key = data.get("signing_key")
+    if signing_key is not None and not (isinstance(signing_key, str) and signing_key.strip()):
+        raise check.fail("signing_key", f"must be a file path, got {signing_key!r}")
 
     opds: list[Opd] = []
     raw_opds = data.get("opds")
@@ -290,6 +294,7 @@ def _build(data: dict, path: Path) -> Config:
         import_headers=import_headers,
         offence_rules=offence_rules,
         programme_start=start,
+        signing_key=path.parent / Path(signing_key).expanduser() if signing_key else None,
     )
 
 

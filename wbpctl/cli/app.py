@@ -101,8 +101,8 @@ def root(
 
 
 def _register() -> None:
-    from . import (enrolment, init, ledger, maintenance, participant, report, stays, tracks,
-                   transfer, void)
+    from . import (enrolment, heads, init, ledger, maintenance, participant, report, stays,
+                   tracks, transfer, void)
 
     app.command("init")(init.init)
     app.add_typer(participant.app, name="participant")
@@ -121,6 +121,9 @@ def _register() -> None:
     app.command("export")(transfer.export)
     app.command("log")(ledger.log)
     app.command("verify")(ledger.verify)
+    app.command("head")(heads.head)
+    app.command("checkpoint")(heads.checkpoint)
+    app.command("keygen")(heads.keygen)
     app.command("backup")(maintenance.backup)
     app.command("restore")(maintenance.restore)
 

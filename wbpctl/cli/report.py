@@ -1,4 +1,5 @@
-"""``wbpctl report ...``: summaries built from one consistent snapshot, reproducible with --as-of."""
+"""``wbpctl report ...``: summaries built from one consistent snapshot, each naming the ledger
+head it was made from, and made again exactly from that head with --at."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..render.sections import Section
-from .state import (Format, FormatOpt, OutputOpt, choose_format, output_style, show_record,
-                    show_rows, state)
+from .state import (Format, FormatOpt, OutputOpt, choose_format, output_style, state,
+                    warn_problem)
 
 app = typer.Typer(help="Reports: monthly summary, per OPD, recidivism, readiness for release.",
                   no_args_is_help=True, rich_markup_mode=None)
@@ -25,7 +26,16 @@ ReportFormatOpt = Annotated[Optional[ReportFormat], typer.Option(
     " extension, else table).", show_default=False)]
 AsOfOpt = Annotated[Optional[str], typer.Option(
     "--as-of", metavar="DATE",
-    help="Report as on this date (default today), so past reports are reproducible.",
+    help="The business date the figures are counted up to (default today). Facts entered"
+    " later with earlier dates (a late remission, completion or admission) change a past"
+    " --as-of report; to make a printed report again exactly, use --at.",
+    show_default=False)]
+AtOpt = Annotated[Optional[str], typer.Option(
+    "--at", metavar="HEAD",
+    help="Make the report from the ledger as it stood at HEAD, as printed at the foot of a"
+    " report (KTL#5120:3f9a2c71), or a seq (5120): the events up to that one are checked"
+    " and replayed into a scratch copy, so the output is byte for byte the report printed"
+    " then (give the same options). Takes about as long as 'wbpctl verify'.",
     show_default=False)]
 
 READINESS_COLUMNS = ("section", "due_on", "days_left", "reg_no", "name", "expiry",
@@ -39,6 +49,16 @@ OPD_SECTIONS = (
 )
 
 
+def _emit_rows(ctx: typer.Context, report: dict, columns: tuple[str, ...], fmt, output) -> None:
+    from ..render.output import emit
+    from ..render.reports import render_rows_report
+
+    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
+    color, width = output_style(output)
+    emit(render_rows_report(report, columns, chosen, state(ctx).lang, color=color,
+                            width=width), output)
+
+
 @app.command("monthly")
 def monthly(
     ctx: typer.Context,
@@ -48,22 +68,32 @@ def monthly(
         " month (so a cron job on the 1st reports the month just ended), else this.",
         show_default=False)] = None,
     as_of: AsOfOpt = None,
+    at: AtOpt = None,
+    generated_at: Annotated[Optional[str], typer.Option(
+        "--generated-at", metavar="TIME",
+        help="The generation time to print instead of now, such as the one on a report"
+        " made again with --at (2026-11-01T06:00:02+00:00).", show_default=False)] = None,
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """The monthly summary: admissions, places, completions, releases, by OPD and track,
-    with a 12-month trend. Silent on stderr when all went well (for cron).
+    with a 12-month trend. Its ledger head is kept in the checkpoint file beside the
+    database (see 'wbpctl checkpoint'); when that file cannot be written the report is
+    still written, with one warning line. Silent on stderr when all went well (for cron).
 
     Example: wbpctl report monthly --month last -o laporan/2026-10.html
     """
-    from ..reports.monthly import monthly as build
+    from ..reports.monthly import monthly_kept as build
     from ..render.monthly import render_monthly
     from ..render.output import emit
 
-    report = build(state(ctx).session(), month=month, as_of=as_of)
     chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown", "html"))
+    report, problem = build(state(ctx).session(), month=month, as_of=as_of, at=at,
+                            generated_at=generated_at)
     color, width = output_style(output)
     emit(render_monthly(report, chosen, state(ctx).lang, color=color, width=width), output)
+    if problem is not None:
+        warn_problem(ctx, "checkpoint_warning", problem)
 
 
 @app.command("opd")
@@ -76,6 +106,7 @@ def opd(
         "--to", metavar="DATE",
         help="Last day, exclusive (default: tomorrow, so today is included).",
         show_default=False)] = None,
+    at: AtOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -84,9 +115,14 @@ def opd(
     Example: wbpctl report opd --from 2026-01-01 --to 2026-07-01 -f csv
     """
     from ..reports.opd import opd_report
+    from ..render.output import emit
+    from ..render.reports import render_sections_report
 
-    report = opd_report(state(ctx).session(), start=date_from, end=date_to)
-    show_record(ctx, report, OPD_SECTIONS, fmt, output)
+    report = opd_report(state(ctx).session(), start=date_from, end=date_to, at=at)
+    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
+    color, width = output_style(output)
+    emit(render_sections_report(report, OPD_SECTIONS, chosen, state(ctx).lang, color=color,
+                                width=width), output)
 
 
 @app.command("recidivism")
@@ -106,6 +142,7 @@ def recidivism(
         " offence category, and give the Mantel-Haenszel risk ratio next to the crude one.",
         show_default=False)] = None,
     as_of: AsOfOpt = None,
+    at: AtOpt = None,
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -123,7 +160,7 @@ def recidivism(
     from ..reports.recidivism import recidivism as build
 
     report = build(state(ctx).session(), windows=windows, as_of=as_of, compare=compare,
-                   adjust=adjust)
+                   adjust=adjust, at=at)
     chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown", "html"))
     color, width = output_style(output)
     emit(render_recidivism(report, chosen, state(ctx).lang, color=color, width=width), output)
@@ -135,6 +172,7 @@ def readiness(
     within: Annotated[int, typer.Option("--within", metavar="DAYS", min=1, max=3650,
                                         help="Days ahead (and back, for releases).")] = 90,
     as_of: AsOfOpt = None,
+    at: AtOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -148,6 +186,6 @@ def readiness(
     """
     from ..reports.readiness import readiness as build
 
-    rows = build(state(ctx).session(), within=within, as_of=as_of)
-    show_rows(ctx, rows, READINESS_COLUMNS, fmt, output)
+    report = build(state(ctx).session(), within=within, as_of=as_of, at=at)
+    _emit_rows(ctx, report, READINESS_COLUMNS, fmt, output)
 

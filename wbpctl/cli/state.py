@@ -125,6 +125,12 @@ def warn(ctx: typer.Context, notices: Iterable[Any]) -> None:
                                                                     **notice.params)) + "\n")
 
 
+def warn_problem(ctx: typer.Context, key: str, error: WbpError) -> None:
+    """One line on stderr for a problem that did not stop the command (cron mails it)."""
+    lang = state(ctx).lang
+    sys.stderr.write("wbpctl: " + msg(key, lang, problem=error_line(error, lang)) + "\n")
+
+
 def error_line(error: WbpError, lang: str, *, field: str | None = None,
                value: object = None) -> str:
     """One line: ``field 'value': rule`` for a bad value (``field`` may name a CSV column

@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from functools import lru_cache
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from .errors import Invalid
 
@@ -106,6 +106,18 @@ def _is_date(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+def parse_timestamp(text: str, *, field: str = "time") -> datetime:
+    """A time as a report prints it (``2026-11-01T06:00:02+00:00``), in UTC; a time
+    without an offset is taken as UTC."""
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except (AttributeError, ValueError):
+        raise Invalid(field, text, "timestamp_unparseable") from None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
 
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

@@ -163,20 +163,23 @@ def write_rows(handle: TextIO, rows: Iterable[dict], columns: Sequence[str], fmt
 
 
 def render_record(record: dict, sections: Sequence[Section], fmt: str, lang: str, *,
-                  color: bool = False, width: int | None = None) -> str:
+                  color: bool = False, width: int | None = None, footer: str | None = None,
+                  csv_extra: dict | None = None) -> str:
     """A record (``participant show``): JSON is the object; CSV is long form
-    (``section,index,field,value``); table and markdown show one part per section."""
+    (``section,index,field,value``, then ``csv_extra``'s columns on every row); table and
+    markdown show one part per section, then ``footer``."""
     if fmt == "json":
         return to_json(record)
     if fmt == "csv":
+        extra = csv_extra or {}
         long_rows = []
         for section in sections:
             items = [record] if section.key is None else record.get(section.key) or []
             for index, item in enumerate(items, start=1):
                 for column in section.columns:
                     long_rows.append({"section": section.key or "person", "index": index,
-                                      "field": column, "value": item.get(column)})
-        return to_csv(long_rows, ("section", "index", "field", "value"))
+                                      "field": column, "value": item.get(column), **extra})
+        return to_csv(long_rows, ("section", "index", "field", "value", *extra))
     parts = []
     for section in sections:
         if section.key is None:
@@ -190,4 +193,6 @@ def render_record(record: dict, sections: Sequence[Section], fmt: str, lang: str
         else:
             parts.append(to_table(rows, columns, lang, title=msg(section.title, lang),
                                   color=color, width=width))
+    if footer is not None:
+        parts.append(footer + "\n")
     return "\n".join(parts)

@@ -429,6 +429,123 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Buku besar rusak pada peristiwa #{seq}: {detail}"),
     "verify_projection": ("Table {table} differs from the ledger: {detail}",
                           "Tabel {table} berbeda dari buku besar: {detail}"),
+    # -- ledger heads, checkpoints and signatures
+    "head_unparseable": ("is not a ledger head; write it as printed on a report"
+                         " (KTL#5120:3f9a2c71), as a seq (5120) or as a hash (at least 8 hex"
+                         " digits)", "bukan kepala buku besar; tulis seperti tercetak di"
+                         " laporan (KTL#5120:3f9a2c71), sebagai nomor urut (5120) atau sebagai"
+                         " hash (sedikitnya 8 digit heksadesimal)"),
+    "head_seq_zero": ("names event 0: events are numbered from 1",
+                      "menyebut peristiwa 0: peristiwa bernomor mulai 1"),
+    "head_hash_ambiguous": ("starts the hash of more than one event: give more hex digits, or"
+                            " the seq (KTL#5120:3f9a2c71)", "mengawali hash lebih dari satu"
+                            " peristiwa: beri lebih banyak digit, atau nomor urutnya"
+                            " (KTL#5120:3f9a2c71)"),
+    "head_not_found": ("The ledger has no event #{seq} (it holds {events}): {given} is not"
+                       " a head of this ledger", "Buku besar tidak punya peristiwa #{seq}"
+                       " (isinya {events}): {given} bukan kepala buku besar ini"),
+    "head_hash_not_found": ("No event of the ledger has a hash starting {given}",
+                            "Tidak ada peristiwa di buku besar yang hash-nya diawali {given}"),
+    "head_differs": ("{given} is not in this ledger: its event #{seq} is {found}",
+                     "{given} tidak ada di buku besar ini: peristiwa #{seq}-nya adalah {found}"),
+    "replay_failed": ("Cannot replay the ledger into a scratch copy ({reason}): free space in"
+                      " the temporary folder (TMPDIR)", "Tidak bisa memutar ulang buku besar ke"
+                      " salinan sementara ({reason}): kosongkan ruang di folder sementara"
+                      " (TMPDIR)"),
+    "timestamp_unparseable": ("is not a time; write it as a report prints it"
+                              " (2026-11-01T06:00:02+00:00)", "bukan waktu; tulis seperti"
+                              " tercetak di laporan (2026-11-01T06:00:02+00:00)"),
+    "head_ok": ("{head} is in the ledger", "{head} ada di buku besar"),
+    "checkpoint_not_found": ("Checkpoint {given} ({file} line {line}, written {written_at} by"
+                             " {actor}) is not in this ledger: it holds only {events} events;"
+                             " events were removed after that checkpoint",
+                             "Titik periksa {given} ({file} baris {line}, ditulis {written_at}"
+                             " oleh {actor}) tidak ada di buku besar ini: isinya hanya {events}"
+                             " peristiwa; ada peristiwa yang dihapus setelah titik periksa itu"),
+    "checkpoint_differs": ("Checkpoint {given} ({file} line {line}, written {written_at} by"
+                           " {actor}) is not in this ledger: its event #{seq} is now {found};"
+                           " the ledger was rewritten after that checkpoint",
+                           "Titik periksa {given} ({file} baris {line}, ditulis {written_at}"
+                           " oleh {actor}) tidak ada di buku besar ini: peristiwa #{seq}-nya"
+                           " kini {found}; buku besar ditulis ulang setelah titik periksa itu"),
+    "checkpoint_line_not_json": ("{file} line {line} is not a checkpoint: not a JSON object",
+                                 "{file} baris {line} bukan titik periksa: bukan objek JSON"),
+    "checkpoint_line_seq": ("{file} line {line} is not a checkpoint: seq must be a whole"
+                            " number from 1", "{file} baris {line} bukan titik periksa: seq"
+                            " harus bilangan bulat mulai 1"),
+    "checkpoint_line_hash": ("{file} line {line} is not a checkpoint: hash must be 64 hex"
+                             " digits", "{file} baris {line} bukan titik periksa: hash harus"
+                             " 64 digit heksadesimal"),
+    "checkpoint_line_lapas": ("{file} line {line} is not a checkpoint: lapas is missing",
+                              "{file} baris {line} bukan titik periksa: lapas tidak ada"),
+    "checkpoints_missing": ("Checkpoint file {file} does not exist",
+                            "Berkas titik periksa {file} tidak ada"),
+    "checkpoints_unreadable": ("Cannot read checkpoint file {file}: {reason}",
+                               "Tidak bisa membaca berkas titik periksa {file}: {reason}"),
+    "checkpoint_unwritable": ("Cannot write checkpoint file {file}: {reason}",
+                              "Tidak bisa menulis berkas titik periksa {file}: {reason}"),
+    "checkpoints_ok": ("{count} checkpoint(s) in {file}: every one is in the ledger",
+                       "{count} titik periksa di {file}: semuanya ada di buku besar"),
+    "checkpoint_written": ("Checkpoint {head} added to {file}",
+                           "Titik periksa {head} ditambahkan ke {file}"),
+    "checkpoint_unchanged": ("{head} is already the last checkpoint in {file}: nothing written",
+                             "{head} sudah titik periksa terakhir di {file}: tidak ada yang"
+                             " ditulis"),
+    "checkpoint_warning": ("warning: the report was written, but not its checkpoint: {problem}",
+                           "peringatan: laporan ditulis, tetapi titik periksanya tidak:"
+                           " {problem}"),
+    "checkpoints_ok_signed": ("{count} checkpoint(s) in {file}: every one is in the ledger and"
+                              " signed by the key of {key}", "{count} titik periksa di {file}:"
+                              " semuanya ada di buku besar dan ditandatangani dengan kunci"
+                              " {key}"),
+    "checkpoints_ok_unchecked": ("{count} checkpoint(s) in {file}: every one is in the ledger;"
+                                 " {signed} signed, signatures not checked (no public key: give"
+                                 " --public-key FILE)", "{count} titik periksa di {file}:"
+                                 " semuanya ada di buku besar; {signed} bertanda tangan, tanda"
+                                 " tangan tidak diperiksa (tanpa kunci publik: beri"
+                                 " --public-key FILE)"),
+    "checkpoint_unsigned": ("{file} line {line} ({head}) is not signed, but signatures are"
+                            " checked with {key}: every line must be signed (start a new"
+                            " checkpoint file when signing is turned on)",
+                            "{file} baris {line} ({head}) tidak bertanda tangan, padahal tanda"
+                            " tangan diperiksa dengan {key}: setiap baris harus bertanda"
+                            " tangan (mulai berkas titik periksa baru saat penandatanganan"
+                            " diaktifkan)"),
+    "checkpoint_bad_signature": ("{file} line {line} ({head}): the signature does not match"
+                                 " the public key {key}; the line was changed, or signed with"
+                                 " another key", "{file} baris {line} ({head}): tanda tangan"
+                                 " tidak cocok dengan kunci publik {key}; baris itu diubah,"
+                                 " atau ditandatangani dengan kunci lain"),
+    "signing_unavailable": ("Signing needs the cryptography package: pip install"
+                            " 'wbpctl[signing]'", "Tanda tangan memerlukan paket cryptography:"
+                            " pip install 'wbpctl[signing]'"),
+    "key_exists": ("{path} exists: a key is never overwritten (move it away first)",
+                   "{path} sudah ada: kunci tidak pernah ditimpa (pindahkan dulu)"),
+    "key_unreadable": ("Cannot read key {path}: {reason}",
+                       "Tidak bisa membaca kunci {path}: {reason}"),
+    "signing_key_missing": ("Signing key {path} does not exist: make it with 'wbpctl keygen'"
+                            " or correct signing_key in the config", "Kunci tanda tangan"
+                            " {path} tidak ada: buat dengan 'wbpctl keygen' atau perbaiki"
+                            " signing_key di konfigurasi"),
+    "signing_key_bad": ("{path} is not an Ed25519 private key in PEM form (as 'wbpctl keygen'"
+                        " writes it)", "{path} bukan kunci privat Ed25519 berbentuk PEM (seperti"
+                        " tulisan 'wbpctl keygen')"),
+    "public_key_missing": ("Public key {path} does not exist: give --public-key FILE",
+                           "Kunci publik {path} tidak ada: beri --public-key FILE"),
+    "public_key_bad": ("{path} is not an Ed25519 public key in PEM form",
+                       "{path} bukan kunci publik Ed25519 berbentuk PEM"),
+    "keygen_done": ("Key pair written: {private} (private: stays here) and {public} (public:"
+                    " give it to whoever checks the checkpoints); set 'signing_key: {private}'"
+                    " in config.yaml to sign every checkpoint", "Pasangan kunci ditulis:"
+                    " {private} (privat: tetap di sini) dan {public} (publik: berikan kepada"
+                    " pemeriksa titik periksa); isi 'signing_key: {private}' di config.yaml"
+                    " agar setiap titik periksa ditandatangani"),
+    "ledger_footer": ("Ledger {head}", "Buku besar {head}"),
+    "s_head": ("Ledger head", "Kepala buku besar"),
+    "h_head": ("Head", "Kepala"), "h_hash": ("Hash", "Hash"),
+    "hd_seq": ("Events", "Peristiwa"), "hd_written_at": ("Written (UTC)", "Ditulis (UTC)"),
+    "hd_signature": ("Signature", "Tanda tangan"),
+    "signed_ed25519": ("signed (Ed25519)", "ditandatangani (Ed25519)"),
     # -- table headers and section titles
     "h_id": ("ID", "ID"), "h_name": ("Name", "Nama"), "h_nik": ("NIK", "NIK"),
     "h_gender": ("Sex", "JK"), "h_birth_date": ("Born", "Tgl lahir"),

@@ -6,6 +6,7 @@ from html import escape
 
 from .charts import columns_svg, grouped_bars_svg, text_bar
 from .formats import cell_text, text_console, to_csv, to_json, to_markdown
+from .heads import CSV_COLUMNS, csv_cells, footer
 from .messages import header, msg
 
 FIGURES = ("registered", "readmitted", "in_custody_start", "in_custody_end", "assigned",
@@ -50,10 +51,11 @@ def render_monthly(report: dict, fmt: str, lang: str, *, color: bool = False,
 
 
 def monthly_csv(report: dict) -> str:
-    """One row per OPD plus a total row."""
-    columns = ("month", *OPD_COLUMNS)
-    rows = [{"month": report["month"], **r} for r in report["by_opd"]]
-    total = {"month": report["month"], "opd": "TOTAL", "name": ""}
+    """One row per OPD plus a total row; each names the ledger head."""
+    columns = ("month", *OPD_COLUMNS, *CSV_COLUMNS)
+    head = csv_cells(report["ledger_head"])
+    rows = [{"month": report["month"], **r, **head} for r in report["by_opd"]]
+    total = {"month": report["month"], "opd": "TOTAL", "name": "", **head}
     for key in OPD_COLUMNS[2:]:
         total[key] = sum(r[key] for r in report["by_opd"])
     return to_csv([*rows, total], columns)
@@ -67,7 +69,8 @@ def monthly_markdown(report: dict, lang: str) -> str:
              to_markdown(report["by_opd"], OPD_COLUMNS, lang, msg("s_by_opd", lang)),
              to_markdown(report["by_track"], TRACK_COLUMNS, lang, msg("s_by_track", lang)),
              to_markdown(report["trend"], ("month", "completed", "released"), lang,
-                         msg("s_trend", lang))]
+                         msg("s_trend", lang)),
+             footer(report["ledger_head"], lang) + "\n"]
     return "\n".join(parts)
 
 
@@ -111,6 +114,7 @@ def monthly_table(report: dict, lang: str, *, color: bool = False, width: int | 
                            style="yellow"))
     console.print(trend)
     console.print(Text(msg("generated", lang, at=report["generated_at"]), style="dim"))
+    console.print(Text(footer(report["ledger_head"], lang), style="dim"))
     return console.file.getvalue()
 
 
@@ -118,7 +122,8 @@ _STYLE = """body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-widt
 h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .6em}
 th{background:#eef3ef;text-align:left}td.n{text-align:right}
-footer{margin-top:2em;color:#666;font-size:.85em}
+footer{margin-top:2em;color:#666;font-size:.85em}footer p{margin:.2em 0}
+.hash{font-family:ui-monospace,monospace;font-size:.8em;overflow-wrap:anywhere}
 @media print{body{margin:0}h2{page-break-after:avoid}svg{page-break-inside:avoid}}"""
 
 
@@ -161,7 +166,9 @@ def monthly_html(report: dict, lang: str) -> str:
         f"<h2>{escape(msg('s_trend', lang))}</h2>", trend_chart,
         f"<h2>{escape(msg('s_by_track', lang))}</h2>",
         _html_table(report["by_track"], TRACK_COLUMNS, lang),
-        f"<footer>{escape(msg('generated', lang, at=report['generated_at']))}</footer>",
+        f"<footer><p>{escape(msg('generated', lang, at=report['generated_at']))}</p>"
+        f"<p>{escape(footer(report['ledger_head'], lang))}</p>"
+        f"<p class=\"hash\">sha256 {escape(report['ledger_head']['hash'])}</p></footer>",
     ]
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'

@@ -10,6 +10,7 @@ from html import escape
 
 from .charts import intervals_svg
 from .formats import text_console, to_csv, to_json, to_markdown, to_table
+from .heads import CSV_COLUMNS, csv_cells, footer
 from .messages import msg
 from .numbers import number, percent
 
@@ -36,11 +37,12 @@ def render_recidivism(report: dict, fmt: str, lang: str, *, color: bool = False,
 
 def recidivism_csv(report: dict) -> str:
     """One row per cohort (and ``all``), window and group, with the comparison of its
-    cohort and window repeated on both groups' rows."""
+    cohort and window repeated on both groups' rows, and the ledger head."""
     compared = {(c["cohort"], c["window_years"]): c for c in report["comparisons"]}
+    head = csv_cells(report["ledger_head"])
     rows = [{**row, **{k: compared[(row["cohort"], row["window_years"])][k]
-                       for k in COMPARISON_COLUMNS}} for row in report["rows"]]
-    return to_csv(rows, (*ROW_COLUMNS, *COMPARISON_COLUMNS))
+                       for k in COMPARISON_COLUMNS}, **head} for row in report["rows"]]
+    return to_csv(rows, (*ROW_COLUMNS, *COMPARISON_COLUMNS, *CSV_COLUMNS))
 
 
 def _group(group: str, lang: str) -> str:
@@ -152,7 +154,7 @@ def recidivism_table(report: dict, lang: str, *, color: bool = False,
                      title=msg("s_rates", lang), color=color, width=width)
     text += "\n" + to_table(_display_comparisons(report, lang), _comparison_columns(report),
                             lang, title=msg("s_comparisons", lang), color=color, width=width)
-    return text
+    return text + footer(report["ledger_head"], lang) + "\n"
 
 
 def recidivism_markdown(report: dict, lang: str) -> str:
@@ -164,6 +166,7 @@ def recidivism_markdown(report: dict, lang: str) -> str:
                           msg("s_comparisons", lang)),
               f"## {msg('s_method', lang)}", ""]
     parts += [f"{i}. {msg(key, lang)}" for i, key in enumerate(METHOD, start=1)]
+    parts += ["", footer(report["ledger_head"], lang)]
     return "\n".join(parts) + "\n"
 
 
@@ -171,6 +174,7 @@ _STYLE = """body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-widt
 h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .6em}
 th{background:#eef3ef;text-align:left}p.verdict{font-size:1.05em}p.scope{color:#555}
+footer{margin-top:2em;color:#666;font-size:.85em}footer p{margin:.2em 0}
 @media print{body{margin:0}h2{page-break-after:avoid}svg,tr{page-break-inside:avoid}}"""
 
 
@@ -210,7 +214,9 @@ def recidivism_html(report: dict, lang: str) -> str:
              f"<h2>{escape(msg('s_comparisons', lang))}</h2>",
              _html_table(_display_comparisons(report, lang), _comparison_columns(report), lang),
              f"<h2>{escape(msg('s_method', lang))}</h2><ol>"
-             + "".join(f"<li>{escape(msg(key, lang))}</li>" for key in METHOD) + "</ol>"]
+             + "".join(f"<li>{escape(msg(key, lang))}</li>" for key in METHOD) + "</ol>",
+             f"<footer><p>{escape(footer(report['ledger_head'], lang))}</p>"
+             f"<p class=\"hash\">sha256 {escape(report['ledger_head']['hash'])}</p></footer>"]
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
             f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>\n"

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from ..domain.errors import Invalid
+from ..domain.dates import parse_timestamp
+from ..domain.errors import Invalid, WbpError
+from ..domain.heads import Head
 from ..domain.periods import Period, day_after, month_period, trailing_months
 from ..domain.release import INTO_COMMUNITY
+from ..services import checkpoints
+from ..services.heads import report_snapshot
 from ..services.session import Session
 from ..store import report_queries as rq
 from .readiness import due_counts
@@ -38,16 +42,20 @@ def opd_rows(session: Session, tracks: list[dict]) -> list[dict]:
     return list(by_opd.values())
 
 
-def monthly(session: Session, *, month: str | None = None, as_of: str | date | None = None
-            ) -> dict:
-    """Every figure of one month, from one consistent snapshot."""
+def monthly(session: Session, *, month: str | None = None, as_of: str | date | None = None,
+            at: str | None = None, generated_at: str | None = None) -> dict:
+    """Every figure of one month, from one consistent snapshot (of the ledger as it stood
+    at head ``at``, when given), and the head it was read from. ``generated_at`` is the
+    time to print instead of now, to make a report printed earlier again byte for byte."""
+    stamp = (parse_timestamp(generated_at, field="generated_at") if generated_at
+             else datetime.now(timezone.utc))
     today = session.as_of(as_of)
     label, period = month_period(month, today)
     if period.start > today:
         raise Invalid("month", month, "month_in_future", today=today.isoformat())
     cut = Period(period.start, min(period.end, day_after(today)))
     start, end = cut.start.isoformat(), cut.end.isoformat()
-    with session.reading() as conn:
+    with report_snapshot(session, at) as (conn, head):
         registered, readmitted = rq.stays_admitted(conn, start, end)
         by_type = rq.releases_by_type(conn, start, end)
         returned = rq.returns_between(conn, start, end)
@@ -64,7 +72,8 @@ def monthly(session: Session, *, month: str | None = None, as_of: str | date | N
         "lapas_name": session.config.lapas_name,
         "period_start": start,
         "period_end": end,
-        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "generated_at": stamp.isoformat(timespec="seconds"),
+        "ledger_head": head.as_dict(),
         "registered": registered,
         "readmitted": readmitted,
         "in_custody_start": in_custody_start,
@@ -92,3 +101,14 @@ def monthly(session: Session, *, month: str | None = None, as_of: str | date | N
                    "released": trend.get(m, {}).get("released", 0)}
                   for m in trend_period.months()],
     }
+
+
+def monthly_kept(session: Session, **options) -> tuple[dict, WbpError | None]:
+    """The monthly report (``monthly``), its head then kept in the checkpoint file beside
+    the database, unless it was made at a past head. A checkpoint that cannot be written
+    (a read-only folder, a full disk) must not cost the month its report: the problem is
+    returned for the caller to warn about."""
+    report = monthly(session, **options)
+    if options.get("at") is not None:
+        return report, None
+    return report, checkpoints.keep_quietly(session, Head(**report["ledger_head"]))

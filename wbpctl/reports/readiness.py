@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from ..domain.milestones import Milestones, milestones
 from ..domain.release import INTO_COMMUNITY
+from ..services.heads import report_snapshot
 from ..services.participants import regno_text, stay_sentence
 from ..services.session import Session
 from ..store import queries
@@ -23,12 +24,15 @@ AFTER_RELEASE = ("SALUR-KERJA", "KONSELING-KELUARGA")
 TRAINING = "training"   # stands in ``missing`` for "no completed training"
 
 
-def readiness(session: Session, *, within: int = 90, as_of: str | date | None = None
-              ) -> list[dict]:
+def readiness(session: Session, *, within: int = 90, as_of: str | date | None = None,
+              at: str | None = None) -> dict:
     """One row per person: section ``due`` (in custody, expiry or PB date in the window,
-    soonest first) then section ``released`` (released in the last ``within`` days)."""
-    with session.reading() as conn:
-        return readiness_rows(session, conn, within=within, as_of=session.as_of(as_of))
+    soonest first) then section ``released`` (released in the last ``within`` days); with
+    the ledger head the rows were read from."""
+    day = session.as_of(as_of)
+    with report_snapshot(session, at) as (conn, head):
+        rows = readiness_rows(session, conn, within=within, as_of=day)
+    return {"ledger_head": head.as_dict(), "rows": rows}
 
 
 def _due(session: Session, stay: sqlite3.Row, grants: list, as_of: date, end: date

@@ -29,6 +29,7 @@ from ..domain.offences import categorize
 from ..domain.periods import parse_windows
 from ..domain.release import INTO_COMMUNITY
 from ..domain.words import word_key
+from ..services.heads import report_snapshot
 from ..services.session import Session
 from ..store import report_queries as rq
 
@@ -153,10 +154,11 @@ def _strata(tally: _Tally, window: int, cohort: int | None, groups: tuple[str, s
 
 def recidivism(session: Session, *, windows: str | tuple[int, ...] = (1, 2, 3),
                as_of: str | date | None = None, compare: str = "training",
-               adjust: str | tuple[str, ...] | None = None) -> dict:
+               adjust: str | tuple[str, ...] | None = None, at: str | None = None) -> dict:
     """The report: ``rows`` (cohort x window x group), ``comparisons`` (per cohort and
     window, and pooled over cohorts as cohort ``"all"``), ``summary`` (one verdict per
-    window, with what it would take) and ``scope`` (whose readmissions are seen)."""
+    window, with what it would take), ``scope`` (whose readmissions are seen) and the
+    ledger head it was counted from (the ledger as it stood at ``at``, when given)."""
     windows = parse_windows(windows)
     compare = parse_compare(compare)
     adjust = adjust if isinstance(adjust, tuple) else parse_adjust(adjust)
@@ -165,7 +167,7 @@ def recidivism(session: Session, *, windows: str | tuple[int, ...] = (1, 2, 3),
     if compare == "period" and start is None:
         raise Invalid("compare", compare, "programme_start_missing")
     groups = COMPARISONS[compare]
-    with session.reading() as conn:
+    with report_snapshot(session, at) as (conn, head):
         releases = rq.recidivism_releases(conn, today.isoformat(), INTO_COMMUNITY,
                                           start.isoformat() if start else None)
         lapas = rq.lapas_codes(conn)
@@ -203,6 +205,7 @@ def recidivism(session: Session, *, windows: str | tuple[int, ...] = (1, 2, 3),
         comparisons.append({"cohort": "all", "window_years": k, **compared})
         summary.append(_summary(k, groups, pair, compared, tally, adjust))
     return {"as_of": today.isoformat(), "lapas": session.config.lapas_code,
+            "ledger_head": head.as_dict(),
             "compare": compare, "groups": list(groups), "adjust": list(adjust),
             "windows": list(windows),
             "programme_start": start.isoformat() if start else None,

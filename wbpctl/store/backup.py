@@ -31,7 +31,8 @@ def check_copy(path: Path) -> tuple[int, ledger.Problem | None]:
             schema.check(conn, path)
         finally:
             conn.close()
-        return ledger.verify(str(path))
+        verified = ledger.verify(str(path))
+        return verified.events, verified.problem
     except sqlite3.Error as exc:
         raise storage_error(exc, path) from None
 

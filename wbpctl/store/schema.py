@@ -229,11 +229,12 @@ def migrate(conn: sqlite3.Connection, path: Path | str) -> int:
     return pending
 
 
-def projection_ddl(conn: sqlite3.Connection, database: str = "main") -> list[str]:
-    """CREATE TABLE statements of the projection tables (with their constraints, not
-    their secondary indexes), in creation order, for a replay."""
+def secondary_indexes(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of the projection tables' own indexes (not those SQLite
+    makes for UNIQUE and PRIMARY KEY), in creation order: a replay drops them, fills the
+    tables and builds them again, which is faster than keeping them up to date."""
     rows = conn.execute(
-        f"SELECT sql FROM {database}.sqlite_master WHERE type = 'table' AND name IN (%s)"
-        " ORDER BY rowid" % ",".join("?" * len(PROJECTION_TABLES)), PROJECTION_TABLES
-    ).fetchall()
-    return [r[0] for r in rows]
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        " AND tbl_name IN (%s) ORDER BY rowid" % ",".join("?" * len(PROJECTION_TABLES)),
+        PROJECTION_TABLES).fetchall()
+    return [(r[0], r[1]) for r in rows]

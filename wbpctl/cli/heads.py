@@ -1,0 +1,78 @@
+"""``wbpctl head``, ``checkpoint`` and ``keygen``: the ledger head that reports print, the
+file beside the database that keeps each one, and the key that signs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .state import FormatOpt, OutputOpt, choose_format, say, state
+
+
+def _show(ctx: typer.Context, record: dict, fmt, output) -> None:
+    from ..render.heads import render_head
+    from ..render.output import emit
+
+    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
+    emit(render_head(record, chosen, state(ctx).lang), output)
+
+
+def head(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+    """Print the ledger head: the Lapas, how many events (seq), the hash of the last one
+    (which covers every event before it) and its time. Every report ends with it in short
+    form (KTL#5120:3f9a2c71); -f json gives the full hash.
+
+    Example: wbpctl head -f json
+    """
+    from ..render.heads import head_record
+    from ..services import heads
+
+    _show(ctx, head_record(heads.current(state(ctx).session())), fmt, output)
+
+
+def checkpoint(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+    """Keep the ledger head: append it, with the time and who kept it, to the checkpoint
+    file beside the database (<db>.heads, one JSON line per head, owner-only), and print
+    it. Nothing is written when the file already ends with this head. 'report monthly'
+    keeps its head the same way. Copy the file (or its lines) somewhere the database's
+    users cannot write: 'wbpctl verify --heads COPY' then shows any rewrite of the ledger.
+
+    Example: wbpctl checkpoint
+    """
+    from ..domain.heads import Head
+    from ..render.heads import head_record
+    from ..services import checkpoints
+
+    kept = checkpoints.checkpoint(state(ctx).session())
+    line = kept.line
+    head = Head(line["lapas"], line["seq"], line["hash"], line["at"])
+    say(ctx, "checkpoint_written" if kept.written else "checkpoint_unchanged",
+        head=head.short, file=str(kept.file))
+    _show(ctx, head_record(head, **{k: v for k, v in line.items() if k not in
+                                    ("seq", "hash", "at", "lapas")}), fmt, output)
+
+
+def keygen(
+    ctx: typer.Context,
+    path: Annotated[Optional[Path], typer.Argument(
+        metavar="[PATH]", help="The private key file to write (default: signing_key in the"
+        " config); the public key goes to PATH.pub.", show_default=False)] = None,
+) -> None:
+    """Make an Ed25519 key pair for signing checkpoints: PATH (private, owner-only) and
+    PATH.pub (public, to give to whoever checks the checkpoints). An existing key is never
+    overwritten. Then set 'signing_key: PATH' in config.yaml: every checkpoint is signed,
+    and 'wbpctl verify --public-key PATH.pub' checks every line. Needs
+    pip install 'wbpctl[signing]'.
+
+    Example: wbpctl keygen /etc/wbpctl/wbp-ktl.key
+    """
+    from ..services import signing
+
+    target = path or state(ctx).config.signing_key
+    if target is None:
+        raise typer.BadParameter("give PATH, or set signing_key in config.yaml",
+                                 param_hint="PATH")
+    private, public = signing.keygen(target)
+    say(ctx, "keygen_done", private=str(private), public=str(public))
