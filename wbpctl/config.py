@@ -49,6 +49,7 @@ class Config:
     offence_rules: OffenceRules = ()
     programme_start: date | None = None
     signing_key: Path | None = None     # Ed25519 private key: checkpoints are signed
+    csv_dialect: str = "plain"          # or excel-id: how CSV is written by default
 
     @property
     def offence_categories(self) -> tuple[str, ...]:
@@ -147,7 +148,7 @@ class _Checker:
 _TOP_KEYS = {"lapas", "database", "language", "date_input_order", "privacy",
              "register_number_format", "storage", "sentence_rules",
              "default_track_capacity", "opds", "tracks", "import_headers",
-             "offence_categories", "programme_start", "signing_key"}
+             "offence_categories", "programme_start", "signing_key", "csv_dialect"}
 IMPORT_COLUMNS = {"reg_no", "name", "nik", "gender", "birth_date", "detained_on",
                   "admitted_on", "sentence", "crime", "person_uid", "track", "assigned_on",
                   "sponsor", "completed_on", "hours", "result", "certificate", "released_on",
@@ -295,6 +296,8 @@ def _build(data: dict, path: Path) -> Config:
         offence_rules=offence_rules,
         programme_start=start,
         signing_key=path.parent / Path(signing_key).expanduser() if signing_key else None,
+        csv_dialect=check.value(data, "csv_dialect", "", str, ("plain", "excel-id"))
+        if "csv_dialect" in data else "plain",
     )
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .state import FormatOpt, OutputOpt, RevealOpt, say, show_rows, state
+from .state import ExcelOpt, FormatOpt, OutputOpt, RevealOpt, say, show_rows, state
 
 
 def log(
@@ -21,6 +21,7 @@ def log(
     reveal: RevealOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    excel: ExcelOpt = False,
 ) -> None:
     """List ledger events, oldest first; with WHO, everything recorded about that person.
 
@@ -29,7 +30,8 @@ def log(
     from ..services import history
 
     events = history.log(state(ctx).session(), who, limit=limit, reveal=reveal)
-    show_rows(ctx, events, ("seq", "at", "actor", "kind", "subject", "payload"), fmt, output)
+    show_rows(ctx, events, ("seq", "at", "actor", "kind", "subject", "payload"), fmt, output,
+              excel=excel)
 
 
 def verify(

@@ -8,8 +8,8 @@ import typer
 
 from ..domain.errors import Notice
 from ..render.sections import Section
-from .state import (FormatOpt, OutputOpt, RevealOpt, WhoArg, say, show_record, show_rows,
-                    state, warn)
+from .state import (ExcelOpt, FormatOpt, OutputOpt, RevealOpt, WhoArg, say, show_record,
+                    show_rows, state, warn)
 
 app = typer.Typer(help="Register, list, show, correct and readmit participants (WBP).",
                   no_args_is_help=True, rich_markup_mode=None)
@@ -112,6 +112,7 @@ def list_(
     reveal: RevealOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    excel: ExcelOpt = False,
 ) -> None:
     """List participants with their current stay.
 
@@ -121,7 +122,7 @@ def list_(
 
     people = participants.list_people(state(ctx).session(), status=status, search=search,
                                       track=track, opd=opd, reveal=reveal)
-    show_rows(ctx, people, LIST_COLUMNS, fmt, output)
+    show_rows(ctx, people, LIST_COLUMNS, fmt, output, excel=excel)
 
 
 @app.command("show")
@@ -131,6 +132,7 @@ def show(
     reveal: RevealOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    excel: ExcelOpt = False,
 ) -> None:
     """Show one person: identity, stays with their dates, tracks and remissions.
 
@@ -139,7 +141,7 @@ def show(
     from ..services import participants
 
     record = participants.show(state(ctx).session(), who, reveal=reveal)
-    show_record(ctx, record, SHOW_SECTIONS, fmt, output)
+    show_record(ctx, record, SHOW_SECTIONS, fmt, output, excel=excel)
     warn(ctx, [Notice("past_expiry", reg_no=stay["reg_no"], days=stay["days_past_expiry"],
                       expiry=stay["expiry"]) for stay in record["stays"]
                if stay["days_past_expiry"]])

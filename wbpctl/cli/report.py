@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..render.sections import Section
-from .state import (Format, FormatOpt, OutputOpt, choose_format, output_style, state,
-                    warn_problem)
+from .state import (ExcelOpt, Format, FormatOpt, OutputOpt, choose_format, emit_text,
+                    output_style, state, warn_problem, write_workbook_output)
 
 app = typer.Typer(help="Reports: monthly summary, per OPD, recidivism, readiness for release.",
                   no_args_is_help=True, rich_markup_mode=None)
@@ -22,8 +22,8 @@ ReportFormat = Enum("ReportFormat", {**{f.name: f.value for f in Format}, "html"
 
 
 ReportFormatOpt = Annotated[Optional[ReportFormat], typer.Option(
-    "--format", "-f", help="table, json, csv, markdown or html (default: from --output's"
-    " extension, else table).", show_default=False)]
+    "--format", "-f", help="table, json, csv, markdown, html or xlsx (a workbook, with -o"
+    " FILE) (default: from --output's extension, else table).", show_default=False)]
 AsOfOpt = Annotated[Optional[str], typer.Option(
     "--as-of", metavar="DATE",
     help="The business date the figures are counted up to (default today). Facts entered"
@@ -49,14 +49,17 @@ OPD_SECTIONS = (
 )
 
 
-def _emit_rows(ctx: typer.Context, report: dict, columns: tuple[str, ...], fmt, output) -> None:
-    from ..render.output import emit
-    from ..render.reports import render_rows_report
-
-    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
+def _emit(ctx: typer.Context, chosen: str, output, render, sheets, excel: bool) -> None:
+    """The report as text (``render(fmt, lang, color=, width=)``) to stdout or -o, or as a
+    workbook (``sheets(lang)``) to -o FILE.xlsx."""
+    lang = state(ctx).lang
+    if chosen == "xlsx":
+        return write_workbook_output(output, lambda: sheets(lang))
     color, width = output_style(output)
-    emit(render_rows_report(report, columns, chosen, state(ctx).lang, color=color,
-                            width=width), output)
+    emit_text(ctx, chosen, output, render(chosen, lang, color=color, width=width), excel)
+
+
+TEXT = ("table", "json", "csv", "markdown", "xlsx")
 
 
 @app.command("monthly")
@@ -75,6 +78,7 @@ def monthly(
         " made again with --at (2026-11-01T06:00:02+00:00).", show_default=False)] = None,
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
+    excel: ExcelOpt = False,
 ) -> None:
     """The monthly summary: admissions, places, completions, releases, by OPD and track,
     with a 12-month trend. Its ledger head is kept in the checkpoint file beside the
@@ -84,14 +88,13 @@ def monthly(
     Example: wbpctl report monthly --month last -o laporan/2026-10.html
     """
     from ..reports.monthly import monthly_kept as build
-    from ..render.monthly import render_monthly
-    from ..render.output import emit
+    from ..render.monthly import monthly_sheets, render_monthly
 
-    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown", "html"))
+    chosen = choose_format(fmt, output, (*TEXT, "html"))
     report, problem = build(state(ctx).session(), month=month, as_of=as_of, at=at,
                             generated_at=generated_at)
-    color, width = output_style(output)
-    emit(render_monthly(report, chosen, state(ctx).lang, color=color, width=width), output)
+    _emit(ctx, chosen, output, lambda *a, **k: render_monthly(report, *a, **k),
+          lambda lang: monthly_sheets(report, lang), excel)
     if problem is not None:
         warn_problem(ctx, "checkpoint_warning", problem)
 
@@ -109,20 +112,22 @@ def opd(
     at: AtOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    excel: ExcelOpt = False,
 ) -> None:
     """Per OPD and per track over any period: from inclusive, to exclusive.
 
     Example: wbpctl report opd --from 2026-01-01 --to 2026-07-01 -f csv
     """
     from ..reports.opd import opd_report
-    from ..render.output import emit
     from ..render.reports import render_sections_report
+    from ..render.workbook import head_sheet, record_sheets
 
+    chosen = choose_format(fmt, output, TEXT)
     report = opd_report(state(ctx).session(), start=date_from, end=date_to, at=at)
-    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
-    color, width = output_style(output)
-    emit(render_sections_report(report, OPD_SECTIONS, chosen, state(ctx).lang, color=color,
-                                width=width), output)
+    _emit(ctx, chosen, output,
+          lambda *a, **k: render_sections_report(report, OPD_SECTIONS, *a, **k),
+          lambda lang: [*record_sheets(report, OPD_SECTIONS, lang),
+                        *head_sheet(report["ledger_head"])], excel)
 
 
 @app.command("recidivism")
@@ -145,6 +150,7 @@ def recidivism(
     at: AtOpt = None,
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
+    excel: ExcelOpt = False,
 ) -> None:
     """Can the data carry "recidivism down 20%"? Readmission within 1, 2, 3 years of
     release, by release year, for two groups, each rate with its 95% interval; the
@@ -155,15 +161,14 @@ def recidivism(
 
     Example: wbpctl report recidivism --adjust sentence,age,offence -f html -o residivisme.html
     """
-    from ..render.output import emit
-    from ..render.recidivism import render_recidivism
+    from ..render.recidivism import recidivism_sheets, render_recidivism
     from ..reports.recidivism import recidivism as build
 
+    chosen = choose_format(fmt, output, (*TEXT, "html"))
     report = build(state(ctx).session(), windows=windows, as_of=as_of, compare=compare,
                    adjust=adjust, at=at)
-    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown", "html"))
-    color, width = output_style(output)
-    emit(render_recidivism(report, chosen, state(ctx).lang, color=color, width=width), output)
+    _emit(ctx, chosen, output, lambda *a, **k: render_recidivism(report, *a, **k),
+          lambda lang: recidivism_sheets(report, lang), excel)
 
 
 @app.command("readiness")
@@ -175,6 +180,7 @@ def readiness(
     at: AtOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    excel: ExcelOpt = False,
 ) -> None:
     """Who is still in custody past expiry (days_left below zero), then who is due for
     release (expiry, or the PB, CB or CMB date of their route, within DAYS), and what they
@@ -185,7 +191,14 @@ def readiness(
     Example: wbpctl report readiness --within 60 -f csv -o siap-bebas.csv
     """
     from ..reports.readiness import readiness as build
+    from ..render.messages import msg
+    from ..render.reports import render_rows_report
+    from ..render.workbook import head_sheet, rows_sheet
 
+    chosen = choose_format(fmt, output, TEXT)
     report = build(state(ctx).session(), within=within, as_of=as_of, at=at)
-    _emit_rows(ctx, report, READINESS_COLUMNS, fmt, output)
+    _emit(ctx, chosen, output,
+          lambda *a, **k: render_rows_report(report, READINESS_COLUMNS, *a, **k),
+          lambda lang: [rows_sheet(msg("s_readiness", lang), report["rows"], READINESS_COLUMNS),
+                        *head_sheet(report["ledger_head"])], excel)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterable, Optional, Sequence
 
 import typer
 
@@ -25,11 +25,12 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 FormatOpt = Annotated[Optional[Format], typer.Option(
-    "--format", "-f", help="table, json, csv or markdown (default: from --output's extension,"
-    " else table).", show_default=False)]
+    "--format", "-f", help="table, json, csv, markdown or xlsx (a workbook, with -o FILE)"
+    " (default: from --output's extension, else table).", show_default=False)]
 OutputOpt = Annotated[Optional[Path], typer.Option(
     "--output", "-o", metavar="FILE",
     help="Write to FILE (atomically, owner-only) instead of stdout.",
@@ -43,6 +44,9 @@ WhoArg = Annotated[str, typer.Argument(
 TrackArg = Annotated[str, typer.Argument(
     metavar="TRACK", help="Track code (IKAN-AIRTAWAR, any case) or its name as 'wbpctl track"
     " list' shows it.", show_default=False)]
+ExcelOpt = Annotated[bool, typer.Option(
+    "--excel", help="CSV for a spreadsheet set to Indonesian: semicolons, CRLF, UTF-8 with"
+    " BOM, NIKs grouped in fours (default: csv_dialect in the config).")]
 RevealOpt = Annotated[bool, typer.Option(
     "--reveal", help="Show NIK unmasked; each reveal is recorded in the ledger.")]
 
@@ -169,26 +173,66 @@ def output_style(output: Optional[Path]) -> tuple[bool, Optional[int]]:
     return False, None
 
 
+def csv_dialect(ctx: typer.Context, excel: bool):
+    from ..render.formats import CSV_DIALECTS
+
+    return CSV_DIALECTS["excel-id" if excel else state(ctx).config.csv_dialect]
+
+
+def write_workbook_output(output: Optional[Path], sheets: Callable[[], list]) -> None:
+    """A workbook goes to a file (``-o FILE.xlsx``), never to a terminal or a pipe."""
+    from ..render.workbook import write_workbook
+
+    if output is None:
+        raise typer.BadParameter("a workbook (xlsx) is written to a file: give -o FILE.xlsx",
+                                 param_hint="--format")
+    write_workbook(output, sheets())
+
+
 def show_rows(ctx: typer.Context, rows: Iterable[dict], columns: Sequence[str],
-              fmt: Optional[Format], output: Optional[Path], *, title: Optional[str] = None
-              ) -> None:
+              fmt: Optional[Format], output: Optional[Path], *, title: Optional[str] = None,
+              excel: bool = False) -> None:
     from ..render.formats import write_rows
     from ..render.output import atomic_file
 
-    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
+    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown", "xlsx"))
     lang = state(ctx).lang
+    if chosen == "xlsx":
+        from ..render.workbook import rows_sheet
+        return write_workbook_output(output, lambda: [
+            rows_sheet(msg(title, lang) if title else "data", rows, columns)])
     color, width = output_style(output)
-    with atomic_file(output) as handle:
+    dialect = csv_dialect(ctx, excel)
+    encoding = dialect.encoding if chosen == "csv" else "utf-8"
+    with atomic_file(output, encoding=encoding) as handle:
+        if output is None and encoding == "utf-8-sig":
+            handle.write("\ufeff")
         write_rows(handle, rows, columns, chosen, lang,
-                   title=msg(title, lang) if title else None, color=color, width=width)
+                   title=msg(title, lang) if title else None, color=color, width=width,
+                   dialect=dialect)
 
 
 def show_record(ctx: typer.Context, record: dict, sections: Sequence["Section"],
-                fmt: Optional[Format], output: Optional[Path]) -> None:
+                fmt: Optional[Format], output: Optional[Path], *, excel: bool = False) -> None:
     from ..render.formats import render_record
+
+    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown", "xlsx"))
+    if chosen == "xlsx":
+        from ..render.workbook import record_sheets
+        return write_workbook_output(output, lambda: record_sheets(record, sections,
+                                                                   state(ctx).lang))
+    color, width = output_style(output)
+    emit_text(ctx, chosen, output, render_record(record, sections, chosen, state(ctx).lang,
+                                                  color=color, width=width), excel)
+
+
+def emit_text(ctx: typer.Context, chosen: str, output: Optional[Path], text: str,
+              excel: bool = False) -> None:
+    """Rendered text to stdout or -o; CSV in the dialect asked for."""
+    from ..render.formats import recast_csv
     from ..render.output import emit
 
-    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
-    color, width = output_style(output)
-    emit(render_record(record, sections, chosen, state(ctx).lang, color=color, width=width),
-         output)
+    if chosen != "csv":
+        return emit(text, output)
+    dialect = csv_dialect(ctx, excel)
+    emit(recast_csv(text, dialect), output, encoding=dialect.encoding)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..render.sections import Section
-from .state import FormatOpt, OutputOpt, TrackArg, show_record, show_rows, state
+from .state import ExcelOpt, FormatOpt, OutputOpt, TrackArg, show_record, show_rows, state
 
 opd_app = typer.Typer(help="The regency agencies (OPD) that deliver the tracks.",
                       no_args_is_help=True, rich_markup_mode=None)
@@ -48,6 +48,7 @@ def track_list(
         help="custody, post-release or any.", show_default=False)] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    excel: ExcelOpt = False,
 ) -> None:
     """List tracks: capacity, active, waiting and completed to date.
 
@@ -57,7 +58,7 @@ def track_list(
 
     rows = tracks.list_tracks(state(ctx).session(), opd=opd,
                               phase=phase)
-    show_rows(ctx, rows, TRACK_COLUMNS, fmt, output)
+    show_rows(ctx, rows, TRACK_COLUMNS, fmt, output, excel=excel)
 
 
 @track_app.command("show")
@@ -66,6 +67,7 @@ def track_show(
     track: TrackArg,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    excel: ExcelOpt = False,
 ) -> None:
     """Show a track's roster: active places, the waitlist in order, recent completions.
 
@@ -74,4 +76,4 @@ def track_show(
     from ..services import tracks
 
     record = tracks.show_track(state(ctx).session(), track)
-    show_record(ctx, record, ROSTER_SECTIONS, fmt, output)
+    show_record(ctx, record, ROSTER_SECTIONS, fmt, output, excel=excel)

@@ -14,7 +14,8 @@ import typer
 
 from ..domain.errors import Rejected
 from ..render.messages import msg
-from .state import OutputOpt, RevealOpt, choose_format, error_line, say, state
+from .state import (ExcelOpt, OutputOpt, RevealOpt, choose_format, csv_dialect, error_line, say,
+                    state, write_workbook_output)
 
 
 class ImportKind(str, Enum):
@@ -34,6 +35,7 @@ class ImportKind(str, Enum):
 class ExportFormat(str, Enum):
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 MAX_ERRORS_SHOWN = 100
@@ -221,9 +223,11 @@ def export(
     kind: Annotated[ImportKind, typer.Argument(metavar="KIND", help="What to write; 'all' is the whole"
                                                     " ledger in order.")],
     fmt: Annotated[Optional[ExportFormat], typer.Option(
-        "--format", "-f", help="csv or json (default: from --output's extension, else csv).",
+        "--format", "-f", help="csv, json or xlsx (a workbook, with -o FILE.xlsx; import reads"
+        " it back) (default: from --output's extension, else csv).",
         show_default=False)] = None,
     output: OutputOpt = None,
+    excel: ExcelOpt = False,
     reveal: RevealOpt = False,
     anonymize: Annotated[bool, typer.Option(
         "--anonymize", help="Drop names, NIK and birth dates; replace register numbers and"
@@ -236,20 +240,29 @@ def export(
 
     Example: wbpctl export all --reveal -o cadangan/ledger.csv
     """
-    from ..render.formats import csv_cell
+    from ..render.formats import csv_cell, csv_writer
     from ..render.output import atomic_file
     from ..services.exporting import export as stream
     from ..services.transfer_kinds import KINDS
 
     session = state(ctx).session()
     columns = KINDS[kind.value].columns
-    as_json = choose_format(fmt, output, ("csv", "json"), default="csv") == "json"
-    with atomic_file(output) as handle:
+    chosen = choose_format(fmt, output, ("csv", "json", "xlsx"), default="csv")
+    if chosen == "xlsx":
+        from ..render.workbook import rows_sheet
+        rows: list[dict] = []
+        stream(session, kind.value, rows.append, reveal=reveal, anonymize=anonymize)
+        return write_workbook_output(output, lambda: [rows_sheet(kind.value, rows, columns)])
+    as_json = chosen == "json"
+    dialect = csv_dialect(ctx, excel)
+    with atomic_file(output, encoding=dialect.encoding if not as_json else "utf-8") as handle:
         if not as_json:
-            writer = csv.writer(handle, lineterminator="\n")
+            if output is None and dialect.encoding == "utf-8-sig":
+                handle.write("\ufeff")
+            writer = csv_writer(handle, dialect)
             writer.writerow(columns)
             stream(session, kind.value,
-                   lambda row: writer.writerow([csv_cell(row[c]) for c in columns]),
+                   lambda row: writer.writerow([csv_cell(row[c], dialect) for c in columns]),
                    reveal=reveal, anonymize=anonymize)
         else:
             first = True

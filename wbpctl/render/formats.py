@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from dataclasses import dataclass
 from typing import Any, Iterable, Sequence, TextIO
 
 from ..domain.cells import safe_text
@@ -17,9 +19,9 @@ from .messages import header, msg, value_word
 from .sections import Section
 
 EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
-              ".txt": "table", ".html": "html", ".htm": "html",
-              # named so that writing CSV text into a workbook's name is refused
-              ".xlsx": "xlsx", ".xls": "xls", ".ods": "ods"}
+              ".txt": "table", ".html": "html", ".htm": "html", ".xlsx": "xlsx",
+              # named so that writing another format into such a name is refused
+              ".xls": "xls", ".ods": "ods", ".pdf": "pdf", ".docx": "docx", ".doc": "doc"}
 
 
 def cell_text(value: Any) -> str:
@@ -36,10 +38,46 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def csv_cell(value: Any) -> str:
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a CSV file is written: for scripts (comma, LF, UTF-8) or for a spreadsheet set
+    to Indonesian (``excel-id``: semicolon, the list separator there; CRLF; a BOM so UTF-8
+    is recognised; long digit strings grouped so no digit of a NIK is lost)."""
+
+    delimiter: str = ","
+    newline: str = "\n"
+    encoding: str = "utf-8"
+    grouped_digits: bool = False
+
+
+CSV_DIALECTS = {"plain": CsvDialect(), "excel-id": CsvDialect(";", "\r\n", "utf-8-sig", True)}
+_LONG_DIGITS = re.compile(r"\d{15,}")
+
+
+def csv_cell(value: Any, dialect: CsvDialect = CSV_DIALECTS["plain"]) -> str:
     """A cell of a CSV file: as ``cell_text``, with a text that a spreadsheet would run as
     a formula neutralised (numbers stay numbers: -0.5 is not a formula)."""
-    return safe_text(value) if isinstance(value, str) else cell_text(value)
+    if not isinstance(value, str):
+        return cell_text(value)
+    if dialect.grouped_digits and _LONG_DIGITS.fullmatch(value):
+        return " ".join(value[i:i + 4] for i in range(0, len(value), 4))
+    return safe_text(value)
+
+
+def csv_writer(handle: TextIO, dialect: CsvDialect):
+    return csv.writer(handle, delimiter=dialect.delimiter, lineterminator=dialect.newline)
+
+
+def recast_csv(text: str, dialect: CsvDialect) -> str:
+    """A plain CSV text (as a renderer wrote it) in another dialect."""
+    if dialect == CSV_DIALECTS["plain"]:
+        return text
+    buffer = io.StringIO()
+    writer = csv_writer(buffer, dialect)
+    for row in csv.reader(io.StringIO(text)):
+        writer.writerow([csv_cell(cell, dialect) if _LONG_DIGITS.fullmatch(cell) else cell
+                         for cell in row])
+    return buffer.getvalue()
 
 
 def _shown(column: str, value: Any, lang: str) -> str:
@@ -133,7 +171,7 @@ def to_table(rows: list[dict], columns: Sequence[str], lang: str, *, title: str 
 
 def write_rows(handle: TextIO, rows: Iterable[dict], columns: Sequence[str], fmt: str,
                lang: str, *, title: str | None = None, color: bool = False,
-               width: int | None = None) -> None:
+               width: int | None = None, dialect: CsvDialect = CSV_DIALECTS["plain"]) -> None:
     """A listing written as it is read: JSON, CSV and markdown never hold all rows (a
     national list is hundreds of thousands); a table is laid out whole."""
     if fmt == "table":
@@ -147,10 +185,10 @@ def write_rows(handle: TextIO, rows: Iterable[dict], columns: Sequence[str], fmt
         handle.write("[]\n" if first else "\n]\n")
         return
     if fmt == "csv":
-        writer = csv.writer(handle, lineterminator="\n")
+        writer = csv_writer(handle, dialect)
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([csv_cell(row.get(c)) for c in columns])
+            writer.writerow([csv_cell(row.get(c), dialect) for c in columns])
         return
     empty = True
     for line in _markdown_lines(columns, lang, title):

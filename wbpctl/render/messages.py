@@ -818,6 +818,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "all_cohorts": ("all", "semua"),
     "s_rates": ("Rates by cohort, window and group", "Tingkat per kohort, jangka dan kelompok"),
     "s_comparisons": ("Comparisons", "Perbandingan"), "s_method": ("Method", "Metode"),
+    "s_verdicts": ("Verdicts", "Kesimpulan"), "s_readiness": ("Readiness", "Kesiapan bebas"),
     "h_technical_returns": ("Technical returns", "Kembali teknis"),
     "h_rate_ci": ("Rate (95% CI)", "Tingkat (IK 95%)"),
     "h_difference_pp": ("Difference, points (95% CI)", "Selisih, poin (IK 95%)"),

@@ -174,3 +174,18 @@ def monthly_html(report: dict, lang: str) -> str:
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
             f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>\n"
             + "\n".join(body) + "\n</body></html>\n")
+
+
+def monthly_sheets(report: dict, lang: str) -> list:
+    """The monthly report as a workbook: the figures, per OPD, per track, the trend, and
+    the ledger head, a sheet each."""
+    from .workbook import Sheet, head_sheet, rows_sheet
+
+    figures = Sheet(msg("s_figures", lang), ("figure", "value"),
+                    [[k, report[k]] for k in FIGURES] + [[f"released_{kind}", n] for kind, n in
+                                                       report["releases_by_type"].items()])
+    return [figures,
+            rows_sheet(msg("s_by_opd", lang), report["by_opd"], OPD_COLUMNS),
+            rows_sheet(msg("s_by_track", lang), report["by_track"], TRACK_COLUMNS),
+            rows_sheet(msg("s_trend", lang), report["trend"], ("month", "completed", "released")),
+            *head_sheet(report["ledger_head"])]

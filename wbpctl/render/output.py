@@ -43,15 +43,12 @@ def atomic_file(path: Path | None, *, encoding: str = "utf-8", errors: str = "st
             os.unlink(tmp)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically, owner-only, creating missing folders."""
-    with atomic_file(path) as handle:
-        handle.write(text)
-
-
-def emit(text: str, output: Path | None = None) -> None:
+def emit(text: str, output: Path | None = None, *, encoding: str = "utf-8") -> None:
+    """``text`` to stdout, or to ``output`` atomically; ``utf-8-sig`` starts it with a BOM
+    (for a spreadsheet) either way."""
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(("\ufeff" if encoding == "utf-8-sig" else "") + text)
         sys.stdout.flush()
     else:
-        write_atomic(output, text)
+        with atomic_file(output, encoding=encoding) as handle:
+            handle.write(text)

@@ -221,3 +221,22 @@ def recidivism_html(report: dict, lang: str) -> str:
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
             f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>\n"
             + "\n".join(body) + "\n</body></html>\n")
+
+
+SUMMARY_COLUMNS = ("window_years", "rate_1", "rate_2", "eligible_1", "eligible_2",
+                   "relative_change", "change_ci_low", "change_ci_high", "adjusted", "verdict",
+                   "needed_per_group", "releases_last_year", "years_needed")
+
+
+def recidivism_sheets(report: dict, lang: str) -> list:
+    """The recidivism report as a workbook: the verdicts, the rates, the comparisons and
+    the ledger head, a sheet each (numbers as numbers)."""
+    from .workbook import Sheet, head_sheet, rows_sheet
+
+    verdicts = Sheet(msg("s_verdicts", lang), ("sentence",),
+                     [[line.strip()] for line in verdict_sentences(report, lang)])
+    return [verdicts, rows_sheet("summary", report["summary"], SUMMARY_COLUMNS),
+            rows_sheet(msg("s_rates", lang), report["rows"], ROW_COLUMNS),
+            rows_sheet(msg("s_comparisons", lang), report["comparisons"],
+                       ("cohort", "window_years", *COMPARISON_COLUMNS)),
+            *head_sheet(report["ledger_head"])]

@@ -83,6 +83,33 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], *, raw: bool = False) ->
     _save(book, path)
 
 
+def rows_sheet(title: str, rows: Iterable[dict], columns: Sequence[str]) -> Sheet:
+    return Sheet(title, columns, ([row.get(c) for c in columns] for row in rows))
+
+
+def record_sheets(record: dict, sections: Sequence, lang: str) -> list[Sheet]:
+    """A record (``participant show``, ``report opd``): a sheet per section; the record's
+    own fields as field/value rows."""
+    from .messages import msg
+
+    sheets = []
+    for section in sections:
+        title = msg(section.title, lang)
+        if section.key is None:
+            sheets.append(Sheet(title, ("field", "value"),
+                                [[c, record.get(c)] for c in section.columns]))
+        else:
+            sheets.append(rows_sheet(title, record.get(section.key) or [], section.columns))
+    return sheets
+
+
+def head_sheet(head: dict | None) -> list[Sheet]:
+    """The ledger head a report was made from, as its last sheet."""
+    if not head:
+        return []
+    return [Sheet("ledger_head", tuple(head), [list(head.values())])]
+
+
 def _shown(value: Any) -> str:
     return value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value or "")
 
