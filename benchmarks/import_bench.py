@@ -3,9 +3,10 @@
 Usage: python benchmarks/import_bench.py [--rows 200000] [--runs 3]
 
 Generates a participants CSV of N rows (valid, distinct register numbers and NIKs),
-then, on a fresh database each time, loads it with
+and the same rows as a workbook (.xlsx), then, on a fresh database each time, loads it with
   - wbpctl import participants FILE --quiet   (validates every row, writes 2 ledger
                                                events + 2 projection rows per row)
+  - the same from the workbook                (openpyxl read-only: rows stream)
   - sqlite-utils insert DB rows FILE --csv    (no validation)
   - sqlite3 DB ".import --csv FILE rows"      (no validation)
   - floor_insert.py: the rows wbpctl wrote (events, people, stays), prebuilt in memory,
@@ -59,6 +60,21 @@ def make_csv(path: Path, rows: int) -> None:
                           ["2 tahun", "3y6m", "18 bulan", "5y"][i % 4], "pencurian"])
 
 
+def make_xlsx(source: Path, target: Path) -> None:
+    """The same rows as a workbook, the detention date as a date cell."""
+    import openpyxl
+    from datetime import datetime
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Daftar")
+    with source.open(newline="", encoding="utf-8") as handle:
+        for number, row in enumerate(csv.reader(handle)):
+            if number:
+                row[5] = datetime.strptime(row[5], "%d/%m/%Y")
+            sheet.append(row)
+    book.save(target)
+
+
 def measure(cmd: list[str], env: dict) -> tuple[float, float | None]:
     """(seconds, peak MB of the child) for one run."""
     probe = ("import resource, subprocess, sys, time; t = time.perf_counter();"
@@ -94,15 +110,21 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="wbpctl-bench-"))
     data = work / "participants.csv"
     make_csv(data, args.rows)
+    book = work / "participants.xlsx"
+    make_xlsx(data, book)
     env = {**os.environ, "WBPCTL_LANG": "en"}
     wbpctl, sqlite_utils, sqlite3 = tool("wbpctl"), tool("sqlite-utils"), shutil.which("sqlite3")
     results: dict[str, list[tuple[float, float]]] = {}
     for run in range(args.runs):
         db = work / f"wbpctl-{run}.db"
-        subprocess.run([wbpctl, "--db", str(db), "init"], env=env, check=True,
-                       capture_output=True)
+        from_book = work / f"wbpctl-xlsx-{run}.db"
+        for target in (db, from_book):
+            subprocess.run([wbpctl, "--db", str(target), "init"], env=env, check=True,
+                           capture_output=True)
         cases = {"wbpctl import": [wbpctl, "--db", str(db), "import", "participants",
                                    str(data), "--quiet"],
+                 "wbpctl import (.xlsx)": [wbpctl, "--db", str(from_book), "import",
+                                           "participants", str(book), "--quiet"],
                  "sqlite-utils insert --csv": [sqlite_utils, "insert",
                                                str(work / f"su-{run}.db"), "rows", str(data),
                                                "--csv"]}
