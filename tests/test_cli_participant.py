@@ -194,7 +194,7 @@ def test_unknown_who_is_exit_3(cli):
 def test_show_formats(cli):
     add_person(cli)
     table = cli.ok("participant", "show", "B.I-1/2025").stdout
-    assert "Participant" in table and "Stays" in table and "2027-01-10" in table
+    assert "Participant" in table and "Stays" in table and "10-01-2027" in table
     long_csv = cli.ok("participant", "show", "B.I-1/2025", "-f", "csv").stdout.splitlines()
     assert long_csv[0] == "section,index,field,value"
     assert "person,1,name,Budi Santoso" in long_csv

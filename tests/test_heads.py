@@ -85,7 +85,7 @@ def test_a_report_after_a_new_event_names_the_new_head(october):
 
 # -- reports at a past head ------------------------------------------------------------------
 
-GENERATED = re.compile(r"(?:Generated|Dibuat) (\S+) (?:by|oleh) wbpctl")
+GENERATED = re.compile(r"(?:Generated|Dibuat) (.+?) (?:by|oleh) wbpctl")
 
 
 def enter_backdated_facts(cli):

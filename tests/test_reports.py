@@ -84,7 +84,7 @@ def test_monthly_csv_is_one_row_per_opd_and_a_total(october):
 
 def test_monthly_markdown_and_table(october):
     markdown = october.ok("report", "monthly", "--month", "2026-10", "-f", "markdown").stdout
-    assert markdown.startswith("# Monthly report, Lapas Kelas IIB Kuala Tungkal, 2026-10")
+    assert markdown.startswith("# Monthly report, Lapas Kelas IIB Kuala Tungkal, October 2026")
     assert "## By OPD" in markdown
     assert "| DISKOPERINDAG | Dinas Koperasi, UKM, Perindustrian dan Perdagangan | 2 | 1 | 1 | 0" \
         " | 2 | 1 |" in markdown
@@ -92,7 +92,8 @@ def test_monthly_markdown_and_table(october):
     table = october.ok("report", "monthly", "--month", "2026-10").stdout
     assert "Completion rate" in table and "50.0%" in table and "█" in table
     indonesian = october.ok("--lang", "id", "report", "monthly", "--month", "2026-10").stdout
-    assert "Laporan bulanan" in indonesian and "Tingkat penyelesaian" in indonesian
+    assert "Laporan Bulanan Lapas Kelas IIB Kuala Tungkal Oktober 2026" in indonesian
+    assert "Tingkat penyelesaian" in indonesian and "50,0%" in indonesian
 
 
 class Page(HTMLParser):
@@ -120,7 +121,7 @@ def test_monthly_html_is_self_contained_with_svg_charts(october, tmp_path):
     assert "Completion rate" in text and "50.0%" in text and "DISKOPERINDAG" in text
     indonesian = october.ok("--lang", "id", "report", "monthly", "--month", "2026-10", "-f",
                             "html").stdout
-    assert '<html lang="id">' in indonesian and "Laporan bulanan" in indonesian
+    assert '<html lang="id">' in indonesian and "Laporan Bulanan" in indonesian
 
 
 def test_month_defaults_and_as_of(october):

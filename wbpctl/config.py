@@ -50,6 +50,9 @@ class Config:
     programme_start: date | None = None
     signing_key: Path | None = None     # Ed25519 private key: checkpoints are signed
     csv_dialect: str = "plain"          # or excel-id: how CSV is written by default
+    date_display: str = "numeric"       # dates in tables: 29-11-2026 (or short: 29 Nov 2026)
+    timezone: str = "Asia/Jakarta"      # the office's: times in tables (WIB)
+    signatories: tuple[dict, ...] = ()  # who signs the printed monthly report
 
     @property
     def offence_categories(self) -> tuple[str, ...]:
@@ -148,7 +151,8 @@ class _Checker:
 _TOP_KEYS = {"lapas", "database", "language", "date_input_order", "privacy",
              "register_number_format", "storage", "sentence_rules",
              "default_track_capacity", "opds", "tracks", "import_headers",
-             "offence_categories", "programme_start", "signing_key", "csv_dialect"}
+             "offence_categories", "programme_start", "signing_key", "csv_dialect",
+             "date_display", "timezone", "report"}
 IMPORT_COLUMNS = {"reg_no", "name", "nik", "gender", "birth_date", "detained_on",
                   "admitted_on", "sentence", "crime", "person_uid", "track", "assigned_on",
                   "sponsor", "completed_on", "hours", "result", "certificate", "released_on",
@@ -298,7 +302,37 @@ def _build(data: dict, path: Path) -> Config:
         signing_key=path.parent / Path(signing_key).expanduser() if signing_key else None,
         csv_dialect=check.value(data, "csv_dialect", "", str, ("plain", "excel-id"))
         if "csv_dialect" in data else "plain",
+        date_display=check.value(data, "date_display", "", str, ("numeric", "short", "iso"))
+        if "date_display" in data else "numeric",
+        timezone=_timezone(check, data.get("timezone", "Asia/Jakarta")),
+        signatories=_signatories(check, data.get("report", {})),
     )
+
+
+def _signatories(check: "_Checker", raw: object) -> tuple[dict, ...]:
+    """``report: signatories:``: each with a role, a name and (optionally) a NIP."""
+    report = check.mapping(raw, "report", {"signatories"})
+    people = report.get("signatories") or []
+    if not isinstance(people, list):
+        raise check.fail("report.signatories", "must be a list")
+    out = []
+    for i, person in enumerate(people):
+        key = f"report.signatories[{i}]"
+        check.mapping(person, key, {"role", "name", "nip"})
+        out.append({"role": check.value(person, "role", key, str),
+                    "name": check.value(person, "name", key, str),
+                    **({"nip": str(person["nip"])} if person.get("nip") else {})})
+    return tuple(out)
+
+
+def _timezone(check: "_Checker", name: object) -> str:
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(str(name))
+    except Exception:
+        raise check.fail("timezone", f"is not a time zone (such as Asia/Jakarta), got {name!r}")
+    return str(name)
 
 
 def _offence_rules(check: "_Checker", raw: object) -> OffenceRules:

@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .state import ExcelOpt, FormatOpt, OutputOpt, RevealOpt, say, show_rows, state
+from .state import (ExcelOpt, FormatOpt, NlOpt, OutputOpt, RevealOpt, choose_format, say,
+                    show_rows, state)
 
 
 def log(
@@ -15,23 +16,45 @@ def log(
     who: Annotated[Optional[str], typer.Argument(
         metavar="[WHO]", help="Register number or NIK: that person's full processing history.",
         show_default=False)] = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", metavar="DATE", help="Only events recorded on or after DATE (UTC day).",
+        show_default=False)] = None,
+    until: Annotated[Optional[str], typer.Option(
+        "--until", metavar="DATE", help="Only events recorded before DATE (UTC day).",
+        show_default=False)] = None,
+    actor: Annotated[Optional[str], typer.Option(
+        "--actor", metavar="NAME", help="Only what NAME recorded.", show_default=False)
+    ] = None,
+    kind: Annotated[Optional[str], typer.Option(
+        "--kind", metavar="KIND", help="Only events of KIND (stay.released), or of a part"
+        " (stay, enrolment, remission, person).", show_default=False)] = None,
     limit: Annotated[Optional[int], typer.Option(
         "--limit", "-n", metavar="N",
         help="Only the last N events.", min=1, show_default=False)] = None,
     reveal: RevealOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    nl: NlOpt = False,
     excel: ExcelOpt = False,
 ) -> None:
-    """List ledger events, oldest first; with WHO, everything recorded about that person.
+    """List ledger events, oldest first: when, who acted, what happened and to whom, in
+    words; with WHO, everything recorded about that person. Streams: the first line comes
+    at once however long the ledger. -f json (or --nl) keeps every field of every event.
 
-    Example: wbpctl log B.I-123/2025 -f json
+    Example: wbpctl log B.I-123/2025 --since 2026-01-01
     """
+    from ..render.events import READABLE, readable
     from ..services import history
 
-    events = history.log(state(ctx).session(), who, limit=limit, reveal=reveal)
+    events = history.log(state(ctx).session(), who, limit=limit, reveal=reveal, since=since,
+                         until=until, actor=actor, kind=kind)
+    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown", "xlsx"))
+    if chosen in ("table", "markdown") and not nl:
+        lang = state(ctx).lang
+        show_rows(ctx, (readable(e, lang) for e in events), READABLE, fmt, output)
+        return
     show_rows(ctx, events, ("seq", "at", "actor", "kind", "subject", "payload"), fmt, output,
-              excel=excel)
+              excel=excel, nl=nl)
 
 
 def verify(

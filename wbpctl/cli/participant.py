@@ -8,8 +8,8 @@ import typer
 
 from ..domain.errors import Notice
 from ..render.sections import Section
-from .state import (ExcelOpt, FormatOpt, OutputOpt, RevealOpt, WhoArg, say, show_record,
-                    show_rows, state, warn)
+from .state import (ExcelOpt, FormatOpt, NlOpt, OutputOpt, RevealOpt, WhoArg, say,
+                    show_record, show_rows, state, warn)
 
 app = typer.Typer(help="Register, list, show, correct and readmit participants (WBP).",
                   no_args_is_help=True, rich_markup_mode=None)
@@ -45,13 +45,16 @@ LIST_COLUMNS = ("reg_no", "name", "nik", "gender", "status", "detained_on", "sen
                 "released_on", "active_enrolments")
 SHOW_SECTIONS = (
     Section("s_person", None, ("name", "nik", "gender", "birth_date", "reg_no", "status")),
-    Section("s_stays", "stays", ("reg_no", "status", "detained_on", "admitted_on", "sentence",
-                                 "remission_days", "one_third", "half", "two_thirds",
-                                 "pb_eligible", "cb_eligible", "cmb", "expiry", "released_on",
-                                 "release_type", "transfer_to")),
-    Section("s_enrolments", "enrolments", ("track", "opd", "status", "waitlist_position",
-                                           "assigned_on", "completed_on", "dropped_on",
-                                           "reason", "result", "hours", "certificate")),
+    Section("s_stays", "stays", ("reg_no", "status", "register_class", "detained_on",
+                                 "admitted_on", "sentence", "crime", "remission_days",
+                                 "one_third", "half", "two_thirds", "pb_eligible",
+                                 "cb_eligible", "cmb", "expiry", "released_on", "release_type",
+                                 "transfer_to", "days_past_expiry"),
+            vertical=True, label="reg_no"),
+    Section("s_enrolments", "enrolments", ("track", "status", "assigned_on", "completed_on",
+                                           "result", "dropped_on", "reason",
+                                           "waitlist_position", "hours", "certificate",
+                                           "opd")),
     Section("s_remissions", "remissions", ("granted_on", "kind", "days", "override")),
 )
 
@@ -112,6 +115,7 @@ def list_(
     reveal: RevealOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    nl: NlOpt = False,
     excel: ExcelOpt = False,
 ) -> None:
     """List participants with their current stay.
@@ -122,7 +126,7 @@ def list_(
 
     people = participants.list_people(state(ctx).session(), status=status, search=search,
                                       track=track, opd=opd, reveal=reveal)
-    show_rows(ctx, people, LIST_COLUMNS, fmt, output, excel=excel)
+    show_rows(ctx, people, LIST_COLUMNS, fmt, output, excel=excel, nl=nl)
 
 
 @app.command("show")

@@ -44,6 +44,9 @@ WhoArg = Annotated[str, typer.Argument(
 TrackArg = Annotated[str, typer.Argument(
     metavar="TRACK", help="Track code (IKAN-AIRTAWAR, any case) or its name as 'wbpctl track"
     " list' shows it.", show_default=False)]
+NlOpt = Annotated[bool, typer.Option(
+    "--nl", help="Newline-delimited JSON: one object a line, no brackets (for jq, grep and"
+    " scripts that read as they go).")]
 ExcelOpt = Annotated[bool, typer.Option(
     "--excel", help="CSV for a spreadsheet set to Indonesian: semicolons, CRLF, UTF-8 with"
     " BOM, NIKs grouped in fours (default: csv_dialect in the config).")]
@@ -66,7 +69,10 @@ class State:
     def config(self):
         if self._config is None:
             from ..config import load_config
+            from ..render.display import DISPLAY, Display
             self._config = load_config(self.config_path)
+            DISPLAY.set(Display(dates=self._config.date_display,
+                                timezone=self._config.timezone, ascii=stdout_is_ascii()))
         return self._config
 
     @property
@@ -166,11 +172,25 @@ def choose_format(fmt: Optional[Enum], output: Optional[Path], allowed: Sequence
 
 
 def output_style(output: Optional[Path]) -> tuple[bool, Optional[int]]:
-    """(colour, width): colour and the terminal's width only on a terminal; NO_COLOR wins."""
+    """(colour, width): colour only on a terminal (NO_COLOR wins); the terminal's width, or
+    COLUMNS when set; else none (a file or a pipe gets whole lines)."""
     if output is None and sys.stdout.isatty():
         import shutil
         return "NO_COLOR" not in os.environ, shutil.get_terminal_size().columns
+    columns = os.environ.get("COLUMNS", "")
+    if output is None and columns.isdigit() and int(columns) >= 20:
+        return False, int(columns)
     return False, None
+
+
+def stdout_is_ascii() -> bool:
+    """Whether stdout cannot show box drawing (a cp1252 or ASCII console, a redirect on
+    Windows): tables then draw with ASCII, and what cannot be shown becomes '?'."""
+    try:
+        "\u2500\u2502".encode(sys.stdout.encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return True
+    return False
 
 
 def csv_dialect(ctx: typer.Context, excel: bool):
@@ -191,11 +211,12 @@ def write_workbook_output(output: Optional[Path], sheets: Callable[[], list]) ->
 
 def show_rows(ctx: typer.Context, rows: Iterable[dict], columns: Sequence[str],
               fmt: Optional[Format], output: Optional[Path], *, title: Optional[str] = None,
-              excel: bool = False) -> None:
+              excel: bool = False, nl: bool = False) -> None:
     from ..render.formats import write_rows
     from ..render.output import atomic_file
 
-    chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown", "xlsx"))
+    chosen = "ndjson" if nl else choose_format(fmt, output,
+                                               ("table", "json", "csv", "markdown", "xlsx"))
     lang = state(ctx).lang
     if chosen == "xlsx":
         from ..render.workbook import rows_sheet

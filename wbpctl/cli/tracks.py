@@ -7,15 +7,17 @@ from typing import Annotated, Optional
 import typer
 
 from ..render.sections import Section
-from .state import ExcelOpt, FormatOpt, OutputOpt, TrackArg, show_record, show_rows, state
+from .state import (ExcelOpt, FormatOpt, NlOpt, OutputOpt, TrackArg, show_record, show_rows,
+                    state)
 
 opd_app = typer.Typer(help="The regency agencies (OPD) that deliver the tracks.",
                       no_args_is_help=True, rich_markup_mode=None)
 track_app = typer.Typer(help="Training and service tracks, their places and waitlists.",
                         no_args_is_help=True, rich_markup_mode=None)
 
-TRACK_COLUMNS = ("code", "opd", "name", "kind", "phase", "capacity", "active", "waiting",
-                 "completed")
+# the least needed on the right: a narrow terminal leaves those out first
+TRACK_COLUMNS = ("code", "name", "capacity", "active", "waiting", "completed", "opd", "kind",
+                 "phase")
 ROSTER_SECTIONS = (
     Section("h_track", None, ("code", "opd", "name", "kind", "phase", "capacity")),
     Section("s_active", "active", ("reg_no", "name", "assigned_on", "sponsor")),
@@ -48,6 +50,7 @@ def track_list(
         help="custody, post-release or any.", show_default=False)] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    nl: NlOpt = False,
     excel: ExcelOpt = False,
 ) -> None:
     """List tracks: capacity, active, waiting and completed to date.
@@ -58,7 +61,7 @@ def track_list(
 
     rows = tracks.list_tracks(state(ctx).session(), opd=opd,
                               phase=phase)
-    show_rows(ctx, rows, TRACK_COLUMNS, fmt, output, excel=excel)
+    show_rows(ctx, rows, TRACK_COLUMNS, fmt, output, excel=excel, nl=nl)
 
 
 @track_app.command("show")

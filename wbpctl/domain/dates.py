@@ -24,6 +24,8 @@ MONTHS = {
     "desember": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8,
     "agt": 8, "ags": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12,
+    # the older Indonesian spellings still on decrees and typed by habit
+    "nopember": 11, "nop": 11, "pebruari": 2, "peb": 2, "agst": 8, "agus": 8, "pebr": 2,
     # English spellings that differ
     "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7,
     "august": 8, "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12,
@@ -38,6 +40,8 @@ _TIME = re.compile(r"(.+?)(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?: ?[a
 _SPREADSHEET_DAY = re.compile(r"[1-9]\d{4}")         # 10000-99999: 1927 to 2173
 _SPREADSHEET_EPOCH = date(1899, 12, 30)               # day 0 of Excel's (and LibreOffice's) count
 _TODAY_WORDS = {"today", "hari ini", "hari-ini", "hariini"}
+_WEEKDAY = re.compile(r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday"
+                      r"|wednesday|thursday|friday|saturday|sunday),? ", re.IGNORECASE)
 
 
 def parse_date(text: str, *, field: str = "date", day_first: bool = True,
@@ -75,6 +79,8 @@ def _refusal(cleaned: str) -> _Unparseable:
 @lru_cache(maxsize=8192)   # a file of 1,000,000 rows holds a few thousand distinct dates
 def _parse_cached(text: str, day_first: bool) -> date:
     cleaned = " ".join(text.strip().split())
+    if m := _WEEKDAY.match(cleaned):       # "Senin, 2 November 2026": the day is redundant
+        cleaned = cleaned[m.end():]
     if m := _TIME.fullmatch(cleaned):
         cleaned = m[1]
     lowered = cleaned.lower()
@@ -108,16 +114,36 @@ def _is_date(year: int, month: int, day: int) -> bool:
     return True
 
 
+# Indonesia's zones keep no daylight time: fixed offsets
+ZONE_OFFSETS = {"WIB": 7, "WITA": 8, "WIT": 9, "UTC": 0}
+_PRINTED_TIME = re.compile(r"(.{6,40}?) (\d{1,2})[:.](\d{2})(?::(\d{2}))? ?(WIB|WITA|WIT|UTC)?",
+                           re.IGNORECASE)
+
+
 def parse_timestamp(text: str, *, field: str = "time") -> datetime:
-    """A time as a report prints it (``2026-11-01T06:00:02+00:00``), in UTC; a time
-    without an offset is taken as UTC."""
+    """A time as a report's JSON gives it (``2026-11-01T06:00:02+00:00``) or as its page
+    prints it (``01-11-2026 13:00 WIB``, ``1 Nov 2026 13:00 WIB``), in UTC; a time without
+    an offset or zone is taken as UTC."""
     try:
         value = datetime.fromisoformat(text.strip())
     except (AttributeError, ValueError):
-        raise Invalid(field, text, "timestamp_unparseable") from None
+        value = _printed_time(text, field)
     if value.tzinfo is None:
         return value.replace(tzinfo=timezone.utc)
     return value.astimezone(timezone.utc)
+
+
+def _printed_time(text: str, field: str) -> datetime:
+    m = _PRINTED_TIME.fullmatch(" ".join(str(text).split()))
+    if not m:
+        raise Invalid(field, text, "timestamp_unparseable")
+    day = parse_date(m[1], field=field)
+    offset = timezone(timedelta(hours=ZONE_OFFSETS[(m[5] or "UTC").upper()]))
+    try:
+        return datetime(day.year, day.month, day.day, int(m[2]), int(m[3]), int(m[4] or 0),
+                        tzinfo=offset)
+    except ValueError:
+        raise Invalid(field, text, "timestamp_unparseable") from None
 
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

@@ -26,6 +26,7 @@ _UNITS = {
 _PART = re.compile(r"(\d+)\s*([a-z]+)")
 _DECIMAL = re.compile(r"(\d+)[.,](\d+)\s*([a-z]+)")
 _SMALLER = {"years": ("months", 12), "months": ("days", DAYS_PER_MONTH)}
+_SPELLED = re.compile(r"\([a-z ]{1,40}\)")
 _LIFE = {"seumur hidup", "life", "penjara seumur hidup", "pidana seumur hidup"}
 _DEATH = {"mati", "pidana mati", "hukuman mati", "death"}
 
@@ -77,7 +78,9 @@ def parse_sentence(text: str, *, field: str = "sentence") -> Sentence:
 def _parse_cached(text: str) -> Sentence:
     field = "sentence"
     try:
-        lowered = _DECIMAL.sub(_whole_units, str(text).strip().lower())
+        # a verdict writes numbers twice: "2 (dua) tahun 6 (enam) bulan"
+        words = _SPELLED.sub(" ", str(text).strip().lower())
+        lowered = _DECIMAL.sub(_whole_units, words)
     except ValueError:
         raise Invalid(field, text, "sentence_unparseable") from None
     cleaned = " ".join(lowered.replace(",", " ").split())

@@ -12,11 +12,13 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence, TextIO
+from typing import Any, Iterable, Iterator, Sequence, TextIO
 
 from ..domain.cells import safe_text
+from . import display
 from .messages import header, msg, value_word
 from .sections import Section
+from .table import render_fields, render_table
 
 EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
               ".txt": "table", ".html": "html", ".htm": "html", ".xlsx": "xlsx",
@@ -81,13 +83,30 @@ def recast_csv(text: str, dialect: CsvDialect) -> str:
 
 
 def _shown(column: str, value: Any, lang: str) -> str:
-    """A cell as people read it: coded values (statuses, sections) in their words."""
+    """A cell as people read it: coded values in their words, dates and times as the
+    language writes them, numbers with its separators, rates as percentages, sentences
+    in words (JSON and CSV keep all of these as they are)."""
+    if value is None:
+        return ""
     if column in TRANSLATED and isinstance(value, str):
         return value_word(value, lang)
-    return cell_text(value)
+    if column == "sentence" and isinstance(value, str):
+        return display.sentence_text(value, lang)
+    if column.endswith("rate") and isinstance(value, float):
+        return display.rate_text(value, lang)
+    if column in PLAIN_NUMBERS or isinstance(value, bool):
+        return cell_text(value)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(value_word(v, lang) if column in TRANSLATED_LISTS else v
+                         for v in value)
+    shown = display.cell(value, lang)
+    return cell_text(value) if shown is None else shown
 
 
-TRANSLATED = {"status", "section", "kind", "phase", "group", "result", "reason"}
+TRANSLATED = {"status", "section", "kind", "phase", "group", "result", "reason", "release_type",
+              "type", "act"}
+TRANSLATED_LISTS = {"missing"}
+PLAIN_NUMBERS = {"cohort", "seq", "id", "year", "reg_year", "window_years", "stays"}
 
 
 def to_json(data: Any) -> str:
@@ -134,48 +153,63 @@ def to_markdown(rows: list[dict], columns: Sequence[str], lang: str, title: str 
     return "\n".join(lines) + "\n"
 
 
+class _Sink(io.StringIO):
+    """Where rich writes a rendering; its ``encoding`` tells rich whether box drawing can
+    be shown (ASCII boxes otherwise)."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:   # type: ignore[override]
+        return self._encoding
+
+
 def text_console(color: bool, width: int | None):
     from rich.console import Console
 
     # Off a terminal, a wide page so columns are never wrapped in a file or a pipe.
-    return Console(file=io.StringIO(), force_terminal=color, no_color=not color,
+    sink = _Sink("ascii" if display.DISPLAY.get().ascii else "utf-8")
+    return Console(file=sink, force_terminal=color, no_color=not color,
                    color_system="auto" if color else None, width=width or 240,
-                   highlight=False, emoji=False, soft_wrap=False)
+                   highlight=False, emoji=False, soft_wrap=False, safe_box=True)
 
 
-def _rich_table(rows: list[dict], columns: Sequence[str], lang: str, title: str | None):
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=title, title_justify="left", show_lines=False, header_style="bold")
-    for c in columns:
-        table.add_column(header(c, lang))
-    for row in rows:
-        # Text(), never markup: a name such as "[bold]" must print as typed.
-        table.add_row(*(Text(_shown(c, row.get(c), lang)) for c in columns))
-    return table
+def table_lines(rows: Iterable[dict], columns: Sequence[str], lang: str, *,
+                title: str | None = None, color: bool = False, width: int | None = None
+                ) -> Iterator[str]:
+    """A listing as text lines (see ``render.table``), a page at a time."""
+    return render_table(
+        columns, [header(c, lang) for c in columns],
+        ([_shown(c, row.get(c), lang) for c in columns] for row in rows),
+        width=width, title=title, color=color, ascii=display.DISPLAY.get().ascii,
+        empty=msg("none", lang),
+        dropped_note=lambda left: msg("columns_left_out", lang, columns=", ".join(left)))
 
 
 def to_table(rows: list[dict], columns: Sequence[str], lang: str, *, title: str | None = None,
              color: bool = False, width: int | None = None) -> str:
-    console = text_console(color, width)
-    if not rows:
-        from rich.text import Text
-        if title:
-            console.print(Text(title, style="bold"))
-        console.print(Text(msg("none", lang)))
-    else:
-        console.print(_rich_table(rows, columns, lang, title))
-    return console.file.getvalue()
+    return "".join(line + "\n" for line in table_lines(rows, columns, lang, title=title,
+                                                        color=color, width=width))
+
+
+def fields_text(record: dict, columns: Sequence[str], lang: str, *, title: str | None = None,
+                color: bool = False, width: int | None = None) -> str:
+    """One thing as ``label  value`` lines."""
+    return "".join(line + "\n" for line in render_fields(
+        [(header(c, lang), _shown(c, record.get(c), lang)) for c in columns], title=title,
+        color=color, width=width))
 
 
 def write_rows(handle: TextIO, rows: Iterable[dict], columns: Sequence[str], fmt: str,
                lang: str, *, title: str | None = None, color: bool = False,
                width: int | None = None, dialect: CsvDialect = CSV_DIALECTS["plain"]) -> None:
-    """A listing written as it is read: JSON, CSV and markdown never hold all rows (a
-    national list is hundreds of thousands); a table is laid out whole."""
+    """A listing written as it is read: no format holds all rows (a national list is
+    hundreds of thousands); a table is laid out a page at a time."""
     if fmt == "table":
-        handle.write(to_table(list(rows), columns, lang, title=title, color=color, width=width))
+        for line in table_lines(rows, columns, lang, title=title, color=color, width=width):
+            handle.write(line + "\n")
         return
     if fmt == "json":
         first = True
@@ -183,6 +217,10 @@ def write_rows(handle: TextIO, rows: Iterable[dict], columns: Sequence[str], fmt
             handle.write(("[\n" if first else ",\n") + json.dumps(row, ensure_ascii=False))
             first = False
         handle.write("[]\n" if first else "\n]\n")
+        return
+    if fmt == "ndjson":
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
     if fmt == "csv":
         writer = csv_writer(handle, dialect)
@@ -220,6 +258,14 @@ def render_record(record: dict, sections: Sequence[Section], fmt: str, lang: str
         return to_csv(long_rows, ("section", "index", "field", "value", *extra))
     parts = []
     for section in sections:
+        title = msg(section.title, lang)
+        if fmt != "markdown" and (section.key is None or section.vertical):
+            items = [record] if section.key is None else record.get(section.key) or []
+            blocks = [fields_text(item, section.columns, lang, color=color, width=width,
+                                  title=f"{title}: {item.get(section.label)}" if section.label
+                                  else title) for item in items]
+            parts.append("\n".join(blocks) if blocks else f"{title}\n{msg('none', lang)}\n")
+            continue
         if section.key is None:
             rows = [{"field": header(c, lang), "value": _shown(c, record.get(c), lang)}
                     for c in section.columns]
@@ -227,10 +273,9 @@ def render_record(record: dict, sections: Sequence[Section], fmt: str, lang: str
         else:
             rows, columns = record.get(section.key) or [], section.columns
         if fmt == "markdown":
-            parts.append(to_markdown(rows, columns, lang, msg(section.title, lang)))
+            parts.append(to_markdown(rows, columns, lang, title))
         else:
-            parts.append(to_table(rows, columns, lang, title=msg(section.title, lang),
-                                  color=color, width=width))
+            parts.append(to_table(rows, columns, lang, title=title, color=color, width=width))
     if footer is not None:
         parts.append(footer + "\n")
     return "\n".join(parts)

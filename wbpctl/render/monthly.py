@@ -5,9 +5,11 @@ from __future__ import annotations
 from html import escape
 
 from .charts import columns_svg, grouped_bars_svg, text_bar
+from . import display
 from .formats import cell_text, text_console, to_csv, to_json, to_markdown
 from .heads import CSV_COLUMNS, csv_cells, footer
-from .messages import header, msg
+from .messages import header, msg, value_word
+from .numbers import number
 
 FIGURES = ("registered", "readmitted", "in_custody_start", "in_custody_end", "assigned",
            "waitlisted", "completed", "failed", "dropped", "released", "transferred",
@@ -19,22 +21,28 @@ TRACK_COLUMNS = ("track", "opd", "assigned", "waitlisted", "completed", "failed"
                  "active_end")
 
 
-def _figure(report: dict, key: str) -> str:
+def _figure(report: dict, key: str, lang: str) -> str:
     value = report[key]
     if key == "completion_rate":
-        return "-" if value is None else f"{value * 100:.1f}%"
-    return str(value)
+        return display.rate_text(value, lang)
+    return number(value, lang)
 
 
 def _figure_rows(report: dict, lang: str) -> list[dict]:
-    rows = [{"field": msg("m_" + k, lang), "value": _figure(report, k)} for k in FIGURES]
+    rows = [{"field": msg("m_" + k, lang), "value": _figure(report, k, lang)} for k in FIGURES]
     for kind, n in report["releases_by_type"].items():
-        rows.append({"field": f"  {msg('m_released', lang)}: {kind}", "value": str(n)})
+        rows.append({"field": f"  {msg('m_released', lang)}: {value_word(kind, lang)}",
+                     "value": number(n, lang)})
     return rows
 
 
 def _title(report: dict, lang: str) -> str:
-    return msg("monthly_title", lang, lapas=report["lapas_name"], month=report["month"])
+    return msg("monthly_title", lang, lapas=report["lapas_name"],
+               month=display.month_text(report["month"], lang))
+
+
+def _generated(report: dict, lang: str) -> str:
+    return msg("generated", lang, at=display.time_text(report["generated_at"], lang))
 
 
 def render_monthly(report: dict, fmt: str, lang: str, *, color: bool = False,
@@ -63,7 +71,7 @@ def monthly_csv(report: dict) -> str:
 
 def monthly_markdown(report: dict, lang: str) -> str:
     parts = [f"# {_title(report, lang)}", "",
-             msg("generated", lang, at=report["generated_at"]), "",
+             _generated(report, lang), "",
              to_markdown(_figure_rows(report, lang), ("field", "value"), lang,
                          msg("s_figures", lang)),
              to_markdown(report["by_opd"], OPD_COLUMNS, lang, msg("s_by_opd", lang)),
@@ -107,13 +115,13 @@ def monthly_table(report: dict, lang: str, *, color: bool = False, width: int | 
     for column in ("month", "completed", "released"):
         trend.add_column(header(column, lang))
     for t in report["trend"]:
-        trend.add_row(Text(t["month"]),
+        trend.add_row(Text(display.month_text(t["month"], lang, short=True)),
                       Text(f"{t['completed']:>3} {text_bar(t['completed'], peak, 15)}",
                            style="green"),
                       Text(f"{t['released']:>3} {text_bar(t['released'], peak, 15)}",
                            style="yellow"))
     console.print(trend)
-    console.print(Text(msg("generated", lang, at=report["generated_at"]), style="dim"))
+    console.print(Text(_generated(report, lang), style="dim"))
     console.print(Text(footer(report["ledger_head"], lang), style="dim"))
     return console.file.getvalue()
 
@@ -143,6 +151,20 @@ def _html_table(rows: list[dict], columns: tuple[str, ...], lang: str) -> str:
     return "".join(out)
 
 
+def _signatures(report: dict, lang: str) -> str:
+    """The signature block an official report carries (``report: signatories:`` in the
+    config: each role, name and NIP), left out when none is configured."""
+    people = report.get("signatories") or []
+    if not people:
+        return ""
+    boxes = "".join(
+        f'<div class="sign"><p>{escape(p.get("role", ""))}</p><div class="space"></div>'
+        f'<p class="name">{escape(p.get("name", ""))}</p>'
+        + (f'<p>NIP. {escape(p["nip"])}</p>' if p.get("nip") else "") + "</div>"
+        for p in people)
+    return f'<section class="signatures"><div class="signs">{boxes}</div></section>'
+
+
 def monthly_html(report: dict, lang: str) -> str:
     """One self-contained page: figures, a bar chart per OPD, a 12-month trend."""
     title = _title(report, lang)
@@ -152,7 +174,7 @@ def monthly_html(report: dict, lang: str) -> str:
          (header("completed", lang), [r["completed"] for r in report["by_opd"]])],
         title=msg("s_by_opd", lang))
     trend_chart = columns_svg(
-        [t["month"] for t in report["trend"]],
+        [display.month_text(t["month"], lang, short=True) for t in report["trend"]],
         [(header("completed", lang), [t["completed"] for t in report["trend"]]),
          (header("released", lang), [t["released"] for t in report["trend"]])],
         title=msg("s_trend", lang))
@@ -166,7 +188,8 @@ def monthly_html(report: dict, lang: str) -> str:
         f"<h2>{escape(msg('s_trend', lang))}</h2>", trend_chart,
         f"<h2>{escape(msg('s_by_track', lang))}</h2>",
         _html_table(report["by_track"], TRACK_COLUMNS, lang),
-        f"<footer><p>{escape(msg('generated', lang, at=report['generated_at']))}</p>"
+        _signatures(report, lang),
+        f"<footer><p>{escape(_generated(report, lang))}</p>"
         f"<p>{escape(footer(report['ledger_head'], lang))}</p>"
         f"<p class=\"hash\">sha256 {escape(report['ledger_head']['hash'])}</p></footer>",
     ]

@@ -14,3 +14,5 @@ class Section:
     title: str
     key: str | None            # the record's key holding a list of rows; None: the record itself
     columns: Sequence[str]
+    vertical: bool = False     # each item as label/value lines (a stay's many dates), not a row
+    label: str | None = None   # with ``vertical``: the item's field that names it

@@ -70,6 +70,7 @@ def monthly(session: Session, *, month: str | None = None, as_of: str | date | N
         "month": label,
         "lapas": session.config.lapas_code,
         "lapas_name": session.config.lapas_name,
+        "signatories": [dict(s) for s in session.config.signatories],
         "period_start": start,
         "period_end": end,
         "generated_at": stamp.isoformat(timespec="seconds"),

@@ -4,16 +4,18 @@ holds the heads printed on reports and kept in checkpoint files."""
 from __future__ import annotations
 
 import sqlite3
+from collections import OrderedDict
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..domain.errors import Rejected
 from ..domain.heads import Head, parse_head
 from ..domain.nik import mask_nik
-from ..store import connection, ledger
+from ..store import connection, ledger, queries
 from . import checkpoints, heads
-from .participants import find_person, record_access
+from .participants import find_person, record_access, regno_text
 from .session import Session
 
 
@@ -31,15 +33,25 @@ def _masked(payload: dict) -> dict:
 
 
 def log(session: Session, who: str | None = None, *, limit: int | None = None,
-        reveal: bool = False) -> Iterable[dict]:
-    """Events in order; with WHO, every event about that person (their full history).
+        reveal: bool = False, since: str | date | None = None,
+        until: str | date | None = None, actor: str | None = None,
+        kind: str | None = None) -> Iterable[dict]:
+    """Events in order; with WHO, every event about that person (their full history);
+    filtered by day recorded (``since`` inclusive, ``until`` exclusive), actor and kind.
 
-    NIKs inside payloads are masked unless ``reveal``; a reveal is itself recorded, before
-    anything is shown (so revealed logs are gathered first; others stream).
+    Each event carries ``who`` (the register number and name of the person it is about)
+    and, for a correction, ``previous`` (the values it replaced, as far as the events
+    already read tell). NIKs inside payloads are masked unless ``reveal``; a reveal is
+    itself recorded, before anything is shown (so revealed logs are gathered first;
+    others stream, the first line at once however long the ledger).
     """
+    start = session.date(since, "since", allow_future=True).isoformat() if since else None
+    end = session.date(until, "until", allow_future=True).isoformat() if until else None
     with session.reading() as conn:
         subjects = [find_person(session, conn, who)["uid"]] if who else None
-    rows = _events(session, subjects, limit, hide=session.config.mask_nik and not reveal)
+    rows = _events(session, subjects, limit, hide=session.config.mask_nik and not reveal,
+                   filters=dict(since=start, until=end, actor=actor,
+                                kind=kind.strip().lower() if kind else None))
     if not reveal:
         return rows
     gathered = list(rows)
@@ -48,13 +60,60 @@ def log(session: Session, who: str | None = None, *, limit: int | None = None,
     return gathered
 
 
+class _Known:
+    """What the events read so far say of each subject: its name and register numbers
+    (for ``who``) and the values later corrections replace (for ``previous``). Bounded:
+    the least recently seen subjects are forgotten."""
+
+    SIZE = 20_000
+
+    def __init__(self, session: Session, conn: sqlite3.Connection) -> None:
+        self.session, self.conn = session, conn
+        self.subjects: OrderedDict[str, dict] = OrderedDict()
+
+    def of(self, subject: str) -> dict:
+        found = self.subjects.pop(subject, None)
+        if found is None:
+            found = {"who": self._who(subject), "fields": {}}
+        self.subjects[subject] = found
+        if len(self.subjects) > self.SIZE:
+            self.subjects.popitem(last=False)
+        return found
+
+    def _who(self, subject: str) -> str | None:
+        person = queries.person_by_uid(self.conn, subject)
+        if person is None:
+            return None
+        stay = queries.latest_stay(self.conn, person["id"])
+        return f"{regno_text(self.session, stay)} {person['name']}" if stay else person["name"]
+
+    def note(self, known: dict, kind: str, payload: dict) -> dict | None:
+        """Remember what this event says; return the values a correction replaced."""
+        fields = known["fields"]
+        changes = payload.get("changes")
+        if isinstance(changes, dict):
+            scope = fields.setdefault(payload.get("uid"), {})
+            previous = {k: scope.get(k) for k in changes}
+            scope.update(changes)
+            return previous
+        if kind in ("person.registered", "stay.admitted", "remission.granted",
+                    "enrolment.assigned", "enrolment.completed"):
+            fields.setdefault(payload.get("uid"), {}).update(payload)
+        return None
+
+
 def _events(session: Session, subjects: list[str] | None, limit: int | None, *,
-            hide: bool) -> Iterator[dict]:
+            hide: bool, filters: dict) -> Iterator[dict]:
     with session.reading() as conn:
-        for e in ledger.events(conn, subjects, limit):
+        known = _Known(session, conn)
+        for e in ledger.events(conn, subjects, limit, **filters):
+            about = known.of(e.subject)
+            previous = known.note(about, e.kind, e.payload)
             yield {"seq": e.seq, "uid": e.uid, "at": e.at, "actor": e.actor, "lapas": e.lapas,
                    "kind": e.kind, "subject": e.subject,
-                   "payload": _masked(e.payload) if hide else e.payload, "batch": e.batch}
+                   "payload": _masked(e.payload) if hide else e.payload, "batch": e.batch,
+                   "who": about["who"],
+                   "previous": (_masked(previous) if hide else previous) if previous else None}
 
 
 def _has_nik(payload: dict) -> bool:

@@ -148,14 +148,31 @@ def _row_to_event(row: sqlite3.Row) -> Event:
 
 
 def events(conn: sqlite3.Connection, subjects: list[str] | None = None,
-           limit: int | None = None) -> Iterator[Event]:
-    """Events in order (streamed), optionally only those about some subjects, optionally
-    the last N."""
+           limit: int | None = None, *, since: str | None = None, until: str | None = None,
+           actor: str | None = None, kind: str | None = None) -> Iterator[Event]:
+    """Events in order (streamed), optionally only those about some subjects, recorded on
+    or after ``since`` and before ``until`` (UTC times or dates), by ``actor``, of
+    ``kind`` (a whole kind, or its first part: ``stay``), optionally the last N."""
     sql = "SELECT * FROM events"
+    where: list[str] = []
     params: list = []
     if subjects is not None:
-        sql += " WHERE subject IN (%s)" % ",".join("?" * len(subjects))
+        where.append("subject IN (%s)" % ",".join("?" * len(subjects)))
         params += subjects
+    if since is not None:
+        where.append("at >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("at < ?")
+        params.append(until)
+    if actor is not None:
+        where.append("actor = ?")
+        params.append(actor)
+    if kind is not None:
+        where.append("(kind = ? OR kind LIKE ? || '.%')")
+        params += [kind, kind]
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     if limit is not None:
         sql = f"SELECT * FROM ({sql} ORDER BY seq DESC LIMIT ?)"
         params.append(limit)

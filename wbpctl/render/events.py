@@ -1,0 +1,76 @@
+"""Ledger events as a person reads them in ``wbpctl log``: when (in the office's time),
+who acted, what happened in words, whom it is about, and what it recorded, a correction as
+``nama: Budi → Budi Santoso``. JSON and CSV keep the events whole."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import display
+from .messages import MESSAGES, header, msg, value_word
+
+READABLE = ("seq", "at", "actor", "what", "who", "details")
+# what identifies rows to the program, not to a person
+_HIDDEN = {"uid", "person", "stay", "transfer", "absence", "lapas", "notices", "previous",
+           "reg_seq", "reg_year", "register_class", "track", "changes", "opds", "tracks"}
+
+
+def readable(event: dict, lang: str) -> dict:
+    kind = event["kind"]
+    key = "ev_" + kind
+    return {"seq": event["seq"], "at": event["at"], "actor": event["actor"],
+            "what": msg(key, lang) if key in MESSAGES else kind,
+            "who": event.get("who") or "", "details": details(event, lang)}
+
+
+def _value(field: str, value: Any, lang: str) -> str:
+    from .formats import _shown
+
+    if field == "sentence" and isinstance(value, dict):
+        return display.sentence_text(_sentence(value), lang)
+    if isinstance(value, str) and field in ("type", "act", "result", "reason", "status"):
+        return value_word(value, lang)
+    return _shown(field, value, lang)
+
+
+def _sentence(value: dict) -> str:
+    if value.get("life"):
+        return "life"
+    if value.get("death"):
+        return "death"
+    return " ".join(f"{value[k]}{u}" for k, u in (("years", "y"), ("months", "m"),
+                                                  ("days", "d")) if value.get(k))
+
+
+def _label(field: str, lang: str) -> str:
+    return msg("h_" + field, lang) if "h_" + field in MESSAGES else field.replace("_", " ")
+
+
+def details(event: dict, lang: str) -> str:
+    payload, kind = event["payload"], event["kind"]
+    parts: list[str] = []
+    if "track" in payload:
+        parts.append(payload["track"])
+    if "register_class" in payload and "reg_seq" in payload:
+        number = f"{payload['register_class']}-{payload['reg_seq']}/{payload['reg_year']}"
+        before = payload.get("previous")
+        parts.append(f"{before['register_class']}-{before['reg_seq']}/{before['reg_year']}"
+                     f" \u2192 {number}" if isinstance(before, dict) else number)
+    if kind == "catalog.synced":
+        parts.append(msg("ev_catalog_counts", lang, opds=len(payload.get("opds", [])),
+                         tracks=len(payload.get("tracks", []))))
+    changes = payload.get("changes")
+    if isinstance(changes, dict):
+        previous = event.get("previous") or {}
+        for field, new in changes.items():
+            old = previous.get(field)
+            shown_new = _value(field, new, lang)
+            parts.append(f"{_label(field, lang)}: {_value(field, old, lang)} \u2192 {shown_new}"
+                         if old is not None else f"{_label(field, lang)}: \u2192 {shown_new}")
+    for field, value in payload.items():
+        if field in _HIDDEN or value in (None, "", False, [], {}):
+            continue
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        parts.append(f"{_label(field, lang)}: {_value(field, value, lang)}")
+    return "; ".join(parts)

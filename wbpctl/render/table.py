@@ -1,0 +1,127 @@
+"""Text tables that fit the terminal without cutting what people have to read or type.
+
+Key columns (register numbers, NIKs, dates, codes, numbers) never wrap and get their
+width first; free text (names, offences, what is missing) wraps in the room left. When a
+listing still does not fit, the least important columns (from the right, never the first
+or an essential one) are left out and a dim line says which, rather than cutting values.
+Rows are laid out a page at a time, so a long listing starts printing at once and never
+sits in memory whole; the first page decides the widths (a later value longer than its
+column is printed whole, never cut).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from itertools import islice
+from typing import Iterable, Iterator, Sequence
+
+FREE_TEXT = {"name", "crime", "missing", "payload", "details", "sponsor", "reason", "value",
+             "what", "certificate", "opd_name", "title", "changes", "who", "to_lapas"}
+ESSENTIAL = {"reg_no", "name", "code", "track", "field", "value", "cohort", "seq", "section",
+             "window_years", "group", "month", "what", "who"}
+PAGE = 500
+GAP = "  "
+_NUMBER = re.compile(r"[−+-]?[\d.,]+%?")
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def _min_free(cells: list[str], header: str) -> int:
+    longest_word = max([len(w) for c in cells for w in c.split()] or [0])
+    return max(min(longest_word, 24), min(max(map(len, cells), default=0), 12),
+               max((len(w) for w in header.split()), default=1))
+
+
+def render_table(keys: Sequence[str], headers: Sequence[str], rows: Iterable[Sequence[str]], *,
+                 width: int | None, title: str | None = None, color: bool = False,
+                 ascii: bool = False, empty: str = "", dropped_note=None) -> Iterator[str]:
+    """Lines of the table (no line ends). ``dropped_note(headers)`` says which columns were
+    left out."""
+    rows = iter(rows)
+    first = [list(r) for r in islice(rows, PAGE)]
+    if title:
+        yield (_BOLD + title + _RESET) if color else title
+    if not first:
+        yield empty
+        return
+    n = len(keys)
+    columns = [[r[i] for r in first] for i in range(n)]
+    free = [k in FREE_TEXT for k in keys]
+    numeric = [not free[i] and any(columns[i]) and
+               all(not c or _NUMBER.fullmatch(c) for c in columns[i]) for i in range(n)]
+    natural = [max(len(headers[i]), *(len(c) for c in columns[i])) for i in range(n)]
+    least = [_min_free(columns[i], headers[i]) if free[i] else
+             max(max(map(len, columns[i]), default=0),
+                 max((len(w) for w in headers[i].split()), default=1)) for i in range(n)]
+    shown = list(range(n))
+    if width:
+        def total(indexes, sizes):
+            return sum(sizes[i] for i in indexes) + len(GAP) * (len(indexes) - 1)
+        while total(shown, least) > width:
+            droppable = [i for i in shown[1:] if keys[i] not in ESSENTIAL]
+            if not droppable:
+                break
+            shown.remove(droppable[-1])
+        sizes = list(least)
+        room = width - total(shown, sizes)
+        # room goes first to free text (fewer lines), then to headers (one line each)
+        for want in ([i for i in shown if free[i]], shown):
+            for i in want:
+                if room <= 0:
+                    break
+                extra = min(natural[i] - sizes[i], room)
+                if extra > 0:
+                    sizes[i] += extra
+                    room -= extra
+    else:
+        sizes = natural
+    rule = "-" if ascii else "\u2500"
+    if ascii:     # a true minus (−155) is not in ASCII
+        headers = [h.replace("\u2212", "-") for h in headers]
+    head = [textwrap.wrap(headers[i], sizes[i]) or [""] for i in shown]
+    for line in range(max(map(len, head))):
+        text = GAP.join((h[line] if line < len(h) else "").ljust(sizes[i])
+                        for h, i in zip(head, shown)).rstrip()
+        yield (_BOLD + text + _RESET) if color else text
+    yield GAP.join(rule * sizes[i] for i in shown)
+    page = first
+    while page:
+        for row in page:
+            cells = []
+            for i in shown:
+                value = row[i] if i < len(row) else ""
+                if ascii:
+                    value = value.replace("\u2212", "-")
+                if free[i] and len(value) > sizes[i]:
+                    cells.append(textwrap.wrap(value, sizes[i], break_long_words=True) or [""])
+                else:
+                    cells.append([value])
+            for line in range(max(map(len, cells))):
+                parts = []
+                for lines, i in zip(cells, shown):
+                    text = lines[line] if line < len(lines) else ""
+                    parts.append(text.rjust(sizes[i]) if numeric[i] else text.ljust(sizes[i]))
+                yield GAP.join(parts).rstrip()
+        page = [list(r) for r in islice(rows, PAGE)]
+    left_out = [headers[i] for i in range(n) if i not in shown]
+    if left_out and dropped_note is not None:
+        note = dropped_note(left_out)
+        yield (_DIM + note + _RESET) if color else note
+
+
+def render_fields(pairs: Sequence[tuple[str, str]], *, title: str | None = None,
+                  color: bool = False, width: int | None = None) -> Iterator[str]:
+    """A record as ``label  value`` lines (one thing: a person, a stay), labels aligned;
+    empty values left out; a long value wraps under itself."""
+    pairs = [(label, value) for label, value in pairs if value not in (None, "")]
+    if title:
+        yield (_BOLD + title + _RESET) if color else title
+    if not pairs:
+        return
+    label_width = max(len(label) for label, _ in pairs)
+    room = max((width or 10_000) - label_width - len(GAP) - 2, 20)
+    for label, value in pairs:
+        lines = textwrap.wrap(value, room) if len(value) > room else [value]
+        yield f"  {label.ljust(label_width)}{GAP}{lines[0]}"
+        for more in lines[1:]:
+            yield f"  {' ' * label_width}{GAP}{more}"
