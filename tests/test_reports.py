@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 from html.parser import HTMLParser
 
@@ -224,3 +225,39 @@ def test_recidivism_window_from_a_leap_day(cli):
     rows = cli.json("report", "recidivism", "--windows", "1", "--as-of", "2026-01-01")["rows"]
     assert [(r["group"], r["eligible"], r["readmitted"]) for r in rows if r["cohort"] == 2024] == \
         [("completed_training", 0, 0), ("no_training", 2, 1)]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("chromium") is None and shutil.which("chromium-browser") is None,
+                    reason="no Chromium to print with (apt-get install chromium)")
+def test_the_monthly_report_prints_on_a4_with_its_signatures(october, tmp_path):
+    """The page a Kepala Lapas signs: A4, the title with the month in words, the signature
+    block from the config; Chromium (headless) prints it to PDF as an office would."""
+    import re
+    import yaml
+    config = yaml.safe_load(open(october.config))
+    config["report"] = {"signatories": [
+        {"role": "Mengetahui, Kepala Lapas", "name": "Drs. Ahmad Fauzi", "nip": "197001011990031001"},
+        {"role": "Dibuat oleh", "name": "Siti Rahmawati"}]}
+    open(october.config, "w").write(yaml.safe_dump(config))
+    page = tmp_path / "bulanan.html"
+    october.ok("--lang", "id", "report", "monthly", "--month", "2026-10", "-o", str(page))
+    html = page.read_text()
+    assert "Laporan Bulanan Lapas Kelas IIB Kuala Tungkal Oktober 2026" in html
+    assert "Drs. Ahmad Fauzi" in html and "NIP. 197001011990031001" in html
+    assert "@page{size:210mm 297mm" in html and "page-break-inside:avoid" in html
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    pdf = tmp_path / "bulanan.pdf"
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()],
+                   capture_output=True, timeout=180)
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+    assert boxes and all(abs(float(w) - 595) < 2 and abs(float(h) - 842) < 2
+                         for w, h in boxes), boxes      # A4 in points, not US Letter
+
+
+def test_no_signature_block_without_signatories(october):
+    page = october.ok("report", "monthly", "--month", "2026-10", "-f", "html").stdout
+    assert 'class="signatures"' not in page

@@ -10,6 +10,7 @@ from .formats import cell_text, text_console, to_csv, to_json, to_markdown
 from .heads import CSV_COLUMNS, csv_cells, footer
 from .messages import header, msg, value_word
 from .numbers import number
+from .table import FREE_TEXT
 
 FIGURES = ("registered", "readmitted", "in_custody_start", "in_custody_end", "assigned",
            "waitlisted", "completed", "failed", "dropped", "released", "transferred",
@@ -129,10 +130,16 @@ def monthly_table(report: dict, lang: str, *, color: bool = False, width: int | 
 _STYLE = """body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:60em}
 h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .6em}
-th{background:#eef3ef;text-align:left}td.n{text-align:right}
+th{background:#eef3ef;text-align:left}td.n{text-align:right}td.n,td.k{white-space:nowrap}
 footer{margin-top:2em;color:#666;font-size:.85em}footer p{margin:.2em 0}
 .hash{font-family:ui-monospace,monospace;font-size:.8em;overflow-wrap:anywhere}
-@media print{body{margin:0}h2{page-break-after:avoid}svg{page-break-inside:avoid}}"""
+.signatures{margin-top:2.5em;page-break-inside:avoid}.signs{display:flex;gap:3em}
+.sign{flex:1;text-align:center;display:flex;flex-direction:column}.sign p{margin:.2em 0}
+.sign .space{flex:1;min-height:4.5em}
+.sign .name{font-weight:bold;text-decoration:underline}
+@page{size:210mm 297mm;margin:18mm 15mm}
+@media print{body{margin:0;max-width:none}h2{page-break-after:avoid}
+svg,tr,.sign,.signatures{page-break-inside:avoid}thead{display:table-header-group}}"""
 
 
 def _html_table(rows: list[dict], columns: tuple[str, ...], lang: str) -> str:
@@ -144,8 +151,11 @@ def _html_table(rows: list[dict], columns: tuple[str, ...], lang: str) -> str:
         for c in columns:
             value = row.get(c)
             numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
-            cell = '<td class="n">' if numeric else "<td>"
-            out.append(f"{cell}{escape(cell_text(value))}</td>")
+            # codes one has to type never break across lines; names may
+            cell = '<td class="n">' if numeric else ("<td>" if c in FREE_TEXT
+                                                     else '<td class="k">')
+            shown = number(value, lang) if numeric else cell_text(value)
+            out.append(f"{cell}{escape(shown)}</td>")
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)
