@@ -1,28 +1,71 @@
-"""Every command explains itself; usage errors exit 2."""
+"""Every command explains itself, in Indonesian by default and in English with --lang en;
+usage errors exit 2 and are said in the same language. The list of commands comes from
+the Typer app, so a new command is checked without anyone adding it here."""
+
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from wbpctl.cli.app import app
+from wbpctl.cli.language import paragraph_key
+from wbpctl.render.help_text import HELP_ID
 
-COMMANDS = [[], ["init"], ["participant"], ["participant", "add"], ["participant", "list"],
-            ["participant", "show"], ["participant", "edit"], ["participant", "readmit"],
-            ["assign"], ["complete"], ["drop"], ["release"], ["remission"], ["remission", "add"],
-            ["opd"], ["opd", "list"], ["track"], ["track", "list"], ["track", "show"], ["log"],
-            ["verify"], ["head"], ["checkpoint"], ["keygen"], ["report"], ["report", "readiness"],
-            ["report", "monthly"], ["report", "opd"], ["report", "recidivism"]]
+
+def _paths(command, path=()):
+    yield list(path)
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from _paths(sub, (*path, name))
+
+
+COMMANDS = list(_paths(typer.main.get_command(app)))
+
+
+def _nodes(command):
+    yield command
+    for sub in getattr(command, "commands", {}).values():
+        yield from _nodes(sub)
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "wbpctl")
-def test_help(command):
-    result = CliRunner().invoke(app, [*command, "--help"])
-    assert result.exit_code == 0
-    assert "Usage:" in result.stdout
+def test_help_in_both_languages(command):
+    english = CliRunner().invoke(app, ["--lang", "en", *command, "--help"])
+    assert english.exit_code == 0 and "Usage:" in english.stdout
+    indonesian = CliRunner().invoke(app, ["--lang", "id", *command, "--help"])
+    assert indonesian.exit_code == 0 and "Penggunaan:" in indonesian.stdout
+    assert "Usage:" not in indonesian.stdout and "Show this message" not in indonesian.stdout
 
 
-def test_commands_with_examples_show_them():
-    for command in (["participant", "add"], ["assign"], ["complete"], ["release"]):
-        assert "Example:" in CliRunner().invoke(app, [*command, "--help"]).stdout
+def test_every_help_text_has_its_indonesian():
+    """A help text added without a translation in render/help_text.py fails here."""
+    missing = []
+    for node in _nodes(typer.main.get_command(app)):
+        texts = [node.help] + [getattr(p, "help", None) for p in node.params]
+        for text in filter(None, texts):
+            for paragraph in text.split("\n\n"):
+                key = paragraph_key(paragraph)
+                if key and not key.startswith("Example:") and key not in HELP_ID:
+                    missing.append(key)
+    assert missing == []
+
+
+def test_examples_are_laid_out_to_copy():
+    shown = CliRunner().invoke(app, ["--lang", "en", "participant", "add", "--help"]).stdout
+    lines = shown.splitlines()
+    at = lines.index("  Example:")
+    assert lines[at + 1].strip().startswith("wbpctl participant add --name \"Budi Santoso\"")
+    assert lines[at + 1].endswith(" \\") and lines[at + 2].strip().startswith("--detained")
+    assert "Contoh:" in CliRunner().invoke(app, ["--lang", "id", "assign", "--help"]).stdout
+
+
+def test_import_help_keeps_its_column_list():
+    shown = CliRunner().invoke(app, ["--lang", "en", "import", "--help"]).stdout
+    assert "  participants  reg_no, name, nik, gender, birth_date, detained_on, admitted_on," \
+        in shown
+    assert "  enrolments    reg_no or nik, track, assigned_on, sponsor" in shown
 
 
 def test_version():
@@ -34,3 +77,25 @@ def test_usage_error_is_exit_2(cli):
     assert cli("participant", "add", "--name", "x").exit_code == 2
     assert cli("no-such-command").exit_code == 2
     assert cli("--lang", "fr", "participant", "list").exit_code == 2
+
+
+def test_usage_errors_in_indonesian(cli):
+    missing = cli("--lang", "id", "release", "B.I-1/2025", "--type", "pb")
+    assert missing.exit_code == 2
+    assert "Galat: Opsi wajib '--on' belum diberikan." in missing.stderr
+    assert "Coba '" in missing.stderr and "release -h' untuk bantuan." in missing.stderr
+    typo = cli("--lang", "id", "participant", "lst")
+    assert "Tidak ada perintah 'lst'. Maksudnya 'list'?" in typo.stderr
+    assert "Missing option '--on'" in cli("--lang", "en", "release", "B.I-1/2025").stderr
+
+
+def test_the_readme_command_table_is_generated_from_the_help():
+    script = Path(__file__).resolve().parent.parent / "scripts" / "command_table.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stdout
+
+
+def test_shell_completion_is_offered():
+    shown = CliRunner().invoke(app, ["--lang", "en", "--help"]).stdout
+    assert "--install-completion" in shown

@@ -22,7 +22,7 @@ def test_a_printed_report_made_again_and_its_head_proven(tmp_path):
     assert (printed.returncode, printed.stdout, printed.stderr) == (0, "", "")
     page = (tmp_path / "oktober.html").read_bytes()
     short = re.search(rb"Ledger (KTL#\d+:[0-9a-f]{8})", page)[1].decode()
-    generated = re.search(rb"Generated (\S+) by wbpctl", page)[1].decode()
+    generated = re.search(rb"Generated (.+?) by wbpctl", page)[1].decode()
     heads = tmp_path / "data" / "wbp.db.heads"
     [kept] = [json.loads(line) for line in heads.read_text().splitlines()]
     assert short == f"KTL#{kept['seq']}:{kept['hash'][:8]}"

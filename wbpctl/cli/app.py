@@ -46,6 +46,17 @@ class WbpGroup(TyperGroup):
             if isinstance(ctx.obj, State):
                 ctx.obj.close()
 
+    def main(self, args: Any = None, *rest: Any, **options: Any) -> Any:
+        """Before Click parses: this invocation's language for ``--help`` and usage
+        errors, and every help text of the tree in it."""
+        from .language import LANG, install, language_of, localize
+
+        install()
+        lang = language_of(sys.argv[1:] if args is None else args)
+        LANG.set(lang)
+        localize(self, lang)
+        return super().main(args, *rest, **options)
+
     @staticmethod
     def _fail(ctx: typer.Context, line: str, code: int) -> None:
         sys.stderr.write(f"wbpctl: {line}\n")
@@ -57,7 +68,7 @@ app = typer.Typer(
     help="Training and reintegration ledger of Lapas Kelas IIB Kuala Tungkal.\n\n"
          "Every change is an event in a hash-chained ledger inside one SQLite file.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,   # tracebacks must never print local variables
     pretty_exceptions_show_locals=False,

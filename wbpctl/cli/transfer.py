@@ -87,11 +87,13 @@ def import_(
         " person under 18, a late release) instead of loading them.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
 ) -> None:
-    """Load a CSV file whole or not at all; loading the same file again changes nothing.
+    """Load a workbook or a CSV file whole or not at all; loading the same file again
+    changes nothing.
 
     Columns (headers match ignoring case and spaces; Indonesian headers such as
     'No. Registrasi', 'Nama', 'Tanggal Penahanan' work too, see config.yaml):
 
+    \b
       participants  reg_no, name, nik, gender, birth_date, detained_on, admitted_on,
                     sentence, crime [, person_uid]
       enrolments    reg_no or nik, track, assigned_on, sponsor
