@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -212,6 +213,37 @@ def test_monthly_from_cron(tmp_path):
                               wbpctl, "--db", str(db), "report", "monthly", "-f", "json"],
                              cwd=elsewhere, capture_output=True, text=True)
     assert as_json.returncode == 0 and json.loads(as_json.stdout)["lapas"] == "KTL"
+
+
+@pytest.mark.slow
+def test_the_readmes_cron_line_as_cron_runs_it(tmp_path):
+    """The exact command of the README's cron line, under ``env -i`` (cron's bare
+    environment) on 1 December 2026: the file is named after November, and holds it."""
+    import re
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    line = re.search(r"```cron\n(.+?)\n```", readme, re.S)[1]
+    command = line.split(None, 5)[5]                   # after the five schedule fields
+    assert "--month last" in command and "{month}" in command
+    db, reports = tmp_path / "srv" / "wbp.db", tmp_path / "laporan"
+    command = (command.replace("/opt/wbpctl/.venv/bin/wbpctl", wbpctl_path())
+               .replace("/srv/wbpctl/wbp.db", str(db)).replace("/srv/laporan", str(reports)))
+    subprocess.run([wbpctl_path(), "--db", str(db), "init", "--demo"], check=True,
+                   capture_output=True, env={**os.environ, "WBPCTL_TODAY": "2026-11-28"})
+    result = subprocess.run(["env", "-i", f"HOME={tmp_path}", "PATH=/usr/bin:/bin",
+                             "WBPCTL_TODAY=2026-12-01", "sh", "-c", command],
+                            capture_output=True, text=True, cwd=tmp_path,
+                            stdin=subprocess.DEVNULL)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    page = (reports / "bulanan-2026-11.html").read_text(encoding="utf-8")
+    assert "Laporan Bulanan Lapas Kelas IIB Kuala Tungkal November 2026" in page
+
+
+def test_output_dash_is_stdout(october, tmp_path):
+    shown = october.ok("report", "opd", "-o", "-", "-f", "json")
+    assert json.loads(shown.stdout)["lapas"] == "KTL" and not (tmp_path / "-").exists()
+    refused = october("report", "monthly", "-o", str(tmp_path / "laporan.pdf"))
+    assert refused.exit_code == 1 and "names pdf" in refused.stderr
+    assert "html" in refused.stderr and not (tmp_path / "laporan.pdf").exists()
 
 
 def test_recidivism_window_from_a_leap_day(cli):

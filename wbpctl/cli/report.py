@@ -4,6 +4,7 @@ head it was made from, and made again exactly from that head with --at."""
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -85,7 +86,10 @@ def monthly(
     database (see 'wbpctl checkpoint'); when that file cannot be written the report is
     still written, with one warning line. Silent on stderr when all went well (for cron).
 
-    Example: wbpctl report monthly --month last -o laporan/2026-10.html
+    -o may name the month: -o 'laporan/bulanan-{month}.html' writes bulanan-2026-10.html
+    for October 2026 (what a cron job on the 1st wants with --month last).
+
+    Example: wbpctl report monthly --month last -o 'laporan/bulanan-{month}.html'
     """
     from ..reports.monthly import monthly_kept as build
     from ..render.monthly import monthly_sheets, render_monthly
@@ -93,6 +97,8 @@ def monthly(
     chosen = choose_format(fmt, output, (*TEXT, "html"))
     report, problem = build(state(ctx).session(), month=month, as_of=as_of, at=at,
                             generated_at=generated_at)
+    if output is not None and "{month}" in str(output):
+        output = Path(str(output).replace("{month}", report["month"]))
     _emit(ctx, chosen, output, lambda *a, **k: render_monthly(report, *a, **k),
           lambda lang: monthly_sheets(report, lang), excel)
     if problem is not None:

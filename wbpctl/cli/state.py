@@ -31,9 +31,13 @@ class Format(str, Enum):
 FormatOpt = Annotated[Optional[Format], typer.Option(
     "--format", "-f", help="table, json, csv, markdown or xlsx (a workbook, with -o FILE)"
     " (default: from --output's extension, else table).", show_default=False)]
+def _stdout_dash(value: Optional[Path]) -> Optional[Path]:
+    return None if value is not None and str(value) == "-" else value
+
+
 OutputOpt = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", metavar="FILE",
-    help="Write to FILE (atomically, owner-only) instead of stdout.",
+    "--output", "-o", metavar="FILE", callback=_stdout_dash,
+    help="Write to FILE (atomically, owner-only) instead of stdout; - is stdout.",
     show_default=False)]
 OnOpt = Annotated[Optional[str], typer.Option(
     "--on", metavar="DATE", help="Date (2025-10-08, 08/10/2025 or 8 Okt 2025); default today.",

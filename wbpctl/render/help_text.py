@@ -202,8 +202,9 @@ HELP_ID: dict[str, str] = {
     "from --output's extension, else csv).":
         'csv, json atau xlsx (buku kerja, dengan -o FILE.xlsx; import membacanya kembali)'
         ' (bawaan: dari ekstensi --output, selain itu csv).',
-    'Write to FILE (atomically, owner-only) instead of stdout.':
-        'Tulis ke FILE (utuh atau tidak sama sekali, hanya pemilik) alih-alih ke layar.',
+    'Write to FILE (atomically, owner-only) instead of stdout; - is stdout.':
+        'Tulis ke FILE (utuh atau tidak sama sekali, hanya pemilik) alih-alih ke layar; -'
+        ' adalah layar.',
     'CSV for a spreadsheet set to Indonesian: semicolons, CRLF, UTF-8 with BOM, NIKs '
     'grouped in fours (default: csv_dialect in the config).':
         'CSV untuk spreadsheet berbahasa Indonesia: titik koma, CRLF, UTF-8 dengan BOM, '
@@ -561,4 +562,9 @@ HELP_ID: dict[str, str] = {
         'Pasang pelengkapan otomatis untuk shell ini.',
     'Show completion for the current shell, to copy it or customize the installation.':
         'Tampilkan pelengkapan otomatis untuk shell ini, untuk disalin atau disesuaikan.',
+    "-o may name the month: -o 'laporan/bulanan-{month}.html' writes bulanan-2026-10.html"
+    " for October 2026 (what a cron job on the 1st wants with --month last).":
+        "-o boleh memuat bulannya: -o 'laporan/bulanan-{month}.html' menulis"
+        " bulanan-2026-10.html untuk Oktober 2026 (yang dibutuhkan cron tanggal 1 dengan"
+        " --month last).",
 }
