@@ -60,12 +60,25 @@ def log(session: Session, who: str | None = None, *, limit: int | None = None,
     return gathered
 
 
+# what a later correction may replace, by the event that first records it (only these are
+# remembered, so a long log keeps little)
+_CORRECTABLE = {
+    "person.registered": ("name", "nik", "gender", "birth_date"),
+    "stay.admitted": ("crime", "crime_category", "detained_on", "admitted_on", "sentence"),
+    "remission.granted": ("days",),
+    "enrolment.assigned": ("sponsor",),
+    "enrolment.waitlisted": ("sponsor",),
+    "enrolment.completed": ("hours", "result", "certificate"),
+    "enrolment.dropped": ("reason",),
+}
+
+
 class _Known:
     """What the events read so far say of each subject: its name and register numbers
     (for ``who``) and the values later corrections replace (for ``previous``). Bounded:
     the least recently seen subjects are forgotten."""
 
-    SIZE = 20_000
+    SIZE = 5_000
 
     def __init__(self, session: Session, conn: sqlite3.Connection) -> None:
         self.session, self.conn = session, conn
@@ -96,9 +109,10 @@ class _Known:
             previous = {k: scope.get(k) for k in changes}
             scope.update(changes)
             return previous
-        if kind in ("person.registered", "stay.admitted", "remission.granted",
-                    "enrolment.assigned", "enrolment.completed"):
-            fields.setdefault(payload.get("uid"), {}).update(payload)
+        if kind in _CORRECTABLE:
+            kept = {k: payload[k] for k in _CORRECTABLE[kind] if k in payload}
+            if kept:
+                fields.setdefault(payload.get("uid"), {}).update(kept)
         return None
 
 
