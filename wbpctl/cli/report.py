@@ -39,8 +39,9 @@ AtOpt = Annotated[Optional[str], typer.Option(
     " then (give the same options). Takes about as long as 'wbpctl verify'.",
     show_default=False)]
 
-READINESS_COLUMNS = ("section", "due_on", "days_left", "reg_no", "name", "expiry",
-                     "pb_eligible", "cb_eligible", "cmb", "released_on", "missing")
+# what is missing comes right after who: a narrow terminal leaves out the dates first
+READINESS_COLUMNS = ("section", "due_on", "days_left", "reg_no", "name", "missing", "expiry",
+                     "pb_eligible", "cb_eligible", "cmb", "released_on")
 OPD_SECTIONS = (
     Section("s_period", None, ("from", "to")),
     Section("s_by_opd", "by_opd", ("opd", "name", "assigned", "waitlisted", "completed",

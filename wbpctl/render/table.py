@@ -27,7 +27,8 @@ _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
 def _min_free(cells: list[str], header: str) -> int:
-    longest_word = max([len(w) for c in cells for w in c.split()] or [0])
+    # free text may break at a space or after a hyphen (KONSELING-/KELUARGA)
+    longest_word = max([len(w) + 1 for c in cells for w in re.split(r"[\s-]+", c)] or [0])
     return max(min(longest_word, 24), min(max(map(len, cells), default=0), 12),
                max((len(w) for w in header.split()), default=1))
 
@@ -64,15 +65,16 @@ def render_table(keys: Sequence[str], headers: Sequence[str], rows: Iterable[Seq
             shown.remove(droppable[-1])
         sizes = list(least)
         room = width - total(shown, sizes)
-        # room goes first to free text (fewer lines), then to headers (one line each)
+        # room goes first to free text, a character at a time to each column still short
+        # of its natural width (so no one column takes it all), then to headers
         for want in ([i for i in shown if free[i]], shown):
-            for i in want:
-                if room <= 0:
+            while room > 0:
+                short = [i for i in want if sizes[i] < natural[i]]
+                if not short:
                     break
-                extra = min(natural[i] - sizes[i], room)
-                if extra > 0:
-                    sizes[i] += extra
-                    room -= extra
+                for i in short[:room]:
+                    sizes[i] += 1
+                room -= min(len(short), room)
     else:
         sizes = natural
     rule = "-" if ascii else "\u2500"
@@ -105,8 +107,8 @@ def render_table(keys: Sequence[str], headers: Sequence[str], rows: Iterable[Seq
         page = [list(r) for r in islice(rows, PAGE)]
     left_out = [headers[i] for i in range(n) if i not in shown]
     if left_out and dropped_note is not None:
-        note = dropped_note(left_out)
-        yield (_DIM + note + _RESET) if color else note
+        for note in textwrap.wrap(dropped_note(left_out), width or 10_000):
+            yield (_DIM + note + _RESET) if color else note
 
 
 def render_fields(pairs: Sequence[tuple[str, str]], *, title: str | None = None,
