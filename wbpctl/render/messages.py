@@ -143,6 +143,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reason_required": ("is needed: say why (--reason)", "wajib: sebutkan alasannya (--reason)"),
     "revoke_before_release": ("is before the release on {released_on}",
                               "sebelum tanggal bebas {released_on}"),
+    "money_unparseable": ("is not an amount of rupiah; write 5.000.000, 5000000, Rp 5 juta,"
+                          " 1,2 juta or 750 ribu", "bukan jumlah rupiah; tulis 5.000.000,"
+                          " 5000000, Rp 5 juta, 1,2 juta atau 750 ribu"),
+    "money_not_whole": ("is not a whole number of rupiah (no sen): write 5.000.000 or"
+                        " 5.000.000,00", "bukan rupiah bulat (tanpa sen): tulis 5.000.000"
+                        " atau 5.000.000,00"),
+    "money_decimal_point": ("has a decimal point: write 1,5 juta (a decimal comma) or"
+                            " 1.500.000", "memakai titik desimal: tulis 1,5 juta (koma"
+                            " desimal) atau 1.500.000"),
+    "money_not_positive": ("must be more than Rp 0", "harus lebih dari Rp 0"),
+    "money_too_large": ("is more than Rp 10 trillion: is it right?",
+                        "lebih dari Rp 10 triliun: benarkah?"),
     # -- whole-command rejections
     "who_not_found": ("No participant matches '{who}' (give a register number such as"
                       " B.I-123/2025 or a 16-digit NIK; see 'wbpctl participant list')",
