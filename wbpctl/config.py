@@ -155,7 +155,9 @@ IMPORT_COLUMNS = {"reg_no", "name", "nik", "gender", "birth_date", "detained_on"
                   "release_type", "granted_on", "kind", "days", "dropped_on", "reason",
                   "override", "to_lapas", "sentenced_on", "register_class", "new_reg_no",
                   "returned_on", "from_lapas", "target", "act_on", "revoked_on",
-                  "crime_category"}
+                  "crime_category", "contact", "sponsor_uid", "received_on", "amount",
+                  "in_kind", "ref", "donation_uid", "voided_on", "void_reason", "from_on",
+                  "until_on", "consent", "spent_on", "what", "funded_by", "spending_uid"}
 _RULE_KEYS = {"deduct_remission_before_fractions", "pb_min_two_thirds_months",
               "cb_max_sentence_months", "cmb_max_leave_months", "pb_trial_years",
               "ekspirasi_grace_days"}
@@ -243,16 +245,17 @@ def _build(data: dict, path: Path) -> Config:
 
     headers = check.mapping(data.get("import_headers", {}), "import_headers", IMPORT_COLUMNS)
     import_headers: dict[str, tuple[str, ...]] = {}
-    owner: dict[str, str] = {}
+    # An alias may name columns of different kinds ("Tanggal": the date of a donation and
+    # of a spending; the import of one kind sees only its own columns), but never another
+    # column's own name.
+    own = {normalize(c): c for c in IMPORT_COLUMNS}
     for column, aliases in headers.items():
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise check.fail(f"import_headers.{column}", "must be a list of header texts")
         for alias in aliases:
-            key = normalize(alias)
-            if owner.get(key, column) != column:
+            if own.get(normalize(alias), column) != column:
                 raise check.fail(f"import_headers.{column}",
-                                 f"{alias!r} is already a header of {owner[key]}")
-            owner[key] = column
+                                 f"{alias!r} is the name of column {own[normalize(alias)]}")
         import_headers[column] = tuple(aliases)
 
     offence_rules = _offence_rules(check, data.get("offence_categories", {}))

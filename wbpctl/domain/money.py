@@ -110,3 +110,8 @@ def _with_multiplier(number: str, multiplier: int, field: str, original: object)
     if total % scale:
         raise _refuse(field, original, "money_not_whole")
     return total // scale
+
+
+class Rupiah(int):
+    """An amount given to a message (``msg``), which writes it as the reader's language
+    writes money (``Rp 5.000.000``); anywhere else it is the plain ``int`` it is."""

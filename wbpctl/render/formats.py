@@ -84,10 +84,16 @@ def _shown(column: str, value: Any, lang: str) -> str:
     """A cell as people read it: coded values (statuses, sections) in their words."""
     if column in TRANSLATED and isinstance(value, str):
         return value_word(value, lang)
+    if column in MONEY and isinstance(value, int) and not isinstance(value, bool):
+        from .numbers import rupiah
+        return rupiah(value, lang)
     return cell_text(value)
 
 
-TRANSLATED = {"status", "section", "kind", "phase", "group", "result", "reason"}
+TRANSLATED = {"status", "section", "kind", "phase", "group", "result", "reason", "purpose"}
+# whole rupiah: "Rp 5.000.000" in tables and markdown (JSON and CSV keep the number)
+MONEY = {"amount", "donated", "donated_cash", "donated_in_kind", "spent", "balance",
+         "cost_per_completion"}
 
 
 def to_json(data: Any) -> str:

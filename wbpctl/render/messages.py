@@ -8,6 +8,7 @@ key itself (so a gap is visible, never a crash).
 from __future__ import annotations
 
 from ..domain.errors import Message
+from ..domain.money import Rupiah
 
 # key: (English, Indonesian)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -143,6 +144,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reason_required": ("is needed: say why (--reason)", "wajib: sebutkan alasannya (--reason)"),
     "revoke_before_release": ("is before the release on {released_on}",
                               "sebelum tanggal bebas {released_on}"),
+    "sponsor_kind_unknown": ("is not a kind of sponsor (choose {choices})",
+                             "bukan jenis donatur (pilih {choices})"),
+    "consent_unknown": ("must be yes or no (ya / tidak)", "harus yes atau no (ya / tidak)"),
+    "sponsor_code_invalid": ("is not a code: letters and digits joined by '-', at most"
+                             " {maximum} characters", "bukan kode: huruf dan angka dengan '-',"
+                             " paling banyak {maximum} karakter"),
+    "sponsor_code_reserved": ("is kept for public budgets ({codes})",
+                              "dipakai untuk anggaran negara/daerah ({codes})"),
+    "sponsor_name_taken": ("is already registered (as {code})", "sudah terdaftar (sebagai {code})"),
+    "sponsor_code_taken": ("is already another sponsor's code", "sudah kode donatur lain"),
+    "donation_amount_and_goods": ("is for cash: goods given (--in-kind) take --value instead",
+                                  "untuk uang tunai: barang (--in-kind) memakai --value"),
+    "donation_goods_value": ("is needed for goods (--in-kind): what they are worth in rupiah",
+                             "wajib untuk barang (--in-kind): nilainya dalam rupiah"),
+    "donation_value_without_goods": ("is the worth of goods: give --in-kind, or --amount for"
+                                     " cash", "adalah nilai barang: beri --in-kind, atau"
+                                     " --amount untuk uang tunai"),
+    "donation_amount_required": ("is needed: --amount for cash, or --in-kind with --value",
+                                 "wajib: --amount untuk uang tunai, atau --in-kind dengan"
+                                 " --value"),
+    "donation_one_purpose": ("names more than one purpose: one of --for-track, --for or"
+                             " --general", "menyebut lebih dari satu tujuan: pilih satu dari"
+                             " --for-track, --for atau --general"),
+    "donation_ref_used": ("is already the number of another donation",
+                          "sudah nomor donasi lain"),
+    "spending_ref_used": ("is already the number of another spending",
+                          "sudah nomor belanja lain"),
+    "what_required": ("is needed: say what was bought or paid (--what)",
+                      "wajib: sebutkan apa yang dibeli atau dibayar (--what)"),
+    "adoption_ends_before": ("is before the start {start}", "sebelum tanggal mulai {start}"),
+    "adoption_before_stay": ("is before the person's first admission ({began})",
+                             "sebelum orang itu pertama masuk ({began})"),
     "money_unparseable": ("is not an amount of rupiah; write 5.000.000, 5000000, Rp 5 juta,"
                           " 1,2 juta or 750 ribu", "bukan jumlah rupiah; tulis 5.000.000,"
                           " 5000000, Rp 5 juta, 1,2 juta atau 750 ribu"),
@@ -166,6 +199,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "Tidak ada OPD '{opd}' (lihat 'wbpctl opd list')"),
     "nothing_to_change": ("Nothing to change for '{who}': every value given is already recorded",
                           "Tidak ada yang diubah untuk '{who}': semua nilai sudah tercatat"),
+    "sponsor_not_found": ("No sponsor '{sponsor}' (see 'wbpctl sponsor list'; register one"
+                          " with 'wbpctl sponsor add')", "Tidak ada donatur '{sponsor}' (lihat"
+                          " 'wbpctl sponsor list'; daftarkan dengan 'wbpctl sponsor add')"),
+    "sponsor_is_public_fund": ("{sponsor} is a public budget, not a sponsor: it funds spending"
+                               " (spend --funded-by {sponsor}) but gives no donations or"
+                               " places", "{sponsor} adalah anggaran negara/daerah, bukan"
+                               " donatur: ia membiayai belanja (spend --funded-by {sponsor})"
+                               " tetapi tidak memberi donasi atau kursi"),
+    "donation_not_found": ("No donation '{donation}' (give its receipt number or the number"
+                           " 'wbpctl donation list' shows)", "Tidak ada donasi '{donation}'"
+                           " (beri nomor kuitansinya atau nomor di 'wbpctl donation list')"),
+    "donation_voided": ("Donation {donation} was voided on {on}: nothing to change",
+                        "Donasi {donation} sudah dibatalkan pada {on}: tidak ada yang diubah"),
+    "overspend": ("{sponsor} has {available} left for {track} (its money for it and its"
+                  " general money), less than {amount}: record a donation first, fund it"
+                  " otherwise (--funded-by APBD), or give --override REASON",
+                  "{sponsor} tinggal punya {available} untuk {track} (dananya untuk itu dan"
+                  " dana umumnya), kurang dari {amount}: catat donasinya dulu, biayai dengan"
+                  " sumber lain (--funded-by APBD), atau beri --override ALASAN"),
+    "adoption_overlaps": ("{sponsor} already adopts '{who}' from {start} until {until}: change"
+                          " that adoption (the same --from) instead",
+                          "{sponsor} sudah mengadopsi '{who}' dari {start} sampai {until}:"
+                          " ubah adopsi itu (dengan --from yang sama)"),
     "readmit_in_custody": ("'{who}' is still in custody under {reg_no}: release them first",
                            "'{who}' masih ditahan dengan {reg_no}: catat bebasnya dulu"),
     "person_not_here": ("'{who}' is {status}: no longer in this programme",
@@ -418,6 +474,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
                "Dibatalkan {what} {name} pada {on} ({reason}); tetap tercatat di buku besar"),
     "voided_restored": ("Places given back with it: {tracks}",
                         "Tempat pelatihan yang dikembalikan: {tracks}"),
+    "init_sponsors_from_texts": ("{count} sponsor(s) registered from the sponsors places named"
+                                 " in free text (see 'wbpctl sponsor list'; give each its"
+                                 " kind with 'wbpctl sponsor edit')", "{count} donatur"
+                                 " didaftarkan dari nama donatur yang ditulis bebas pada"
+                                 " penempatan (lihat 'wbpctl sponsor list'; isi jenisnya"
+                                 " dengan 'wbpctl sponsor edit')"),
+    "sponsor_registered": ("Registered sponsor {name} as {code}",
+                           "Donatur {name} terdaftar sebagai {code}"),
+    "sponsor_corrected": ("Corrected sponsor {code}: {changed}",
+                          "Dikoreksi donatur {code}: {changed}"),
+    "donation_recorded": ("Donation #{id} of {amount} from {sponsor} on {on} recorded",
+                          "Donasi #{id} sebesar {amount} dari {sponsor} pada {on} dicatat"),
+    "donation_goods_recorded": ("Donation #{id} from {sponsor} on {on} recorded: {in_kind},"
+                                " worth {amount}", "Donasi #{id} dari {sponsor} pada {on}"
+                                " dicatat: {in_kind}, senilai {amount}"),
+    "donation_corrected": ("Corrected donation #{id} of {sponsor}: {changed}",
+                           "Dikoreksi donasi #{id} dari {sponsor}: {changed}"),
+    "donation_voided_done": ("Voided donation #{id} of {sponsor} ({amount}) on {on} ({reason});"
+                             " it stays in the ledger", "Dibatalkan donasi #{id} dari"
+                             " {sponsor} ({amount}) pada {on} ({reason}); tetap tercatat di"
+                             " buku besar"),
+    "sponsor_overdrawn": ("{sponsor} has now spent {amount} more than it gave for {purpose}",
+                          "{sponsor} kini membelanjakan {amount} lebih dari yang diberikannya"
+                          " untuk {purpose}"),
+    "adoption_recorded": ("{sponsor} adopts {name} from {from}",
+                          "{sponsor} mengadopsi {name} sejak {from}"),
+    "adoption_corrected": ("Corrected the adoption of {name} by {sponsor}: {changed}",
+                           "Dikoreksi adopsi {name} oleh {sponsor}: {changed}"),
+    "spending_recorded": ("Spent {amount} on {track} on {on}, funded by {funded_by}",
+                          "Belanja {amount} untuk {track} pada {on}, dibiayai {funded_by}"),
+    "spending_left": ("{funded_by} has {left} left for {track}",
+                      "{funded_by} masih punya {left} untuk {track}"),
     "warning": ("warning: {text}", "peringatan: {text}"),
     "release_late": ("released {days} day(s) after expiry ({expiry})",
                      "bebas {days} hari setelah ekspirasi ({expiry})"),
@@ -599,6 +687,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "v_remission": ("remission", "remisi"),
     "h_section": ("Section", "Bagian"), "h_due_on": ("Due", "Jatuh tempo"),
     "h_days_left": ("Days left", "Sisa hari"), "h_missing": ("Missing", "Belum ada"),
+    "h_contact": ("Contact", "Kontak"), "h_donated": ("Donated", "Donasi"),
+    "h_balance": ("Balance", "Saldo"), "h_seats": ("Places", "Kursi"),
+    "h_adopted": ("Adopted", "Diadopsi"), "h_received_on": ("Received", "Diterima"),
+    "h_amount": ("Amount", "Jumlah"), "h_in_kind": ("In kind", "Barang"),
+    "h_purpose": ("Purpose", "Tujuan"), "h_for": ("For", "Untuk"), "h_ref": ("Ref.", "No. bukti"),
+    "h_voided_on": ("Voided", "Dibatalkan"), "h_void_reason": ("Why void", "Alasan batal"),
+    "h_spent_on": ("Spent", "Tanggal belanja"), "h_what": ("What", "Keterangan"),
+    "h_funded_by": ("Funded by", "Sumber dana"), "h_until": ("Until", "Sampai"),
+    "h_consent": ("Consent to be named", "Setuju disebut"),
+    "h_donated_cash": ("Donated (cash)", "Donasi (tunai)"),
+    "h_donated_in_kind": ("Donated (in kind)", "Donasi (barang)"),
+    "h_spent": ("Spent", "Dibelanjakan"), "h_started": ("Started", "Mulai"),
+    "h_came_back": ("Came back", "Kembali masuk"), "h_donations": ("Donations", "Donasi"),
+    "s_sponsor": ("Sponsor", "Donatur"), "s_donations": ("Donations", "Donasi"),
+    "s_spending": ("Spending", "Belanja"), "s_adoptions": ("Adoptions", "Adopsi"),
+    "s_balances": ("Left per purpose", "Sisa per tujuan"),
+    "v_general": ("general", "umum"), "v_person": ("a person", "perorangan"),
+    "v_track": ("track", "pelatihan"),
     # -- backups
     "backup_exists": ("{dest} exists: use --force to overwrite it", "{dest} sudah ada: pakai"
                       " --force untuk menimpanya"),
@@ -642,6 +748,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                " di config.yaml); pakai --ignore-extra untuk melewatinya"),
     "import_missing_columns": ("Missing required column(s): {columns}; no row was read",
                                "Kolom wajib tidak ada: {columns}; tidak ada baris yang dibaca"),
+    "import_ambiguous_column": ("Column '{column}' could be any of {columns} here: name it by"
+                                " one of those", "Kolom '{column}' di sini bisa berarti"
+                                " {columns}: beri judul salah satunya"),
     "import_duplicate_column": ("Column '{column}' is the same as '{first}'",
                                 "Kolom '{column}' sama dengan '{first}'"),
     "import_encoding": ("{file} is not {encoding} (byte {byte}); try --encoding {hint}",
@@ -681,6 +790,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           " 'export --anonymize': nama, NIK dan nomor registrasi sudah diganti,"
                           " jadi tidak bisa dimuat; untuk memindahkan catatan antar-ledger,"
                           " ekspor dengan --reveal"),
+    "import_spending_differs": ("differs from the spending recorded with that id or number"
+                                " ({recorded}); a recorded spending is not changed by an import",
+                                "berbeda dari belanja yang tercatat dengan id atau nomor itu"
+                                " ({recorded}); belanja yang tercatat tidak diubah lewat impor"),
+    "contact_masked": ("is masked (an export without --reveal): export again with --reveal to"
+                       " carry contacts over", "disamarkan (ekspor tanpa --reveal): ekspor lagi"
+                       " dengan --reveal untuk membawa kontak"),
     "import_release_differs": ("differs from the release recorded that day ({recorded}); a"
                                " recorded release is not changed by an import",
                                "berbeda dari pembebasan yang tercatat hari itu ({recorded});"
@@ -869,11 +985,17 @@ def msg(key: str, lang: str = "en", /, **params: object) -> str:
         return key + (" " + repr(params) if params else "")
     template = pair[1] if lang == "id" and pair[1] else pair[0]
     params = {name: msg(value.key, lang, **value.params) if isinstance(value, Message)
+              else _money(value, lang) if isinstance(value, Rupiah)
               else value for name, value in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def _money(value: int, lang: str) -> str:
+    from .numbers import rupiah
+    return rupiah(value, lang)
 
 
 def header(key: str, lang: str) -> str:

@@ -18,6 +18,7 @@ class InitResult:
     migrations: int
     catalog_changed: bool
     events: int
+    sponsors_from_texts: int = 0
 
 
 def config_catalog(session: Session) -> tuple[list[dict], list[dict]]:
@@ -36,7 +37,8 @@ def sync_catalog(tx: Tx) -> bool:
 
 
 def init_database(session: Session) -> InitResult:
-    """Create or upgrade the database and sync the catalogue; running it twice writes nothing."""
+    """Create or upgrade the database, sync the catalogue and register the free-text
+    sponsors of an older ledger; running it twice writes nothing."""
     created = not session.db_path.exists()
     conn = session.connect(create=True)
     schema.preflight(conn, session.db_path)
@@ -45,7 +47,10 @@ def init_database(session: Session) -> InitResult:
         ran = schema.migrate(conn, session.db_path)
         tx = Tx(session, conn, Ledger(conn, actor=session.actor, lapas=session.config.lapas_code))
         changed = sync_catalog(tx)
-    return InitResult(str(session.db_path), created, ran, changed, tx.written)
+        # places that named a sponsor in free text (before the registry) name one of it
+        from .sponsors import link_free_texts
+        linked = link_free_texts(tx)
+    return InitResult(str(session.db_path), created, ran, changed, tx.written, linked)
 
 
 def find_track(conn: sqlite3.Connection, text: str) -> sqlite3.Row | None:

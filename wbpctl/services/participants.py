@@ -523,7 +523,7 @@ def enrolment_dict(row: sqlite3.Row, position: int | None = None) -> dict:
         "result": row["result"],
         "certificate": row["certificate"],
         "hours": row["hours"],
-        "sponsor": row["sponsor"],
+        "sponsor": row["sponsor_code"] or row["sponsor"],
         "waitlist_position": position,
         "stay": row["stay_uid"],
     }
