@@ -91,3 +91,11 @@ def overdrawn(pools: dict[Pool, int]) -> dict[Pool, int]:
 
 def total(pools: dict[Pool, int]) -> int:
     return sum(pools.values())
+
+
+def per_completion(spent: int, completed: int) -> int | None:
+    """Spending over completions in whole rupiah, half a rupiah rounded up; None when
+    nothing was completed (a cost with nothing yet to show for it)."""
+    if completed <= 0:
+        return None
+    return (2 * spent + completed) // (2 * completed)

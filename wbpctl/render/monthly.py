@@ -70,6 +70,7 @@ def monthly_markdown(report: dict, lang: str) -> str:
              to_markdown(report["by_track"], TRACK_COLUMNS, lang, msg("s_by_track", lang)),
              to_markdown(report["trend"], ("month", "completed", "released"), lang,
                          msg("s_trend", lang)),
+             *_extra_sections("markdown", report, lang),
              footer(report["ledger_head"], lang) + "\n"]
     return "\n".join(parts)
 
@@ -113,6 +114,7 @@ def monthly_table(report: dict, lang: str, *, color: bool = False, width: int | 
                       Text(f"{t['released']:>3} {text_bar(t['released'], peak, 15)}",
                            style="yellow"))
     console.print(trend)
+    _extra_sections("table", report, lang, console)
     console.print(Text(msg("generated", lang, at=report["generated_at"]), style="dim"))
     console.print(Text(footer(report["ledger_head"], lang), style="dim"))
     return console.file.getvalue()
@@ -166,6 +168,7 @@ def monthly_html(report: dict, lang: str) -> str:
         f"<h2>{escape(msg('s_trend', lang))}</h2>", trend_chart,
         f"<h2>{escape(msg('s_by_track', lang))}</h2>",
         _html_table(report["by_track"], TRACK_COLUMNS, lang),
+        *_extra_sections("html", report, lang),
         f"<footer><p>{escape(msg('generated', lang, at=report['generated_at']))}</p>"
         f"<p>{escape(footer(report['ledger_head'], lang))}</p>"
         f"<p class=\"hash\">sha256 {escape(report['ledger_head']['hash'])}</p></footer>",
@@ -188,4 +191,20 @@ def monthly_sheets(report: dict, lang: str) -> list:
             rows_sheet(msg("s_by_opd", lang), report["by_opd"], OPD_COLUMNS),
             rows_sheet(msg("s_by_track", lang), report["by_track"], TRACK_COLUMNS),
             rows_sheet(msg("s_trend", lang), report["trend"], ("month", "completed", "released")),
+            *_extra_sections("xlsx", report, lang),
             *head_sheet(report["ledger_head"])]
+
+
+def _extra_sections(fmt: str, report: dict, lang: str, console=None) -> list:
+    """The sections other parts of the programme add (sponsors), in ``fmt``: markdown and
+    HTML texts, workbook sheets, or printed onto the table's ``console``."""
+    from . import sponsors
+
+    if fmt == "table":
+        sponsors.monthly_section_table(report, lang, console)
+        return []
+    if fmt == "xlsx":
+        return sponsors.monthly_section_sheets(report, lang)
+    render = {"markdown": sponsors.monthly_section_markdown,
+              "html": sponsors.monthly_section_html}[fmt]
+    return [render(report, lang)]

@@ -3,6 +3,7 @@ computed from, and the figures of the sponsor reports."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 _DONATION = """d.*, s.code AS sponsor_code, s.name AS sponsor_name, s.uid AS sponsor_uid,
@@ -244,3 +245,30 @@ def sponsor_counts(conn: sqlite3.Connection) -> dict[int, sqlite3.Row]:
         " (SELECT count(*) FROM adoptions a WHERE a.sponsor_id = s.id) AS adopted,"
         " (SELECT coalesce(sum(amount), 0) FROM donations d WHERE d.sponsor_id = s.id"
         "   AND d.voided_on IS NULL) AS donated FROM sponsors s")}
+
+
+def register_classes(conn: sqlite3.Connection, person_uids: list[str]) -> dict[str, str]:
+    """{person uid: register class of their latest stay}."""
+    return {r[0]: r[1] for r in conn.execute(
+        "SELECT p.uid, s.register_class FROM people p JOIN stays s ON s.id ="
+        " (SELECT max(id) FROM stays WHERE person_id = p.id)"
+        " WHERE p.uid IN (SELECT value FROM json_each(?))", (json.dumps(person_uids),))}
+
+
+def places_by_track(conn: sqlite3.Connection, sponsor_id: int, start: str, end: str
+                    ) -> list[sqlite3.Row]:
+    """Per track: places a sponsor funds begun (asked for) in [start, end), of which
+    started and completed by ``end``."""
+    return conn.execute(
+        "SELECT e.track, t.name, count(*) AS seats,"
+        " sum(e.assigned_on IS NOT NULL AND e.assigned_on < :end) AS started,"
+        " sum(e.status = 'completed' AND e.ended_on < :end) AS completed"
+        " FROM enrolments e JOIN tracks t ON t.code = e.track WHERE e.sponsor_id = :s"
+        " AND e.requested_on >= :start AND e.requested_on < :end GROUP BY e.track"
+        " ORDER BY e.track", {"s": sponsor_id, "start": start, "end": end}).fetchall()
+
+
+def completed_tracks_of(conn: sqlite3.Connection, person_id: int, end: str) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT track FROM enrolments WHERE person_id = ? AND status = 'completed'"
+        " AND ended_on < ? ORDER BY ended_on, id", (person_id, end))]
