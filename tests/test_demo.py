@@ -20,6 +20,19 @@ def test_demo_fills_every_part_of_the_model(cli):
     cli.ok("verify")
 
 
+def test_demo_has_sponsors_with_money_places_and_adoptions(cli):
+    cli.ok("init", "--demo")
+    rows = cli.json("report", "sponsors")["rows"]
+    assert len(rows) >= 4
+    assert all(r["donated_cash"] > 0 and r["spent"] > 0 and r["balance"] >= 0 for r in rows)
+    assert sum(r["seats"] for r in rows) > 10 and sum(r["completed"] for r in rows) > 5
+    assert sum(r["adopted"] for r in rows) == 2 and any(r["donated_in_kind"] for r in rows)
+    month = cli.json("report", "monthly", "--month", "this")["sponsors"]
+    assert month["donations"] > 0 and month["top_purposes"]
+    assert any(d["voided_on"] for d in cli.json("donation", "list"))
+    assert cli.json("report", "opd")["cost_per_completion"]
+
+
 def test_demo_is_deterministic_for_one_today(cli, tmp_path):
     from conftest import Cli
     cli.ok("init", "--demo")
@@ -27,6 +40,8 @@ def test_demo_is_deterministic_for_one_today(cli, tmp_path):
     other.ok("init", "--demo")
     strip = lambda rows: [{k: v for k, v in r.items() if k not in ("id", "uid")} for r in rows]
     assert strip(cli.json("participant", "list")) == strip(other.json("participant", "list"))
+    assert strip(cli.json("sponsor", "list")) == strip(other.json("sponsor", "list"))
+    assert strip(cli.json("donation", "list")) == strip(other.json("donation", "list"))
 
 
 def test_demo_refuses_a_database_with_data(cli):
