@@ -10,7 +10,11 @@ COMMANDS = [[], ["init"], ["participant"], ["participant", "add"], ["participant
             ["assign"], ["complete"], ["drop"], ["release"], ["remission"], ["remission", "add"],
             ["opd"], ["opd", "list"], ["track"], ["track", "list"], ["track", "show"], ["log"],
             ["verify"], ["head"], ["checkpoint"], ["keygen"], ["report"], ["report", "readiness"],
-            ["report", "monthly"], ["report", "opd"], ["report", "recidivism"]]
+            ["report", "monthly"], ["report", "opd"], ["report", "recidivism"],
+            ["sponsor"], ["sponsor", "add"], ["sponsor", "list"], ["sponsor", "show"],
+            ["sponsor", "edit"], ["donation"], ["donation", "add"], ["donation", "list"],
+            ["donation", "edit"], ["donation", "void"], ["adopt"], ["spend"],
+            ["report", "sponsors"], ["report", "sponsor"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "wbpctl")
@@ -21,7 +25,8 @@ def test_help(command):
 
 
 def test_commands_with_examples_show_them():
-    for command in (["participant", "add"], ["assign"], ["complete"], ["release"]):
+    for command in (["participant", "add"], ["assign"], ["complete"], ["release"],
+                    ["donation", "add"], ["spend"], ["adopt"], ["report", "sponsor"]):
         assert "Example:" in CliRunner().invoke(app, [*command, "--help"]).stdout
 
 

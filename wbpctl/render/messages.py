@@ -703,7 +703,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s_sponsor": ("Sponsor", "Donatur"), "s_donations": ("Donations", "Donasi"),
     "s_spending": ("Spending", "Belanja"), "s_adoptions": ("Adoptions", "Adopsi"),
     "s_balances": ("Left per purpose", "Sisa per tujuan"),
-    "v_general": ("general", "umum"), "v_person": ("a person", "perorangan"),
+    "v_general": ("general", "umum"), "v_person": ("a person", "WBP tertentu"),
     "v_track": ("track", "pelatihan"),
     # -- backups
     "backup_exists": ("{dest} exists: use --force to overwrite it", "{dest} sudah ada: pakai"
