@@ -14,7 +14,9 @@ COMMANDS = [[], ["init"], ["participant"], ["participant", "add"], ["participant
             ["sponsor"], ["sponsor", "add"], ["sponsor", "list"], ["sponsor", "show"],
             ["sponsor", "edit"], ["donation"], ["donation", "add"], ["donation", "list"],
             ["donation", "edit"], ["donation", "void"], ["adopt"], ["spend"],
-            ["report", "sponsors"], ["report", "sponsor"]]
+            ["report", "sponsors"], ["report", "sponsor"], ["report", "sales"],
+            ["product"], ["product", "list"], ["product", "show"], ["produce"], ["sell"],
+            ["premi"], ["premi", "pay"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "wbpctl")
@@ -26,7 +28,8 @@ def test_help(command):
 
 def test_commands_with_examples_show_them():
     for command in (["participant", "add"], ["assign"], ["complete"], ["release"],
-                    ["donation", "add"], ["spend"], ["adopt"], ["report", "sponsor"]):
+                    ["donation", "add"], ["spend"], ["adopt"], ["report", "sponsor"],
+                    ["produce"], ["sell"], ["premi", "pay"], ["report", "sales"]):
         assert "Example:" in CliRunner().invoke(app, [*command, "--help"]).stdout
 
 

@@ -13,7 +13,7 @@ from .state import (ExcelOpt, Format, FormatOpt, OutputOpt, choose_format, emit_
                     output_style, state, warn_problem, write_workbook_output)
 
 app = typer.Typer(help="Reports: monthly summary, per OPD, recidivism, readiness for release,"
-                  " sponsors.",
+                  " sponsors, sales.",
                   no_args_is_help=True, rich_markup_mode=None)
 
 
@@ -40,7 +40,8 @@ AtOpt = Annotated[Optional[str], typer.Option(
     show_default=False)]
 
 READINESS_COLUMNS = ("section", "due_on", "days_left", "reg_no", "name", "expiry",
-                     "pb_eligible", "cb_eligible", "cmb", "released_on", "missing")
+                     "pb_eligible", "cb_eligible", "cmb", "released_on", "missing",
+                     "premi_balance")
 OPD_SECTIONS = (
     Section("s_period", None, ("from", "to")),
     Section("s_by_opd", "by_opd", ("opd", "name", "assigned", "waitlisted", "completed",
@@ -271,3 +272,31 @@ def sponsor(
                        generated_at=generated_at)
     _emit(ctx, chosen, output, lambda *a, **k: render_statement(report, *a, **k),
           lambda lang: statement_sheets(report, lang), excel)
+
+
+@app.command("sales")
+def sales(
+    ctx: typer.Context,
+    date_from: PeriodFrom = None,
+    date_to: PeriodTo = None,
+    by: Annotated[str, typer.Option(
+        "--by", metavar="month|product|channel|track",
+        help="How to group: per month, product, sales channel or track.")] = "product",
+    at: AtOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    excel: ExcelOpt = False,
+) -> None:
+    """Products made and sold, the stock at the end, the revenue, and how it was shared:
+    the makers' premi, the cooperative's share and PNBP, with the split used and the
+    regulation config.yaml names.
+
+    Example: wbpctl report sales --from 2026-01-01 --by month -f csv -o penjualan.csv
+    """
+    from ..render.sales import render_sales, sales_sheets
+    from ..reports.sales import sales_report
+
+    chosen = choose_format(fmt, output, TEXT)
+    report = sales_report(state(ctx).session(), start=date_from, end=date_to, by=by, at=at)
+    _emit(ctx, chosen, output, lambda *a, **k: render_sales(report, *a, **k),
+          lambda lang: sales_sheets(report, lang), excel)

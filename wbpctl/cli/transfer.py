@@ -33,6 +33,9 @@ class ImportKind(str, Enum):
     donations = "donations"
     adoptions = "adoptions"
     spending = "spending"
+    production = "production"
+    sales = "sales"
+    payouts = "payouts"
     all = "all"
 
 
@@ -116,6 +119,11 @@ def import_(
       adoptions     sponsor, reg_no or nik, from_on [, until_on, consent (yes/no)]
       spending      track, spent_on, amount, what [, funded_by (a sponsor, APBD or
                     DIPA), reg_no or nik, ref, override, spending_uid]
+      production    product, produced_on, qty, makers (register numbers or NIKs, comma-
+                    separated) [, shares (60,40), batch]
+      sales         product, sold_on, qty, channel [, price, buyer, ref, premi_share,
+                    cooperative_share]
+      payouts       reg_no or nik, paid_on, amount [, ref]
       all           record (one of the kinds above) and their columns, as 'export all' writes
 
     Every row is checked first; one bad row rejects the file (exit 1) and every bad row is

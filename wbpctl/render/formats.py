@@ -90,10 +90,12 @@ def _shown(column: str, value: Any, lang: str) -> str:
     return cell_text(value)
 
 
-TRANSLATED = {"status", "section", "kind", "phase", "group", "result", "reason", "purpose"}
+TRANSLATED = {"status", "section", "kind", "phase", "group", "result", "reason", "purpose",
+              "channel"}
 # whole rupiah: "Rp 5.000.000" in tables and markdown (JSON and CSV keep the number)
 MONEY = {"amount", "donated", "donated_cash", "donated_in_kind", "spent", "balance",
-         "cost_per_completion"}
+         "cost_per_completion", "price", "revenue", "premi", "cooperative", "pnbp",
+         "premi_earned", "premi_paid", "premi_balance"}
 
 
 def to_json(data: Any) -> str:

@@ -176,6 +176,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "adoption_ends_before": ("is before the start {start}", "sebelum tanggal mulai {start}"),
     "adoption_before_stay": ("is before the person's first admission ({began})",
                              "sebelum orang itu pertama masuk ({began})"),
+    "channel_unknown": ("is not a sales channel (choose {choices})",
+                        "bukan saluran penjualan (pilih {choices})"),
+    "qty_whole": ("is not a whole number of units", "bukan jumlah satuan yang bulat"),
+    "qty_range": ("must be from 1 to {maximum}", "harus 1 s.d. {maximum}"),
+    "share_per_maker": ("must give one whole weight per maker ({makers}), such as 60,40",
+                        "harus satu bobot bulat per pembuat ({makers}), seperti 60,40"),
+    "makers_required": ("is needed: who made it (--makers B.I-12/2025,B.I-15/2025)",
+                        "wajib: siapa pembuatnya (--makers B.I-12/2025,B.I-15/2025)"),
+    "maker_twice": ("is named twice", "disebut dua kali"),
+    "batch_used": ("is already a batch of {product}", "sudah nomor batch {product}"),
+    "sale_ref_used": ("is already the number of another sale", "sudah nomor penjualan lain"),
+    "payout_ref_used": ("is already the number of another payout",
+                        "sudah nomor pembayaran lain"),
     "money_unparseable": ("is not an amount of rupiah; write 5.000.000, 5000000, Rp 5 juta,"
                           " 1,2 juta or 750 ribu", "bukan jumlah rupiah; tulis 5.000.000,"
                           " 5000000, Rp 5 juta, 1,2 juta atau 750 ribu"),
@@ -222,6 +235,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           " that adoption (the same --from) instead",
                           "{sponsor} sudah mengadopsi '{who}' dari {start} sampai {until}:"
                           " ubah adopsi itu (dengan --from yang sama)"),
+    "product_not_found": ("No product '{product}' (see 'wbpctl product list'; products are"
+                          " set in config.yaml and synced by 'wbpctl init')",
+                          "Tidak ada produk '{product}' (lihat 'wbpctl product list'; produk"
+                          " diatur di config.yaml dan disinkronkan oleh 'wbpctl init')"),
+    "maker_not_in_custody": ("'{who}' was not in custody on {on}: only people inside make"
+                             " products", "'{who}' tidak sedang ditahan pada {on}: hanya warga"
+                             " binaan di dalam yang membuat produk"),
+    "maker_not_in_track": ("'{who}' was not active in {track} on {on} nor had completed it:"
+                           " only its participants make {product}", "'{who}' tidak aktif di"
+                           " {track} pada {on} dan belum menyelesaikannya: hanya pesertanya"
+                           " yang membuat {product}"),
+    "stock_short": ("Only {stock} {unit} of {product} made by {on} are in stock, fewer than"
+                    " {qty}: record the production first", "Stok {product} yang dibuat"
+                    " sampai {on} hanya {stock} {unit}, kurang dari {qty}: catat produksinya"
+                    " dulu"),
+    "payout_above_balance": ("{amount} is more than the premi not yet paid out ({balance})",
+                             "{amount} lebih dari premi yang belum dibayarkan ({balance})"),
     "readmit_in_custody": ("'{who}' is still in custody under {reg_no}: release them first",
                            "'{who}' masih ditahan dengan {reg_no}: catat bebasnya dulu"),
     "person_not_here": ("'{who}' is {status}: no longer in this programme",
@@ -506,6 +536,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "Belanja {amount} untuk {track} pada {on}, dibiayai {funded_by}"),
     "spending_left": ("{funded_by} has {left} left for {track}",
                       "{funded_by} masih punya {left} untuk {track}"),
+    "produced": ("Batch {batch} of {product}: {qty} {unit} made on {on} by {makers}"
+                 " maker(s); {stock} in stock", "Batch {batch} {product}: {qty} {unit} dibuat"
+                 " pada {on} oleh {makers} pembuat; stok {stock}"),
+    "sold": ("Sold {qty} {unit} of {product} on {on} for {amount}: premi {premi} to"
+             " {makers} maker(s), cooperative {cooperative}, PNBP {pnbp}; {stock} left",
+             "Terjual {qty} {unit} {product} pada {on} seharga {amount}: premi {premi} untuk"
+             " {makers} pembuat, koperasi {cooperative}, PNBP {pnbp}; sisa {stock}"),
+    "premi_paid_done": ("Paid {amount} premi to {name} on {on}; {balance} left",
+                        "Premi {amount} dibayarkan kepada {name} pada {on}; sisa {balance}"),
+    "premi_unpaid": ("{name} leaves with {amount} premi not paid out: pay it ('wbpctl premi"
+                     " pay') or it is carried", "{name} bebas dengan premi {amount} yang belum"
+                     " dibayarkan: bayarkan ('wbpctl premi pay') atau dibawa sebagai"
+                     " tabungan"),
     "warning": ("warning: {text}", "peringatan: {text}"),
     "release_late": ("released {days} day(s) after expiry ({expiry})",
                      "bebas {days} hari setelah ekspirasi ({expiry})"),
@@ -705,6 +748,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s_balances": ("Left per purpose", "Sisa per tujuan"),
     "v_general": ("general", "umum"), "v_person": ("a person", "WBP tertentu"),
     "v_track": ("track", "pelatihan"),
+    "h_unit": ("Unit", "Satuan"), "h_price": ("Price", "Harga"),
+    "h_produced": ("Made", "Dibuat"), "h_sold": ("Sold", "Terjual"), "h_stock": ("Stock", "Stok"),
+    "h_batch": ("Batch", "Batch"), "h_produced_on": ("Made on", "Tanggal buat"),
+    "h_qty": ("Qty", "Jumlah"), "h_makers": ("Makers", "Pembuat"),
+    "h_weights": ("Shares", "Bagian"), "h_sold_on": ("Sold on", "Tanggal jual"),
+    "h_channel": ("Channel", "Saluran"), "h_buyer": ("Buyer", "Pembeli"),
+    "h_premi": ("Premi", "Premi"), "h_cooperative": ("Cooperative", "Koperasi"),
+    "h_pnbp": ("PNBP", "PNBP"), "h_revenue": ("Revenue", "Pendapatan"),
+    "h_product": ("Product", "Produk"), "h_sales": ("Sales", "Penjualan"),
+    "h_last_sale": ("Last sale", "Penjualan terakhir"), "h_paid_on": ("Paid", "Dibayar"),
+    "h_premi_earned": ("Premi earned", "Premi diperoleh"),
+    "h_premi_paid": ("Premi paid out", "Premi dibayarkan"),
+    "h_premi_balance": ("Premi balance", "Saldo premi"),
+    "s_product": ("Product", "Produk"), "s_batches": ("Batches", "Batch produksi"),
+    "s_sales": ("Latest sales", "Penjualan terakhir"), "s_premi": ("Premi", "Premi"),
+    "s_earnings": ("Earnings per product", "Penghasilan per produk"),
+    "s_payouts": ("Premi paid out", "Premi dibayarkan"),
+    "v_koperasi": ("cooperative", "koperasi"), "v_pameran": ("exhibition", "pameran"),
+    "v_daring": ("online", "daring"), "v_lainnya": ("other", "lainnya"),
     # -- backups
     "backup_exists": ("{dest} exists: use --force to overwrite it", "{dest} sudah ada: pakai"
                       " --force untuk menimpanya"),
@@ -794,6 +856,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 " ({recorded}); a recorded spending is not changed by an import",
                                 "berbeda dari belanja yang tercatat dengan id atau nomor itu"
                                 " ({recorded}); belanja yang tercatat tidak diubah lewat impor"),
+    "import_recorded_differs": ("differs from what is recorded with that id or number"
+                                " ({recorded}); a recorded batch, sale or payout is not changed"
+                                " by an import", "berbeda dari yang tercatat dengan id atau"
+                                " nomor itu ({recorded}); batch, penjualan atau pembayaran yang"
+                                " tercatat tidak diubah lewat impor"),
+    "shares_invalid": ("is not a split of shares (0.5 and 0.2: premi and cooperative, adding"
+                       " up to at most 1)", "bukan pembagian (0.5 dan 0.2: premi dan koperasi,"
+                       " paling banyak 1 bersama)"),
     "contact_masked": ("is masked (an export without --reveal): export again with --reveal to"
                        " carry contacts over", "disamarkan (ekspor tanpa --reveal): ekspor lagi"
                        " dengan --reveal untuk membawa kontak"),
@@ -982,6 +1052,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "h_sponsor": ("Sponsor", "Donatur"), "h_person": ("Person", "Orang"),
     "h_completed_tracks": ("Completed", "Lulus"),
     "h_cost_per_completion": ("Per completion", "Per kelulusan"),
+    "sales_title": ("Sales by {by}, {lapas}, {start} to {end} (exclusive)",
+                    "Penjualan per {by}, {lapas}, {start} s.d. {end} (tidak termasuk)"),
+    "sales_split": ("Split of net revenue: premi {premi}, cooperative {cooperative}, PNBP"
+                    " {pnbp}", "Pembagian pendapatan bersih: premi {premi}, koperasi"
+                    " {cooperative}, PNBP {pnbp}"),
+    "sales_split_used": ("{sales} sale(s) of the period were made with another split: {split}",
+                         "{sales} penjualan di periode ini memakai pembagian lain: {split}"),
+    "sales_by_unknown": ("is not a grouping (choose {choices})",
+                         "bukan pengelompokan (pilih {choices})"),
+    "s_sales_report": ("Sales", "Penjualan"), "s_split": ("Split", "Pembagian"),
+    "s_month_products": ("Products and sales this month", "Produk dan penjualan bulan ini"),
+    "s_revenue_trend": ("Revenue per month per product", "Pendapatan per bulan per produk"),
     "h_technical_returns": ("Technical returns", "Kembali teknis"),
     "h_rate_ci": ("Rate (95% CI)", "Tingkat (IK 95%)"),
     "h_difference_pp": ("Difference, points (95% CI)", "Selisih, poin (IK 95%)"),

@@ -196,15 +196,19 @@ def monthly_sheets(report: dict, lang: str) -> list:
 
 
 def _extra_sections(fmt: str, report: dict, lang: str, console=None) -> list:
-    """The sections other parts of the programme add (sponsors), in ``fmt``: markdown and
-    HTML texts, workbook sheets, or printed onto the table's ``console``."""
-    from . import sponsors
+    """The sections other parts of the programme add (sponsors; products and sales), in
+    ``fmt``: markdown and HTML texts, workbook sheets, or printed onto the table's
+    ``console``."""
+    from . import sales, sponsors
 
-    if fmt == "table":
-        sponsors.monthly_section_table(report, lang, console)
-        return []
-    if fmt == "xlsx":
-        return sponsors.monthly_section_sheets(report, lang)
-    render = {"markdown": sponsors.monthly_section_markdown,
-              "html": sponsors.monthly_section_html}[fmt]
-    return [render(report, lang)]
+    parts: list = []
+    for module in (sponsors, sales):
+        if fmt == "table":
+            module.monthly_section_table(report, lang, console)
+        elif fmt == "xlsx":
+            parts += module.monthly_section_sheets(report, lang)
+        else:
+            render = {"markdown": module.monthly_section_markdown,
+                      "html": module.monthly_section_html}[fmt]
+            parts.append(render(report, lang))
+    return parts

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..domain.catalog import normalize_code
-from ..store import connection, queries, schema
+from ..store import connection, product_queries, queries, schema
 from ..store.ledger import Ledger
 from .session import Session, Tx
 
@@ -28,11 +28,14 @@ def config_catalog(session: Session) -> tuple[list[dict], list[dict]]:
 
 
 def sync_catalog(tx: Tx) -> bool:
-    """Write ``catalog.synced`` only when the config differs from what is stored."""
+    """Write ``catalog.synced`` only when the config differs from what is stored: the OPDs,
+    the tracks and the products made in them (one event, so a catalogue is one fact)."""
     opds, tracks = config_catalog(tx.session)
-    if queries.catalog(tx.conn) == (opds, tracks):
+    products = [p.as_dict() for p in tx.session.config.products]
+    if queries.catalog(tx.conn) == (opds, tracks) and product_queries.catalog(tx.conn) == products:
         return False
-    tx.record("catalog.synced", "catalog", {"opds": opds, "tracks": tracks})
+    tx.record("catalog.synced", "catalog", {"opds": opds, "tracks": tracks,
+                                            "products": products})
     return True
 
 

@@ -16,6 +16,7 @@ from ..domain.privacy import pseudonym
 from ..domain.regno import RegisterNumber
 from ..domain.sponsors import mask_contact
 from ..store import queries
+from ..store import product_queries as pq
 from ..store import sponsor_queries as sq
 from . import sponsors
 from .participants import record_access, regno_text, stay_sentence
@@ -51,7 +52,12 @@ class _Privacy:
             for key in ("reg_no", "person_uid"):
                 if row.get(key):
                     row[key] = pseudonym(row[key], self.salt)
-            for key in ("name", "nik", "birth_date", "certificate", "sponsor", "override"):
+            for key in ("makers", "maker_uids"):      # a batch's makers, comma-separated
+                if row.get(key):
+                    row[key] = ", ".join(pseudonym(part.strip(), self.salt)
+                                         for part in row[key].split(","))
+            for key in ("name", "nik", "birth_date", "certificate", "sponsor", "override",
+                        "buyer"):
                 if key in row:
                     row[key] = ""
         elif row.get("nik") and not self.reveal and self.session.config.mask_nik:
@@ -189,8 +195,49 @@ def _spending_rows(session: Session, conn: sqlite3.Connection) -> Iterator[tuple
         yield _spending_row(session, conn, x), x["person_uid"]
 
 
+# -- production, sales, payouts --------------------------------------------------------------
+
+def _production_row(session: Session, conn: sqlite3.Connection, b: sqlite3.Row) -> dict:
+    makers = pq.maker_rows(conn, b["id"])
+    return {"product": b["product"], "produced_on": b["produced_on"], "qty": b["qty"],
+            "makers": ", ".join(regno_text(session, m) for m in makers),
+            "shares": ",".join(str(m["weight"]) for m in makers), "batch": b["batch"],
+            "maker_uids": ",".join(m["person_uid"] for m in makers),
+            "production_uid": b["uid"]}
+
+
+def _production_rows(session: Session, conn: sqlite3.Connection) -> Iterator[tuple[dict, str]]:
+    for b in pq.export_production(conn):
+        yield _production_row(session, conn, b), None
+
+
+def _sale_row(s: sqlite3.Row) -> dict:
+    return {"product": s["product"], "sold_on": s["sold_on"], "qty": s["qty"],
+            "price": s["price"], "channel": s["channel"], "buyer": s["buyer"], "ref": s["ref"],
+            "premi_share": s["premi_share"], "cooperative_share": s["cooperative_share"],
+            "sale_uid": s["uid"]}
+
+
+def _sale_rows(session: Session, conn: sqlite3.Connection) -> Iterator[tuple[dict, str]]:
+    # in the order recorded: each takes the oldest stock left by the ones before it
+    for s in pq.export_sales(conn):
+        yield _sale_row(s), None
+
+
+def _payout_row(session: Session, conn: sqlite3.Connection, y: sqlite3.Row) -> dict:
+    return {"paid_on": y["paid_on"], "amount": y["amount"], "ref": y["ref"],
+            "payout_uid": y["uid"], **_person_cells(session, conn, y["person_uid"])}
+
+
+def _payout_rows(session: Session, conn: sqlite3.Connection) -> Iterator[tuple[dict, str]]:
+    for y in pq.export_payouts(conn):
+        yield _payout_row(session, conn, y), y["person_uid"]
+
+
 _SPONSOR_KINDS = {"sponsors": _sponsor_rows, "donations": _donation_rows,
-                  "adoptions": _adoption_rows, "spending": _spending_rows}
+                  "adoptions": _adoption_rows, "spending": _spending_rows,
+                  "production": _production_rows, "sales": _sale_rows,
+                  "payouts": _payout_rows}
 
 
 def _previous_regno(session: Session, verdict: dict) -> str:
@@ -332,6 +379,15 @@ def _all(session: Session, conn: sqlite3.Connection) -> Iterator[tuple[dict, str
         elif kind == "spending.recorded":
             yield {"record": "spending", **_spending_row(
                 session, conn, sq.spending_by(conn, "uid", payload["uid"]))}, payload.get("person")
+        elif kind == "production.recorded":
+            yield {"record": "production", **_production_row(
+                session, conn, pq.batch_by_uid(conn, payload["uid"]))}, None
+        elif kind == "sale.recorded":
+            yield {"record": "sales", **_sale_row(pq.sale_by(conn, "uid", payload["uid"]))}, None
+        elif kind == "premi.paid":
+            payout = pq.payout_by(conn, "uid", payload["uid"])
+            yield {"record": "payouts", **_payout_row(session, conn, {
+                **dict(payout), "person_uid": payload["person"]})}, payload["person"]
 
 
 def _enrolment_of(conn: sqlite3.Connection, person_uid: str, uid: str

@@ -28,14 +28,16 @@ from ..domain.people import clean_name, clean_text
 from ..domain.regno import parse_regno
 from ..domain.release import parse_release_type
 from ..domain.money import parse_rupiah
+from ..domain.products import Split, parse_channel, parse_qty
 from ..domain.remission import parse_remission_days, parse_remission_kind
 from ..domain.sentence import parse_sentence
 from ..domain.sponsors import mask_contact, name_key, parse_consent
 from ..domain.sponsors import parse_kind as parse_sponsor_kind
 from ..store import queries
+from ..store import product_queries as pq
 from ..store import sponsor_queries as sq
 from ..store.ledger import new_uid
-from . import enrolments, participants, sponsors, stays, voids
+from . import enrolments, participants, products, sponsors, stays, voids
 from .csv_source import CsvSource
 from .session import Session, Tx
 from .transfer_kinds import FIELD_COLUMNS, KINDS, REJECTION_COLUMN, WHO, Kind
@@ -508,12 +510,95 @@ def _spending(session: Session, tx: Tx, v: dict, update: bool) -> str:
     return NEW
 
 
+# -- products, sales and premi ---------------------------------------------------------------
+
+def _production(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    """A batch is known by its global id, else its product and batch number, else the very
+    facts (product, date, quantity); one recorded is never changed by an import."""
+    uid = (_cell(v, "production_uid") or "").lower() or None
+    product = products.find_product(tx.conn, _cell(v, "product") or "", retired=True)
+    on = _on(session, v, "produced_on")
+    qty = parse_qty(_cell(v, "qty") or "")
+    makers = _cell(v, "maker_uids") or _cell(v, "makers") or ""
+    row = (pq.batch_by_uid(tx.conn, uid) if uid else None) or \
+        (pq.batch(tx.conn, product["code"], v["batch"]) if _cell(v, "batch") else None)
+    if row is None and uid is None and not _cell(v, "batch"):
+        row = next(iter(pq.production_like(tx.conn, product["code"], on.isoformat(), qty)),
+                   None)
+    if row is not None:
+        if (row["product"], row["produced_on"], row["qty"]) != (product["code"], on.isoformat(),
+                                                                 qty):
+            raise Invalid("qty", v.get("qty"), "import_recorded_differs",
+                          recorded=f"{row['product']} {row['batch']} {row['produced_on']}"
+                                   f" {row['qty']}")
+        return UNCHANGED
+    products.produce(session, product["code"], on=on, qty=qty, makers=makers,
+                     shares=_cell(v, "shares"), batch=_cell(v, "batch"), uid=uid, tx=tx)
+    return NEW
+
+
+def _sale(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    """A sale is known by its global id, else its receipt number, else the very facts;
+    ``premi_share``/``cooperative_share`` give the split it was made with (default: the
+    config's)."""
+    uid = (_cell(v, "sale_uid") or "").lower() or None
+    product = products.find_product(tx.conn, _cell(v, "product") or "", retired=True)
+    on = _on(session, v, "sold_on")
+    qty = parse_qty(_cell(v, "qty") or "")
+    price = parse_rupiah(v["price"], field="price") if _cell(v, "price") else product["price"]
+    channel = parse_channel(_cell(v, "channel") or "")
+    row = (pq.sale_by(tx.conn, "uid", uid) if uid else None) or \
+        (pq.sale_by(tx.conn, "ref", v["ref"]) if _cell(v, "ref") else None)
+    if row is None and uid is None and not _cell(v, "ref"):
+        row = pq.sale_like(tx.conn, product["code"], on.isoformat(), qty, price, channel)
+    if row is not None:
+        if (row["product"], row["sold_on"], row["qty"], row["price"]) != (
+                product["code"], on.isoformat(), qty, price):
+            raise Invalid("qty", v.get("qty"), "import_recorded_differs",
+                          recorded=f"{row['product']} {row['sold_on']} {row['qty']}")
+        return UNCHANGED
+    split = None
+    if _cell(v, "premi_share") or _cell(v, "cooperative_share"):
+        config = session.config.sales_split
+        try:
+            split = Split.of(_cell(v, "premi_share") or config.premi,
+                             _cell(v, "cooperative_share") or config.cooperative)
+        except (ValueError, ZeroDivisionError):
+            raise Invalid("premi_share", v.get("premi_share"), "shares_invalid") from None
+    products.sell(session, product["code"], on=on, qty=qty, price=price, channel=channel,
+                  buyer=_cell(v, "buyer"), ref=_cell(v, "ref"), split=split, uid=uid, tx=tx)
+    return NEW
+
+
+def _payout(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    uid = (_cell(v, "payout_uid") or "").lower() or None
+    person = _row_person(session, tx, v)
+    if person is None:
+        raise Invalid("reg_no", "", "import_who_missing")
+    on = _on(session, v, "paid_on")
+    amount = parse_rupiah(_cell(v, "amount") or "", field="amount")
+    row = (pq.payout_by(tx.conn, "uid", uid) if uid else None) or \
+        (pq.payout_by(tx.conn, "ref", v["ref"]) if _cell(v, "ref") else None)
+    if row is None and uid is None and not _cell(v, "ref"):
+        row = pq.payout_like(tx.conn, person["id"], on.isoformat(), amount)
+    if row is not None:
+        if (row["person_id"], row["paid_on"], row["amount"]) != (person["id"], on.isoformat(),
+                                                                  amount):
+            raise Invalid("amount", v.get("amount"), "import_recorded_differs",
+                          recorded=f"{row['paid_on']} {row['amount']}")
+        return UNCHANGED
+    products.pay_premi(session, person["uid"], on=on, amount=amount, ref=_cell(v, "ref"),
+                       uid=uid, tx=tx)
+    return NEW
+
+
 HANDLERS: dict[str, Callable[..., str | tuple[str, list[Notice]]]] = {
     "participants": _participant, "enrolments": _enrolment, "completions": _completion,
     "drops": _drop, "releases": _release, "remissions": _remission, "verdicts": _verdict,
     "returns": _return, "revocations": _revocation, "voids": _void,
     "sponsors": _sponsor, "donations": _donation, "adoptions": _adoption,
     "spending": _spending,
+    "production": _production, "sales": _sale, "payouts": _payout,
     # ``export all`` writes a donation's later corrections and void as rows of their own,
     # where they happened (what was spent in between was checked against the amount then)
     "donation_changes": lambda session, tx, v, update: _donation(session, tx, v, True),

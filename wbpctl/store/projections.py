@@ -113,6 +113,8 @@ def _update(conn: sqlite3.Connection, table: str, uid: str, changes: dict) -> No
 
 
 def _catalog_synced(conn: sqlite3.Connection, p: dict) -> None:
+    """The OPDs, tracks and (since products exist) the products of the config; a catalogue
+    from before products leaves them as they are."""
     for opd in p["opds"]:
         conn.execute("INSERT INTO opds (code, name) VALUES (:code, :name) "
                      "ON CONFLICT(code) DO UPDATE SET name = excluded.name", opd)
@@ -124,6 +126,8 @@ def _catalog_synced(conn: sqlite3.Connection, p: dict) -> None:
             "ON CONFLICT(code) DO UPDATE SET opd = excluded.opd, name = excluded.name, "
             "kind = excluded.kind, phase = excluded.phase, pembinaan = excluded.pembinaan, "
             "capacity = excluded.capacity, retired = 0", track)
+    if "products" in p:
+        _products_synced(conn, p["products"])
 
 
 def _person_corrected(conn: sqlite3.Connection, p: dict) -> None:
@@ -280,6 +284,55 @@ def _spending_recorded(conn: sqlite3.Connection, p: dict) -> None:
          p.get("sponsor"), p.get("person"), p.get("ref"), p.get("override")))
 
 
+# -- products, production, sales and premi --------------------------------------------------
+
+def _products_synced(conn: sqlite3.Connection, products: list[dict]) -> None:
+    conn.execute("UPDATE products SET retired = 1")
+    for product in products:
+        conn.execute(
+            "INSERT INTO products (code, name, unit, track, price, retired)"
+            " VALUES (:code, :name, :unit, :track, :price, 0) ON CONFLICT(code) DO UPDATE SET"
+            " name = excluded.name, unit = excluded.unit, track = excluded.track,"
+            " price = excluded.price, retired = 0", product)
+
+
+_BATCH = "(SELECT id FROM batches WHERE uid = ?)"
+
+
+def _production_recorded(conn: sqlite3.Connection, p: dict) -> None:
+    conn.execute("INSERT INTO batches (uid, product, batch, produced_on, qty) VALUES (?,?,?,?,?)",
+                 (p["uid"], p["product"], p["batch"], p["on"], p["qty"]))
+    conn.executemany(f"INSERT INTO batch_makers (batch_id, person_id, weight)"
+                     f" VALUES ({_BATCH},{_PERSON},?)",
+                     [(p["uid"], m["person"], m["weight"]) for m in p["makers"]])
+
+
+def _sale_recorded(conn: sqlite3.Connection, p: dict) -> None:
+    """The sale, the units it took from each batch (oldest first) and the premi it
+    credited to each maker: all worked out when it was recorded, and kept in the event."""
+    conn.execute(
+        "INSERT INTO sales (uid, product, sold_on, qty, price, amount, channel, buyer, ref,"
+        " premi, cooperative, pnbp, premi_share, cooperative_share)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (p["uid"], p["product"], p["on"], p["qty"], p["price"], p["amount"], p["channel"],
+         p.get("buyer"), p.get("ref"), p["split"]["premi"], p["split"]["cooperative"],
+         p["split"]["pnbp"], p["shares"]["premi"], p["shares"]["cooperative"]))
+    for take in p["takes"]:
+        if conn.execute("UPDATE batches SET sold = sold + ? WHERE uid = ? AND sold + ? <= qty",
+                        (take["qty"], take["batch"], take["qty"])).rowcount != 1:
+            raise LookupError("sale.recorded: a batch it takes from lacks the units")
+    conn.executemany("INSERT INTO premi_credits (sale_id, person_id, amount)"
+                     " VALUES ((SELECT id FROM sales WHERE uid = ?),"
+                     f" {_PERSON}, ?)",
+                     [(p["uid"], c["person"], c["amount"]) for c in p["credits"]])
+
+
+def _premi_paid(conn: sqlite3.Connection, p: dict) -> None:
+    conn.execute(f"INSERT INTO payouts (uid, person_id, paid_on, amount, ref)"
+                 f" VALUES (?,{_PERSON},?,?,?)",
+                 (p["uid"], p["person"], p["on"], p["amount"], p.get("ref")))
+
+
 def _no_change(conn: sqlite3.Connection, p: dict) -> None:
     """Events that record an act (such as revealing a NIK) without changing a table."""
 
@@ -304,6 +357,9 @@ FUNCTIONS: dict[str, Callable[[sqlite3.Connection, dict], None]] = {
     "adoption.recorded": _adoption_recorded,
     "adoption.corrected": _adoption_corrected,
     "spending.recorded": _spending_recorded,
+    "production.recorded": _production_recorded,
+    "sale.recorded": _sale_recorded,
+    "premi.paid": _premi_paid,
 }
 KINDS = frozenset(STATEMENTS) | frozenset(FUNCTIONS)
 

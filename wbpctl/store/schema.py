@@ -217,16 +217,95 @@ CREATE INDEX spending_sponsor ON spending(sponsor_id, spent_on);
 CREATE INDEX spending_spent ON spending(spent_on);
 """
 
+# Products made in training and sold through the cooperative, the makers' premi and its
+# payouts (issue 18). Stock is kept per batch (``sold`` grows as sales take from it, oldest
+# batch first); each sale keeps its split and the premi credited to each maker.
+_M004 = """
+CREATE TABLE products (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    track TEXT NOT NULL REFERENCES tracks(code),
+    price INTEGER NOT NULL,
+    retired INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE batches (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    product TEXT NOT NULL REFERENCES products(code),
+    batch TEXT NOT NULL,
+    produced_on TEXT NOT NULL,
+    qty INTEGER NOT NULL,
+    sold INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (product, batch)
+);
+CREATE INDEX batches_product ON batches(product, produced_on);
+CREATE INDEX batches_produced ON batches(produced_on, product);
+
+CREATE TABLE batch_makers (
+    id INTEGER PRIMARY KEY,
+    batch_id INTEGER NOT NULL REFERENCES batches(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    weight INTEGER NOT NULL
+);
+CREATE INDEX batch_makers_batch ON batch_makers(batch_id);
+CREATE INDEX batch_makers_person ON batch_makers(person_id);
+
+-- amount = qty x price, split into premi + cooperative + pnbp (whole rupiah, exact)
+CREATE TABLE sales (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    product TEXT NOT NULL REFERENCES products(code),
+    sold_on TEXT NOT NULL,
+    qty INTEGER NOT NULL,
+    price INTEGER NOT NULL,
+    amount INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    buyer TEXT,
+    ref TEXT,
+    premi INTEGER NOT NULL,
+    cooperative INTEGER NOT NULL,
+    pnbp INTEGER NOT NULL,
+    premi_share TEXT NOT NULL,
+    cooperative_share TEXT NOT NULL
+);
+CREATE INDEX sales_sold ON sales(sold_on, product);
+CREATE INDEX sales_product ON sales(product, sold_on);
+
+CREATE TABLE premi_credits (
+    id INTEGER PRIMARY KEY,
+    sale_id INTEGER NOT NULL REFERENCES sales(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    amount INTEGER NOT NULL
+);
+CREATE INDEX premi_credits_person ON premi_credits(person_id, sale_id);
+CREATE INDEX premi_credits_sale ON premi_credits(sale_id);
+
+CREATE TABLE payouts (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    paid_on TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    ref TEXT
+);
+CREATE INDEX payouts_person ON payouts(person_id, paid_on);
+"""
+
 # (name, SQL): append only, never edit one that has shipped. Statements are split on ";",
 # so comments inside them must not hold one.
 MIGRATIONS: list[tuple[str, str]] = [
     ("m001_ledger_and_registry", _M001),
     ("m002_verdicts_transfers_revocations", _M002),
     ("m003_sponsors_donations_spending", _M003),
+    ("m004_products_sales_premi", _M004),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 PROJECTION_TABLES = ("opds", "tracks", "people", "stays", "enrolments", "remissions",
-                     "absences", "sponsors", "donations", "adoptions", "spending")
+                     "absences", "sponsors", "donations", "adoptions", "spending",
+                     "products", "batches", "batch_makers", "sales", "premi_credits",
+                     "payouts")
 
 
 def state(conn: sqlite3.Connection) -> tuple[int, int, bool]:
