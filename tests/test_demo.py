@@ -33,6 +33,23 @@ def test_demo_has_sponsors_with_money_places_and_adoptions(cli):
     assert cli.json("report", "opd")["cost_per_completion"]
 
 
+def test_demo_makes_and_sells_honey_and_crafts(cli):
+    cli.ok("init", "--demo")
+    rows = {r["product"]: r for r in cli.json("report", "sales")["rows"]}
+    for code in ("MADU-250", "MADU-500", "TAS-DAUR", "KERANJANG-DAUR"):
+        assert rows[code]["sold"] > 0 and rows[code]["stock"] >= 0, code
+    section = cli.json("report", "monthly", "--month", "this")["products"]
+    assert sum(r["revenue"] for r in section["by_product"]) > 0
+    assert sum(1 for t in section["revenue_trend"] if any(
+        v for k, v in t.items() if k != "month")) >= 10
+    channels = cli.json("report", "sales", "--by", "channel")["rows"]
+    assert all(r["sold"] > 0 for r in channels if r["channel"] != "lainnya")
+    paid = [e for e in cli.json("log") if e["kind"] == "premi.paid"]
+    assert paid and all(e["payload"]["amount"] % 1000 == 0 for e in paid)
+    assert any(r["premi_balance"] for r in cli.json("report", "readiness", "--within", "365")
+               ["rows"])
+
+
 def test_demo_is_deterministic_for_one_today(cli, tmp_path):
     from conftest import Cli
     cli.ok("init", "--demo")
@@ -42,6 +59,7 @@ def test_demo_is_deterministic_for_one_today(cli, tmp_path):
     assert strip(cli.json("participant", "list")) == strip(other.json("participant", "list"))
     assert strip(cli.json("sponsor", "list")) == strip(other.json("sponsor", "list"))
     assert strip(cli.json("donation", "list")) == strip(other.json("donation", "list"))
+    assert cli.json("report", "sales")["rows"] == other.json("report", "sales")["rows"]
 
 
 def test_demo_refuses_a_database_with_data(cli):

@@ -19,8 +19,8 @@ from ..domain.errors import Rejected
 from ..domain.milestones import milestones
 from ..domain.remission import suggested_days
 from ..domain.sentence import class_for_sentence, parse_sentence
-from ..store import queries
-from . import enrolments, participants, sponsors, stays, voids
+from ..store import product_queries, queries
+from . import enrolments, participants, products, sponsors, stays, voids
 from .session import Session, Tx
 
 FIRST_L = ["Budi", "Agus", "Andi", "Rudi", "Joko", "Hendra", "Dedi", "Eko", "Fajar", "Rizky",
@@ -224,6 +224,7 @@ def _plan(session: Session, tx: Tx) -> int:
     extra = _court_and_transfers(session, tx, plan, reg_no, rng)
     _history(session, tx, plan, reg_no, rng)
     _sponsors(session, tx, plan, stayed)
+    _products(session, tx, plan)
     plan.run()
     return PEOPLE + extra + HISTORY
 
@@ -382,3 +383,55 @@ def _sponsors(session: Session, tx: Tx, plan: _Plan,
                 session, track="KES-PREVENTIF", on=d + timedelta(days=9), amount=350_000,
                 what="vitamin, perlengkapan mandi", funded_by="HJ-ROSMIATI", for_who=n,
                 tx=tx))
+
+
+# Production (issue 18): what each product's makers make on the 15th of a month, and what
+# is sold on the 20th and 28th (as much as is in stock): (product, made, makers, sales)
+MAKING = [("MADU-250", 40, 3, [(20, 25, "koperasi", None), (28, 12, "daring", None)]),
+          ("MADU-500", 15, 3, [(20, 10, "pameran", "Bazar Kabupaten")]),
+          ("TAS-DAUR", 12, 2, [(20, 8, "daring", None), (28, 3, "koperasi", None)]),
+          ("KERANJANG-DAUR", 10, 2, [(28, 8, "koperasi", "Koperasi Tungkal Jaya")])]
+
+
+def _products(session: Session, tx: Tx, plan: _Plan) -> None:
+    """Honey and crafts over the last twelve months, made by whoever is in custody and in
+    the product's track that day (the first few, with unequal shares when three), sold from
+    stock through the cooperative, exhibitions and online, and premi paid out every three
+    months (half of what each is owed, in thousands)."""
+    today = session.today
+    rng = random.Random(SEED + 18)      # its own: the people above stay as they were
+    for i, month in enumerate(_months(today - timedelta(days=365), today)):
+        made = month + timedelta(days=14)
+        for code, qty, most, sales in MAKING:
+            qty = qty + rng.randint(-qty // 4, qty // 4)
+            plan.at(made, 12, lambda c=code, q=qty, m=most, d=made: _make(session, tx, c, q, m, d))
+            for day, units, channel, buyer in sales:
+                when = month + timedelta(days=day - 1)
+                units = max(1, units + rng.randint(-units // 3, units // 3))
+                plan.at(when, 13, lambda c=code, u=units, ch=channel, b=buyer, d=when:
+                        _sell(session, tx, c, u, ch, b, d))
+        if i % 3 == 2:
+            plan.at(month, 14, lambda d=month: _pay(session, tx, d))
+
+
+def _make(session: Session, tx: Tx, code: str, qty: int, most: int, on: date) -> None:
+    makers = products.eligible_makers(session, tx.conn, code, on)[:most]
+    if makers:
+        shares = "2,1,1" if len(makers) == 3 else None
+        products.produce(session, code, on=on, qty=qty, makers=makers, shares=shares, tx=tx)
+
+
+def _sell(session: Session, tx: Tx, code: str, units: int, channel: str, buyer: str | None,
+          on: date) -> None:
+    stock = sum(left for _, left in product_queries.batches_in_stock(tx.conn, code,
+                                                                     on.isoformat()))
+    if stock:
+        products.sell(session, code, on=on, qty=min(units, stock), channel=channel,
+                      buyer=buyer, tx=tx)
+
+
+def _pay(session: Session, tx: Tx, on: date) -> None:
+    for person, owed in product_queries.premi_owed(tx.conn):
+        amount = owed // 2 // 1000 * 1000
+        if amount:
+            products.pay_premi(session, person, on=on, amount=amount, tx=tx)
