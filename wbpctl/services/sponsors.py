@@ -338,7 +338,8 @@ def adopt(session: Session, sponsor: str, who: str, *, start: str | date,
         ends = session.date(until, "until", allow_future=True) if until not in (None, "") \
             else None
         if ends is not None and ends < begins:
-            raise Invalid("until", ends.isoformat(), "adoption_ends_before", start=begins.isoformat())
+            raise Invalid("until", ends.isoformat(), "adoption_ends_before",
+                          start=begins.isoformat())
         first = queries.stays_of(tx.conn, person["id"])[0]
         if begins.isoformat() < first["admitted_on"]:
             raise Invalid("from", begins.isoformat(), "adoption_before_stay",
