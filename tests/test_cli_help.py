@@ -39,17 +39,28 @@ def test_help_in_both_languages(command):
     assert "Usage:" not in indonesian.stdout and "Show this message" not in indonesian.stdout
 
 
-def test_every_help_text_has_its_indonesian():
-    """A help text added without a translation in render/help_text.py fails here."""
-    missing = []
+def _paragraphs():
     for node in _nodes(typer.main.get_command(app)):
         texts = [node.help] + [getattr(p, "help", None) for p in node.params]
         for text in filter(None, texts):
-            for paragraph in text.split("\n\n"):
-                key = paragraph_key(paragraph)
-                if key and not key.startswith("Example:") and key not in HELP_ID:
-                    missing.append(key)
+            yield from text.split("\n\n")
+
+
+def test_every_help_text_has_its_indonesian():
+    """A help text added without a translation in render/help_text.py fails here."""
+    missing = []
+    for paragraph in _paragraphs():
+        key = paragraph_key(paragraph)
+        verbatim = "\b" in paragraph   # a list of column names, kept as written
+        if key and not verbatim and not key.startswith("Example:") and key not in HELP_ID:
+            missing.append(key)
     assert missing == []
+
+
+def test_no_translation_outlives_its_english():
+    """A help text reworded leaves its old translation behind: remove it."""
+    used = {paragraph_key(p) for p in _paragraphs()}
+    assert [key for key in HELP_ID if key not in used] == []
 
 
 def test_examples_are_laid_out_to_copy():
@@ -66,6 +77,13 @@ def test_import_help_keeps_its_column_list():
     assert "  participants  reg_no, name, nik, gender, birth_date, detained_on, admitted_on," \
         in shown
     assert "  enrolments    reg_no or nik, track, assigned_on, sponsor" in shown
+
+
+def test_commands_with_examples_show_them():
+    for command in (["participant", "add"], ["assign"], ["complete"], ["release"],
+                    ["donation", "add"], ["spend"], ["adopt"], ["report", "sponsor"],
+                    ["produce"], ["sell"], ["premi", "pay"], ["report", "sales"]):
+        assert "Example:" in CliRunner().invoke(app, ["--lang", "en", *command, "--help"]).stdout
 
 
 def test_version():

@@ -166,6 +166,8 @@ def test_certificate_number_is_unique_within_a_track(small):
 
 
 def test_enrolment_edit_corrects_what_was_recorded_and_keeps_the_old_in_the_ledger(small):
+    for name in ("A", "B"):
+        small.ok("sponsor", "add", "--name", name, "--kind", "lembaga")
     small.ok("assign", "B.I-1/2025", "OLAH-MADU", "--on", "2025-03-01", "--sponsor", "A")
     small.ok("complete", "B.I-1/2025", "OLAH-MADU", "--on", "2025-05-01", "--hours", "40")
     done = small.ok("enrolment", "edit", "B.I-1/2025", "OLAH-MADU", "--hours", "42,5",
@@ -290,6 +292,10 @@ def test_a_track_can_be_named_as_the_catalogue_writes_it(small):
 
 
 def test_sponsor_is_recorded(small):
+    refused = small("assign", "B.I-1/2025", "NAK-TERNAK", "--on", "2025-03-01", "--sponsor",
+                    "Yayasan Contoh")
+    assert refused.exit_code == 3 and "No sponsor 'Yayasan Contoh'" in refused.stderr
+    small.ok("sponsor", "add", "--name", "Yayasan Contoh", "--kind", "lembaga")
     small.ok("assign", "B.I-1/2025", "NAK-TERNAK", "--on", "2025-03-01", "--sponsor",
-             "Yayasan Contoh")
-    assert small.json("track", "show", "NAK-TERNAK")["active"][0]["sponsor"] == "Yayasan Contoh"
+             "yayasan  contoh")
+    assert small.json("track", "show", "NAK-TERNAK")["active"][0]["sponsor"] == "YAYASAN-CONTOH"

@@ -266,6 +266,7 @@ def test_quiet_silences_the_summary(cli, tmp_path):
 
 def test_other_kinds_and_who_by_nik(cli, tmp_path):
     cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
+    cli.ok("sponsor", "add", "--name", "Yayasan", "--kind", "lembaga")
     cli.ok("import", "enrolments", write(tmp_path, "NIK,Kode Pelatihan,Tanggal Mulai,Sponsor\n"
                                                    "1506041203900001,olah-madu,01/03/2025,Yayasan\n"
                                                    "1506041203900001,ADMINDUK,01/03/2025,\n", "e.csv"))
@@ -320,6 +321,8 @@ def test_indonesian_words_in_every_kind_and_loading_them_again_changes_nothing(c
 
 def test_a_differing_row_of_any_kind_is_an_error_or_with_update_a_correction(cli, tmp_path):
     cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
+    for name in ("Yayasan A", "Yayasan B"):
+        cli.ok("sponsor", "add", "--name", name, "--kind", "lembaga")
     files = {
         "enrolments": ("reg_no,track,assigned_on,sponsor\n"
                        "B.I-1/2025,OLAH-MADU,2025-03-01,Yayasan A\n"
@@ -343,7 +346,7 @@ def test_a_differing_row_of_any_kind_is_an_error_or_with_update_a_correction(cli
     budi = cli.json("participant", "show", "B.I-1/2025")
     olah = next(e for e in budi["enrolments"] if e["track"] == "OLAH-MADU")
     assert (olah["sponsor"], olah["hours"], olah["result"], olah["status"]) == (
-        "Yayasan B", 42.0, "fail", "failed")
+        "YAYASAN-B", 42.0, "fail", "failed")
     assert budi["remissions"][0]["days"] == 60
     assert [e["kind"] for e in cli.json("log", "B.I-1/2025")].count("enrolment.corrected") == 3
     cli.ok("verify")
@@ -418,6 +421,8 @@ def test_round_trip_of_a_whole_ledger(cli, tmp_path):
     cli.ok("init", "--demo")
     # corrections made after the acts they correct travel in the rows of those acts
     add_person(cli, "B.I-900/2025", name="Koreksi", detained="2024-01-10", sentence="3y")
+    for name in ("A", "B"):
+        cli.ok("sponsor", "add", "--name", name, "--kind", "perorangan")
     cli.ok("assign", "B.I-900/2025", "OLAH-MADU", "--on", "2025-03-01", "--sponsor", "A")
     cli.ok("complete", "B.I-900/2025", "OLAH-MADU", "--on", "2025-06-01", "--hours", "40")
     cli.ok("remission", "add", "B.I-900/2025", "--on", "2025-08-17", "--kind", "RU", "--days", "30")
@@ -448,6 +453,7 @@ def test_round_trip_kind_by_kind(cli, tmp_path):
     the same records (when nobody was readmitted: only 'all' keeps that order)."""
     cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
     add_person(cli, "B.I-3/2025", name="Agus", detained="2024-01-10", sentence="2y")
+    cli.ok("sponsor", "add", "--name", "Yayasan", "--kind", "lembaga")
     cli.ok("assign", "B.I-1/2025", "OLAH-MADU", "--on", "2025-03-01", "--sponsor", "Yayasan")
     cli.ok("assign", "B.I-1/2025", "HORT-ORGANIK", "--on", "2025-03-01")
     cli.ok("assign", "B.IIa-2/2025", "OLAH-MADU", "--on", "2025-03-02")
@@ -460,8 +466,8 @@ def test_round_trip_kind_by_kind(cli, tmp_path):
     cli.ok("release", "B.I-3/2025", "--on", "2025-11-11", "--type", "ekspirasi")
     other = Cli(tmp_path / "copy.db")
     other.ok("init")
-    for kind in ("participants", "enrolments", "completions", "drops", "remissions",
-                 "releases"):
+    for kind in ("sponsors", "participants", "enrolments", "completions", "drops",
+                 "remissions", "releases"):
         path = tmp_path / f"{kind}.csv"
         cli.ok("export", kind, "--reveal", "-o", str(path))
         other.ok("import", kind, str(path))

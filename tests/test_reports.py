@@ -117,7 +117,8 @@ def test_monthly_html_is_self_contained_with_svg_charts(october, tmp_path):
     assert result.stdout == "" and result.stderr == ""
     page = Page()
     page.feed(target.read_text(encoding="utf-8"))
-    assert page.tags.count("svg") == 2 and "rect" in page.tags
+    # per OPD, the 12-month trend, and revenue per month per product
+    assert page.tags.count("svg") == 3 and "rect" in page.tags
     assert "script" not in page.tags and page.links == []
     text = " ".join(page.text)
     assert "Completion rate" in text and "50.0%" in text and "DISKOPERINDAG" in text

@@ -13,14 +13,16 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from fractions import Fraction
 from datetime import date
 from pathlib import Path
 
-from .domain.catalog import KINDS, PEMBINAAN, PHASES, Opd, Track
+from .domain.catalog import KINDS, PEMBINAAN, PHASES, Opd, Track, normalize_code
 from .domain.errors import ConfigError
 from .domain.headers import normalize
 from .domain.milestones import SentenceRules
 from .domain.offences import Rules as OffenceRules
+from .domain.products import Product, Split
 
 PACKAGED = Path(__file__).with_name("config.yaml")
 # The packaged default parsed ahead of time: loading the YAML parser costs about 10 ms
@@ -53,6 +55,9 @@ class Config:
     date_display: str = "numeric"       # dates in tables: 29-11-2026 (or short: 29 Nov 2026)
     timezone: str = "Asia/Jakarta"      # the office's: times in tables (WIB)
     signatories: tuple[dict, ...] = ()  # who signs the printed monthly report
+    products: tuple[Product, ...] = ()
+    sales_split: Split = Split(Fraction(1, 2), Fraction(1, 5))
+    sales_regulation: str = ""          # what the split follows, printed with it
 
     @property
     def offence_categories(self) -> tuple[str, ...]:
@@ -152,14 +157,19 @@ _TOP_KEYS = {"lapas", "database", "language", "date_input_order", "privacy",
              "register_number_format", "storage", "sentence_rules",
              "default_track_capacity", "opds", "tracks", "import_headers",
              "offence_categories", "programme_start", "signing_key", "csv_dialect",
-             "date_display", "timezone", "report"}
+             "date_display", "timezone", "report", "products", "sales"}
 IMPORT_COLUMNS = {"reg_no", "name", "nik", "gender", "birth_date", "detained_on",
                   "admitted_on", "sentence", "crime", "person_uid", "track", "assigned_on",
                   "sponsor", "completed_on", "hours", "result", "certificate", "released_on",
                   "release_type", "granted_on", "kind", "days", "dropped_on", "reason",
                   "override", "to_lapas", "sentenced_on", "register_class", "new_reg_no",
                   "returned_on", "from_lapas", "target", "act_on", "revoked_on",
-                  "crime_category"}
+                  "crime_category", "contact", "sponsor_uid", "received_on", "amount",
+                  "in_kind", "ref", "donation_uid", "voided_on", "void_reason", "from_on",
+                  "until_on", "consent", "spent_on", "what", "funded_by", "spending_uid",
+                  "product", "qty", "produced_on", "makers", "maker_uids", "shares", "batch",
+                  "production_uid", "sold_on", "price", "channel", "buyer", "premi_share",
+                  "cooperative_share", "sale_uid", "paid_on", "payout_uid"}
 _RULE_KEYS = {"deduct_remission_before_fractions", "pb_min_two_thirds_months",
               "cb_max_sentence_months", "cmb_max_leave_months", "pb_trial_years",
               "ekspirasi_grace_days"}
@@ -180,6 +190,9 @@ def load_config(option: str | None = None) -> Config:
         check.mapping(user, "", _TOP_KEYS)
         extra_headers = user.get("import_headers")
         data = _merge(data, user)
+        if "tracks" in user and "products" not in user:
+            # the packaged products are made in the packaged tracks, which were replaced
+            data["products"] = []
         if isinstance(extra_headers, dict):
             # aliases add to the packaged ones instead of replacing them
             base = packaged_default().get("import_headers", {})
@@ -247,19 +260,22 @@ def _build(data: dict, path: Path) -> Config:
 
     headers = check.mapping(data.get("import_headers", {}), "import_headers", IMPORT_COLUMNS)
     import_headers: dict[str, tuple[str, ...]] = {}
-    owner: dict[str, str] = {}
+    # An alias may name columns of different kinds ("Tanggal": the date of a donation and
+    # of a spending; the import of one kind sees only its own columns), but never another
+    # column's own name.
+    own = {normalize(c): c for c in IMPORT_COLUMNS}
     for column, aliases in headers.items():
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise check.fail(f"import_headers.{column}", "must be a list of header texts")
         for alias in aliases:
-            key = normalize(alias)
-            if owner.get(key, column) != column:
+            if own.get(normalize(alias), column) != column:
                 raise check.fail(f"import_headers.{column}",
-                                 f"{alias!r} is already a header of {owner[key]}")
-            owner[key] = column
+                                 f"{alias!r} is the name of column {own[normalize(alias)]}")
         import_headers[column] = tuple(aliases)
 
     offence_rules = _offence_rules(check, data.get("offence_categories", {}))
+    products = _products(check, data.get("products", []), {t.code for t in tracks})
+    split, regulation = _sales(check, data.get("sales", {}))
     start = data.get("programme_start")
     if start is not None:
         try:
@@ -306,6 +322,9 @@ def _build(data: dict, path: Path) -> Config:
         if "date_display" in data else "numeric",
         timezone=_timezone(check, data.get("timezone", "Asia/Jakarta")),
         signatories=_signatories(check, data.get("report", {})),
+        products=products,
+        sales_split=split,
+        sales_regulation=regulation,
     )
 
 
@@ -333,6 +352,48 @@ def _timezone(check: "_Checker", name: object) -> str:
     except Exception:
         raise check.fail("timezone", f"is not a time zone (such as Asia/Jakarta), got {name!r}")
     return str(name)
+
+
+_PRODUCT_KEYS = {"code", "name", "unit", "track", "price"}
+
+
+def _products(check: "_Checker", raw: object, tracks: set[str]) -> tuple[Product, ...]:
+    """``products``: code, name, unit, the track whose participants make it, list price."""
+    if not isinstance(raw, list):
+        raise check.fail("products", "must be a list")
+    products: list[Product] = []
+    for i, item in enumerate(raw):
+        key = f"products[{i}]"
+        check.mapping(item, key, _PRODUCT_KEYS)
+        code = normalize_code(check.value(item, "code", key, str))
+        if any(p.code == code for p in products):
+            raise check.fail(f"{key}.code", f"duplicate product code {code!r}")
+        track = check.value(item, "track", key, str)
+        if track not in tracks:
+            raise check.fail(f"{key}.track", f"unknown track {track!r}")
+        products.append(Product(code, check.value(item, "name", key, str),
+                                check.value(item, "unit", key, str), track,
+                                check.value(item, "price", key, int, minimum=1)))
+    return tuple(products)
+
+
+def _sales(check: "_Checker", raw: object) -> tuple[Split, str]:
+    """``sales``: the premi and cooperative shares of net revenue (the rest is PNBP) and
+    the regulation they follow."""
+    sales = check.mapping(raw, "sales", {"premi_share", "cooperative_share", "regulation"})
+    premi = check.value(sales, "premi_share", "sales", float, minimum=0) \
+        if "premi_share" in sales else 0.5
+    cooperative = check.value(sales, "cooperative_share", "sales", float, minimum=0) \
+        if "cooperative_share" in sales else 0.2
+    try:
+        split = Split.of(premi, cooperative)
+    except ValueError:
+        raise check.fail("sales", f"premi_share and cooperative_share add up to more than 1"
+                                  f" ({premi} + {cooperative})") from None
+    regulation = sales.get("regulation", "")
+    if not isinstance(regulation, str):
+        raise check.fail("sales.regulation", f"must be str, got {regulation!r}")
+    return split, regulation
 
 
 def _offence_rules(check: "_Checker", raw: object) -> OffenceRules:

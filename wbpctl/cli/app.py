@@ -112,8 +112,8 @@ def root(
 
 
 def _register() -> None:
-    from . import (enrolment, heads, init, ledger, maintenance, participant, report, stays,
-                   tracks, transfer, void)
+    from . import (enrolment, heads, init, ledger, maintenance, participant, products, report,
+                   sponsors, stays, tracks, transfer, void)
 
     app.command("init")(init.init)
     app.add_typer(participant.app, name="participant")
@@ -127,6 +127,14 @@ def _register() -> None:
     app.add_typer(stays.remission_app, name="remission")
     app.add_typer(tracks.opd_app, name="opd")
     app.add_typer(tracks.track_app, name="track")
+    app.add_typer(sponsors.sponsor_app, name="sponsor")
+    app.add_typer(sponsors.donation_app, name="donation")
+    app.command("adopt")(sponsors.adopt)
+    app.command("spend")(sponsors.spend)
+    app.add_typer(products.product_app, name="product")
+    app.command("produce")(products.produce)
+    app.command("sell")(products.sell)
+    app.add_typer(products.premi_app, name="premi")
     app.add_typer(report.app, name="report")
     app.command("import")(transfer.import_)
     app.command("export")(transfer.export)

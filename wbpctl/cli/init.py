@@ -30,8 +30,10 @@ def init(
         say(ctx, "init_upgraded", path=result.path, migrations=result.migrations)
     elif result.catalog_changed:
         say(ctx, "init_synced", path=result.path)
-    elif not demo:
+    elif not demo and not result.sponsors_from_texts:
         say(ctx, "init_unchanged", path=result.path)
+    if result.sponsors_from_texts:
+        say(ctx, "init_sponsors_from_texts", count=result.sponsors_from_texts)
     if demo:
         from ..services import demo as demo_data
         made = demo_data.fill(session)

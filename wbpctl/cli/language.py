@@ -131,14 +131,14 @@ def paragraph_key(paragraph: str) -> str:
 def _text(text: str | None, lang: str) -> str | None:
     if not text:
         return text
-    from ..render.help_text import HELP_ID, KEEP
+    from ..render.help_text import HELP_ID
 
     out = []
     for paragraph in text.split("\n\n"):
         key = paragraph_key(paragraph)
         if key.startswith("Example:"):
             out.append(_example(key[len("Example:"):].strip(), lang))
-        elif lang == "id" and HELP_ID.get(key, KEEP) != KEEP:
+        elif lang == "id" and key in HELP_ID:
             out.append(("\b\n" if "\b" in paragraph else "") + HELP_ID[key])
         else:
             out.append(paragraph)
@@ -148,13 +148,20 @@ def _text(text: str | None, lang: str) -> str | None:
 def _example(command: str, lang: str) -> str:
     """One command a line to copy: long ones continue with a backslash, broken before an
     option, never inside a value."""
-    lines, line = [], ""
+    chunks: list[str] = []    # an option with its value stays on one line
     for token in _tokens(command):
-        if line and len(line) + 1 + len(token) > 72 and token.startswith("-"):
-            lines.append(line + " \\")
-            line = "    " + token
+        if chunks and not token.startswith("-") and chunks[-1].startswith("-") \
+                and " " not in chunks[-1]:
+            chunks[-1] += " " + token
         else:
-            line = f"{line} {token}" if line else token
+            chunks.append(token)
+    lines, line = [], ""
+    for chunk in chunks:
+        if line and len(line) + 1 + len(chunk) > 72 and chunk.startswith("-"):
+            lines.append(line + " \\")
+            line = "    " + chunk
+        else:
+            line = f"{line} {chunk}" if line else chunk
     lines.append(line)
     return "\b\n" + EXAMPLE[lang] + "\n" + "\n".join("  " + l for l in lines)
 

@@ -57,6 +57,12 @@ SHOW_SECTIONS = (
                                            "opd")),
     Section("s_remissions", "remissions", ("granted_on", "kind", "days", "override")),
 )
+# shown only for someone who has made something sold (or been paid premi)
+PREMI_SECTIONS = (
+    Section("s_premi", None, ("premi_earned", "premi_paid", "premi_balance")),
+    Section("s_earnings", "earnings", ("product", "name", "sales", "amount", "last_sale")),
+    Section("s_payouts", "payouts", ("paid_on", "amount", "ref")),
+)
 
 
 @app.command("add")
@@ -138,14 +144,17 @@ def show(
     output: OutputOpt = None,
     excel: ExcelOpt = False,
 ) -> None:
-    """Show one person: identity, stays with their dates, tracks and remissions.
+    """Show one person: identity, stays with their dates, tracks and remissions, and the
+    premi earned from products sold (per product, paid out, the balance).
 
     Example: wbpctl participant show B.I-123/2025 -f json
     """
     from ..services import participants
 
     record = participants.show(state(ctx).session(), who, reveal=reveal)
-    show_record(ctx, record, SHOW_SECTIONS, fmt, output, excel=excel)
+    earned = record["premi_earned"] or record["payouts"]
+    show_record(ctx, record, SHOW_SECTIONS + (PREMI_SECTIONS if earned else ()), fmt, output,
+                excel=excel)
     warn(ctx, [Notice("past_expiry", reg_no=stay["reg_no"], days=stay["days_past_expiry"],
                       expiry=stay["expiry"]) for stay in record["stays"]
                if stay["days_past_expiry"]])

@@ -13,7 +13,8 @@ from ..render.sections import Section
 from .state import (ExcelOpt, Format, FormatOpt, OutputOpt, choose_format, emit_text,
                     output_style, state, warn_problem, write_workbook_output)
 
-app = typer.Typer(help="Reports: monthly summary, per OPD, recidivism, readiness for release.",
+app = typer.Typer(help="Reports: monthly summary, per OPD, recidivism, readiness for release,"
+                  " sponsors, sales.",
                   no_args_is_help=True, rich_markup_mode=None)
 
 
@@ -40,14 +41,17 @@ AtOpt = Annotated[Optional[str], typer.Option(
     show_default=False)]
 
 # what is missing comes right after who: a narrow terminal leaves out the dates first
-READINESS_COLUMNS = ("section", "due_on", "days_left", "reg_no", "name", "missing", "expiry",
-                     "pb_eligible", "cb_eligible", "cmb", "released_on")
+READINESS_COLUMNS = ("section", "due_on", "days_left", "reg_no", "name", "missing",
+                     "premi_balance", "expiry", "pb_eligible", "cb_eligible", "cmb",
+                     "released_on")
 OPD_SECTIONS = (
     Section("s_period", None, ("from", "to")),
     Section("s_by_opd", "by_opd", ("opd", "name", "assigned", "waitlisted", "completed",
                                    "failed", "dropped", "active_end", "completion_rate")),
     Section("s_by_track", "by_track", ("track", "opd", "assigned", "waitlisted", "completed",
                                        "failed", "dropped", "active_end", "completion_rate")),
+    Section("s_cost", "cost_per_completion", ("track", "funded_by", "spent", "completed",
+                                              "cost_per_completion")),
 )
 
 
@@ -209,3 +213,97 @@ def readiness(
           lambda lang: [rows_sheet(msg("s_readiness", lang), report["rows"], READINESS_COLUMNS),
                         *head_sheet(report["ledger_head"])], excel)
 
+
+
+PeriodFrom = Annotated[Optional[str], typer.Option(
+    "--from", metavar="DATE", help="First day, inclusive (default: since the beginning).",
+    show_default=False)]
+PeriodTo = Annotated[Optional[str], typer.Option(
+    "--to", metavar="DATE", help="Last day, exclusive (default: tomorrow, so today is"
+    " included); balances are what is left at this day.", show_default=False)]
+
+
+@app.command("sponsors")
+def sponsors(
+    ctx: typer.Context,
+    date_from: PeriodFrom = None,
+    date_to: PeriodTo = None,
+    at: AtOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    excel: ExcelOpt = False,
+) -> None:
+    """Per sponsor: what came in (cash, in kind), what was spent from it, the balance
+    left, the places it funds, and what they came to: people started, completed,
+    released, and of those released, who came back (readmitted for a new sentence).
+
+    Example: wbpctl report sponsors --from 2026-01-01 -f csv -o donatur-2026.csv
+    """
+    from ..render.sponsors import render_sponsors, sponsors_sheets
+    from ..reports.sponsors import sponsors_report
+
+    chosen = choose_format(fmt, output, TEXT)
+    report = sponsors_report(state(ctx).session(), start=date_from, end=date_to, at=at)
+    _emit(ctx, chosen, output, lambda *a, **k: render_sponsors(report, *a, **k),
+          lambda lang: sponsors_sheets(report, lang), excel)
+
+
+@app.command("sponsor")
+def sponsor(
+    ctx: typer.Context,
+    sponsor: Annotated[str, typer.Argument(
+        metavar="SPONSOR", help="Sponsor code or name.", show_default=False)],
+    date_from: PeriodFrom = None,
+    date_to: PeriodTo = None,
+    at: AtOpt = None,
+    generated_at: Annotated[Optional[str], typer.Option(
+        "--generated-at", metavar="TIME",
+        help="The generation time to print instead of now (to make a statement again"
+        " exactly, with --at).", show_default=False)] = None,
+    fmt: ReportFormatOpt = None,
+    output: OutputOpt = None,
+    excel: ExcelOpt = False,
+) -> None:
+    """The statement a sponsor can be handed (-f html prints well): thanks, what came in,
+    what it paid for, the places and what they came to, the people it adopts (by name only
+    with their consent, otherwise initials and register class), and what is left.
+
+    Example: wbpctl report sponsor YAYASAN-PEDULI-JAMBI --from 2026-01-01 -f html
+    -o laporan-donatur.html
+    """
+    from ..render.sponsors import render_statement, statement_sheets
+    from ..reports.sponsors import statement
+
+    chosen = choose_format(fmt, output, (*TEXT, "html"))
+    report = statement(state(ctx).session(), sponsor, start=date_from, end=date_to, at=at,
+                       generated_at=generated_at)
+    _emit(ctx, chosen, output, lambda *a, **k: render_statement(report, *a, **k),
+          lambda lang: statement_sheets(report, lang), excel)
+
+
+@app.command("sales")
+def sales(
+    ctx: typer.Context,
+    date_from: PeriodFrom = None,
+    date_to: PeriodTo = None,
+    by: Annotated[str, typer.Option(
+        "--by", metavar="month|product|channel|track",
+        help="How to group: per month, product, sales channel or track.")] = "product",
+    at: AtOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    excel: ExcelOpt = False,
+) -> None:
+    """Products made and sold, the stock at the end, the revenue, and how it was shared:
+    the makers' premi, the cooperative's share and PNBP, with the split used and the
+    regulation config.yaml names.
+
+    Example: wbpctl report sales --from 2026-01-01 --by month -f csv -o penjualan.csv
+    """
+    from ..render.sales import render_sales, sales_sheets
+    from ..reports.sales import sales_report
+
+    chosen = choose_format(fmt, output, TEXT)
+    report = sales_report(state(ctx).session(), start=date_from, end=date_to, by=by, at=at)
+    _emit(ctx, chosen, output, lambda *a, **k: render_sales(report, *a, **k),
+          lambda lang: sales_sheets(report, lang), excel)

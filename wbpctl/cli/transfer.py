@@ -29,6 +29,13 @@ class ImportKind(str, Enum):
     returns = "returns"
     revocations = "revocations"
     voids = "voids"
+    sponsors = "sponsors"
+    donations = "donations"
+    adoptions = "adoptions"
+    spending = "spending"
+    production = "production"
+    sales = "sales"
+    payouts = "payouts"
     all = "all"
 
 
@@ -107,6 +114,18 @@ def import_(
       revocations   reg_no or nik, revoked_on, reason
       voids         reg_no or nik, target (a track, release or remission), act_on,
                     reason [, kind]
+      sponsors      name [, sponsor (its code), kind, contact, sponsor_uid]
+      donations     sponsor, received_on, amount [, in_kind (then amount is its value),
+                    track or reg_no/nik (its purpose; neither: general), ref,
+                    voided_on, void_reason, donation_uid]
+      adoptions     sponsor, reg_no or nik, from_on [, until_on, consent (yes/no)]
+      spending      track, spent_on, amount, what [, funded_by (a sponsor, APBD or
+                    DIPA), reg_no or nik, ref, override, spending_uid]
+      production    product, produced_on, qty, makers (register numbers or NIKs, comma-
+                    separated) [, shares (60,40), batch]
+      sales         product, sold_on, qty, channel [, price, buyer, ref, premi_share,
+                    cooperative_share]
+      payouts       reg_no or nik, paid_on, amount [, ref]
       all           record (one of the kinds above) and their columns, as 'export all' writes
 
     Every row is checked first; one bad row rejects the file (exit 1) and every bad row is

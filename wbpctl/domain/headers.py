@@ -59,10 +59,16 @@ def match_headers(headers: list[str], columns: tuple[str, ...], required: tuple[
                   ignore_extra: bool = False, skip: tuple[str, ...] = ()) -> Layout:
     """Map the file's headers to ``columns``; refuse unknown, duplicate or missing ones."""
     lookup: dict[str, str] = {}
+    shared: dict[str, list[str]] = {}    # an alias two columns of this kind have (``all``)
     for column in columns:
-        lookup[normalize(column)] = column
         for alias in aliases.get(column, ()):
-            lookup[normalize(alias)] = column
+            key = normalize(alias)
+            if lookup.get(key, column) != column:
+                shared.setdefault(key, [lookup[key]]).append(column)
+            lookup[key] = column
+    for column in columns:
+        lookup[normalize(column)] = column       # a column's own name always wins
+        shared.pop(normalize(column), None)
     positions: dict[str, int] = {}
     names: dict[str, str] = {}
     extra: list[str] = []
@@ -74,6 +80,9 @@ def match_headers(headers: list[str], columns: tuple[str, ...], required: tuple[
             # a spreadsheet's trailing empty columns: fine while their cells are empty
             unnamed.append(index)
             continue
+        if normalize(header) in shared:
+            raise Rejected("import_ambiguous_column", column=header,
+                           columns=", ".join(shared[normalize(header)]))
         column = lookup.get(normalize(header))
         if column is None:
             extra.append(header)

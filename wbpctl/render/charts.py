@@ -127,3 +127,41 @@ def intervals_svg(labels: Sequence[str], series: Sequence[tuple[str, Sequence[In
     parts.append(_legend(series, 40, height - 12))
     parts.append("</svg>")
     return "".join(parts)
+
+
+PALETTE = ("#2f6f4e", "#d08c2b", "#4a78b5", "#a6475a", "#7a6a2f", "#5b9aa0")
+
+
+def stacked_columns_svg(labels: Sequence[str], series: Sequence[tuple[str, Sequence[int]]],
+                        *, title: str, unit: str = "") -> str:
+    """One column per label, stacked by series (revenue per month per product); each
+    segment says its series, label and value when pointed at."""
+    group, col, top, plot = 52, 30, 20, 160
+    width = 40 + group * max(len(labels), 1)
+    rows = (len(series) + 2) // 3
+    height = top + plot + 34 + 18 * rows
+    totals = [sum(values[i] for _, values in series) for i in range(len(labels))]
+    largest = max([1, *totals])
+    base = top + plot
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}"'
+             f' height="{height}" viewBox="0 0 {width} {height}">',
+             f'<title>{escape(title)}</title>',
+             f'<line x1="30" y1="{base}" x2="{width - 5}" y2="{base}" stroke="#888"/>']
+    for i, label in enumerate(labels):
+        x, y = 36 + i * group, float(base)
+        for j, (name, values) in enumerate(series):
+            h = values[i] / largest * plot
+            if values[i]:
+                y -= h
+                parts.append(f'<rect x="{x}" y="{y:.1f}" width="{col}" height="{h:.1f}"'
+                             f' fill="{PALETTE[j % len(PALETTE)]}"><title>{escape(name)}'
+                             f' {escape(label)}: {escape(unit)}{values[i]}</title></rect>')
+        parts.append(f'<text x="{x + col / 2}" y="{base + 14}" text-anchor="middle"'
+                     f' font-size="10">{escape(label)}</text>')
+    for j, (name, _) in enumerate(series):
+        lx, ly = 30 + (j % 3) * 170, base + 34 + (j // 3) * 18
+        parts.append(f'<rect x="{lx}" y="{ly - 10}" width="12" height="12"'
+                     f' fill="{PALETTE[j % len(PALETTE)]}"/><text x="{lx + 16}" y="{ly}"'
+                     f' font-size="12">{escape(name)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

@@ -90,6 +90,9 @@ def _shown(column: str, value: Any, lang: str) -> str:
         return ""
     if column in TRANSLATED and isinstance(value, str):
         return value_word(value, lang)
+    if column in MONEY and isinstance(value, int) and not isinstance(value, bool):
+        from .numbers import rupiah
+        return rupiah(value, lang)
     if column == "sentence" and isinstance(value, str):
         return display.sentence_text(value, lang)
     if column.endswith("rate") and isinstance(value, float):
@@ -104,9 +107,13 @@ def _shown(column: str, value: Any, lang: str) -> str:
 
 
 TRANSLATED = {"status", "section", "kind", "phase", "group", "result", "reason", "release_type",
-              "type", "act"}
+              "type", "act", "purpose", "channel"}
 TRANSLATED_LISTS = {"missing"}
 PLAIN_NUMBERS = {"cohort", "seq", "id", "year", "reg_year", "window_years", "stays"}
+# whole rupiah: "Rp 5.000.000" in tables and markdown (JSON and CSV keep the number)
+MONEY = {"amount", "donated", "donated_cash", "donated_in_kind", "spent", "balance",
+         "cost_per_completion", "price", "revenue", "premi", "cooperative", "pnbp",
+         "premi_earned", "premi_paid", "premi_balance"}
 
 
 def to_json(data: Any) -> str:
@@ -192,6 +199,14 @@ def to_table(rows: list[dict], columns: Sequence[str], lang: str, *, title: str 
              color: bool = False, width: int | None = None) -> str:
     return "".join(line + "\n" for line in table_lines(rows, columns, lang, title=title,
                                                         color=color, width=width))
+
+
+def table_onto(console, rows: list[dict], columns: Sequence[str], lang: str,
+               title: str | None = None) -> None:
+    """A listing printed, as ``to_table`` lays it out, among the sections a report
+    prints onto one rich console (the monthly report's)."""
+    console.file.write(to_table(rows, columns, lang, title=title,
+                                color=console.color_system is not None, width=console.width))
 
 
 def fields_text(record: dict, columns: Sequence[str], lang: str, *, title: str | None = None,

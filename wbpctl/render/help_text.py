@@ -1,12 +1,10 @@
 """The help texts in Indonesian: what ``--help`` says with ``--lang id`` (the default
 language). Keyed by each English paragraph of the code's help texts, whitespace
-collapsed; a test fails when a help text has no translation here. ``KEEP`` keeps a
-paragraph as written (a list of column names). Examples are not translated: they are
-commands."""
+collapsed; a test fails when a help text has no translation here. Examples are not
+translated (they are commands), nor are verbatim blocks (a paragraph marked ``\\b``: the
+import's list of column names)."""
 
 from __future__ import annotations
-
-KEEP = "%KEEP%"
 
 HELP_ID: dict[str, str] = {
     'Training and reintegration ledger of Lapas Kelas IIB Kuala Tungkal.':
@@ -131,17 +129,6 @@ HELP_ID: dict[str, str] = {
         'Kolom (judul kolom dicocokkan tanpa peduli huruf besar/kecil dan spasi; judul '
         "berbahasa Indonesia seperti 'No. Registrasi', 'Nama', 'Tanggal Penahanan' juga "
         'dikenali, lihat config.yaml):',
-    'participants reg_no, name, nik, gender, birth_date, detained_on, admitted_on, '
-    'sentence, crime [, person_uid] enrolments reg_no or nik, track, assigned_on, sponsor'
-    ' completions reg_no or nik, track, completed_on, hours, result, certificate drops '
-    'reg_no or nik, track, dropped_on, reason releases reg_no or nik, released_on, '
-    'release_type [, override, to_lapas] remissions reg_no or nik, granted_on, kind, days'
-    ' [, override] verdicts reg_no (before the verdict) or nik, sentenced_on, '
-    'register_class, sentence [, new_reg_no] returns reg_no or nik, returned_on [, '
-    'from_lapas] revocations reg_no or nik, revoked_on, reason voids reg_no or nik, '
-    'target (a track, release or remission), act_on, reason [, kind] all record (one of '
-    "the kinds above) and their columns, as 'export all' writes":
-        KEEP,
     'Every row is checked first; one bad row rejects the file (exit 1) and every bad row '
     'is listed with its line, column, value and rule.':
         'Setiap baris diperiksa dulu; satu baris salah menolak seluruh berkas (exit 1) '
@@ -372,9 +359,6 @@ HELP_ID: dict[str, str] = {
         'Hanya orang yang aktif atau menunggu di pelatihan ini.',
     'Only people active or waiting in a track of this OPD.':
         'Hanya orang yang aktif atau menunggu di pelatihan OPD ini.',
-    'Show one person: identity, stays with their dates, tracks and remissions.':
-        'Tampilkan satu orang: identitas, masa tahanan dengan tanggal-tanggalnya, '
-        'pelatihan dan remisi.',
     "Correct a person's record; the old values stay in the ledger.":
         'Koreksi data seseorang; nilai lama tetap di buku besar.',
     'L or P.':
@@ -472,8 +456,6 @@ HELP_ID: dict[str, str] = {
     "Show a track's roster: active places, the waitlist in order, recent completions.":
         'Tampilkan peserta pelatihan: tempat aktif, daftar tunggu berurutan, penyelesaian'
         ' terakhir.',
-    'Reports: monthly summary, per OPD, recidivism, readiness for release.':
-        'Laporan: ringkasan bulanan, per OPD, residivisme, kesiapan bebas.',
     'The monthly summary: admissions, places, completions, releases, by OPD and track, '
     'with a 12-month trend. Its ledger head is kept in the checkpoint file beside the '
     "database (see 'wbpctl checkpoint'); when that file cannot be written the report is "
@@ -567,4 +549,211 @@ HELP_ID: dict[str, str] = {
         "-o boleh memuat bulannya: -o 'laporan/bulanan-{month}.html' menulis"
         " bulanan-2026-10.html untuk Oktober 2026 (yang dibutuhkan cron tanggal 1 dengan"
         " --month last).",
+    # sponsors, donations, adoptions, spending
+    'Record that SPONSOR adopts WHO ("adopsi WBP") for a period. Again with the same '
+    '--from: a correction of --until or --consent.':
+        'Catat bahwa DONATUR mengadopsi SIAPA ("adopsi WBP") untuk suatu masa. Diulang '
+        'dengan --from yang sama: koreksi --until atau --consent.',
+    "Sponsor code (YAYASAN-PEDULI, any case) or its name as 'wbpctl sponsor list' shows it.":
+        "Kode donatur (YAYASAN-PEDULI, huruf besar/kecil bebas) atau namanya seperti yang "
+        "ditampilkan 'wbpctl sponsor list'.",
+    'First day of the adoption.':
+        'Hari pertama adopsi.',
+    'Last day (default: open).':
+        'Hari terakhir (bawaan: terbuka).',
+    'Whether WHO agreed to be named to the sponsor (default no: the sponsor sees initials '
+    'and register class only).':
+        'Apakah SIAPA setuju namanya diberitahukan kepada donatur (bawaan tidak: donatur '
+        'hanya melihat inisial dan golongan registernya).',
+    "Record a cost of a track: what was bought, and who paid. A sponsor's spending is "
+    "refused beyond what it gave for that track (or person) and the programme, unless "
+    "--override says why.":
+        'Catat biaya suatu pelatihan: apa yang dibeli dan siapa yang membayar. Belanja dari '
+        'dana donatur ditolak bila melebihi yang diberikannya untuk pelatihan (atau orang) '
+        'itu dan untuk program, kecuali --override menyebutkan alasannya.',
+    'The track the money went to.':
+        'Pelatihan yang dibiayai.',
+    "Whole rupiah: 2.500.000, 'Rp 2,5 juta'.":
+        "Rupiah bulat: 2.500.000, 'Rp 2,5 juta'.",
+    "What was bought or paid ('bibit, pakan').":
+        "Apa yang dibeli atau dibayar ('bibit, pakan').",
+    'Date spent (default today).':
+        'Tanggal belanja (bawaan hari ini).',
+    "Who pays: a sponsor (its money for that person or track first, then its general "
+    "money), APBD (the regency's budget, the default) or DIPA (the state budget of the "
+    "Lapas).":
+        'Siapa yang membayar: donatur (dananya untuk orang atau pelatihan itu dulu, lalu '
+        'dana umumnya), APBD (anggaran kabupaten, bawaan) atau DIPA (anggaran negara '
+        'Lapas).',
+    "A cost of one person's place.":
+        'Biaya tempat satu orang.',
+    "Record it even beyond the sponsor's balance, with this reason.":
+        'Tetap catat walau melebihi saldo donatur, dengan alasan ini.',
+    'Receipt or transfer number (unique).':
+        'Nomor kuitansi atau transfer (unik).',
+    'The sponsors (donatur): register, list, show and correct.':
+        'Donatur: daftarkan, tampilkan daftar, tampilkan satu dan koreksi.',
+    'Register a sponsor: a person, company, foundation or government office that donates '
+    'or adopts a WBP.':
+        'Daftarkan donatur: orang, perusahaan, yayasan atau instansi pemerintah yang '
+        'memberi donasi atau mengadopsi WBP.',
+    "The sponsor's name.":
+        'Nama donatur.',
+    'perorangan (individual), perusahaan (company), lembaga (foundation, institution) or '
+    'pemerintah (government).':
+        'perorangan, perusahaan, lembaga (yayasan, institusi) atau pemerintah.',
+    'Phone or address (personal data: masked in listings, shown with --reveal, which is '
+    'recorded).':
+        'Telepon atau alamat (data pribadi: disamarkan dalam daftar, ditampilkan dengan '
+        '--reveal, yang dicatat).',
+    'The code to type (default: made from the name, YAYASAN-PEDULI-JAMBI).':
+        'Kode yang diketik (bawaan: dibuat dari nama, YAYASAN-PEDULI-JAMBI).',
+    'List the sponsors: what each gave (cash and goods), has left, the places it funds and '
+    'the people it adopts.':
+        'Daftar donatur: yang diberikan masing-masing (tunai dan barang), sisanya, tempat '
+        'pelatihan yang dibiayainya dan orang yang diadopsinya.',
+    'Show contacts unmasked; each reveal is recorded in the ledger.':
+        'Tampilkan kontak tanpa disamarkan; setiap pembukaan dicatat di buku besar.',
+    'Show one sponsor: its donations, the spending it funded, whom it adopts, and what it '
+    'has left for each purpose.':
+        'Tampilkan satu donatur: donasinya, belanja yang dibiayainya, siapa yang '
+        'diadopsinya, dan sisa dananya untuk tiap tujuan.',
+    'Show the contact unmasked; the reveal is recorded in the ledger.':
+        'Tampilkan kontak tanpa disamarkan; pembukaan ini dicatat di buku besar.',
+    "Correct a sponsor's name, kind or contact; the old values stay in the ledger and the "
+    "code stays.":
+        'Koreksi nama, jenis atau kontak donatur; nilai lama tetap di buku besar dan '
+        'kodenya tetap.',
+    'Donations: record, list, correct and void.':
+        'Donasi: catat, tampilkan daftar, koreksi dan batalkan.',
+    'Record a donation from SPONSOR: cash (--amount) or goods (--in-kind with --value), for '
+    'a track, a person or the programme.':
+        'Catat donasi dari DONATUR: tunai (--amount) atau barang (--in-kind dengan '
+        '--value), untuk suatu pelatihan, satu orang atau program.',
+    'Date received (default today).':
+        'Tanggal diterima (bawaan hari ini).',
+    "Cash in whole rupiah: 5.000.000, 5000000, 'Rp 5 juta', '1,2 juta', '750 ribu'.":
+        "Tunai dalam rupiah bulat: 5.000.000, 5000000, 'Rp 5 juta', '1,2 juta', "
+        "'750 ribu'.",
+    'For one track (its seats, materials).':
+        'Untuk satu pelatihan (tempat, bahannya).',
+    'For one person (register number or NIK).':
+        'Untuk satu orang (nomor registrasi atau NIK).',
+    'For the programme as a whole (the default when no purpose is given).':
+        'Untuk program secara keseluruhan (bawaan bila tujuan tidak disebutkan).',
+    "Goods given instead of cash ('50 bibit lele'), with --value.":
+        "Barang sebagai ganti uang ('50 bibit lele'), dengan --value.",
+    'What the goods are worth, in rupiah.':
+        'Nilai barang itu, dalam rupiah.',
+    'List donations by date received, voided ones marked.':
+        'Daftar donasi menurut tanggal diterima, yang dibatalkan diberi tanda.',
+    "Only this sponsor's.":
+        'Hanya milik donatur ini.',
+    'Received on or after DATE.':
+        'Diterima pada atau setelah TANGGAL.',
+    'Received before DATE.':
+        'Diterima sebelum TANGGAL.',
+    'Correct a donation as recorded: its date, amount, goods and value, purpose or receipt '
+    'number. The old values stay in the ledger.':
+        'Koreksi donasi yang tercatat: tanggal, jumlah, barang dan nilainya, tujuan atau '
+        'nomor kuitansinya. Nilai lama tetap di buku besar.',
+    "The receipt number (--ref), or the number 'wbpctl donation list' shows.":
+        "Nomor kuitansi (--ref), atau nomor yang ditampilkan 'wbpctl donation list'.",
+    'Void a donation entered in error or never received: it stays in the ledger and in the '
+    'lists, marked void, and no longer counts.':
+        'Batalkan donasi yang salah dicatat atau tidak pernah diterima: tetap ada di buku '
+        'besar dan di daftar, bertanda batal, dan tidak dihitung lagi.',
+    'Date of the void (default today).':
+        'Tanggal pembatalan (bawaan hari ini).',
+    # products, production, sales, premi
+    'Record a batch of PRODUCT made by its makers: the stock goes up.':
+        'Catat satu angkatan PRODUK yang dibuat para pembuatnya: stok bertambah.',
+    "Product code (MADU-250, any case) or its name as 'wbpctl product list' shows it.":
+        "Kode produk (MADU-250, huruf besar/kecil bebas) atau namanya seperti yang "
+        "ditampilkan 'wbpctl product list'.",
+    'How many units.':
+        'Berapa satuan.',
+    "Who made it: register numbers or NIKs, comma-separated. Each must be in custody that "
+    "day and active in (or have completed) the product's track.":
+        'Siapa pembuatnya: nomor registrasi atau NIK, dipisah koma. Masing-masing harus '
+        'berada di dalam Lapas hari itu dan aktif di (atau telah menyelesaikan) pelatihan '
+        'produk itu.',
+    'Date (default today).':
+        'Tanggal (bawaan hari ini).',
+    'Batch number (default: the date, 20261015).':
+        'Nomor angkatan (bawaan: tanggalnya, 20261015).',
+    "Each maker's part of the credit, in their order (60,40); equal by default.":
+        'Bagian tiap pembuat, sesuai urutannya (60,40); bawaannya sama rata.',
+    "Record a sale of PRODUCT from stock (oldest batch first); refused when the stock made "
+    "by that day is short. The revenue is split as config.yaml 'sales' says (premi, "
+    "cooperative, PNBP) and the premi credited to the makers of the units sold.":
+        'Catat penjualan PRODUK dari stok (angkatan tertua dulu); ditolak bila stok yang '
+        "dibuat sampai hari itu kurang. Pendapatan dibagi menurut 'sales' di config.yaml "
+        '(premi, koperasi, PNBP) dan premi dikreditkan kepada pembuat satuan yang terjual.',
+    'koperasi (the cooperative), pameran (exhibition), daring (online) or lainnya (other).':
+        'koperasi, pameran, daring atau lainnya.',
+    'Unit price in whole rupiah (default: the list price).':
+        'Harga satuan dalam rupiah bulat (bawaan: harga daftar).',
+    'Who bought.':
+        'Siapa pembelinya.',
+    'Receipt number (unique).':
+        'Nomor kuitansi (unik).',
+    "The product catalogue (config.yaml 'products'), its stock and sales.":
+        "Katalog produk ('products' di config.yaml), stok dan penjualannya.",
+    'List the products: unit, the track that makes them, list price, made, sold, stock.':
+        'Daftar produk: satuan, pelatihan yang membuatnya, harga daftar, dibuat, terjual, '
+        'stok.',
+    'Show a product: its batches (made, sold, left, by whom) and its latest sales.':
+        'Tampilkan satu produk: angkatannya (dibuat, terjual, sisa, oleh siapa) dan '
+        'penjualan terakhirnya.',
+    "The makers' premi (their share of sales): pay it out.":
+        'Premi para pembuat (bagian mereka dari penjualan): bayarkan.',
+    "Record premi paid out to WHO; never more than their balance (see 'wbpctl participant "
+    "show').":
+        "Catat premi yang dibayarkan kepada SIAPA; tidak pernah lebih dari saldonya (lihat "
+        "'wbpctl participant show').",
+    "Whole rupiah: 150.000, '150 ribu'.":
+        "Rupiah bulat: 150.000, '150 ribu'.",
+    'Show one person: identity, stays with their dates, tracks and remissions, and the premi '
+    'earned from products sold (per product, paid out, the balance).':
+        'Tampilkan satu orang: identitas, masa tahanan dengan tanggal-tanggalnya, '
+        'pelatihan dan remisi, serta premi dari produk yang terjual (per produk, yang '
+        'sudah dibayar, saldonya).',
+    # the reports of sponsors and sales
+    'Reports: monthly summary, per OPD, recidivism, readiness for release, sponsors, sales.':
+        'Laporan: ringkasan bulanan, per OPD, residivisme, kesiapan bebas, donatur, '
+        'penjualan.',
+    'Per sponsor: what came in (cash, in kind), what was spent from it, the balance left, '
+    'the places it funds, and what they came to: people started, completed, released, and '
+    'of those released, who came back (readmitted for a new sentence).':
+        'Per donatur: yang masuk (tunai, barang), yang dibelanjakan darinya, sisa saldo, '
+        'tempat pelatihan yang dibiayainya, dan hasilnya: orang yang mulai, selesai, '
+        'bebas, dan dari yang bebas, siapa yang kembali (masuk lagi dengan putusan baru).',
+    'First day, inclusive (default: since the beginning).':
+        'Hari pertama, termasuk (bawaan: sejak awal).',
+    'Last day, exclusive (default: tomorrow, so today is included); balances are what is '
+    'left at this day.':
+        'Hari terakhir, tidak termasuk (bawaan: besok, jadi hari ini ikut); saldo adalah '
+        'sisa pada hari itu.',
+    'The statement a sponsor can be handed (-f html prints well): thanks, what came in, '
+    'what it paid for, the places and what they came to, the people it adopts (by name '
+    'only with their consent, otherwise initials and register class), and what is left.':
+        'Laporan yang dapat diserahkan kepada donatur (-f html bagus dicetak): ucapan '
+        'terima kasih, yang masuk, yang dibiayainya, tempat pelatihan dan hasilnya, orang '
+        'yang diadopsinya (dengan nama hanya bila mereka setuju, selain itu inisial dan '
+        'golongan register), dan sisanya.',
+    'Sponsor code or name.':
+        'Kode atau nama donatur.',
+    'The generation time to print instead of now (to make a statement again exactly, with '
+    '--at).':
+        'Waktu pembuatan yang dicetak sebagai ganti saat ini (untuk membuat ulang laporan '
+        'persis sama, dengan --at).',
+    "Products made and sold, the stock at the end, the revenue, and how it was shared: the "
+    "makers' premi, the cooperative's share and PNBP, with the split used and the "
+    "regulation config.yaml names.":
+        'Produk yang dibuat dan terjual, stok di akhir, pendapatan, dan pembagiannya: '
+        'premi pembuat, bagian koperasi dan PNBP, dengan pembagian yang dipakai dan '
+        'peraturan yang disebut config.yaml.',
+    'How to group: per month, product, sales channel or track.':
+        'Cara mengelompokkan: per bulan, produk, saluran penjualan atau pelatihan.',
 }

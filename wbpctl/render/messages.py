@@ -8,6 +8,7 @@ key itself (so a gap is visible, never a crash).
 from __future__ import annotations
 
 from ..domain.errors import Message
+from ..domain.money import Rupiah
 
 # key: (English, Indonesian)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -143,6 +144,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reason_required": ("is needed: say why (--reason)", "wajib: sebutkan alasannya (--reason)"),
     "revoke_before_release": ("is before the release on {released_on}",
                               "sebelum tanggal bebas {released_on}"),
+    "sponsor_kind_unknown": ("is not a kind of sponsor (choose {choices})",
+                             "bukan jenis donatur (pilih {choices})"),
+    "consent_unknown": ("must be yes or no (ya / tidak)", "harus yes atau no (ya / tidak)"),
+    "sponsor_code_invalid": ("is not a code: letters and digits joined by '-', at most"
+                             " {maximum} characters", "bukan kode: huruf dan angka dengan '-',"
+                             " paling banyak {maximum} karakter"),
+    "sponsor_code_reserved": ("is kept for public budgets ({codes})",
+                              "dipakai untuk anggaran negara/daerah ({codes})"),
+    "sponsor_name_taken": ("is already registered (as {code})", "sudah terdaftar (sebagai {code})"),
+    "sponsor_code_taken": ("is already another sponsor's code", "sudah kode donatur lain"),
+    "donation_amount_and_goods": ("is for cash: goods given (--in-kind) take --value instead",
+                                  "untuk uang tunai: barang (--in-kind) memakai --value"),
+    "donation_goods_value": ("is needed for goods (--in-kind): what they are worth in rupiah",
+                             "wajib untuk barang (--in-kind): nilainya dalam rupiah"),
+    "donation_value_without_goods": ("is the worth of goods: give --in-kind, or --amount for"
+                                     " cash", "adalah nilai barang: beri --in-kind, atau"
+                                     " --amount untuk uang tunai"),
+    "donation_amount_required": ("is needed: --amount for cash, or --in-kind with --value",
+                                 "wajib: --amount untuk uang tunai, atau --in-kind dengan"
+                                 " --value"),
+    "donation_one_purpose": ("names more than one purpose: one of --for-track, --for or"
+                             " --general", "menyebut lebih dari satu tujuan: pilih satu dari"
+                             " --for-track, --for atau --general"),
+    "donation_ref_used": ("is already the number of another donation",
+                          "sudah nomor donasi lain"),
+    "spending_ref_used": ("is already the number of another spending",
+                          "sudah nomor belanja lain"),
+    "what_required": ("is needed: say what was bought or paid (--what)",
+                      "wajib: sebutkan apa yang dibeli atau dibayar (--what)"),
+    "adoption_ends_before": ("is before the start {start}", "sebelum tanggal mulai {start}"),
+    "adoption_before_stay": ("is before the person's first admission ({began})",
+                             "sebelum orang itu pertama masuk ({began})"),
+    "channel_unknown": ("is not a sales channel (choose {choices})",
+                        "bukan saluran penjualan (pilih {choices})"),
+    "qty_whole": ("is not a whole number of units", "bukan jumlah satuan yang bulat"),
+    "qty_range": ("must be from 1 to {maximum}", "harus 1 s.d. {maximum}"),
+    "share_per_maker": ("must give one whole weight per maker ({makers}), such as 60,40",
+                        "harus satu bobot bulat per pembuat ({makers}), seperti 60,40"),
+    "makers_required": ("is needed: who made it (--makers B.I-12/2025,B.I-15/2025)",
+                        "wajib: siapa pembuatnya (--makers B.I-12/2025,B.I-15/2025)"),
+    "maker_twice": ("is named twice", "disebut dua kali"),
+    "batch_used": ("is already a batch of {product}", "sudah nomor batch {product}"),
+    "sale_ref_used": ("is already the number of another sale", "sudah nomor penjualan lain"),
+    "payout_ref_used": ("is already the number of another payout",
+                        "sudah nomor pembayaran lain"),
+    "money_unparseable": ("is not an amount of rupiah; write 5.000.000, 5000000, Rp 5 juta,"
+                          " 1,2 juta or 750 ribu", "bukan jumlah rupiah; tulis 5.000.000,"
+                          " 5000000, Rp 5 juta, 1,2 juta atau 750 ribu"),
+    "money_not_whole": ("is not a whole number of rupiah (no sen): write 5.000.000 or"
+                        " 5.000.000,00", "bukan rupiah bulat (tanpa sen): tulis 5.000.000"
+                        " atau 5.000.000,00"),
+    "money_decimal_point": ("has a decimal point: write 1,5 juta (a decimal comma) or"
+                            " 1.500.000", "memakai titik desimal: tulis 1,5 juta (koma"
+                            " desimal) atau 1.500.000"),
+    "money_not_positive": ("must be more than Rp 0", "harus lebih dari Rp 0"),
+    "money_too_large": ("is more than Rp 10 trillion: is it right?",
+                        "lebih dari Rp 10 triliun: benarkah?"),
     # -- whole-command rejections
     "who_not_found": ("No participant matches '{who}' (give a register number such as"
                       " B.I-123/2025 or a 16-digit NIK; see 'wbpctl participant list')",
@@ -154,6 +212,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "Tidak ada OPD '{opd}' (lihat 'wbpctl opd list')"),
     "nothing_to_change": ("Nothing to change for '{who}': every value given is already recorded",
                           "Tidak ada yang diubah untuk '{who}': semua nilai sudah tercatat"),
+    "sponsor_not_found": ("No sponsor '{sponsor}' (see 'wbpctl sponsor list'; register one"
+                          " with 'wbpctl sponsor add')", "Tidak ada donatur '{sponsor}' (lihat"
+                          " 'wbpctl sponsor list'; daftarkan dengan 'wbpctl sponsor add')"),
+    "sponsor_is_public_fund": ("{sponsor} is a public budget, not a sponsor: it funds spending"
+                               " (spend --funded-by {sponsor}) but gives no donations or"
+                               " places", "{sponsor} adalah anggaran negara/daerah, bukan"
+                               " donatur: ia membiayai belanja (spend --funded-by {sponsor})"
+                               " tetapi tidak memberi donasi atau kursi"),
+    "donation_not_found": ("No donation '{donation}' (give its receipt number or the number"
+                           " 'wbpctl donation list' shows)", "Tidak ada donasi '{donation}'"
+                           " (beri nomor kuitansinya atau nomor di 'wbpctl donation list')"),
+    "donation_voided": ("Donation {donation} was voided on {on}: nothing to change",
+                        "Donasi {donation} sudah dibatalkan pada {on}: tidak ada yang diubah"),
+    "overspend": ("{sponsor} has {available} left for {track} (its money for it and its"
+                  " general money), less than {amount}: record a donation first, fund it"
+                  " otherwise (--funded-by APBD), or give --override REASON",
+                  "{sponsor} tinggal punya {available} untuk {track} (dananya untuk itu dan"
+                  " dana umumnya), kurang dari {amount}: catat donasinya dulu, biayai dengan"
+                  " sumber lain (--funded-by APBD), atau beri --override ALASAN"),
+    "adoption_overlaps": ("{sponsor} already adopts '{who}' from {start} until {until}: change"
+                          " that adoption (the same --from) instead",
+                          "{sponsor} sudah mengadopsi '{who}' dari {start} sampai {until}:"
+                          " ubah adopsi itu (dengan --from yang sama)"),
+    "product_not_found": ("No product '{product}' (see 'wbpctl product list'; products are"
+                          " set in config.yaml and synced by 'wbpctl init')",
+                          "Tidak ada produk '{product}' (lihat 'wbpctl product list'; produk"
+                          " diatur di config.yaml dan disinkronkan oleh 'wbpctl init')"),
+    "maker_not_in_custody": ("'{who}' was not in custody on {on}: only people inside make"
+                             " products", "'{who}' tidak sedang ditahan pada {on}: hanya warga"
+                             " binaan di dalam yang membuat produk"),
+    "maker_not_in_track": ("'{who}' was not active in {track} on {on} nor had completed it:"
+                           " only its participants make {product}", "'{who}' tidak aktif di"
+                           " {track} pada {on} dan belum menyelesaikannya: hanya pesertanya"
+                           " yang membuat {product}"),
+    "stock_short": ("Only {stock} {unit} of {product} made by {on} are in stock, fewer than"
+                    " {qty}: record the production first", "Stok {product} yang dibuat"
+                    " sampai {on} hanya {stock} {unit}, kurang dari {qty}: catat produksinya"
+                    " dulu"),
+    "payout_above_balance": ("{amount} is more than the premi not yet paid out ({balance})",
+                             "{amount} lebih dari premi yang belum dibayarkan ({balance})"),
     "readmit_in_custody": ("'{who}' is still in custody under {reg_no}: release them first",
                            "'{who}' masih ditahan dengan {reg_no}: catat bebasnya dulu"),
     "person_not_here": ("'{who}' is {status}: no longer in this programme",
@@ -406,6 +504,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
                "Dibatalkan {what} {name} pada {on} ({reason}); tetap tercatat di buku besar"),
     "voided_restored": ("Places given back with it: {tracks}",
                         "Tempat pelatihan yang dikembalikan: {tracks}"),
+    "init_sponsors_from_texts": ("{count} sponsor(s) registered from the sponsors places named"
+                                 " in free text (see 'wbpctl sponsor list'; give each its"
+                                 " kind with 'wbpctl sponsor edit')", "{count} donatur"
+                                 " didaftarkan dari nama donatur yang ditulis bebas pada"
+                                 " penempatan (lihat 'wbpctl sponsor list'; isi jenisnya"
+                                 " dengan 'wbpctl sponsor edit')"),
+    "sponsor_registered": ("Registered sponsor {name} as {code}",
+                           "Donatur {name} terdaftar sebagai {code}"),
+    "sponsor_corrected": ("Corrected sponsor {code}: {changed}",
+                          "Dikoreksi donatur {code}: {changed}"),
+    "donation_recorded": ("Donation #{id} of {amount} from {sponsor} on {on} recorded",
+                          "Donasi #{id} sebesar {amount} dari {sponsor} pada {on} dicatat"),
+    "donation_goods_recorded": ("Donation #{id} from {sponsor} on {on} recorded: {in_kind},"
+                                " worth {amount}", "Donasi #{id} dari {sponsor} pada {on}"
+                                " dicatat: {in_kind}, senilai {amount}"),
+    "donation_corrected": ("Corrected donation #{id} of {sponsor}: {changed}",
+                           "Dikoreksi donasi #{id} dari {sponsor}: {changed}"),
+    "donation_voided_done": ("Voided donation #{id} of {sponsor} ({amount}) on {on} ({reason});"
+                             " it stays in the ledger", "Dibatalkan donasi #{id} dari"
+                             " {sponsor} ({amount}) pada {on} ({reason}); tetap tercatat di"
+                             " buku besar"),
+    "sponsor_overdrawn": ("{sponsor} has now spent {amount} more than it gave for {purpose}",
+                          "{sponsor} kini membelanjakan {amount} lebih dari yang diberikannya"
+                          " untuk {purpose}"),
+    "adoption_recorded": ("{sponsor} adopts {name} from {from}",
+                          "{sponsor} mengadopsi {name} sejak {from}"),
+    "adoption_corrected": ("Corrected the adoption of {name} by {sponsor}: {changed}",
+                           "Dikoreksi adopsi {name} oleh {sponsor}: {changed}"),
+    "spending_recorded": ("Spent {amount} on {track} on {on}, funded by {funded_by}",
+                          "Belanja {amount} untuk {track} pada {on}, dibiayai {funded_by}"),
+    "spending_left": ("{funded_by} has {left} left for {track}",
+                      "{funded_by} masih punya {left} untuk {track}"),
+    "produced": ("Batch {batch} of {product}: {qty} {unit} made on {on} by {makers}"
+                 " maker(s); {stock} in stock", "Batch {batch} {product}: {qty} {unit} dibuat"
+                 " pada {on} oleh {makers} pembuat; stok {stock}"),
+    "sold": ("Sold {qty} {unit} of {product} on {on} for {amount}: premi {premi} to"
+             " {makers} maker(s), cooperative {cooperative}, PNBP {pnbp}; {stock} left",
+             "Terjual {qty} {unit} {product} pada {on} seharga {amount}: premi {premi} untuk"
+             " {makers} pembuat, koperasi {cooperative}, PNBP {pnbp}; sisa {stock}"),
+    "premi_paid_done": ("Paid {amount} premi to {name} on {on}; {balance} left",
+                        "Premi {amount} dibayarkan kepada {name} pada {on}; sisa {balance}"),
+    "premi_unpaid": ("{name} leaves with {amount} premi not paid out: pay it ('wbpctl premi"
+                     " pay') or it is carried", "{name} bebas dengan premi {amount} yang belum"
+                     " dibayarkan: bayarkan ('wbpctl premi pay') atau dibawa sebagai"
+                     " tabungan"),
     "warning": ("warning: {text}", "peringatan: {text}"),
     "release_late": ("released {days} day(s) after expiry ({expiry})",
                      "bebas {days} hari setelah ekspirasi ({expiry})"),
@@ -569,7 +712,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "h_dropped_on": ("Dropped", "Keluar"), "h_reason": ("Reason", "Alasan"),
     "h_certificate": ("Certificate", "Sertifikat"), "h_hours": ("Hours", "Jam"),
     "h_result": ("Result", "Hasil"), "h_requested_on": ("Requested", "Diminta"),
-    "h_waitlist_position": ("Queue", "Antrian"), "h_sponsor": ("Sponsor", "Sponsor"),
+    "h_waitlist_position": ("Queue", "Antrian"),
     "h_granted_on": ("Granted", "Diberikan"), "h_days": ("Days", "Hari"),
     "h_seq": ("#", "#"), "h_at": ("When", "Waktu"), "h_actor": ("Actor", "Pelaku"),
     "h_what": ("What", "Apa"), "h_who": ("About", "Tentang"), "h_details": ("Details", "Rincian"),
@@ -617,6 +760,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "v_remission": ("remission", "remisi"),
     "h_section": ("Section", "Bagian"), "h_due_on": ("Due", "Jatuh tempo"),
     "h_days_left": ("Days left", "Sisa hari"), "h_missing": ("Missing", "Belum ada"),
+    "h_contact": ("Contact", "Kontak"), "h_donated": ("Donated", "Donasi"),
+    "h_balance": ("Balance", "Saldo"), "h_seats": ("Places", "Kursi"),
+    "h_adopted": ("Adopted", "Diadopsi"), "h_received_on": ("Received", "Diterima"),
+    "h_amount": ("Amount", "Jumlah"), "h_in_kind": ("In kind", "Barang"),
+    "h_purpose": ("Purpose", "Tujuan"), "h_for": ("For", "Untuk"), "h_ref": ("Ref.", "No. bukti"),
+    "h_voided_on": ("Voided", "Dibatalkan"), "h_void_reason": ("Why void", "Alasan batal"),
+    "h_spent_on": ("Spent", "Tanggal belanja"), "h_what": ("What", "Keterangan"),
+    "h_funded_by": ("Funded by", "Sumber dana"), "h_until": ("Until", "Sampai"),
+    "h_consent": ("Consent to be named", "Setuju disebut"),
+    "h_donated_cash": ("Donated (cash)", "Donasi (tunai)"),
+    "h_donated_in_kind": ("Donated (in kind)", "Donasi (barang)"),
+    "h_spent": ("Spent", "Dibelanjakan"), "h_started": ("Started", "Mulai"),
+    "h_came_back": ("Came back", "Kembali masuk"), "h_donations": ("Donations", "Donasi"),
+    "s_sponsor": ("Sponsor", "Donatur"), "s_donations": ("Donations", "Donasi"),
+    "s_spending": ("Spending", "Belanja"), "s_adoptions": ("Adoptions", "Adopsi"),
+    "s_balances": ("Left per purpose", "Sisa per tujuan"),
+    "v_general": ("general", "umum"), "v_person": ("a person", "WBP tertentu"),
+    "v_track": ("track", "pelatihan"),
+    "h_unit": ("Unit", "Satuan"), "h_price": ("Price", "Harga"),
+    "h_produced": ("Made", "Dibuat"), "h_sold": ("Sold", "Terjual"), "h_stock": ("Stock", "Stok"),
+    "h_batch": ("Batch", "Batch"), "h_produced_on": ("Made on", "Tanggal buat"),
+    "h_qty": ("Qty", "Jumlah"), "h_makers": ("Makers", "Pembuat"),
+    "h_weights": ("Shares", "Bagian"), "h_sold_on": ("Sold on", "Tanggal jual"),
+    "h_channel": ("Channel", "Saluran"), "h_buyer": ("Buyer", "Pembeli"),
+    "h_premi": ("Premi", "Premi"), "h_cooperative": ("Cooperative", "Koperasi"),
+    "h_pnbp": ("PNBP", "PNBP"), "h_revenue": ("Revenue", "Pendapatan"),
+    "h_product": ("Product", "Produk"), "h_sales": ("Sales", "Penjualan"),
+    "h_last_sale": ("Last sale", "Penjualan terakhir"), "h_paid_on": ("Paid", "Dibayar"),
+    "h_premi_earned": ("Premi earned", "Premi diperoleh"),
+    "h_premi_paid": ("Premi paid out", "Premi dibayarkan"),
+    "h_premi_balance": ("Premi balance", "Saldo premi"),
+    "s_product": ("Product", "Produk"), "s_batches": ("Batches", "Batch produksi"),
+    "s_sales": ("Latest sales", "Penjualan terakhir"), "s_premi": ("Premi", "Premi"),
+    "s_earnings": ("Earnings per product", "Penghasilan per produk"),
+    "s_payouts": ("Premi paid out", "Premi dibayarkan"),
+    "v_koperasi": ("cooperative", "koperasi"), "v_pameran": ("exhibition", "pameran"),
+    "v_daring": ("online", "daring"), "v_lainnya": ("other", "lainnya"),
     # -- backups
     "backup_exists": ("{dest} exists: use --force to overwrite it", "{dest} sudah ada: pakai"
                       " --force untuk menimpanya"),
@@ -660,6 +840,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                " di config.yaml); pakai --ignore-extra untuk melewatinya"),
     "import_missing_columns": ("Missing required column(s): {columns}; no row was read",
                                "Kolom wajib tidak ada: {columns}; tidak ada baris yang dibaca"),
+    "import_ambiguous_column": ("Column '{column}' could be any of {columns} here: name it by"
+                                " one of those", "Kolom '{column}' di sini bisa berarti"
+                                " {columns}: beri judul salah satunya"),
     "import_duplicate_column": ("Column '{column}' is the same as '{first}'",
                                 "Kolom '{column}' sama dengan '{first}'"),
     "import_encoding": ("{file} is not {encoding} (byte {byte}); try --encoding {hint}",
@@ -699,6 +882,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           " 'export --anonymize': nama, NIK dan nomor registrasi sudah diganti,"
                           " jadi tidak bisa dimuat; untuk memindahkan catatan antar-ledger,"
                           " ekspor dengan --reveal"),
+    "import_spending_differs": ("differs from the spending recorded with that id or number"
+                                " ({recorded}); a recorded spending is not changed by an import",
+                                "berbeda dari belanja yang tercatat dengan id atau nomor itu"
+                                " ({recorded}); belanja yang tercatat tidak diubah lewat impor"),
+    "import_recorded_differs": ("differs from what is recorded with that id or number"
+                                " ({recorded}); a recorded batch, sale or payout is not changed"
+                                " by an import", "berbeda dari yang tercatat dengan id atau"
+                                " nomor itu ({recorded}); batch, penjualan atau pembayaran yang"
+                                " tercatat tidak diubah lewat impor"),
+    "shares_invalid": ("is not a split of shares (0.5 and 0.2: premi and cooperative, adding"
+                       " up to at most 1)", "bukan pembagian (0.5 dan 0.2: premi dan koperasi,"
+                       " paling banyak 1 bersama)"),
+    "contact_masked": ("is masked (an export without --reveal): export again with --reveal to"
+                       " carry contacts over", "disamarkan (ekspor tanpa --reveal): ekspor lagi"
+                       " dengan --reveal untuk membawa kontak"),
     "import_release_differs": ("differs from the release recorded that day ({recorded}); a"
                                " recorded release is not changed by an import",
                                "berbeda dari pembebasan yang tercatat hari itu ({recorded});"
@@ -849,6 +1047,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s_rates": ("Rates by cohort, window and group", "Tingkat per kohort, jangka dan kelompok"),
     "s_comparisons": ("Comparisons", "Perbandingan"), "s_method": ("Method", "Metode"),
     "s_verdicts": ("Verdicts", "Kesimpulan"), "s_readiness": ("Readiness", "Kesiapan bebas"),
+    "sp_title": ("Sponsors, {lapas}, {start} to {end} (exclusive)",
+                 "Donatur {lapas}, {start} s.d. {end} (tidak termasuk)"),
+    "sp_beginning": ("the beginning", "awal"), "total": ("Total", "Jumlah"),
+    "st_title": ("Statement for {name}", "Laporan untuk {name}"),
+    "st_period": ("{start} to {end} (exclusive)", "{start} s.d. {end} (tidak termasuk)"),
+    "st_thanks": ("Thank you, {name}, for supporting the training and reintegration of the"
+                  " inmates of {lapas}. This is what you gave, what it paid for, and what it"
+                  " achieved.", "Terima kasih, {name}, atas dukungan bagi pembinaan dan"
+                  " reintegrasi warga binaan {lapas}. Inilah yang Anda berikan, untuk apa"
+                  " digunakan, dan apa hasilnya."),
+    "st_came_in": ("{count} donation(s): {cash} in cash and goods worth {goods}.",
+                   "{count} donasi: {cash} tunai dan barang senilai {goods}."),
+    "st_paid_for": ("{spent} of your money was spent, on:",
+                    "{spent} dari dana Anda dibelanjakan untuk:"),
+    "st_privacy": ("A person is named only with their consent; otherwise by initials and"
+                   " register class. People in funded places are counted, not named.",
+                   "Seseorang disebut namanya hanya dengan persetujuannya; selain itu dengan"
+                   " inisial dan kelas register. Peserta di kursi yang didanai dihitung, tidak"
+                   " disebut namanya."),
+    "st_left": ("{balance} of your money is left at {end}.",
+                "Sisa dana Anda {balance} per {end}."),
+    "s_statement": ("Statement", "Ringkasan"), "s_came_in": ("What came in", "Yang diterima"),
+    "s_paid_for": ("What it paid for", "Digunakan untuk"),
+    "s_places": ("Places funded", "Kursi yang didanai"), "s_outcomes": ("Outcomes", "Hasil"),
+    "s_adopted": ("People adopted", "WBP yang diadopsi"), "s_sponsors": ("Sponsors", "Donatur"),
+    "s_month_sponsors": ("Sponsors this month", "Donatur bulan ini"),
+    "s_top_purposes": ("Donations by purpose", "Donasi per tujuan"),
+    "s_cost": ("Cost per completion", "Biaya per kelulusan"),
+    "ms_donations": ("Donations received", "Donasi diterima"),
+    "ms_sponsors": ("Sponsors who gave", "Donatur yang memberi"),
+    "ms_cash": ("In cash", "Tunai"), "ms_in_kind": ("In kind (value)", "Barang (nilai)"),
+    "ms_spent": ("Spent from sponsors' money", "Dibelanjakan dari dana donatur"),
+    "h_sponsor": ("Sponsor", "Donatur"), "h_person": ("Person", "Orang"),
+    "h_completed_tracks": ("Completed", "Lulus"),
+    "h_cost_per_completion": ("Per completion", "Per kelulusan"),
+    "sales_title": ("Sales by {by}, {lapas}, {start} to {end} (exclusive)",
+                    "Penjualan per {by}, {lapas}, {start} s.d. {end} (tidak termasuk)"),
+    "sales_split": ("Split of net revenue: premi {premi}, cooperative {cooperative}, PNBP"
+                    " {pnbp}", "Pembagian pendapatan bersih: premi {premi}, koperasi"
+                    " {cooperative}, PNBP {pnbp}"),
+    "sales_split_used": ("{sales} sale(s) of the period were made with another split: {split}",
+                         "{sales} penjualan di periode ini memakai pembagian lain: {split}"),
+    "sales_by_unknown": ("is not a grouping (choose {choices})",
+                         "bukan pengelompokan (pilih {choices})"),
+    "s_sales_report": ("Sales", "Penjualan"), "s_split": ("Split", "Pembagian"),
+    "s_month_products": ("Products and sales this month", "Produk dan penjualan bulan ini"),
+    "s_revenue_trend": ("Revenue per month per product", "Pendapatan per bulan per produk"),
     "h_technical_returns": ("Technical returns", "Kembali teknis"),
     "h_rate_ci": ("Rate (95% CI)", "Tingkat (IK 95%)"),
     "h_difference_pp": ("Difference, points (95% CI)", "Selisih, poin (IK 95%)"),
@@ -897,11 +1142,17 @@ def msg(key: str, lang: str = "en", /, **params: object) -> str:
         return key + (" " + repr(params) if params else "")
     template = pair[1] if lang == "id" and pair[1] else pair[0]
     params = {name: msg(value.key, lang, **value.params) if isinstance(value, Message)
+              else _money(value, lang) if isinstance(value, Rupiah)
               else value for name, value in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def _money(value: int, lang: str) -> str:
+    from .numbers import rupiah
+    return rupiah(value, lang)
 
 
 def header(key: str, lang: str) -> str:

@@ -79,6 +79,7 @@ def monthly_markdown(report: dict, lang: str) -> str:
              to_markdown(report["by_track"], TRACK_COLUMNS, lang, msg("s_by_track", lang)),
              to_markdown(report["trend"], ("month", "completed", "released"), lang,
                          msg("s_trend", lang)),
+             *_extra_sections("markdown", report, lang),
              footer(report["ledger_head"], lang) + "\n"]
     return "\n".join(parts)
 
@@ -122,6 +123,7 @@ def monthly_table(report: dict, lang: str, *, color: bool = False, width: int | 
                       Text(f"{t['released']:>3} {text_bar(t['released'], peak, 15)}",
                            style="yellow"))
     console.print(trend)
+    _extra_sections("table", report, lang, console)
     console.print(Text(_generated(report, lang), style="dim"))
     console.print(Text(footer(report["ledger_head"], lang), style="dim"))
     return console.file.getvalue()
@@ -198,6 +200,7 @@ def monthly_html(report: dict, lang: str) -> str:
         f"<h2>{escape(msg('s_trend', lang))}</h2>", trend_chart,
         f"<h2>{escape(msg('s_by_track', lang))}</h2>",
         _html_table(report["by_track"], TRACK_COLUMNS, lang),
+        *_extra_sections("html", report, lang),
         _signatures(report, lang),
         f"<footer><p>{escape(_generated(report, lang))}</p>"
         f"<p>{escape(footer(report['ledger_head'], lang))}</p>"
@@ -221,4 +224,24 @@ def monthly_sheets(report: dict, lang: str) -> list:
             rows_sheet(msg("s_by_opd", lang), report["by_opd"], OPD_COLUMNS),
             rows_sheet(msg("s_by_track", lang), report["by_track"], TRACK_COLUMNS),
             rows_sheet(msg("s_trend", lang), report["trend"], ("month", "completed", "released")),
+            *_extra_sections("xlsx", report, lang),
             *head_sheet(report["ledger_head"])]
+
+
+def _extra_sections(fmt: str, report: dict, lang: str, console=None) -> list:
+    """The sections other parts of the programme add (sponsors; products and sales), in
+    ``fmt``: markdown and HTML texts, workbook sheets, or printed onto the table's
+    ``console``."""
+    from . import sales, sponsors
+
+    parts: list = []
+    for module in (sponsors, sales):
+        if fmt == "table":
+            module.monthly_section_table(report, lang, console)
+        elif fmt == "xlsx":
+            parts += module.monthly_section_sheets(report, lang)
+        else:
+            render = {"markdown": module.monthly_section_markdown,
+                      "html": module.monthly_section_html}[fmt]
+            parts.append(render(report, lang))
+    return parts

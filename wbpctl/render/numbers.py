@@ -20,3 +20,11 @@ def percent(share: float | None, lang: str, digits: int = 1, *, signed: bool = F
         return "-"
     text = number(share * 100, lang, digits) + "%"
     return ("+" + text) if signed and share > 0 else text
+
+
+def rupiah(value: int, lang: str) -> str:
+    """Whole rupiah as each language writes money: ``Rp 5.000.000`` (Indonesian),
+    ``Rp 5,000,000`` (English); a shortfall with a true minus sign (``−Rp 250.000``)."""
+    digits = f"{abs(int(value)):,}"          # integer formatting: no float on the way
+    text = "Rp " + (digits.replace(",", ".") if lang == "id" else digits)
+    return (MINUS + text) if value < 0 else text

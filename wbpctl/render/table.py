@@ -22,7 +22,7 @@ ESSENTIAL = {"reg_no", "name", "code", "track", "field", "value", "cohort", "seq
              "window_years", "group", "month", "what", "who"}
 PAGE = 500
 GAP = "  "
-_NUMBER = re.compile(r"[−+-]?[\d.,]+%?")
+_NUMBER = re.compile(r"[−+-]?(?:Rp\s?)?[−+-]?[\d.,]+%?")  # money right-aligned too
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 

@@ -14,6 +14,8 @@ from ..services.heads import report_snapshot
 from ..services.session import Session
 from ..store import report_queries as rq
 from .readiness import due_counts
+from .sales import monthly_section as products_section
+from .sponsors import monthly_section
 
 COUNTS = ("assigned", "waitlisted", "completed", "failed", "dropped", "active_end")
 
@@ -65,6 +67,8 @@ def monthly(session: Session, *, month: str | None = None, as_of: str | date | N
         overdue, due = due_counts(session, conn, within=90, as_of=cut.end - timedelta(days=1))
         in_custody_start = rq.in_custody_at(conn, start)
         in_custody_end = rq.in_custody_at(conn, end)
+        sponsors = monthly_section(conn, start, end)
+        products = products_section(session, conn, cut, trend_period)
     totals = {k: sum(r[k] for r in tracks) for k in (*COUNTS, "dropped_in_programme")}
     return {
         "month": label,
@@ -101,6 +105,8 @@ def monthly(session: Session, *, month: str | None = None, as_of: str | date | N
         "trend": [{"month": m, "completed": trend.get(m, {}).get("completed", 0),
                    "released": trend.get(m, {}).get("released", 0)}
                   for m in trend_period.months()],
+        "sponsors": sponsors,
+        "products": products,
     }
 
 

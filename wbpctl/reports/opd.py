@@ -9,6 +9,7 @@ from ..domain.periods import Period, this_year_so_far
 from ..services.heads import report_snapshot
 from ..services.session import Session
 from .monthly import COUNTS, completion_rate, opd_rows, track_rows
+from .sponsors import cost_per_completion
 
 
 def opd_report(session: Session, *, start: str | date | None = None,
@@ -21,6 +22,8 @@ def opd_report(session: Session, *, start: str | date | None = None,
         raise Invalid("to", end.isoformat(), "period_empty", start=start.isoformat())
     with report_snapshot(session, at) as (conn, head):
         tracks = track_rows(conn, Period(start, end))
+        costs = cost_per_completion(conn, start.isoformat(), end.isoformat(),
+                                    {r["track"]: r["completed"] for r in tracks})
     opds = opd_rows(session, tracks)
     for row in (*tracks, *opds):
         row["completion_rate"] = completion_rate(row["completed"], row["failed"],
@@ -31,4 +34,5 @@ def opd_report(session: Session, *, start: str | date | None = None,
             "by_opd": [{"opd": r["opd"], "name": r["name"], **{k: r[k] for k in keep}}
                        for r in opds],
             "by_track": [{"track": r["track"], "opd": r["opd"], "name": r["name"],
-                          **{k: r[k] for k in keep}} for r in tracks]}
+                          **{k: r[k] for k in keep}} for r in tracks],
+            "cost_per_completion": costs}

@@ -17,6 +17,7 @@ from ..domain.release import INTO_COMMUNITY
 from ..services.heads import report_snapshot
 from ..services.participants import regno_text, stay_sentence
 from ..services.session import Session
+from ..store import product_queries as pq
 from ..store import queries
 
 BEFORE_RELEASE = ("ADMINDUK", "KES-PREVENTIF")
@@ -76,6 +77,8 @@ def readiness_rows(session: Session, conn: sqlite3.Connection, *, within: int, a
     done = queries.completed_tracks(conn, [stay["stay_id"] for stay, _ in found],
                                     as_of.isoformat())
     names = queries.names_of(conn, [stay["person_id"] for stay, _ in found])
+    # the premi someone leaves with (or is owed): part of being ready
+    savings = pq.premi_balances(conn, [stay["person_id"] for stay, _ in found])
     due = []
     for stay, (soonest, dates) in found:
         completed = done.get(stay["stay_id"], set())
@@ -89,13 +92,15 @@ def readiness_rows(session: Session, conn: sqlite3.Connection, *, within: int, a
                     "due_on": soonest.isoformat(), "days_left": (soonest - as_of).days,
                     "expiry": iso["expiry"], "pb_eligible": iso["pb_eligible"],
                     "cb_eligible": iso["cb_eligible"], "cmb": iso["cmb"],
-                    "released_on": None, "release_type": None, "missing": missing})
+                    "released_on": None, "release_type": None, "missing": missing,
+                    "premi_balance": savings[stay["person_id"]]})
     # the overdue first (longest overdue first), then the due, soonest first
     due.sort(key=lambda r: (r["section"] != "overdue", r["due_on"], r["reg_no"]))
     released_stays = queries.stays_released_between(
         conn, (as_of - timedelta(days=within)).isoformat(), as_of.isoformat(), INTO_COMMUNITY)
     done = queries.completed_tracks(conn, [s["stay_id"] for s in released_stays],
                                     as_of.isoformat())
+    savings = pq.premi_balances(conn, [s["person_id"] for s in released_stays])
     released = []
     for stay in released_stays:
         codes = {track for track, _ in done.get(stay["stay_id"], set())}
@@ -106,6 +111,7 @@ def readiness_rows(session: Session, conn: sqlite3.Connection, *, within: int, a
                              "expiry": None, "pb_eligible": None, "cb_eligible": None,
                              "cmb": None,
                              "released_on": stay["released_on"],
-                             "release_type": stay["release_type"], "missing": missing})
+                             "release_type": stay["release_type"], "missing": missing,
+                             "premi_balance": savings[stay["person_id"]]})
     released.sort(key=lambda r: (r["released_on"], r["reg_no"]))
     return due + released

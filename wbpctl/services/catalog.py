@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..domain.catalog import normalize_code
-from ..store import connection, queries, schema
+from ..store import connection, product_queries, queries, schema
 from ..store.ledger import Ledger
 from .session import Session, Tx
 
@@ -18,6 +18,7 @@ class InitResult:
     migrations: int
     catalog_changed: bool
     events: int
+    sponsors_from_texts: int = 0
 
 
 def config_catalog(session: Session) -> tuple[list[dict], list[dict]]:
@@ -27,16 +28,20 @@ def config_catalog(session: Session) -> tuple[list[dict], list[dict]]:
 
 
 def sync_catalog(tx: Tx) -> bool:
-    """Write ``catalog.synced`` only when the config differs from what is stored."""
+    """Write ``catalog.synced`` only when the config differs from what is stored: the OPDs,
+    the tracks and the products made in them (one event, so a catalogue is one fact)."""
     opds, tracks = config_catalog(tx.session)
-    if queries.catalog(tx.conn) == (opds, tracks):
+    products = [p.as_dict() for p in tx.session.config.products]
+    if queries.catalog(tx.conn) == (opds, tracks) and product_queries.catalog(tx.conn) == products:
         return False
-    tx.record("catalog.synced", "catalog", {"opds": opds, "tracks": tracks})
+    tx.record("catalog.synced", "catalog", {"opds": opds, "tracks": tracks,
+                                            "products": products})
     return True
 
 
 def init_database(session: Session) -> InitResult:
-    """Create or upgrade the database and sync the catalogue; running it twice writes nothing."""
+    """Create or upgrade the database, sync the catalogue and register the free-text
+    sponsors of an older ledger; running it twice writes nothing."""
     created = not session.db_path.exists()
     conn = session.connect(create=True)
     schema.preflight(conn, session.db_path)
@@ -45,7 +50,10 @@ def init_database(session: Session) -> InitResult:
         ran = schema.migrate(conn, session.db_path)
         tx = Tx(session, conn, Ledger(conn, actor=session.actor, lapas=session.config.lapas_code))
         changed = sync_catalog(tx)
-    return InitResult(str(session.db_path), created, ran, changed, tx.written)
+        # places that named a sponsor in free text (before the registry) name one of it
+        from .sponsors import link_free_texts
+        linked = link_free_texts(tx)
+    return InitResult(str(session.db_path), created, ran, changed, tx.written, linked)
 
 
 def find_track(conn: sqlite3.Connection, text: str) -> sqlite3.Row | None:

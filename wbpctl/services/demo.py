@@ -19,8 +19,8 @@ from ..domain.errors import Rejected
 from ..domain.milestones import milestones
 from ..domain.remission import suggested_days
 from ..domain.sentence import class_for_sentence, parse_sentence
-from ..store import queries
-from . import enrolments, participants, stays, voids
+from ..store import product_queries, queries
+from . import enrolments, participants, products, sponsors, stays, voids
 from .session import Session, Tx
 
 FIRST_L = ["Budi", "Agus", "Andi", "Rudi", "Joko", "Hendra", "Dedi", "Eko", "Fajar", "Rizky",
@@ -32,6 +32,16 @@ SENTENCES = ["2 bulan", "5 bulan", "8 bulan", "1 tahun", "1y6m", "2y", "2y6m", "
 CUSTODY_TRACKS = ["BUN-UNGGUL", "NAK-TERNAK", "HORT-ORGANIK", "IKAN-AIRTAWAR", "OLAH-MADU",
                   "KRIYA-DAUR"]
 CRIMES = ["pencurian", "narkotika", "penipuan", "penggelapan", "penganiayaan", "illegal logging"]
+# Sponsors (issue 17): who funds places in which track, over the last FUNDED_DAYS
+SPONSORS = [  # (name, kind, contact)
+    ("Yayasan Peduli Jambi", "lembaga", "0812-7400-1122"),
+    ("Bank Jambi CSR", "perusahaan", "csr@bankjambi.example"),
+    ("PT Sawit Makmur Tungkal", "perusahaan", "0741-555-210"),
+    ("Hj. Rosmiati", "perorangan", "0813-6600-4477"),
+]
+SEATS = {"OLAH-MADU": "YAYASAN-PEDULI-JAMBI", "IKAN-AIRTAWAR": "BANK-JAMBI-CSR",
+         "KRIYA-DAUR": "PT-SAWIT-MAKMUR-TUNGKAL"}
+FUNDED_DAYS = 420
 PEOPLE = 60
 HISTORY = 120        # released three to six years ago: the recidivism report's cohorts
 SEED = 20250101
@@ -104,6 +114,7 @@ def _plan(session: Session, tx: Tx) -> int:
     rules = session.config.rules
     class_seq: dict[tuple[str, int], int] = {}
     certificates: dict[str, int] = {}
+    stayed: list[tuple[str, date, date]] = []    # (register number, admitted, leaves)
 
     def reg_no(register_class: str, year: int) -> str:
         key = (register_class, year)
@@ -162,8 +173,9 @@ def _plan(session: Session, tx: Tx) -> int:
             start = admitted + timedelta(days=rng.randint(3, 40))
             if start >= leaves:
                 continue
-            plan.at(start, 2, lambda n=number, t=track, s=start: enrolments.assign(
-                session, n, t, on=s, tx=tx))
+            funder = SEATS.get(track) if start >= today - timedelta(days=FUNDED_DAYS) else None
+            plan.at(start, 2, lambda n=number, t=track, s=start, f=funder: enrolments.assign(
+                session, n, t, on=s, sponsor=f, tx=tx))
             service = track in ("ADMINDUK", "KES-PREVENTIF")
             end = start + timedelta(days=rng.randint(14, 40) if service else rng.randint(60, 120))
             roll = rng.random()
@@ -181,6 +193,7 @@ def _plan(session: Session, tx: Tx) -> int:
                                           h=hours: enrolments.complete(
                     session, n, t, on=e, result=r, certificate=c, hours=h, tx=tx)))
 
+        stayed.append((number, admitted, leaves))
         # a recent enrolment drive for selling WBP products fills PASAR-KOP past its places
         drive = today - timedelta(days=rng.randint(3, 30))
         if admitted < drive < leaves and rng.random() < 0.8:
@@ -210,6 +223,8 @@ def _plan(session: Session, tx: Tx) -> int:
                     enrolments.assign(session, r, t, on=a + timedelta(days=10), tx=tx))
     extra = _court_and_transfers(session, tx, plan, reg_no, rng)
     _history(session, tx, plan, reg_no, rng)
+    _sponsors(session, tx, plan, stayed)
+    _products(session, tx, plan)
     plan.run()
     return PEOPLE + extra + HISTORY
 
@@ -298,3 +313,125 @@ def _court_and_transfers(session: Session, tx: Tx, plan: _Plan, reg_no, rng: ran
         session, number, "NAK-TERNAK", on=today - timedelta(days=59), tx=tx))
     return len(pretrial) + 1
 
+
+
+def _months(first: date, today: date) -> list[date]:
+    """The first day of each month after ``first`` up to ``today``."""
+    month = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    found = []
+    while month <= today:
+        found.append(month)
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return found
+
+
+def _sponsors(session: Session, tx: Tx, plan: _Plan,
+              stayed: list[tuple[str, date, date]]) -> None:
+    """Four sponsors: pledges on the 1st of each month for the places they fund, the
+    costs of those tracks on the 5th (within what they gave), public money besides, goods
+    given twice a year, a donation entered twice and voided, and a woman who adopts two
+    inmates (one consents to be named) and gives for each of them. Amounts are fixed, so
+    the same ``today`` gives the same data."""
+    today = session.today
+    since = today - timedelta(days=FUNDED_DAYS)
+    for name, kind, contact in SPONSORS:
+        plan.at(date.min, 0, lambda n=name, k=kind, c=contact: sponsors.register(
+            session, name=n, kind=k, contact=c, tx=tx))
+    pledges = [("YAYASAN-PEDULI-JAMBI", "OLAH-MADU", 3_000_000, 2_500_000, "madu mentah, botol"),
+               ("BANK-JAMBI-CSR", "IKAN-AIRTAWAR", 4_000_000, 3_500_000, "bibit lele, pakan"),
+               ("PT-SAWIT-MAKMUR-TUNGKAL", "KRIYA-DAUR", None, 2_000_000, "bambu, rotan, cat")]
+    months = _months(since, today)
+    for i, month in enumerate(months):
+        pay, spend_on = month, month + timedelta(days=4)
+        for code, track, given, cost, what in pledges:
+            if given:
+                plan.at(pay, 9, lambda c=code, t=track, d=pay, a=given: sponsors.add_donation(
+                    session, c, on=d, amount=a, for_track=t, ref=f"{c[:4]}-{d:%Y%m}", tx=tx))
+            plan.at(spend_on, 10, lambda c=code, t=track, d=spend_on, a=cost, w=what:
+                    sponsors.spend(session, track=t, on=d, amount=a, what=w, funded_by=c,
+                                   tx=tx))
+        if i % 6 == 0:      # the company gives for the programme, and goods
+            plan.at(pay, 9, lambda d=pay: sponsors.add_donation(
+                session, "PT-SAWIT-MAKMUR-TUNGKAL", on=d, amount=15_000_000, general=True,
+                ref=f"SAWIT-{d:%Y%m}", tx=tx))
+            plan.at(pay, 9, lambda d=pay: sponsors.add_donation(
+                session, "PT-SAWIT-MAKMUR-TUNGKAL", on=d, in_kind="bambu dan rotan 200 batang",
+                value=1_500_000, for_track="KRIYA-DAUR", tx=tx))
+        if i % 3 == 2:      # public money: the regency's and the Lapas's own
+            plan.at(spend_on, 10, lambda d=spend_on: sponsors.spend(
+                session, track="OLAH-MADU", on=d, amount=1_500_000, what="pelatih", tx=tx))
+            plan.at(spend_on, 10, lambda d=spend_on: sponsors.spend(
+                session, track="ADMINDUK", on=d, amount=750_000, what="blanko, foto",
+                funded_by="DIPA", tx=tx))
+        if i == 2:          # entered twice by mistake, voided the next day
+            plan.at(pay, 9, lambda d=pay: sponsors.add_donation(
+                session, "YAYASAN-PEDULI-JAMBI", on=d, amount=3_000_000,
+                for_track="OLAH-MADU", ref=f"YAYA-{d:%Y%m}-2", tx=tx))
+            plan.at(pay + timedelta(days=1), 9, lambda d=pay: sponsors.void_donation(
+                session, f"YAYA-{d:%Y%m}-2", on=d + timedelta(days=1),
+                reason="tercatat dua kali", tx=tx))
+    adoptees = [(number, max(admitted + timedelta(days=14), since))
+                for number, admitted, leaves in stayed
+                if admitted <= today - timedelta(days=180) and leaves >= today][:2]
+    for (number, start), consent in zip(adoptees, ("yes", "no")):
+        plan.at(start, 11, lambda n=number, s=start, c=consent: sponsors.adopt(
+            session, "HJ-ROSMIATI", n, start=s, consent=c, tx=tx))
+        for month in _months(start, today):
+            plan.at(month, 11, lambda n=number, d=month: sponsors.add_donation(
+                session, "HJ-ROSMIATI", on=d, amount=500_000, for_who=n, tx=tx))
+            plan.at(month + timedelta(days=9), 11, lambda n=number, d=month: sponsors.spend(
+                session, track="KES-PREVENTIF", on=d + timedelta(days=9), amount=350_000,
+                what="vitamin, perlengkapan mandi", funded_by="HJ-ROSMIATI", for_who=n,
+                tx=tx))
+
+
+# Production (issue 18): what each product's makers make on the 15th of a month, and what
+# is sold on the 20th and 28th (as much as is in stock): (product, made, makers, sales)
+MAKING = [("MADU-250", 40, 3, [(20, 25, "koperasi", None), (28, 12, "daring", None)]),
+          ("MADU-500", 15, 3, [(20, 10, "pameran", "Bazar Kabupaten")]),
+          ("TAS-DAUR", 12, 2, [(20, 8, "daring", None), (28, 3, "koperasi", None)]),
+          ("KERANJANG-DAUR", 10, 2, [(28, 8, "koperasi", "Koperasi Tungkal Jaya")])]
+
+
+def _products(session: Session, tx: Tx, plan: _Plan) -> None:
+    """Honey and crafts over the last twelve months, made by whoever is in custody and in
+    the product's track that day (the first few, with unequal shares when three), sold from
+    stock through the cooperative, exhibitions and online, and premi paid out every three
+    months (half of what each is owed, in thousands)."""
+    today = session.today
+    rng = random.Random(SEED + 18)      # its own: the people above stay as they were
+    for i, month in enumerate(_months(today - timedelta(days=365), today)):
+        made = month + timedelta(days=14)
+        for code, qty, most, sales in MAKING:
+            qty = qty + rng.randint(-qty // 4, qty // 4)
+            plan.at(made, 12, lambda c=code, q=qty, m=most, d=made: _make(session, tx, c, q, m, d))
+            for day, units, channel, buyer in sales:
+                when = month + timedelta(days=day - 1)
+                units = max(1, units + rng.randint(-units // 3, units // 3))
+                plan.at(when, 13, lambda c=code, u=units, ch=channel, b=buyer, d=when:
+                        _sell(session, tx, c, u, ch, b, d))
+        if i % 3 == 2:
+            plan.at(month, 14, lambda d=month: _pay(session, tx, d))
+
+
+def _make(session: Session, tx: Tx, code: str, qty: int, most: int, on: date) -> None:
+    makers = products.eligible_makers(session, tx.conn, code, on)[:most]
+    if makers:
+        shares = "2,1,1" if len(makers) == 3 else None
+        products.produce(session, code, on=on, qty=qty, makers=makers, shares=shares, tx=tx)
+
+
+def _sell(session: Session, tx: Tx, code: str, units: int, channel: str, buyer: str | None,
+          on: date) -> None:
+    stock = sum(left for _, left in product_queries.batches_in_stock(tx.conn, code,
+                                                                     on.isoformat()))
+    if stock:
+        products.sell(session, code, on=on, qty=min(units, stock), channel=channel,
+                      buyer=buyer, tx=tx)
+
+
+def _pay(session: Session, tx: Tx, on: date) -> None:
+    for person, owed in product_queries.premi_owed(tx.conn):
+        amount = owed // 2 // 1000 * 1000
+        if amount:
+            products.pay_premi(session, person, on=on, amount=amount, tx=tx)

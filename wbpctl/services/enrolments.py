@@ -63,18 +63,29 @@ def assign(session: Session, who: str, track: str, *, on: str | date | None = No
         if existing is not None:
             raise Rejected("already_in_track", who=who, track=spec.code,
                            status=existing["status"])
+        funder = _sponsor(tx.conn, sponsor)
         promoted = fill_places(tx, spec, when.isoformat())
         room = places_free(spec.capacity, queries.count_active(tx.conn, spec.code)) > 0
         uid = new_uid()
         payload = {"uid": uid, "person": person["uid"], "stay": stay["stay_uid"],
                    "track": spec.code, "on": when.isoformat(),
-                   "sponsor": clean_text(sponsor, field="sponsor")}
+                   "sponsor": funder["code"] if funder else None}
+        if funder:
+            payload["sponsor_uid"] = funder["uid"]
         tx.record("enrolment.assigned" if room else "enrolment.waitlisted", person["uid"],
                   payload)
         position = None if room else queries.count_waiting(tx.conn, spec.code)   # the last
     return {"uid": uid, "name": person["name"], "track": spec.code,
             "status": "active" if room else "waitlisted", "position": position,
             "on": when.isoformat(), "promoted": promoted}
+
+
+def _sponsor(conn: sqlite3.Connection, text: str | None) -> sqlite3.Row | None:
+    """The registered sponsor a place names (by code or name), or None."""
+    if clean_text(text, field="sponsor") is None:
+        return None
+    from .sponsors import find_sponsor
+    return find_sponsor(conn, text)
 
 
 def _open(tx: Tx, person: sqlite3.Row, spec: Track, who: str) -> sqlite3.Row:
@@ -148,9 +159,9 @@ def _enrolment_on(tx: Tx, person: sqlite3.Row, spec: Track, who: str,
     return rows[-1]
 
 
-# how each correctable field of an enrolment is read, as when it was first recorded
+# how each correctable field of an enrolment is read, as when it was first recorded (the
+# sponsor is looked up in the registry)
 CORRECTABLE = {
-    "sponsor": lambda text: clean_text(text, field="sponsor"),
     "hours": parse_hours,
     "result": parse_result,
     "certificate": lambda text: clean_text(text, field="certificate", maximum=100),
@@ -162,11 +173,11 @@ def correct(session: Session, who: str, track: str, *, on: str | date | None = N
             sponsor: str | None = None, hours: str | float | None = None,
             result: str | None = None, certificate: str | None = None,
             reason: str | None = None, tx: Tx | None = None) -> dict:
-    """Correct what was recorded of an enrolment (``enrolment.corrected``): its sponsor;
-    the hours, certificate and result of a completion; the reason of a drop. Only what
-    differs is recorded; nothing differing, no event."""
-    asked = {"sponsor": sponsor, "hours": hours, "result": result, "certificate": certificate,
-             "reason": reason}
+    """Correct what was recorded of an enrolment (``enrolment.corrected``): its sponsor
+    (one of the registry, or none: an empty text); the hours, certificate and result of a
+    completion; the reason of a drop. Only what differs is recorded; nothing differing, no
+    event."""
+    asked = {"hours": hours, "result": result, "certificate": certificate, "reason": reason}
     given = {field: CORRECTABLE[field](text) for field, text in asked.items()
              if text is not None}
     with session.transaction(tx) as tx:
@@ -180,6 +191,13 @@ def correct(session: Session, who: str, track: str, *, on: str | date | None = N
         if "reason" in given and row["status"] != "dropped":
             raise Rejected("correct_not_dropped", who=who, track=spec.code, status=row["status"])
         changes = {field: value for field, value in given.items() if value != row[field]}
+        if sponsor is not None:
+            funder = _sponsor(tx.conn, sponsor)
+            if (funder["id"] if funder else None) != row["sponsor_id"] or \
+                    (funder is None and row["sponsor"] is not None):
+                changes["sponsor"] = funder["code"] if funder else None
+                if funder:
+                    changes["sponsor_uid"] = funder["uid"]
         if changes.get("certificate") and queries.certificate_used(tx.conn, spec.code,
                                                                     changes["certificate"]):
             raise Invalid("certificate", certificate, "certificate_used", track=spec.code)
@@ -187,7 +205,8 @@ def correct(session: Session, who: str, track: str, *, on: str | date | None = N
             tx.record("enrolment.corrected", person["uid"], {"uid": row["uid"],
                                                              "track": spec.code,
                                                              "changes": changes})
-    return {"name": person["name"], "track": spec.code, "changes": changes}
+    return {"name": person["name"], "track": spec.code,
+            "changes": {k: v for k, v in changes.items() if k != "sponsor_uid"}}
 
 
 def release_drop_reason(release_type: str) -> str:

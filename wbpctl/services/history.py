@@ -13,8 +13,9 @@ from typing import Iterable, Iterator
 from ..domain.errors import Rejected
 from ..domain.heads import Head, parse_head
 from ..domain.nik import mask_nik
+from ..domain.sponsors import mask_contact
 from ..store import connection, ledger, queries
-from . import checkpoints, heads
+from . import checkpoints, heads, sponsors
 from .participants import find_person, record_access, regno_text
 from .session import Session
 
@@ -25,6 +26,8 @@ def _masked(payload: dict) -> dict:
     for key, value in payload.items():
         if key == "nik" and isinstance(value, str):
             out[key] = mask_nik(value)
+        elif key == "contact" and isinstance(value, str):      # a sponsor's
+            out[key] = mask_contact(value)
         elif isinstance(value, dict):
             out[key] = _masked(value)
         else:
@@ -57,6 +60,8 @@ def log(session: Session, who: str | None = None, *, limit: int | None = None,
     gathered = list(rows)
     shown = sorted({r["subject"] for r in gathered if _has_nik(r["payload"])})
     record_access(session, shown, fields=["nik"], command="log")
+    sponsors.record_access(session, sorted({r["subject"] for r in gathered
+                                            if _has_contact(r["payload"])}), command="log")
     return gathered
 
 
@@ -128,6 +133,11 @@ def _events(session: Session, subjects: list[str] | None, limit: int | None, *,
                    "payload": _masked(e.payload) if hide else e.payload, "batch": e.batch,
                    "who": about["who"],
                    "previous": (_masked(previous) if hide else previous) if previous else None}
+
+
+def _has_contact(payload: dict) -> bool:
+    return any(k == "contact" and v or isinstance(v, dict) and _has_contact(v)
+               for k, v in payload.items())
 
 
 def _has_nik(payload: dict) -> bool:

@@ -27,11 +27,17 @@ from ..domain.privacy import is_pseudonym
 from ..domain.people import clean_name, clean_text
 from ..domain.regno import parse_regno
 from ..domain.release import parse_release_type
+from ..domain.money import parse_rupiah
+from ..domain.products import Split, parse_channel, parse_qty
 from ..domain.remission import parse_remission_days, parse_remission_kind
 from ..domain.sentence import parse_sentence
+from ..domain.sponsors import mask_contact, name_key, parse_consent
+from ..domain.sponsors import parse_kind as parse_sponsor_kind
 from ..store import queries
+from ..store import product_queries as pq
+from ..store import sponsor_queries as sq
 from ..store.ledger import new_uid
-from . import enrolments, participants, stays, voids
+from . import enrolments, participants, products, sponsors, stays, voids
 from .csv_source import CsvSource
 from .session import Session, Tx
 from .transfer_kinds import FIELD_COLUMNS, KINDS, REJECTION_COLUMN, WHO, Kind
@@ -226,7 +232,10 @@ def _enrolment(session: Session, tx: Tx, v: dict, update: bool) -> str:
     track, on = _track_code(tx, v), _on(session, v, "assigned_on")
     for e in queries.enrolments_for(tx.conn, person["id"], track):
         if e["requested_on"] == on.isoformat():
-            return _again(v, _differences(v, e, _fields("sponsor")), update,
+            named = _cell(v, "sponsor")
+            differing = ["sponsor"] if named is not None and \
+                sponsors.find_sponsor(tx.conn, named)["id"] != e["sponsor_id"] else []
+            return _again(v, differing, update,
                           lambda: enrolments.correct(session, who, track, on=on,
                                                      sponsor=v["sponsor"], tx=tx))
     if voids.already_void(session, tx.conn, person["uid"], track, on, act="assignment"):
@@ -359,10 +368,240 @@ def _void(session: Session, tx: Tx, v: dict, update: bool) -> str:
     return NEW
 
 
+# -- sponsors and their money ------------------------------------------------------------
+
+def _row_person(session: Session, tx: Tx, v: dict) -> sqlite3.Row | None:
+    """The person a row names, if any: by global id (exact across ledgers), else register
+    number or NIK."""
+    who = _person_uid(v) or _cell(v, "reg_no") or _cell(v, "nik")
+    return participants.find_person(session, tx.conn, who) if who else None
+
+
+def _contact_differs(cell: str | None, recorded: str | None) -> bool:
+    """A contact cell states something else than what is recorded; a masked export's cell
+    (``0812*******890``) states the same when it masks the recorded one."""
+    if cell is None:
+        return False
+    return cell != recorded and not (recorded and cell == mask_contact(recorded))
+
+
+def _sponsor(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    uid = (_cell(v, "sponsor_uid") or "").lower() or None
+    code = _cell(v, "sponsor")
+    if _cell(v, "contact") and "*" in v["contact"] and uid is None and code is None:
+        raise Invalid("contact", v["contact"], "contact_masked")
+    row = (sq.sponsor_by_uid(tx.conn, uid) if uid else None) or \
+        (sq.sponsor_by_code(tx.conn, code.upper()) if code else None)
+    if row is None and uid is None and code is None and _cell(v, "name"):
+        row = next((r for r in sq.sponsors(tx.conn)
+                    if name_key(r["name"]) == name_key(v["name"])), None)
+    if row is None:
+        if _cell(v, "contact") and "*" in v["contact"]:
+            raise Invalid("contact", v["contact"], "contact_masked")
+        sponsors.register(session, name=_cell(v, "name") or "", kind=_cell(v, "kind"),
+                          contact=_cell(v, "contact"), code=code, uid=uid, tx=tx)
+        return NEW
+    differing = [c for c, differs in (
+        ("name", _cell(v, "name") and clean_name(v["name"]) != row["name"]),
+        ("kind", _cell(v, "kind") and parse_sponsor_kind(v["kind"]) != row["kind"]),
+        ("contact", _contact_differs(_cell(v, "contact"), row["contact"]))) if differs]
+    if "contact" in differing and "*" in v["contact"]:
+        raise Invalid("contact", v["contact"], "contact_masked")
+    return _again(v, differing, update, lambda: sponsors.correct(
+        session, row["code"], tx=tx, **{c: v[c] for c in differing}))
+
+
+def _donation_fields(session: Session, tx: Tx, v: dict) -> dict:
+    """A donations row as the arguments of ``add_donation``/``correct_donation``."""
+    person = _row_person(session, tx, v)
+    goods = _cell(v, "in_kind")
+    return dict(on=_on(session, v, "received_on"), amount=None if goods else _cell(v, "amount"),
+                in_kind=goods, value=_cell(v, "amount") if goods else None,
+                for_track=_cell(v, "track"), for_who=person["uid"] if person else None,
+                general=not (_cell(v, "track") or person), ref=_cell(v, "ref"))
+
+
+def _donation(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    """A donation is known by its global id, else its receipt number, else the very facts
+    (sponsor, date, amount, goods); a voided_on cell voids it (as a correction)."""
+    fields = _donation_fields(session, tx, v)
+    sponsor = sponsors.find_sponsor(tx.conn, _cell(v, "sponsor") or "")
+    uid = (_cell(v, "donation_uid") or "").lower() or None
+    row = (sq.donation_by(tx.conn, "uid", uid) if uid else None) or \
+        (sq.donation_by(tx.conn, "ref", fields["ref"]) if fields["ref"] else None)
+    amount = parse_rupiah(_cell(v, "amount") or "", field="amount")
+    if row is None and uid is None and not fields["ref"]:
+        row = sq.donation_like(tx.conn, sponsor["id"], fields["on"].isoformat(), amount,
+                               clean_text(fields["in_kind"], field="in_kind", maximum=200))
+    if row is None:
+        done = sponsors.add_donation(session, sponsor["uid"], uid=uid, tx=tx, **fields)
+        if _cell(v, "voided_on"):
+            sponsors.void_donation(session, str(done["id"]), on=v["voided_on"],
+                                   reason=_cell(v, "void_reason") or "", tx=tx)
+        return NEW
+    if row["sponsor_id"] != sponsor["id"]:
+        raise Invalid("sponsor", v.get("sponsor"), "import_differs", fields="sponsor")
+    person = fields["for_who"]
+    purpose = "track" if fields["for_track"] else "person" if person else "general"
+    differing = [c for c, differs in (
+        ("received_on", fields["on"].isoformat() != row["received_on"]),
+        ("amount", amount != row["amount"]),
+        ("in_kind", clean_text(fields["in_kind"], field="in_kind", maximum=200)
+         != row["in_kind"]),
+        ("track", purpose != row["purpose"] or (purpose == "track" and enrolments.track_code(
+            tx.conn, fields["for_track"]) != row["track"])
+         or (purpose == "person" and person != row["person_uid"]))) if differs]
+    voiding = bool(_cell(v, "voided_on")) and not row["voided_on"]
+
+    def correct() -> None:
+        if differing:
+            sponsors.correct_donation(session, row["uid"], tx=tx, **fields)
+        if voiding:
+            sponsors.void_donation(session, row["uid"], on=v["voided_on"],
+                                   reason=_cell(v, "void_reason") or "", tx=tx)
+
+    return _again(v, [*differing, *(["voided_on"] if voiding else [])], update, correct)
+
+
+def _adoption(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    sponsor = sponsors.find_sponsor(tx.conn, _cell(v, "sponsor") or "")
+    person = _row_person(session, tx, v)
+    if person is None:
+        raise Invalid("reg_no", "", "import_who_missing")
+    start = _on(session, v, "from_on")
+    for row in sq.adoptions(tx.conn, sponsor_id=sponsor["id"], person_id=person["id"]):
+        if row["from_on"] == start.isoformat():
+            differing = [c for c, differs in (
+                ("until_on", _cell(v, "until_on") and session.date(
+                    v["until_on"], "until", allow_future=True).isoformat() != row["until_on"]),
+                ("consent", _cell(v, "consent") is not None
+                 and parse_consent(v["consent"]) != bool(row["consent"]))) if differs]
+            return _again(v, differing, update, lambda: sponsors.adopt(
+                session, sponsor["uid"], person["uid"], start=start, until=_cell(v, "until_on"),
+                consent=_cell(v, "consent"), tx=tx))
+    sponsors.adopt(session, sponsor["uid"], person["uid"], start=start,
+                   until=_cell(v, "until_on"), consent=_cell(v, "consent"), tx=tx)
+    return NEW
+
+
+def _spending(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    """A spending is known by its global id, else its receipt number, else the very facts
+    (track, date, amount, what); one recorded is never changed by an import."""
+    uid = (_cell(v, "spending_uid") or "").lower() or None
+    ref = _cell(v, "ref")
+    on = _on(session, v, "spent_on")
+    amount = parse_rupiah(_cell(v, "amount") or "", field="amount")
+    track = enrolments.track_code(tx.conn, _cell(v, "track") or "")
+    what = clean_text(_cell(v, "what"), field="what", maximum=200) or ""
+    row = (sq.spending_by(tx.conn, "uid", uid) if uid else None) or \
+        (sq.spending_by(tx.conn, "ref", ref) if ref else None)
+    if row is None and uid is None and not ref:
+        row = sq.spending_like(tx.conn, track, on.isoformat(), amount, what)
+    if row is not None:
+        recorded = (row["track"], row["spent_on"], row["amount"], row["what"])
+        if (track, on.isoformat(), amount, what) != recorded:
+            raise Invalid("amount", v.get("amount"), "import_spending_differs",
+                          recorded=f"{row['spent_on']} {row['track']} {row['amount']}")
+        return UNCHANGED
+    person = _row_person(session, tx, v)
+    sponsors.spend(session, track=track, on=on, amount=amount, what=what,
+                   funded_by=_cell(v, "funded_by"), for_who=person["uid"] if person else None,
+                   override=_cell(v, "override"), ref=ref, uid=uid, tx=tx)
+    return NEW
+
+
+# -- products, sales and premi ---------------------------------------------------------------
+
+def _production(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    """A batch is known by its global id, else its product and batch number, else the very
+    facts (product, date, quantity); one recorded is never changed by an import."""
+    uid = (_cell(v, "production_uid") or "").lower() or None
+    product = products.find_product(tx.conn, _cell(v, "product") or "", retired=True)
+    on = _on(session, v, "produced_on")
+    qty = parse_qty(_cell(v, "qty") or "")
+    makers = _cell(v, "maker_uids") or _cell(v, "makers") or ""
+    row = (pq.batch_by_uid(tx.conn, uid) if uid else None) or \
+        (pq.batch(tx.conn, product["code"], v["batch"]) if _cell(v, "batch") else None)
+    if row is None and uid is None and not _cell(v, "batch"):
+        row = next(iter(pq.production_like(tx.conn, product["code"], on.isoformat(), qty)),
+                   None)
+    if row is not None:
+        if (row["product"], row["produced_on"], row["qty"]) != (product["code"], on.isoformat(),
+                                                                 qty):
+            raise Invalid("qty", v.get("qty"), "import_recorded_differs",
+                          recorded=f"{row['product']} {row['batch']} {row['produced_on']}"
+                                   f" {row['qty']}")
+        return UNCHANGED
+    products.produce(session, product["code"], on=on, qty=qty, makers=makers,
+                     shares=_cell(v, "shares"), batch=_cell(v, "batch"), uid=uid, tx=tx)
+    return NEW
+
+
+def _sale(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    """A sale is known by its global id, else its receipt number, else the very facts;
+    ``premi_share``/``cooperative_share`` give the split it was made with (default: the
+    config's)."""
+    uid = (_cell(v, "sale_uid") or "").lower() or None
+    product = products.find_product(tx.conn, _cell(v, "product") or "", retired=True)
+    on = _on(session, v, "sold_on")
+    qty = parse_qty(_cell(v, "qty") or "")
+    price = parse_rupiah(v["price"], field="price") if _cell(v, "price") else product["price"]
+    channel = parse_channel(_cell(v, "channel") or "")
+    row = (pq.sale_by(tx.conn, "uid", uid) if uid else None) or \
+        (pq.sale_by(tx.conn, "ref", v["ref"]) if _cell(v, "ref") else None)
+    if row is None and uid is None and not _cell(v, "ref"):
+        row = pq.sale_like(tx.conn, product["code"], on.isoformat(), qty, price, channel)
+    if row is not None:
+        if (row["product"], row["sold_on"], row["qty"], row["price"]) != (
+                product["code"], on.isoformat(), qty, price):
+            raise Invalid("qty", v.get("qty"), "import_recorded_differs",
+                          recorded=f"{row['product']} {row['sold_on']} {row['qty']}")
+        return UNCHANGED
+    split = None
+    if _cell(v, "premi_share") or _cell(v, "cooperative_share"):
+        config = session.config.sales_split
+        try:
+            split = Split.of(_cell(v, "premi_share") or config.premi,
+                             _cell(v, "cooperative_share") or config.cooperative)
+        except (ValueError, ZeroDivisionError):
+            raise Invalid("premi_share", v.get("premi_share"), "shares_invalid") from None
+    products.sell(session, product["code"], on=on, qty=qty, price=price, channel=channel,
+                  buyer=_cell(v, "buyer"), ref=_cell(v, "ref"), split=split, uid=uid, tx=tx)
+    return NEW
+
+
+def _payout(session: Session, tx: Tx, v: dict, update: bool) -> str:
+    uid = (_cell(v, "payout_uid") or "").lower() or None
+    person = _row_person(session, tx, v)
+    if person is None:
+        raise Invalid("reg_no", "", "import_who_missing")
+    on = _on(session, v, "paid_on")
+    amount = parse_rupiah(_cell(v, "amount") or "", field="amount")
+    row = (pq.payout_by(tx.conn, "uid", uid) if uid else None) or \
+        (pq.payout_by(tx.conn, "ref", v["ref"]) if _cell(v, "ref") else None)
+    if row is None and uid is None and not _cell(v, "ref"):
+        row = pq.payout_like(tx.conn, person["id"], on.isoformat(), amount)
+    if row is not None:
+        if (row["person_id"], row["paid_on"], row["amount"]) != (person["id"], on.isoformat(),
+                                                                  amount):
+            raise Invalid("amount", v.get("amount"), "import_recorded_differs",
+                          recorded=f"{row['paid_on']} {row['amount']}")
+        return UNCHANGED
+    products.pay_premi(session, person["uid"], on=on, amount=amount, ref=_cell(v, "ref"),
+                       uid=uid, tx=tx)
+    return NEW
+
+
 HANDLERS: dict[str, Callable[..., str | tuple[str, list[Notice]]]] = {
     "participants": _participant, "enrolments": _enrolment, "completions": _completion,
     "drops": _drop, "releases": _release, "remissions": _remission, "verdicts": _verdict,
     "returns": _return, "revocations": _revocation, "voids": _void,
+    "sponsors": _sponsor, "donations": _donation, "adoptions": _adoption,
+    "spending": _spending,
+    "production": _production, "sales": _sale, "payouts": _payout,
+    # ``export all`` writes a donation's later corrections and void as rows of their own,
+    # where they happened (what was spent in between was checked against the amount then)
+    "donation_changes": lambda session, tx, v, update: _donation(session, tx, v, True),
 }
 
 
@@ -370,6 +609,8 @@ def _column(kind: Kind, layout: Layout, error: WbpError, values: dict) -> tuple[
     """The file's column and the cell an error is about (the row itself when neither)."""
     if isinstance(error, Invalid):
         name = FIELD_COLUMNS.get(error.field, error.field)
+        if f"{error.field}_on" in kind.columns:      # from/until: from_on/until_on
+            name = f"{error.field}_on"
         if name == "on" and kind.date_column:
             name = kind.date_column
         if name == "reg_no" and "reg_no" not in layout.positions and "nik" in layout.positions:

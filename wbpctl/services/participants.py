@@ -523,7 +523,7 @@ def enrolment_dict(row: sqlite3.Row, position: int | None = None) -> dict:
         "result": row["result"],
         "certificate": row["certificate"],
         "hours": row["hours"],
-        "sponsor": row["sponsor"],
+        "sponsor": row["sponsor_code"] or row["sponsor"],
         "waitlist_position": position,
         "stay": row["stay_uid"],
     }
@@ -543,6 +543,8 @@ def show(session: Session, who: str, *, reveal: bool = False) -> dict:
         remissions = [{"uid": r["uid"], "stay": r["stay_uid"], "granted_on": r["granted_on"],
                        "kind": r["kind"], "days": r["days"], "override": r["override"]}
                       for r in queries.remissions_of_person(conn, person["id"])]
+        from .products import premi_record
+        premi = premi_record(conn, person["id"])
     if reveal and person["nik"]:
         record_access(session, [person["uid"]], fields=["nik"], command="participant show")
     current = stays[-1] if stays else {}
@@ -558,6 +560,7 @@ def show(session: Session, who: str, *, reveal: bool = False) -> dict:
         "stays": stays,
         "enrolments": enrolments,
         "remissions": remissions,
+        **premi,
     }
 
 

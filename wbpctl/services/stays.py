@@ -16,6 +16,7 @@ from ..store import queries
 from ..store.ledger import new_uid
 from .enrolments import end_enrolments_at_release
 from .participants import find_person, regno_text, stay_dates, stay_sentence
+from .products import unpaid_notice
 from .session import Session, Tx
 
 
@@ -149,6 +150,7 @@ def _release(session: Session, tx: Tx, who: str, person, stay, when: date, kind:
         payload["notices"] = notice_keys(notices)
     tx.record("stay.released", person["uid"], payload)
     ended = end_enrolments_at_release(tx, person["uid"], stay["stay_id"], when.isoformat(), kind)
+    notices = [*notices, *unpaid_notice(tx.conn, person)]    # premi left: pay or carry it
     return {"name": person["name"], "reg_no": regno_text(session, stay), "on": when.isoformat(),
             "type": kind, "to": destination, "ended_enrolments": ended, "notices": notices}
 

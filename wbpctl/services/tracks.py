@@ -42,7 +42,7 @@ def show_track(session: Session, code: str, *, recent: int = 10) -> dict:
                      "requested_on": r["requested_on"], "assigned_on": r["assigned_on"],
                      "completed_on": r["ended_on"] if status == "completed" else None,
                      "certificate": r["certificate"], "hours": r["hours"],
-                     "sponsor": r["sponsor"]}
+                     "sponsor": r["sponsor_code"] or r["sponsor"]}
                     for r in queries.roster(conn, code, status, limit)]
 
         active, waiting = people("active"), people("waitlisted")

@@ -38,6 +38,28 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
          True, "revoked_on"),
     Kind("voids", ("reg_no", "nik", "target", "act_on", "kind", "reason"),
          ("target", "act_on", "reason"), True, "act_on"),
+    # sponsors and their money: a person, when a row names one, by reg_no, nik or the
+    # global person_uid (which wins: it is exact across ledgers)
+    Kind("sponsors", ("sponsor", "name", "kind", "contact", "sponsor_uid"), ("name",), False,
+         None),
+    Kind("donations", ("sponsor", "received_on", "amount", "in_kind", "track", "reg_no", "nik",
+                       "person_uid", "ref", "donation_uid", "voided_on", "void_reason"),
+         ("sponsor", "received_on", "amount"), False, "received_on"),
+    Kind("adoptions", ("sponsor", "reg_no", "nik", "person_uid", "from_on", "until_on",
+                       "consent"), ("sponsor", "from_on"), False, "from_on"),
+    Kind("spending", ("track", "spent_on", "amount", "what", "funded_by", "reg_no", "nik",
+                      "person_uid", "ref", "override", "spending_uid"),
+         ("track", "spent_on", "amount", "what"), False, "spent_on"),
+    # products: makers by register number or NIK (comma-separated), or by global id
+    # (maker_uids, which wins); a sale may carry the split it was made with
+    Kind("production", ("product", "produced_on", "qty", "makers", "shares", "batch",
+                        "maker_uids", "production_uid"), ("product", "produced_on", "qty"),
+         False, "produced_on"),
+    Kind("sales", ("product", "sold_on", "qty", "price", "channel", "buyer", "ref",
+                   "premi_share", "cooperative_share", "sale_uid"),
+         ("product", "sold_on", "qty", "channel"), False, "sold_on"),
+    Kind("payouts", ("reg_no", "nik", "person_uid", "paid_on", "amount", "ref", "payout_uid"),
+         ("paid_on", "amount"), False, "paid_on"),
 )}
 
 # ``all``: every record of a ledger in the order it was made, one kind per row, so an

@@ -254,7 +254,7 @@ def _tuples(conn: sqlite3.Connection, table: str, upto: int | None = None) -> sq
 def _first_difference(scratch: sqlite3.Connection, table: str) -> Problem | None:
     """Compare live.table with the replayed main.table row by row on the primary key, in
     SQL (no sorting, no Python per row); name the first odd row and column."""
-    key = "code" if table in ("opds", "tracks") else "id"
+    key = "code" if table in ("opds", "tracks", "products") else "id"
     columns = [r[1] for r in scratch.execute(f"PRAGMA main.table_info({table})")]
     same = " AND ".join(f"a.{c} IS b.{c}" for c in columns)
     odd = scratch.execute(

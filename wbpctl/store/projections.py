@@ -14,6 +14,7 @@ between rows are resolved by global id inside the statement.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
@@ -24,6 +25,7 @@ RELEASE_STATUS = {"pindah": "transferred", "meninggal": "deceased"}  # all other
 
 _PERSON = "(SELECT id FROM people WHERE uid = ?)"
 _STAY = "(SELECT id FROM stays WHERE uid = ?)"
+_SPONSOR = "(SELECT id FROM sponsors WHERE uid = ?)"
 
 
 class Statement(NamedTuple):
@@ -35,9 +37,11 @@ def _sentence(p: dict) -> dict:
     return p.get("sentence") or {}
 
 
+# ``sponsor`` is the text as recorded (a free text in older ledgers, the sponsor's code
+# since the registry); ``sponsor_uid`` links the registry's sponsor when the event names one
 _ENROLMENT_INSERT = (
     "INSERT INTO enrolments (uid, person_id, stay_id, track, status, requested_on, waitlisted,"
-    f" assigned_on, sponsor) VALUES (?,{_PERSON},{_STAY},?,?,?,?,?,?)")
+    f" assigned_on, sponsor, sponsor_id) VALUES (?,{_PERSON},{_STAY},?,?,?,?,?,?,{_SPONSOR})")
 
 STATEMENTS: dict[str, Statement] = {
     "person.registered": Statement(
@@ -83,11 +87,11 @@ STATEMENTS: dict[str, Statement] = {
     "enrolment.assigned": Statement(
         _ENROLMENT_INSERT,
         lambda p: (p["uid"], p["person"], p["stay"], p["track"], "active", p["on"], 0, p["on"],
-                   p.get("sponsor"))),
+                   p.get("sponsor"), p.get("sponsor_uid"))),
     "enrolment.waitlisted": Statement(
         _ENROLMENT_INSERT,
         lambda p: (p["uid"], p["person"], p["stay"], p["track"], "waitlisted", p["on"], 1, None,
-                   p.get("sponsor"))),
+                   p.get("sponsor"), p.get("sponsor_uid"))),
     "enrolment.promoted": Statement(
         "UPDATE enrolments SET status = 'active', assigned_on = ? WHERE uid = ?",
         lambda p: (p["on"], p["uid"])),
@@ -109,6 +113,8 @@ def _update(conn: sqlite3.Connection, table: str, uid: str, changes: dict) -> No
 
 
 def _catalog_synced(conn: sqlite3.Connection, p: dict) -> None:
+    """The OPDs, tracks and (since products exist) the products of the config; a catalogue
+    from before products leaves them as they are."""
     for opd in p["opds"]:
         conn.execute("INSERT INTO opds (code, name) VALUES (:code, :name) "
                      "ON CONFLICT(code) DO UPDATE SET name = excluded.name", opd)
@@ -120,6 +126,8 @@ def _catalog_synced(conn: sqlite3.Connection, p: dict) -> None:
             "ON CONFLICT(code) DO UPDATE SET opd = excluded.opd, name = excluded.name, "
             "kind = excluded.kind, phase = excluded.phase, pembinaan = excluded.pembinaan, "
             "capacity = excluded.capacity, retired = 0", track)
+    if "products" in p:
+        _products_synced(conn, p["products"])
 
 
 def _person_corrected(conn: sqlite3.Connection, p: dict) -> None:
@@ -146,6 +154,9 @@ def _enrolment_corrected(conn: sqlite3.Connection, p: dict) -> None:
     if "result" in changes:
         changes["status"] = "failed" if changes["result"] == "fail" else "completed"
     _update(conn, "enrolments", p["uid"], changes)
+    if "sponsor" in changes:     # a new sponsor from the registry, or (older events) a text
+        conn.execute(f"UPDATE enrolments SET sponsor_id = {_SPONSOR} WHERE uid = ?",
+                     (p["changes"].get("sponsor_uid"), p["uid"]))
 
 
 def _remission_corrected(conn: sqlite3.Connection, p: dict) -> None:
@@ -200,6 +211,128 @@ def _enrolment_voided(conn: sqlite3.Connection, p: dict) -> None:
         raise LookupError("enrolment.voided: the enrolment does not exist")
 
 
+# -- sponsors, donations, adoptions, spending (few events: a function each) ----------------
+
+def _link_texts(conn: sqlite3.Connection, p: dict) -> None:
+    """Places whose free-text sponsor (an older ledger's) is one of ``texts`` now name the
+    sponsor; places already linked keep theirs."""
+    if p.get("texts"):
+        conn.execute(f"UPDATE enrolments SET sponsor_id = {_SPONSOR} WHERE sponsor_id IS NULL"
+                     " AND sponsor IN (SELECT value FROM json_each(?))",
+                     (p["uid"], json.dumps(p["texts"])))
+
+
+def _sponsor_registered(conn: sqlite3.Connection, p: dict) -> None:
+    conn.execute("INSERT INTO sponsors (uid, code, name, kind, contact) VALUES (?,?,?,?,?)",
+                 (p["uid"], p["code"], p["name"], p.get("kind"), p.get("contact")))
+    _link_texts(conn, p)
+
+
+def _sponsor_corrected(conn: sqlite3.Connection, p: dict) -> None:
+    _update(conn, "sponsors", p["uid"], {k: v for k, v in p["changes"].items()
+                                         if k in {"name", "kind", "contact"}})
+    _link_texts(conn, p)
+
+
+def _donation_recorded(conn: sqlite3.Connection, p: dict) -> None:
+    conn.execute(
+        "INSERT INTO donations (uid, sponsor_id, received_on, amount, in_kind, purpose, track,"
+        f" person_id, ref) VALUES (?,{_SPONSOR},?,?,?,?,?,{_PERSON},?)",
+        (p["uid"], p["sponsor"], p["on"], p["amount"], p.get("in_kind"), p["purpose"],
+         p.get("track"), p.get("person"), p.get("ref")))
+
+
+_DONATION_FIELDS = {"on": "received_on", "amount": "amount", "in_kind": "in_kind",
+                    "purpose": "purpose", "track": "track", "ref": "ref"}
+
+
+def _donation_corrected(conn: sqlite3.Connection, p: dict) -> None:
+    changes = p["changes"]
+    _update(conn, "donations", p["uid"], {column: changes[key] for key, column
+                                          in _DONATION_FIELDS.items() if key in changes})
+    if "person" in changes:
+        conn.execute(f"UPDATE donations SET person_id = {_PERSON} WHERE uid = ?",
+                     (changes["person"], p["uid"]))
+
+
+def _donation_voided(conn: sqlite3.Connection, p: dict) -> None:
+    if conn.execute("UPDATE donations SET voided_on = ?, void_reason = ? WHERE uid = ?",
+                    (p["on"], p["reason"], p["uid"])).rowcount != 1:
+        raise LookupError("donation.voided: the donation does not exist")
+
+
+def _adoption_recorded(conn: sqlite3.Connection, p: dict) -> None:
+    conn.execute(
+        "INSERT INTO adoptions (uid, sponsor_id, person_id, from_on, until_on, consent)"
+        f" VALUES (?,{_SPONSOR},{_PERSON},?,?,?)",
+        (p["uid"], p["sponsor"], p["person"], p["from"], p.get("until"),
+         int(bool(p.get("consent")))))
+
+
+def _adoption_corrected(conn: sqlite3.Connection, p: dict) -> None:
+    changes = p["changes"]
+    _update(conn, "adoptions", p["uid"], {
+        **({"until_on": changes["until"]} if "until" in changes else {}),
+        **({"consent": int(bool(changes["consent"]))} if "consent" in changes else {})})
+
+
+def _spending_recorded(conn: sqlite3.Connection, p: dict) -> None:
+    conn.execute(
+        "INSERT INTO spending (uid, track, spent_on, amount, what, funded_by, sponsor_id,"
+        f" person_id, ref, override) VALUES (?,?,?,?,?,?,{_SPONSOR},{_PERSON},?,?)",
+        (p["uid"], p["track"], p["on"], p["amount"], p["what"], p["funded_by"],
+         p.get("sponsor"), p.get("person"), p.get("ref"), p.get("override")))
+
+
+# -- products, production, sales and premi --------------------------------------------------
+
+def _products_synced(conn: sqlite3.Connection, products: list[dict]) -> None:
+    conn.execute("UPDATE products SET retired = 1")
+    for product in products:
+        conn.execute(
+            "INSERT INTO products (code, name, unit, track, price, retired)"
+            " VALUES (:code, :name, :unit, :track, :price, 0) ON CONFLICT(code) DO UPDATE SET"
+            " name = excluded.name, unit = excluded.unit, track = excluded.track,"
+            " price = excluded.price, retired = 0", product)
+
+
+_BATCH = "(SELECT id FROM batches WHERE uid = ?)"
+
+
+def _production_recorded(conn: sqlite3.Connection, p: dict) -> None:
+    conn.execute("INSERT INTO batches (uid, product, batch, produced_on, qty) VALUES (?,?,?,?,?)",
+                 (p["uid"], p["product"], p["batch"], p["on"], p["qty"]))
+    conn.executemany(f"INSERT INTO batch_makers (batch_id, person_id, weight)"
+                     f" VALUES ({_BATCH},{_PERSON},?)",
+                     [(p["uid"], m["person"], m["weight"]) for m in p["makers"]])
+
+
+def _sale_recorded(conn: sqlite3.Connection, p: dict) -> None:
+    """The sale, the units it took from each batch (oldest first) and the premi it
+    credited to each maker: all worked out when it was recorded, and kept in the event."""
+    conn.execute(
+        "INSERT INTO sales (uid, product, sold_on, qty, price, amount, channel, buyer, ref,"
+        " premi, cooperative, pnbp, premi_share, cooperative_share)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (p["uid"], p["product"], p["on"], p["qty"], p["price"], p["amount"], p["channel"],
+         p.get("buyer"), p.get("ref"), p["split"]["premi"], p["split"]["cooperative"],
+         p["split"]["pnbp"], p["shares"]["premi"], p["shares"]["cooperative"]))
+    for take in p["takes"]:
+        if conn.execute("UPDATE batches SET sold = sold + ? WHERE uid = ? AND sold + ? <= qty",
+                        (take["qty"], take["batch"], take["qty"])).rowcount != 1:
+            raise LookupError("sale.recorded: a batch it takes from lacks the units")
+    conn.executemany("INSERT INTO premi_credits (sale_id, person_id, amount)"
+                     " VALUES ((SELECT id FROM sales WHERE uid = ?),"
+                     f" {_PERSON}, ?)",
+                     [(p["uid"], c["person"], c["amount"]) for c in p["credits"]])
+
+
+def _premi_paid(conn: sqlite3.Connection, p: dict) -> None:
+    conn.execute(f"INSERT INTO payouts (uid, person_id, paid_on, amount, ref)"
+                 f" VALUES (?,{_PERSON},?,?,?)",
+                 (p["uid"], p["person"], p["on"], p["amount"], p.get("ref")))
+
+
 def _no_change(conn: sqlite3.Connection, p: dict) -> None:
     """Events that record an act (such as revealing a NIK) without changing a table."""
 
@@ -215,6 +348,18 @@ FUNCTIONS: dict[str, Callable[[sqlite3.Connection, dict], None]] = {
     "enrolment.voided": _enrolment_voided,
     "remission.voided": _remission_voided,
     "person.accessed": _no_change,
+    "sponsor.registered": _sponsor_registered,
+    "sponsor.corrected": _sponsor_corrected,
+    "sponsor.accessed": _no_change,
+    "donation.recorded": _donation_recorded,
+    "donation.corrected": _donation_corrected,
+    "donation.voided": _donation_voided,
+    "adoption.recorded": _adoption_recorded,
+    "adoption.corrected": _adoption_corrected,
+    "spending.recorded": _spending_recorded,
+    "production.recorded": _production_recorded,
+    "sale.recorded": _sale_recorded,
+    "premi.paid": _premi_paid,
 }
 KINDS = frozenset(STATEMENTS) | frozenset(FUNCTIONS)
 

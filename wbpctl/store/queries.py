@@ -67,9 +67,14 @@ def latest_stay(conn: sqlite3.Connection, person_id: int) -> sqlite3.Row | None:
         (person_id,)).fetchone()
 
 
+# a place's sponsor as the registry names it now (an older ledger's free text, linked)
+_SPONSOR_CODE = "(SELECT code FROM sponsors WHERE id = e.sponsor_id) AS sponsor_code"
+
+
 def enrolments_of(conn: sqlite3.Connection, person_id: int) -> list[sqlite3.Row]:
     return conn.execute(
-        "SELECT e.*, t.opd, t.kind, t.phase, s.uid AS stay_uid FROM enrolments e"
+        f"SELECT e.*, t.opd, t.kind, t.phase, s.uid AS stay_uid, {_SPONSOR_CODE}"
+        " FROM enrolments e"
         " JOIN tracks t ON t.code = e.track JOIN stays s ON s.id = e.stay_id"
         " WHERE e.person_id = ? ORDER BY e.id", (person_id,)).fetchall()
 
@@ -222,7 +227,8 @@ def waitlist_position(conn: sqlite3.Connection, track: str, enrolment_id: int) -
 def roster(conn: sqlite3.Connection, track: str, status: str, limit: int | None = None
            ) -> list[sqlite3.Row]:
     order = "e.ended_on DESC, e.id DESC" if status in ("completed", "failed") else "e.id"
-    sql = (f"SELECT e.*, p.name, p.uid AS person_uid, {_STAY_COLUMNS} FROM enrolments e"
+    sql = (f"SELECT e.*, p.name, p.uid AS person_uid, {_STAY_COLUMNS}, {_SPONSOR_CODE}"
+           " FROM enrolments e"
            " JOIN people p ON p.id = e.person_id JOIN stays s ON s.id = e.stay_id"
            f" WHERE e.track = ? AND e.status = ? ORDER BY {order}")
     params: list = [track, status]
@@ -389,8 +395,8 @@ def export_participants(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
 
 def export_enrolments(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     return conn.execute(
-        f"SELECT e.*, p.nik, p.uid AS person_uid, {_STAY_COLUMNS} FROM enrolments e"
-        " JOIN stays s ON s.id = e.stay_id"
+        f"SELECT e.*, p.nik, p.uid AS person_uid, {_STAY_COLUMNS}, {_SPONSOR_CODE}"
+        " FROM enrolments e JOIN stays s ON s.id = e.stay_id"
         " JOIN people p ON p.id = e.person_id ORDER BY e.requested_on, e.id")
 
 
@@ -446,7 +452,8 @@ def stay_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
 
 
 def enrolment_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM enrolments WHERE uid = ?", (uid,)).fetchone()
+    return conn.execute(f"SELECT e.*, {_SPONSOR_CODE} FROM enrolments e WHERE e.uid = ?",
+                        (uid,)).fetchone()
 
 
 def first_hash(conn: sqlite3.Connection) -> str:

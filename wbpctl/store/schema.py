@@ -150,15 +150,162 @@ CREATE INDEX absences_returned ON absences(returned_on, kind);
 CREATE INDEX absences_stay ON absences(stay_id);
 """
 
+# Sponsors, their donations, adoptions and spending (issue 17). Older ledgers named a
+# place's sponsor in free text (enrolments.sponsor); the text stays as it was recorded and
+# ``sponsor_id`` links it to the registry, set by the events ``init`` records for those
+# texts (``sponsor.registered`` with the texts it stands for), so the old events and a
+# replay of them are untouched.
+_M003 = """
+CREATE TABLE sponsors (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT,
+    contact TEXT
+);
+
+ALTER TABLE enrolments ADD COLUMN sponsor_id INTEGER REFERENCES sponsors(id);
+CREATE INDEX enrolments_sponsor ON enrolments(sponsor_id, assigned_on);
+
+-- money in whole rupiah, in_kind names goods given (amount is then their value)
+CREATE TABLE donations (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    sponsor_id INTEGER NOT NULL REFERENCES sponsors(id),
+    received_on TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    in_kind TEXT,
+    purpose TEXT NOT NULL,
+    track TEXT REFERENCES tracks(code),
+    person_id INTEGER REFERENCES people(id),
+    ref TEXT,
+    voided_on TEXT,
+    void_reason TEXT
+);
+CREATE INDEX donations_sponsor ON donations(sponsor_id, received_on);
+CREATE INDEX donations_received ON donations(received_on, sponsor_id);
+
+CREATE TABLE adoptions (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    sponsor_id INTEGER NOT NULL REFERENCES sponsors(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    from_on TEXT NOT NULL,
+    until_on TEXT,
+    consent INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX adoptions_sponsor ON adoptions(sponsor_id, from_on);
+CREATE INDEX adoptions_person ON adoptions(person_id);
+
+-- funded_by: APBD, DIPA, or 'sponsor' (then sponsor_id says which)
+CREATE TABLE spending (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    track TEXT NOT NULL REFERENCES tracks(code),
+    spent_on TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    what TEXT NOT NULL,
+    funded_by TEXT NOT NULL,
+    sponsor_id INTEGER REFERENCES sponsors(id),
+    person_id INTEGER REFERENCES people(id),
+    ref TEXT,
+    override TEXT
+);
+CREATE INDEX spending_track ON spending(track, spent_on);
+CREATE INDEX spending_sponsor ON spending(sponsor_id, spent_on);
+CREATE INDEX spending_spent ON spending(spent_on);
+"""
+
+# Products made in training and sold through the cooperative, the makers' premi and its
+# payouts (issue 18). Stock is kept per batch (``sold`` grows as sales take from it, oldest
+# batch first); each sale keeps its split and the premi credited to each maker.
+_M004 = """
+CREATE TABLE products (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    track TEXT NOT NULL REFERENCES tracks(code),
+    price INTEGER NOT NULL,
+    retired INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE batches (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    product TEXT NOT NULL REFERENCES products(code),
+    batch TEXT NOT NULL,
+    produced_on TEXT NOT NULL,
+    qty INTEGER NOT NULL,
+    sold INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (product, batch)
+);
+CREATE INDEX batches_product ON batches(product, produced_on);
+CREATE INDEX batches_produced ON batches(produced_on, product);
+
+CREATE TABLE batch_makers (
+    id INTEGER PRIMARY KEY,
+    batch_id INTEGER NOT NULL REFERENCES batches(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    weight INTEGER NOT NULL
+);
+CREATE INDEX batch_makers_batch ON batch_makers(batch_id);
+CREATE INDEX batch_makers_person ON batch_makers(person_id);
+
+-- amount = qty x price, split into premi + cooperative + pnbp (whole rupiah, exact)
+CREATE TABLE sales (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    product TEXT NOT NULL REFERENCES products(code),
+    sold_on TEXT NOT NULL,
+    qty INTEGER NOT NULL,
+    price INTEGER NOT NULL,
+    amount INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    buyer TEXT,
+    ref TEXT,
+    premi INTEGER NOT NULL,
+    cooperative INTEGER NOT NULL,
+    pnbp INTEGER NOT NULL,
+    premi_share TEXT NOT NULL,
+    cooperative_share TEXT NOT NULL
+);
+CREATE INDEX sales_sold ON sales(sold_on, product);
+CREATE INDEX sales_product ON sales(product, sold_on);
+
+CREATE TABLE premi_credits (
+    id INTEGER PRIMARY KEY,
+    sale_id INTEGER NOT NULL REFERENCES sales(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    amount INTEGER NOT NULL
+);
+CREATE INDEX premi_credits_person ON premi_credits(person_id, sale_id);
+CREATE INDEX premi_credits_sale ON premi_credits(sale_id);
+
+CREATE TABLE payouts (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    paid_on TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    ref TEXT
+);
+CREATE INDEX payouts_person ON payouts(person_id, paid_on);
+"""
+
 # (name, SQL): append only, never edit one that has shipped. Statements are split on ";",
 # so comments inside them must not hold one.
 MIGRATIONS: list[tuple[str, str]] = [
     ("m001_ledger_and_registry", _M001),
     ("m002_verdicts_transfers_revocations", _M002),
+    ("m003_sponsors_donations_spending", _M003),
+    ("m004_products_sales_premi", _M004),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 PROJECTION_TABLES = ("opds", "tracks", "people", "stays", "enrolments", "remissions",
-                     "absences")
+                     "absences", "sponsors", "donations", "adoptions", "spending",
+                     "products", "batches", "batch_makers", "sales", "premi_credits",
+                     "payouts")
 
 
 def state(conn: sqlite3.Connection) -> tuple[int, int, bool]:
