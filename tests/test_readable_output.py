@@ -1,0 +1,197 @@
+"""Output people read: tables that fit the terminal without cutting what must be read or
+typed, dates, numbers, times and sentences the way the language writes them, an ASCII
+console, a log in words that can be filtered, and listings a script can stream."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from wbpctl.render import display
+from wbpctl.render.display import DISPLAY, Display
+from wbpctl.render.formats import to_table
+from wbpctl.render.table import render_table
+
+from conftest import add_person
+
+ROWS = [{"reg_no": f"B.I-{n}/2025", "name": "Muhammad Rizki Pratama bin Abdul Rahman Hakim",
+         "detained_on": "2025-01-10", "expiry": "2028-01-10", "status": "in_custody",
+         "crime": "Penyalahgunaan narkotika golongan I bagi diri sendiri", "track": "KEBUN-SAWIT"}
+        for n in (7, 1234)]
+COLUMNS = ("reg_no", "name", "detained_on", "expiry", "status", "crime", "track")
+
+
+@pytest.fixture
+def shown_as():
+    """Set the display settings a command would set, for the renderers called directly."""
+    tokens = []
+
+    def use(**settings):
+        tokens.append(DISPLAY.set(Display(**settings)))
+    yield use
+    for token in reversed(tokens):
+        DISPLAY.reset(token)
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_a_table_fits_and_never_cuts_a_key_value(width):
+    text = to_table(ROWS, COLUMNS, "id", width=width)
+    lines = text.splitlines()
+    assert max(map(len, lines)) <= width
+    for value in ("B.I-7/2025", "B.I-1234/2025", "10-01-2025"):
+        assert any(value in line for line in lines), (value, text)
+    assert "…" not in text
+
+
+def test_columns_that_do_not_fit_are_left_out_and_named():
+    text = to_table(ROWS, COLUMNS, "en", width=60)
+    assert "Offence" not in text.splitlines()[0] and "Track" in text.splitlines()[0]
+    note = " ".join(text.splitlines()[-2:])
+    assert "not shown" in note and "Offence" in note
+
+
+def test_free_text_wraps_in_the_room_left_and_keeps_every_word():
+    lines = list(render_table(["reg_no", "crime"], ["Reg. no", "Crime"],
+                              [["B.I-7/2025", ROWS[0]["crime"]]], width=40))
+    assert max(map(len, lines)) <= 40 and len(lines) > 3
+    assert " ".join(" ".join(lines[2:]).split()).replace("B.I-7/2025 ", "") == ROWS[0]["crime"]
+
+
+def test_numbers_and_money_are_right_aligned():
+    lines = list(render_table(["track", "completed", "revenue"], ["Track", "Done", "Revenue"],
+                              [["A", "7", "Rp 5.000"], ["B", "1.234", "Rp 125.000"]], width=None))
+    assert lines[2] == "A          7    Rp 5.000" and lines[3] == "B      1.234  Rp 125.000"
+
+
+def test_a_long_listing_streams_a_page_at_a_time():
+    produced = []
+
+    def rows():
+        for n in range(1, 2001):
+            produced.append(n)
+            yield [f"B.I-{n}/2025", "x"]
+    lines = render_table(["reg_no", "name"], ["Reg", "Name"], rows(), width=80)
+    first = [next(lines) for _ in range(3)]
+    assert first[2].startswith("B.I-1/2025") and len(produced) <= 501
+    assert sum(1 for _ in lines) == 1999
+
+
+@pytest.mark.parametrize("lang,style,expected", [
+    ("id", "numeric", "10-01-2025"), ("id", "short", "10 Jan 2025"), ("id", "iso", "2025-01-10"),
+    ("en", "short", "10 Jan 2025")])
+def test_dates_follow_the_display_setting(shown_as, lang, style, expected):
+    shown_as(dates=style)
+    assert display.date_text("2025-01-10", lang) == expected
+
+
+def test_months_and_times_in_the_office_zone(shown_as):
+    assert display.month_text("2026-08", "id") == "Agustus 2026"
+    assert display.month_text("2026-08", "en", short=True) == "Aug 2026"
+    shown_as(dates="numeric", timezone="Asia/Jakarta")
+    assert display.time_text("2026-11-29T05:39:00+00:00", "id") == "29-11-2026 12:39 WIB"
+    # after 17:00 UTC it is already the next day in Jakarta
+    assert display.time_text("2026-11-29T17:30:00+00:00", "id") == "30-11-2026 00:30 WIB"
+    shown_as(dates="numeric", timezone="Asia/Makassar")
+    assert display.time_text("2026-11-29T05:39:00+00:00", "id") == "29-11-2026 13:39 WITA"
+
+
+def test_numbers_rates_and_sentences_in_each_language():
+    assert display.cell(1451, "id") == "1.451" and display.cell(1451, "en") == "1,451"
+    assert display.rate_text(0.8433, "id") == "84,3%" and display.rate_text(0.8433, "en") == "84.3%"
+    assert display.sentence_text("2y 6m", "id") == "2 tahun 6 bulan"
+    assert display.sentence_text("1y 1m 15d", "en") == "1 year 1 month 15 days"
+    assert display.sentence_text("life", "id") == "seumur hidup"
+
+
+def test_an_ascii_console_gets_an_ascii_table(shown_as):
+    shown_as(ascii=True)
+    text = to_table([{"reg_no": "B.I-7/2025", "days_left": -155}], ("reg_no", "days_left"),
+                    "en", width=80)
+    text.encode("ascii")
+    assert "-155" in text
+
+
+@pytest.fixture
+def people(cli):
+    add_person(cli, "B.I-1/2025", name="Budi Santoso", detained="2025-01-10", sentence="2y 6m")
+    add_person(cli, "B.I-2/2025", name="Siti Aminah", detained="2025-03-01", sentence="1y 6m")
+    cli.ok("assign", "B.I-1/2025", "HORT-ORGANIK", "--on", "2026-02-01")
+    cli.ok("--actor", "petugas-b", "complete", "B.I-1/2025", "HORT-ORGANIK", "--on", "2026-05-01")
+    return cli
+
+
+def test_the_listing_fits_80_columns_in_indonesian(people, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    text = people.ok("--lang", "id", "participant", "list").stdout
+    assert max(map(len, text.splitlines())) <= 80
+    assert "B.I-1/2025" in text and "10-01-2025" in text and "ditahan" in text
+    json_rows = people.json("participant", "list")
+    assert json_rows[0]["detained_on"] == "2025-01-10"      # scripts keep ISO dates
+
+
+def test_a_stay_reads_as_labelled_lines_with_its_sentence_in_words(people):
+    text = people.ok("--lang", "id", "participant", "show", "B.I-1/2025").stdout
+    assert "2 tahun 6 bulan" in text and "10-01-2025" in text
+
+
+def test_the_log_says_what_happened_in_words(people):
+    text = people.ok("--lang", "id", "log", "B.I-1/2025").stdout
+    assert "B.I-1/2025 Budi Santoso" in text and "WIB" in text
+    assert "kind" not in text.splitlines()[0].lower()
+
+
+def test_the_log_filters(people):
+    everything = people.json("log")
+    assert [e["actor"] for e in people.json("log", "--actor", "petugas-b")] == ["petugas-b"]
+    kinds = {e["kind"] for e in people.json("log", "--kind", "enrolment")}
+    assert kinds == {"enrolment.assigned", "enrolment.completed"}
+    assert people.json("log", "--kind", "enrolment.completed")[0]["actor"] == "petugas-b"
+    assert people.json("log", "-n", "2") == everything[-2:]
+    today = everything[-1]["at"][:10]
+    assert len(people.json("log", "--since", today)) == len(everything)
+    assert people.json("log", "--until", today) == []
+    refused = people("log", "--since", "someday")
+    assert refused.exit_code != 0 and "someday" in refused.stderr
+
+
+def test_nl_is_one_json_object_a_line(people):
+    lines = people.ok("log", "--nl").stdout.splitlines()
+    assert len(lines) == len(people.json("log"))
+    assert all(isinstance(json.loads(line), dict) for line in lines)
+    rows = [json.loads(line) for line in people.ok("participant", "list", "--nl").stdout
+            .splitlines()]
+    assert {r["reg_no"] for r in rows} == {"B.I-1/2025", "B.I-2/2025"}
+
+
+def test_dash_output_is_stdout(people):
+    assert json.loads(people.ok("participant", "list", "-f", "json", "-o", "-").stdout)
+
+
+def test_older_spellings_and_a_verdicts_words_are_read(cli):
+    add_person(cli, "B.I-9/2025", detained="Senin, 13 Januari 2025",
+               sentence="2 (dua) tahun 6 (enam) bulan")
+    stay = cli.json("participant", "show", "B.I-9/2025")
+    assert json.dumps(stay).count("2025-01-13") >= 1 and "2y 6m" in json.dumps(stay)
+    add_person(cli, "B.I-10/2025", detained="12 Nopember 2025", sentence="1 tahun 3 bulan")
+    assert "2025-11-12" in json.dumps(cli.json("participant", "show", "B.I-10/2025"))
+
+
+def test_the_monthly_title_names_the_month(people):
+    text = people.ok("--lang", "id", "report", "monthly", "--month", "2026-05").stdout
+    assert text.splitlines()[0].startswith("Laporan Bulanan") and "Mei 2026" in \
+        text.splitlines()[0]
+
+
+@pytest.mark.slow
+def test_a_console_that_cannot_show_unicode_gets_ascii(tmp_path, people):
+    add_person(people, "B.I-3/2025", name="Zoë Ñañez", detained="2025-01-10")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "WBPCTL_LANG": "id", "COLUMNS": "80"}
+    done = subprocess.run([sys.executable, "-m", "wbpctl", "--db", str(people.db), "participant",
+                           "list"], capture_output=True, env=env)
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.decode("ascii")          # nothing an ASCII console cannot show
+    assert "B.I-3/2025" in text and "Zo? ?a?ez" in text and "-----" in text
