@@ -187,11 +187,58 @@ def test_the_monthly_title_names_the_month(people):
 
 
 @pytest.mark.slow
-def test_a_console_that_cannot_show_unicode_gets_ascii(tmp_path, people):
+@pytest.mark.parametrize("encoding,name", [("ascii", "Zo? ?a?ez"), ("cp1252", "Zoë Ñañez")])
+def test_a_console_that_cannot_show_unicode_gets_ascii(tmp_path, people, encoding, name):
     add_person(people, "B.I-3/2025", name="Zoë Ñañez", detained="2025-01-10")
-    env = {**os.environ, "PYTHONIOENCODING": "ascii", "WBPCTL_LANG": "id", "COLUMNS": "80"}
-    done = subprocess.run([sys.executable, "-m", "wbpctl", "--db", str(people.db), "participant",
-                           "list"], capture_output=True, env=env)
-    assert done.returncode == 0, done.stderr
-    text = done.stdout.decode("ascii")          # nothing an ASCII console cannot show
-    assert "B.I-3/2025" in text and "Zo? ?a?ez" in text and "-----" in text
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "WBPCTL_LANG": "id", "COLUMNS": "80"}
+    for command in (["participant", "list"], ["participant", "show", "B.I-3/2025"],
+                    ["log", "B.I-3/2025"], ["report", "monthly"]):
+        done = subprocess.run([sys.executable, "-m", "wbpctl", "--db", str(people.db),
+                               *command], capture_output=True, env=env)
+        assert done.returncode == 0, (command, done.stderr)
+        text = done.stdout.decode(encoding)     # nothing the console cannot show
+        assert "\u2500" not in text and "\u2502" not in text
+    listing = subprocess.run([sys.executable, "-m", "wbpctl", "--db", str(people.db),
+                              "participant", "list"], capture_output=True, env=env)
+    assert name in listing.stdout.decode(encoding) and "-----" in listing.stdout.decode(encoding)
+
+
+def test_every_coded_value_a_person_sees_has_its_words():
+    from wbpctl.domain import catalog, enrolment, products, release, sponsors
+    from wbpctl.render.messages import MESSAGES
+    from wbpctl.store.projections import KINDS as EVENT_KINDS
+
+    codes = {"in_custody", "released", "transferred", "deceased", "active", "waitlisted",
+             "completed", "dropped", *enrolment.DROP_REASONS, *enrolment.RESULTS,
+             *release.TYPES, *catalog.KINDS, *products.CHANNELS, *sponsors.KINDS}
+    assert sorted(c for c in codes if f"v_{c}" not in MESSAGES) == []
+    assert sorted(k for k in EVENT_KINDS if f"ev_{k}" not in MESSAGES) == []
+
+
+def test_the_log_remembers_a_bounded_number_of_people_and_says_the_same(people, session,
+                                                                       monkeypatch):
+    from wbpctl.services import history
+
+    for n in range(3, 9):
+        add_person(people, f"B.I-{n}/2025", name=f"Orang {n}")
+    people.ok("participant", "edit", "B.I-1/2025", "--name", "Budi Santoso Putra")
+    everything = list(history.log(session))
+    monkeypatch.setattr(history._Known, "SIZE", 2)
+    bounded = history.log(session)
+    assert not isinstance(bounded, list)            # a stream, not a list built first
+    assert [(e["seq"], e["who"]) for e in bounded] == \
+        [(e["seq"], e["who"]) for e in everything]
+
+
+def test_the_readable_log_names_people_sponsors_and_products_never_their_ids(cli):
+    import re
+
+    cli.ok("init", "--demo")
+    text = cli.ok("--lang", "id", "log").stdout
+    assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", text)
+    assert not re.search(r"\{'|\{\"", text)                 # no raw JSON or dicts
+    sale = cli.ok("--lang", "id", "log", "--kind", "sale", "-n", "1").stdout
+    assert "Premi untuk: B." in " ".join(sale.split()) and "Dibagi: " in sale
+    donation = " ".join(cli.ok("--lang", "en", "log", "--kind", "donation", "-n", "1")
+                        .stdout.split())
+    assert "Sponsor: " in donation and "Rp " in donation

@@ -12,7 +12,11 @@ from .messages import MESSAGES, header, msg, value_word
 READABLE = ("seq", "at", "actor", "what", "who", "details")
 # what identifies rows to the program, not to a person
 _HIDDEN = {"uid", "person", "stay", "transfer", "absence", "lapas", "notices", "previous",
-           "reg_seq", "reg_year", "register_class", "track", "changes", "opds", "tracks"}
+           "reg_seq", "reg_year", "register_class", "track", "changes", "opds", "tracks",
+           "takes", "shares", "batch_uid", "sponsor_uid", "products"}
+# coded values said in words
+_WORDS = {"type", "act", "result", "reason", "status", "kind", "purpose", "channel",
+          "funded_by", "consent"}
 
 
 def readable(event: dict, lang: str) -> dict:
@@ -28,7 +32,9 @@ def _value(field: str, value: Any, lang: str) -> str:
 
     if field == "sentence" and isinstance(value, dict):
         return display.sentence_text(_sentence(value), lang)
-    if isinstance(value, str) and field in ("type", "act", "result", "reason", "status"):
+    if isinstance(value, bool):
+        return value_word("yes" if value else "no", lang)
+    if isinstance(value, str) and field in _WORDS:
         return value_word(value, lang)
     return _shown(field, value, lang)
 
@@ -49,7 +55,7 @@ def _label(field: str, lang: str) -> str:
 def details(event: dict, lang: str) -> str:
     payload, kind = event["payload"], event["kind"]
     parts: list[str] = []
-    if "track" in payload:
+    if payload.get("track"):
         parts.append(payload["track"])
     if "register_class" in payload and "reg_seq" in payload:
         number = f"{payload['register_class']}-{payload['reg_seq']}/{payload['reg_year']}"
@@ -58,7 +64,8 @@ def details(event: dict, lang: str) -> str:
                      f" \u2192 {number}" if isinstance(before, dict) else number)
     if kind == "catalog.synced":
         parts.append(msg("ev_catalog_counts", lang, opds=len(payload.get("opds", [])),
-                         tracks=len(payload.get("tracks", []))))
+                         tracks=len(payload.get("tracks", [])),
+                         products=len(payload.get("products", []))))
     changes = payload.get("changes")
     if isinstance(changes, dict):
         previous = event.get("previous") or {}
@@ -67,10 +74,32 @@ def details(event: dict, lang: str) -> str:
             shown_new = _value(field, new, lang)
             parts.append(f"{_label(field, lang)}: {_value(field, old, lang)} \u2192 {shown_new}"
                          if old is not None else f"{_label(field, lang)}: \u2192 {shown_new}")
+    names = event.get("names") or {}
     for field, value in payload.items():
         if field in _HIDDEN or value in (None, "", False, [], {}):
             continue
-        if isinstance(value, list):
+        if field == "sponsor" and isinstance(value, str):
+            value = names.get(value, value)
+        elif field in ("makers", "credits"):
+            value = _people(value, names, lang)
+        elif field == "split" and isinstance(value, dict):
+            value = ", ".join(f"{_label(share, lang)} {_value('amount', amount, lang)}"
+                              for share, amount in value.items())
+        elif isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         parts.append(f"{_label(field, lang)}: {_value(field, value, lang)}")
     return "; ".join(parts)
+
+
+def _people(items: list, names: dict, lang: str) -> str:
+    """A batch's makers (with their weights when unequal) or a sale's premi credits, by
+    register number and name."""
+    weights = {item.get("weight") for item in items}
+    shown = []
+    for item in items:
+        who = names.get(item.get("person"), item.get("person"))
+        if "amount" in item:
+            shown.append(f"{who} {_value('amount', item['amount'], lang)}")
+        else:
+            shown.append(f"{who} ({item['weight']})" if len(weights) > 1 else str(who))
+    return ", ".join(shown)

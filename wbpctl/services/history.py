@@ -14,7 +14,7 @@ from ..domain.errors import Rejected
 from ..domain.heads import Head, parse_head
 from ..domain.nik import mask_nik
 from ..domain.sponsors import mask_contact
-from ..store import connection, ledger, queries
+from ..store import connection, ledger, product_queries, queries, sponsor_queries
 from . import checkpoints, heads, sponsors
 from .participants import find_person, record_access, regno_text
 from .session import Session
@@ -78,6 +78,10 @@ _CORRECTABLE = {
 }
 
 
+# payload fields that name other people or sponsors by uid
+_NAMES_OTHERS = {"sponsor", "makers", "credits"}
+
+
 class _Known:
     """What the events read so far say of each subject: its name and register numbers
     (for ``who``) and the values later corrections replace (for ``previous``). Bounded:
@@ -101,9 +105,23 @@ class _Known:
     def _who(self, subject: str) -> str | None:
         person = queries.person_by_uid(self.conn, subject)
         if person is None:
-            return None
+            sponsor = sponsor_queries.sponsor_by_uid(self.conn, subject)
+            if sponsor is not None:
+                return sponsor["code"]
+            # a product's events are about its code
+            return subject if product_queries.product(self.conn, subject) else None
         stay = queries.latest_stay(self.conn, person["id"])
         return f"{regno_text(self.session, stay)} {person['name']}" if stay else person["name"]
+
+    def names(self, payload: dict) -> dict[str, str]:
+        """Who the people and sponsors a payload names by uid are (a sale's makers, a
+        donation's sponsor), for the log to say."""
+        uids = [payload.get("sponsor")]
+        for key in ("makers", "credits"):
+            uids += [item.get("person") for item in payload.get(key) or ()
+                     if isinstance(item, dict)]
+        return {uid: who for uid in uids if isinstance(uid, str)
+                and (who := self.of(uid)["who"]) is not None}
 
     def note(self, known: dict, kind: str, payload: dict) -> dict | None:
         """Remember what this event says; return the values a correction replaced."""
@@ -128,11 +146,13 @@ def _events(session: Session, subjects: list[str] | None, limit: int | None, *,
         for e in ledger.events(conn, subjects, limit, **filters):
             about = known.of(e.subject)
             previous = known.note(about, e.kind, e.payload)
+            names = known.names(e.payload) if _NAMES_OTHERS & e.payload.keys() else None
             yield {"seq": e.seq, "uid": e.uid, "at": e.at, "actor": e.actor, "lapas": e.lapas,
                    "kind": e.kind, "subject": e.subject,
                    "payload": _masked(e.payload) if hide else e.payload, "batch": e.batch,
                    "who": about["who"],
-                   "previous": (_masked(previous) if hide else previous) if previous else None}
+                   "previous": (_masked(previous) if hide else previous) if previous else None,
+                   **({"names": names} if names else {})}
 
 
 def _has_contact(payload: dict) -> bool:
