@@ -39,6 +39,10 @@ AtOpt = Annotated[Optional[str], typer.Option(
     " and replayed into a scratch copy, so the output is byte for byte the report printed"
     " then (give the same options). Takes about as long as 'wbpctl verify'.",
     show_default=False)]
+GeneratedAtOpt = Annotated[Optional[str], typer.Option(
+    "--generated-at", metavar="TIME",
+    help="The generation time to print instead of now, such as the one on a report"
+    " made again with --at (2026-11-01T06:00:02+00:00).", show_default=False)]
 
 # what is missing comes right after who: a narrow terminal leaves out the dates first
 READINESS_COLUMNS = ("section", "due_on", "days_left", "reg_no", "name", "missing",
@@ -78,10 +82,7 @@ def monthly(
         show_default=False)] = None,
     as_of: AsOfOpt = None,
     at: AtOpt = None,
-    generated_at: Annotated[Optional[str], typer.Option(
-        "--generated-at", metavar="TIME",
-        help="The generation time to print instead of now, such as the one on a report"
-        " made again with --at (2026-11-01T06:00:02+00:00).", show_default=False)] = None,
+    generated_at: GeneratedAtOpt = None,
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
@@ -256,10 +257,7 @@ def sponsor(
     date_from: PeriodFrom = None,
     date_to: PeriodTo = None,
     at: AtOpt = None,
-    generated_at: Annotated[Optional[str], typer.Option(
-        "--generated-at", metavar="TIME",
-        help="The generation time to print instead of now (to make a statement again"
-        " exactly, with --at).", show_default=False)] = None,
+    generated_at: GeneratedAtOpt = None,
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,

@@ -744,10 +744,6 @@ HELP_ID: dict[str, str] = {
         'golongan register), dan sisanya.',
     'Sponsor code or name.':
         'Kode atau nama donatur.',
-    'The generation time to print instead of now (to make a statement again exactly, with '
-    '--at).':
-        'Waktu pembuatan yang dicetak sebagai ganti saat ini (untuk membuat ulang laporan '
-        'persis sama, dengan --at).',
     "Products made and sold, the stock at the end, the revenue, and how it was shared: the "
     "makers' premi, the cooperative's share and PNBP, with the split used and the "
     "regulation config.yaml names.":
