@@ -25,7 +25,8 @@ QtyOpt = Annotated[str, typer.Option("--qty", metavar="N", help="How many units.
 RefOpt = Annotated[Optional[str], typer.Option(
     "--ref", metavar="NO", help="Receipt number (unique).", show_default=False)]
 
-LIST_COLUMNS = ("code", "name", "unit", "track", "price", "produced", "sold", "stock")
+# a narrow terminal leaves out the columns from the right: the stock stays
+LIST_COLUMNS = ("code", "name", "stock", "price", "sold", "produced", "unit", "track")
 SHOW_SECTIONS = (
     Section("s_product", None, ("code", "name", "unit", "track", "price", "produced", "sold",
                                 "stock")),

@@ -51,7 +51,8 @@ GeneralOpt = Annotated[bool, typer.Option(
 RefOpt = Annotated[Optional[str], typer.Option(
     "--ref", metavar="NO", help="Receipt or transfer number (unique).", show_default=False)]
 
-SPONSOR_COLUMNS = ("code", "name", "kind", "contact", "donated", "balance", "seats", "adopted")
+# a narrow terminal leaves out the columns from the right: the money stays
+SPONSOR_COLUMNS = ("code", "name", "donated", "balance", "seats", "adopted", "kind", "contact")
 DONATION_COLUMNS = ("id", "sponsor", "received_on", "amount", "in_kind", "purpose", "for",
                     "ref", "voided_on")
 SHOW_SECTIONS = (

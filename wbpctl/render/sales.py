@@ -3,6 +3,7 @@ section with its chart of revenue per month per product."""
 
 from __future__ import annotations
 
+import textwrap
 from fractions import Fraction
 from html import escape
 
@@ -11,10 +12,11 @@ from .formats import to_csv, to_json, to_markdown, to_table, table_onto
 from .heads import CSV_COLUMNS, csv_cells, footer
 from .messages import header, msg
 from .numbers import percent
+from .sponsors import period_title
 
-FIGURES = ("produced", "sold", "stock", "revenue", "premi", "cooperative", "pnbp")
-MONTHLY_COLUMNS = ("product", "name", "produced", "sold", "stock", "revenue", "premi",
-                   "cooperative", "pnbp")
+# what a narrow terminal leaves out first comes last: the split before what was made
+FIGURES = ("sold", "stock", "revenue", "premi", "cooperative", "pnbp", "produced")
+MONTHLY_COLUMNS = ("product", "name", *FIGURES)
 
 
 def _columns(report: dict) -> tuple[str, ...]:
@@ -51,11 +53,10 @@ def render_sales(report: dict, fmt: str, lang: str, *, color: bool = False,
     if fmt == "csv":
         return to_csv([{**row, **csv_cells(head)} for row in report["rows"]],
                       (*columns, *CSV_COLUMNS))
-    title = msg("sales_title", lang, lapas=report["lapas"],
-                start=report["from"] or msg("sp_beginning", lang), end=report["to"],
-                by=header(report["by"], lang))
+    title = period_title("sales_title", report, lang, by=header(report["by"], lang))
     rows = [*report["rows"], {report["by"]: msg("total", lang), **report["totals"]}]
-    notes = "\n".join(_notes(report, lang))
+    notes = "\n".join(textwrap.fill(note, width) if width else note
+                      for note in _notes(report, lang))
     if fmt == "markdown":
         return f"# {title}\n\n{notes}\n\n" + to_markdown(rows, columns, lang) + "\n" + \
             footer(head, lang) + "\n"

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from html import escape
 
+from .display import date_text
 from .formats import _shown, render_record, to_csv, to_json, to_markdown, to_table, table_onto
 from .heads import CSV_COLUMNS, csv_cells, footer
 from .messages import header, msg
 from .numbers import rupiah
 from .sections import Section
 
-REPORT_COLUMNS = ("sponsor", "name", "kind", "donated_cash", "donated_in_kind", "spent",
-                  "balance", "seats", "started", "completed", "released", "came_back",
-                  "adopted")
+REPORT_COLUMNS = ("sponsor", "name", "donated_cash", "spent", "balance", "started", "completed",
+                  "released", "came_back", "seats", "adopted", "donated_in_kind", "kind")
+# on a terminal the code says who; a narrow one leaves out the columns from the right
+TABLE_COLUMNS = tuple(c for c in REPORT_COLUMNS if c != "name")
 STATEMENT_SECTIONS = (
     Section("s_statement", None, ("sponsor", "name", "from", "to", "donated_cash",
                                   "donated_in_kind", "spent", "balance", "seats", "started",
@@ -40,19 +42,20 @@ def render_sponsors(report: dict, fmt: str, lang: str, *, color: bool = False,
     if fmt == "csv":
         return to_csv([{**row, **csv_cells(head)} for row in report["rows"]],
                       (*REPORT_COLUMNS, *CSV_COLUMNS))
-    title = _period_title("sp_title", report, lang)
+    title = period_title("sp_title", report, lang)
     rows = [*report["rows"], {"sponsor": msg("total", lang), **report["totals"]}]
     if fmt == "markdown":
         return f"# {title}\n\n" + to_markdown(rows, REPORT_COLUMNS, lang) + "\n" + \
             footer(head, lang) + "\n"
-    return title + "\n" + to_table(rows, REPORT_COLUMNS, lang, color=color, width=width) + \
+    return title + "\n" + to_table(rows, TABLE_COLUMNS, lang, color=color, width=width) + \
         footer(head, lang) + "\n"
 
 
-def _period_title(key: str, report: dict, lang: str) -> str:
-    start = report["from"] or msg("sp_beginning", lang)
-    return msg(key, lang, lapas=report["lapas"], start=start, end=report["to"],
-               name=report.get("name", ""))
+def period_title(key: str, report: dict, lang: str, **more: str) -> str:
+    """A report's title with its period ``[from, to)`` in the reader's dates."""
+    start = date_text(report["from"], lang) if report["from"] else msg("sp_beginning", lang)
+    return msg(key, lang, lapas=report["lapas"], start=start, end=date_text(report["to"], lang),
+               name=report.get("name", ""), **more)
 
 
 def sponsors_sheets(report: dict, lang: str) -> list:
@@ -112,7 +115,7 @@ def statement_html(report: dict, lang: str) -> str:
     """One page to print and hand over: thanks, what came in, what it paid for, what the
     places and people came to, what is left. No one is named without their consent."""
     title = msg("st_title", lang, name=report["name"])
-    period = _period_title("st_period", report, lang)
+    period = period_title("st_period", report, lang)
     figures = "".join(
         f"<tr><th>{escape(header(k, lang))}</th>{_cell(k, report[k], lang)}</tr>"
         for k in ("seats", "started", "completed", "released", "came_back", "adopted"))

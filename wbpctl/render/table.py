@@ -16,7 +16,7 @@ import textwrap
 from itertools import islice
 from typing import Iterable, Iterator, Sequence
 
-FREE_TEXT = {"name", "crime", "missing", "payload", "details", "sponsor", "reason", "value",
+FREE_TEXT = {"name", "crime", "missing", "payload", "details", "reason", "value",
              "what", "certificate", "opd_name", "title", "changes", "who", "to_lapas"}
 ESSENTIAL = {"reg_no", "name", "code", "track", "field", "value", "cohort", "seq", "section",
              "window_years", "group", "month", "what", "who"}
