@@ -15,6 +15,22 @@ from .entry import print_version
 from .state import State, error_line, state
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program is, so that every ``finally`` runs
+    (temporary files holding personal data are removed, a transaction rolled back) and
+    the same honest last line is said as for Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    import signal
+    signal.signal(signum, signal.SIG_DFL)     # a second one stops at once
+    raise Terminated(signum)
+
+
 class WbpGroup(TyperGroup):
     """Expected errors print one line on stderr and exit with their code; never a traceback."""
 
@@ -32,8 +48,10 @@ class WbpGroup(TyperGroup):
             # the reader went away (``| head``): stop quietly, as other tools do
             sys.stdout = open(os.devnull, "w")
             raise typer.Exit(0)
-        except KeyboardInterrupt:
-            self._fail(ctx, error_line(WbpError("interrupted"), state(ctx).lang), 130)
+        except KeyboardInterrupt as interrupt:
+            # Ctrl-C, or SIGTERM/SIGHUP (see ``Terminated``)
+            code = 128 + interrupt.signum if isinstance(interrupt, Terminated) else 130
+            self._fail(ctx, error_line(WbpError("interrupted"), state(ctx).lang), code)
         except Exception as error:
             # Exits and usage errors of the CLI framework pass through untouched.
             if type(error).__module__.split(".")[0] in ("typer", "click") or \
@@ -133,4 +151,8 @@ _register()
 
 def main() -> None:
     """Console-script entry point."""
+    import signal
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
     app(prog_name="wbpctl")

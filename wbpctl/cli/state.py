@@ -31,10 +31,19 @@ class Format(str, Enum):
 FormatOpt = Annotated[Optional[Format], typer.Option(
     "--format", "-f", help="table, json, csv, markdown or xlsx (a workbook, with -o FILE)"
     " (default: from --output's extension, else table).", show_default=False)]
+def checked_output(path: Optional[Path]) -> Optional[Path]:
+    """An output file, refused before any work when it is the database or one of its files
+    (written outputs are checked again where they are opened)."""
+    if path is not None:
+        from ..files import check_output
+        check_output(path)
+    return path
+
+
 OutputOpt = Annotated[Optional[Path], typer.Option(
     "--output", "-o", metavar="FILE",
-    help="Write to FILE (atomically, owner-only) instead of stdout.",
-    show_default=False)]
+    help="Write to FILE (atomically, owner-only) instead of stdout; never the database or"
+    " one of its files.", show_default=False, callback=checked_output)]
 OnOpt = Annotated[Optional[str], typer.Option(
     "--on", metavar="DATE", help="Date (2025-10-08, 08/10/2025 or 8 Okt 2025); default today.",
     show_default=False)]
@@ -100,6 +109,8 @@ class State:
             self._session = Session(config=self.config, db_path=self.db_path(),
                                     actor=self.actor(),
                                     today=date.fromisoformat(today) if today else date.today())
+            from ..files import protect
+            protect(self._session.protected_files())
         return self._session
 
     def close(self) -> None:

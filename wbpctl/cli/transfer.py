@@ -14,8 +14,8 @@ import typer
 
 from ..domain.errors import Rejected
 from ..render.messages import msg
-from .state import (ExcelOpt, OutputOpt, RevealOpt, choose_format, csv_dialect, error_line, say,
-                    state, write_workbook_output)
+from .state import (ExcelOpt, OutputOpt, RevealOpt, checked_output, choose_format, csv_dialect,
+                    error_line, say, state, write_workbook_output)
 
 
 class ImportKind(str, Enum):
@@ -71,7 +71,8 @@ def import_(
         "--errors", metavar="FILE",
         help="Write the rejected rows, with a rejection_reason column, to FILE, in the"
         " input's own encoding and delimiter (a workbook for a workbook, or FILE.xlsx): fix"
-        " them and load that file again.", show_default=False)] = None,
+        " them and load that file again.", show_default=False,
+        callback=checked_output)] = None,
     update: Annotated[bool, typer.Option(
         "--update", help="Record a row that differs from what is recorded as a correction"
         " (a release excepted); without it such a row is an error. A change that looks"

@@ -601,6 +601,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "restore_done": ("Restored from {source} ({events} events); the replaced contents are in"
                      " {aside}", "Dipulihkan dari {source} ({events} peristiwa); isi lama"
                      " disimpan di {aside}"),
+    # -- personal data and hostile input (issue 20)
+    "output_protected": ("{path} is the database, one of its files (WAL, SHM, journal,"
+                         " checkpoints), a database copy or a key: an output never replaces"
+                         " it; choose another file",
+                         "{path} adalah basis data, salah satu berkasnya (WAL, SHM, jurnal,"
+                         " titik periksa), salinan basis data atau kunci: keluaran tidak"
+                         " pernah menimpanya; pilih berkas lain"),
     # -- import and export
     "import_row_error": ("line {line}, {text}", "baris {line}, {text}"),
     "import_row_error_plain": ("line {line}: {text}", "baris {line}: {text}"),

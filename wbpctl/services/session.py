@@ -71,6 +71,12 @@ class Session:
             self._conn = conn
         return self._conn
 
+    def protected_files(self) -> list[Path]:
+        """What no output may replace: the database (its companions follow) and the keys
+        named in the config."""
+        signing = self.config.signing_key
+        return [self.db_path, signing, Path(f"{signing}.pub") if signing else None]
+
     def with_date_order(self, order: str) -> "Session":
         """This session, reading numeric dates in ``order`` (``day-first`` or
         ``month-first``): an import of a file written the other way."""

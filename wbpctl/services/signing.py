@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..domain.errors import Rejected, StorageError
+from ..files import make_private_dirs
 
 
 def _crypto():
@@ -33,7 +34,7 @@ def public_path(private: Path) -> Path:
 def _write_new(path: Path, data: bytes) -> None:
     """Create ``path`` owner-only (its folder too, when missing); never overwrite."""
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dirs(path.parent)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         raise Rejected("key_exists", path=str(path)) from None

@@ -279,7 +279,11 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
     """
     import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="wbpctl-replay-") as folder:
+    from .. import files
+
+    folder = tempfile.mkdtemp(prefix="wbpctl-replay-")    # owner-only
+    files.track(folder)           # swept at the next start if this process is killed
+    try:
         path = os.path.join(folder, "replay.db")
         scratch = sqlite3.connect(path, isolation_level=None)
         try:
@@ -293,10 +297,14 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
             for name, _ in indexes:
                 scratch.execute(f"DROP INDEX {name}")
             scratch.execute("COMMIT")
-            scratch.execute("ATTACH DATABASE ? AS live", (str(live_path),))
+            # an absolute name: never read as a "file:" URI, whatever the path holds
+            scratch.execute("ATTACH DATABASE ? AS live", (os.path.abspath(live_path),))
             yield scratch, path, [sql for _, sql in indexes]
         finally:
             scratch.close()
+    finally:
+        files.remove_path(folder)
+        files.untrack(folder)
 
 
 def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool = True

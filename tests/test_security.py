@@ -1,0 +1,183 @@
+"""Personal data and hostile input (issue 20), tried as an attacker with a shell account
+would: each numbered case of the issue, through the CLI. The cases that need real
+processes (signals, pipes, Ctrl-C, files left by a killed process) are in
+test_e2e_security.py."""
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from conftest import add_person
+from test_cli_participant import dump
+
+from wbpctl.cli.app import app
+
+
+# -- 1. an output never replaces the database -----------------------------------------------
+
+# the fewest arguments each command with -o needs to get as far as writing
+ARGS = {"participant list": [], "participant show": ["B.I-1/2025"], "opd list": [],
+        "track list": [], "track show": ["OLAH-MADU"], "log": [], "head": [],
+        "checkpoint": [], "report monthly": [], "report opd": [], "report recidivism": [],
+        "report readiness": [], "export": ["participants"]}
+
+
+def commands_with(option: str) -> list[str]:
+    """Every command (as 'group command') that takes ``option``, read from the app."""
+    found = []
+
+    def walk(command, path):
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, [*path, name])
+        if any(option in p.opts for p in getattr(command, "params", [])):
+            found.append(" ".join(path))
+
+    walk(typer.main.get_command(app), [])
+    return sorted(found)
+
+
+def test_the_table_names_every_command_with_an_output():
+    assert sorted(ARGS) == commands_with("--output")
+
+
+def targets(db: Path) -> list[Path]:
+    """The database, its companions, a backup of it, and links to it."""
+    link, hard = db.parent / "link.csv", db.parent / "hard.json"
+    link.symlink_to(db)
+    os.link(db, hard)
+    return [db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal"),
+            Path(f"{db}.heads"), db.parent / "copy.db", link, hard]
+
+
+@pytest.mark.parametrize("command", sorted(ARGS))
+def test_no_command_writes_its_output_over_the_database(cli, command):
+    add_person(cli)
+    cli.ok("checkpoint")
+    cli.ok("backup", str(cli.db.parent / "copy.db"))
+    before = dump(cli.db)
+    for target in targets(cli.db):
+        for extra in ([], ["-f", "json"], ["-f", "xlsx"]):
+            result = cli(*command.split(), *ARGS[command], "-o", str(target), *extra)
+            assert result.exit_code == 2, (command, target, result.stderr)
+            assert "an output never replaces it" in result.stderr
+            assert result.stdout == ""
+    assert dump(cli.db) == before
+    assert Path(f"{cli.db}.heads").read_text().count("\n") == 1
+    cli.ok("verify")
+
+
+def test_nor_the_import_errors_file_nor_a_backup(cli, tmp_path):
+    add_person(cli)
+    before = dump(cli.db)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("reg_no,name,detained_on,sentence\nB.I-9/2025,,2025-01-10,3y\n")
+    for target in (cli.db, Path(f"{cli.db}-wal"), Path(f"{cli.db}.heads")):
+        result = cli("import", "participants", str(bad), "--errors", str(target))
+        assert result.exit_code == 2 and "never replaces" in result.stderr
+        result = cli("backup", str(target), "--force")
+        assert result.exit_code in (1, 2) and "Backup written" not in result.stderr
+    assert dump(cli.db) == before
+    cli.ok("verify")
+
+
+def test_the_refusal_in_indonesian(cli):
+    result = cli("--lang", "id", "participant", "list", "-o", str(cli.db))
+    assert result.exit_code == 2 and "keluaran tidak pernah menimpanya" in result.stderr
+
+
+def test_an_ordinary_file_is_still_replaced(cli, tmp_path):
+    out = tmp_path / "people.csv"
+    out.write_text("old")
+    cli.ok("participant", "list", "-o", str(out))
+    assert out.read_text().startswith("reg_no,")
+
+
+# -- 10. folders made by -o are owner-only ----------------------------------------------------
+
+@pytest.mark.parametrize("name", ["out.csv", "out.xlsx"])
+def test_folders_made_for_an_output_are_owner_only(cli, tmp_path, name):
+    add_person(cli)
+    target = tmp_path / "new" / "deeper" / name
+    cli.ok("participant", "list", "-o", str(target))
+    for folder in (tmp_path / "new", tmp_path / "new" / "deeper"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_folders_made_for_a_backup_are_owner_only(cli, tmp_path):
+    cli.ok("backup", str(tmp_path / "b1" / "b2" / "copy.db"))
+    for folder in (tmp_path / "b1", tmp_path / "b1" / "b2"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+# -- 6. backup and restore paths holding #, ?, %, spaces and non-ASCII ----------------------
+
+ODD_NAMES = ["b.db#2026-06", "b?mode=rw.db", "b%20c.db", "cadangan baru.db", "cadangan-ñ-ü.db"]
+
+
+@pytest.mark.parametrize("name", ODD_NAMES)
+def test_backup_and_restore_use_the_file_named(cli, tmp_path, name):
+    """`restore 'b.db#2026-06'` once verified and restored b.db: a '#' in a file: URI
+    starts a fragment."""
+    add_person(cli, name="Kept In The Odd Backup")
+    odd = tmp_path / name
+    cli.ok("backup", str(odd))
+    add_person(cli, "B.I-2/2025", name="Only In The Plain Backup")
+    plain = tmp_path / "b.db"
+    for decoy in {tmp_path / "b.db", tmp_path / name.split("#")[0].split("?")[0]}:
+        if decoy != odd and not decoy.exists():
+            cli.ok("backup", str(decoy))
+    cli.ok("restore", str(odd))
+    names = [p["name"] for p in cli.json("participant", "list")]
+    assert names == ["Kept In The Odd Backup"]
+    assert plain.exists()
+    cli.ok("verify")
+
+
+def test_restore_refuses_an_odd_named_copy_that_does_not_verify(cli, tmp_path):
+    add_person(cli)
+    odd = tmp_path / "b.db#x"
+    cli.ok("backup", str(odd))
+    conn = sqlite3.connect(odd)
+    conn.execute("UPDATE events SET actor = 'someone else' WHERE seq = 2")
+    conn.commit()
+    conn.close()
+    cli.ok("backup", str(tmp_path / "b.db"))     # a sound decoy under the name before '#'
+    before = dump(cli.db)
+    result = cli("restore", str(odd))
+    assert result.exit_code == 1 and "does not verify" in result.stderr
+    assert dump(cli.db) == before
+
+
+# -- 10. two restores in one second keep both set-aside copies ------------------------------
+
+def test_two_restores_in_one_second_keep_both_replaced_copies(cli, tmp_path, monkeypatch):
+    import wbpctl.services.maintenance as maintenance
+    from datetime import datetime, timezone
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2026, 11, 28, 10, 0, 0, tzinfo=timezone.utc)
+
+    monkeypatch.setattr(maintenance, "datetime", Frozen)
+    add_person(cli, name="First")
+    copy = tmp_path / "copy.db"
+    cli.ok("backup", str(copy))
+    add_person(cli, "B.I-2/2025", name="Second")
+    cli.ok("restore", str(copy))          # sets aside First + Second
+    add_person(cli, "B.I-3/2025", name="Third")
+    cli.ok("restore", str(copy))          # sets aside First + Third, in the same second
+    asides = sorted(cli.db.parent.glob("wbp.db.replaced-*"))
+    assert [p.name for p in asides] == ["wbp.db.replaced-20261128T100000",
+                                        "wbp.db.replaced-20261128T100000-2"]
+    held = [sorted(r[0] for r in sqlite3.connect(p).execute("SELECT name FROM people"))
+            for p in asides]
+    assert held == [["First", "Second"], ["First", "Third"]]
+    for p in asides:
+        assert stat.S_IMODE(p.stat().st_mode) == 0o600
+
