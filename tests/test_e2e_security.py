@@ -141,3 +141,28 @@ def test_a_running_wbpctl_keeps_its_temporaries_while_another_starts(db, tmp_pat
     proc.communicate(timeout=120)
     assert proc.returncode == 0
 
+
+# -- 7. the last line after Ctrl-C says what the ledger holds --------------------------------
+
+@pytest.mark.parametrize("delay", [0.3, 0.6, 0.9, 1.2, 1.5, 1.8])
+def test_ctrl_c_during_an_import_says_what_happened(tmp_path, delay):
+    db = tmp_path / "wbp.db"
+    assert run(db, "init").returncode == 0
+    data = tmp_path / "p.csv"
+    data.write_text("reg_no,name,detained_on,sentence\n" + "".join(
+        f"B.I-{i + 1}/2025,Peserta {i},2025-01-10,3y\n" for i in range(30000)))
+    proc = start(db, "import", "participants", str(data))
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    people = sqlite3.connect(db).execute("SELECT count(*) FROM people").fetchone()[0]
+    assert people in (0, 30000)
+    if proc.returncode == 0:
+        assert people == 30000                    # finished before the signal
+        return
+    assert proc.returncode == 130 and "Traceback" not in err
+    if people:
+        assert "Interrupted after the change was saved: 60000 event(s)" in err, err
+    else:
+        assert "Interrupted: nothing was written" in err, err
+    assert run(db, "verify").returncode == 0

@@ -181,3 +181,56 @@ def test_two_restores_in_one_second_keep_both_replaced_copies(cli, tmp_path, mon
     for p in asides:
         assert stat.S_IMODE(p.stat().st_mode) == 0o600
 
+
+# -- 7. Ctrl-C just after the commit says the change was saved -------------------------------
+
+@pytest.fixture
+def interrupted_after_commit(monkeypatch):
+    """SIGINT handled just after SQLite's COMMIT returned, before wbpctl went on."""
+    from contextlib import contextmanager
+
+    import wbpctl.store.connection as connection
+    real = connection.write
+
+    @contextmanager
+    def write(conn, path=""):
+        with real(conn, path):
+            yield conn
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(connection, "write", write)
+
+
+def test_ctrl_c_after_the_commit_says_it_was_saved(cli, interrupted_after_commit):
+    result = cli("participant", "add", "--name", "A", "--reg-no", "B.I-1/2025",
+                 "--detained", "2025-01-10", "--sentence", "3y")
+    assert result.exit_code == 130
+    assert "nothing was written" not in result.stderr
+    assert "Interrupted after the change was saved: 2 event(s) are in the ledger" \
+        in result.stderr
+    assert sqlite3.connect(cli.db).execute("SELECT count(*) FROM people").fetchone()[0] == 1
+
+
+def test_ctrl_c_after_an_import_commit_says_it_was_saved(cli, interrupted_after_commit,
+                                                         tmp_path):
+    rows = "".join(f"B.I-{i}/2025,P {i},2025-01-10,3y\n" for i in range(1, 301))
+    path = tmp_path / "p.csv"
+    path.write_text("reg_no,name,detained_on,sentence\n" + rows)
+    result = cli("--lang", "id", "import", "participants", str(path), "--date-order",
+                 "day-first")
+    assert result.exit_code == 130
+    assert "Dihentikan setelah perubahan tersimpan: 600 peristiwa" in result.stderr
+    assert sqlite3.connect(cli.db).execute("SELECT count(*) FROM people").fetchone()[0] == 300
+
+
+def test_ctrl_c_before_the_commit_still_says_nothing_was_written(cli, monkeypatch):
+    import wbpctl.services.participants as participants
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(participants, "registration_records", interrupted)
+    result = cli("participant", "add", "--name", "A", "--reg-no", "B.I-1/2025",
+                 "--detained", "2025-01-10", "--sentence", "3y")
+    assert result.exit_code == 130 and "Interrupted: nothing was written" in result.stderr
+    assert sqlite3.connect(cli.db).execute("SELECT count(*) FROM people").fetchone()[0] == 0

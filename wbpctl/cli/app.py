@@ -31,6 +31,19 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated(signum)
 
 
+def _interrupted(ctx: typer.Context) -> WbpError:
+    """What an interruption left: nothing written, or the events this run saved (a commit
+    that finished before the signal was handled), read from the ledger itself."""
+    session = state(ctx)._session
+    saved = session.saved_after_interruption() if session is not None else 0
+    if saved is None:
+        return WbpError("interrupted_unknown")
+    if saved == 0:
+        return WbpError("interrupted")
+    events, head = saved
+    return WbpError("interrupted_saved", events=events, head=head)
+
+
 class WbpGroup(TyperGroup):
     """Expected errors print one line on stderr and exit with their code; never a traceback."""
 
@@ -49,9 +62,10 @@ class WbpGroup(TyperGroup):
             sys.stdout = open(os.devnull, "w")
             raise typer.Exit(0)
         except KeyboardInterrupt as interrupt:
-            # Ctrl-C, or SIGTERM/SIGHUP (see ``Terminated``)
+            # Ctrl-C, or SIGTERM/SIGHUP (see ``Terminated``): say what happened, as the
+            # ledger shows it now: a commit may have finished just before the signal.
             code = 128 + interrupt.signum if isinstance(interrupt, Terminated) else 130
-            self._fail(ctx, error_line(WbpError("interrupted"), state(ctx).lang), code)
+            self._fail(ctx, error_line(_interrupted(ctx), state(ctx).lang), code)
         except Exception as error:
             # Exits and usage errors of the CLI framework pass through untouched.
             if type(error).__module__.split(".")[0] in ("typer", "click") or \

@@ -343,6 +343,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Galat internal ({kind}); tidak ada yang ditulis. Jalankan lagi dengan"
                        " WBPCTL_DEBUG=1 untuk melihat letaknya, lalu laporkan"),
     "interrupted": ("Interrupted: nothing was written", "Dihentikan: tidak ada yang ditulis"),
+    "interrupted_saved": ("Interrupted after the change was saved: {events} event(s) are in"
+                          " the ledger (head {head}); see 'wbpctl log -n {events}'",
+                          "Dihentikan setelah perubahan tersimpan: {events} peristiwa ada di"
+                          " buku besar (kepala {head}); lihat 'wbpctl log -n {events}'"),
+    "interrupted_unknown": ("Interrupted; whether the change was saved cannot be read now:"
+                            " see 'wbpctl log -n 5'", "Dihentikan; apakah perubahan tersimpan"
+                            " belum dapat dibaca: lihat 'wbpctl log -n 5'"),
     # -- results
     "init_created": ("Created {path}: {migrations} migration(s), catalogue synced",
                      "Membuat {path}: {migrations} migrasi, katalog disinkronkan"),

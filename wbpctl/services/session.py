@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterator
@@ -50,12 +50,22 @@ class Tx:
 
 
 @dataclass
+class _Writes:
+    """What a session has written: events committed, and the transaction under way."""
+
+    saved: int = 0
+    under_way: Tx | None = None
+
+
+@dataclass
 class Session:
     config: Config
     db_path: Path
     actor: str
     today: date
     _conn: sqlite3.Connection | None = None
+    # shared with the sessions ``with_date_order`` makes, so an interruption sees them all
+    _writes: _Writes = field(default_factory=lambda: _Writes(), repr=False)
 
     def connect(self, *, create: bool = False) -> sqlite3.Connection:
         """The open connection; every command but ``init`` needs an up-to-date ledger."""
@@ -98,8 +108,39 @@ class Session:
             return
         conn = self.connect()
         with connection.write(conn, self.db_path):
-            yield Tx(self, conn, Ledger(conn, actor=self.actor, lapas=self.config.lapas_code,
-                                        batch=batch))
+            tx = Tx(self, conn, Ledger(conn, actor=self.actor, lapas=self.config.lapas_code,
+                                       batch=batch))
+            self._writes.under_way = tx
+            yield tx
+        self._writes.under_way = None
+        self._writes.saved += tx.written
+
+    def saved_after_interruption(self) -> tuple[int, str] | int | None:
+        """After Ctrl-C or SIGTERM: 0 when this session saved nothing, else (events saved,
+        the ledger head now); None when the ledger cannot be read to tell.
+
+        The write under way counts when its last event is in the ledger: the signal is
+        handled between two Python steps, which may be just after SQLite's COMMIT."""
+        saved, writing = self._writes.saved, self._writes.under_way
+        if saved == 0 and (writing is None or writing.ledger.mark() is None):
+            return 0
+        self.close()
+        try:
+            conn = connection.connect(self.db_path)
+            try:
+                if writing is not None and writing.ledger.mark() is not None:
+                    seq, digest = writing.ledger.mark()
+                    if conn.execute("SELECT 1 FROM events WHERE seq = ? AND hash = ?",
+                                    (seq, digest)).fetchone():
+                        saved += writing.written
+                if saved == 0:
+                    return 0
+                from ..store.ledger import head
+                return saved, head(conn).short
+            finally:
+                conn.close()
+        except Exception:
+            return None
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
