@@ -234,3 +234,52 @@ def test_ctrl_c_before_the_commit_still_says_nothing_was_written(cli, monkeypatc
                  "--detained", "2025-01-10", "--sentence", "3y")
     assert result.exit_code == 130 and "Interrupted: nothing was written" in result.stderr
     assert sqlite3.connect(cli.db).execute("SELECT count(*) FROM people").fetchone()[0] == 0
+
+
+# -- 4 and 8. hostile values are refused, named, never an internal error -------------------
+
+@pytest.mark.parametrize("args, code, words", [
+    (["participant", "add", "--name", "X", "--reg-no", "B.I-9/2025", "--detained",
+      "2025-01-01", "--sentence", "99999999 hari"], 1, "longer than 20 years"),
+    (["remission", "add", "B.I-1/2025", "--on", "2025-08-17", "--kind", "RU", "--days", "²"],
+     1, "must be days from 1"),
+    (["report", "monthly", "--month", "9999-12"], 1, "between the years 1900 and 2100"),
+    (["report", "readiness", "--as-of", "0001-01-01"], 1, "between the years 1900 and 2100"),
+    (["report", "opd", "--from", "01/01/0001"], 1, "between the years 1900 and 2100"),
+    (["log", "-n", str(10 ** 30)], 2, "1<=x<=1000000000"),
+    (["participant", "add", "--name", "X", "--reg-no", "B.I-9/2025", "--detained",
+      "2025-01-01", "--sentence", "1 " * 20_000], 1, "longer than 40 characters"),
+    (["participant", "show", "B.I" + " " * 40_000 + "x"], 1, "longer than 60 characters"),
+])
+def test_hostile_values_are_refused_not_internal_errors(cli, args, code, words):
+    add_person(cli)
+    before = dump(cli.db)
+    result = cli(*args)
+    assert result.exit_code == code, result.stderr
+    assert "Internal error" not in result.stderr and words in result.stderr
+    assert dump(cli.db) == before
+
+
+def test_an_import_with_odd_digits_lists_every_bad_row(cli, tmp_path):
+    add_person(cli)
+    path = tmp_path / "r.csv"
+    path.write_text("reg_no,granted_on,kind,days\nB.I-1/2025,17/08/2025,RU,²\n"
+                    "B.I-1/2025,17/08/2026,RU,٣\nB.I-404/2025,17/08/2025,RU,30\n"
+                    f"B.I-1/2025,{'9' * 40000},RU,30\n")
+    result = cli("import", "remissions", str(path))
+    assert result.exit_code == 1 and "Internal error" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert [line.split(",")[0].split(":")[0] for line in lines[:4]] == [
+        "line 2", "line 3", "line 4", "line 5"]
+    assert "longer than 40 characters" in lines[3]
+
+
+def test_a_sentence_cell_of_the_csv_field_limit_is_refused_on_its_length(cli, tmp_path):
+    path = tmp_path / "p.csv"
+    cell = "1" * 131_000
+    path.write_text(f"reg_no,name,detained_on,sentence\nB.I-1/2025,A,2025-01-10,{cell}\n"
+                    f"{'B.I' + ' ' * 131_000 + '1/2025'},B,2025-01-10,3y\n")
+    result = cli("import", "participants", str(path))
+    assert result.exit_code == 1
+    assert "sentence '1111" in result.stderr and "longer than 40 characters" in result.stderr
+    assert result.stderr.count("longer than 40 characters") == 2

@@ -17,7 +17,7 @@ def log(
         show_default=False)] = None,
     limit: Annotated[Optional[int], typer.Option(
         "--limit", "-n", metavar="N",
-        help="Only the last N events.", min=1, show_default=False)] = None,
+        help="Only the last N events.", min=1, max=10**9, show_default=False)] = None,
     reveal: RevealOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,

@@ -84,8 +84,8 @@ def import_(
     ignore_extra: Annotated[bool, typer.Option(
         "--ignore-extra", help="Ignore columns wbpctl does not know.")] = False,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Reject rows that only draw a warning (a sentence over 20 years, a"
-        " person under 18, a late release) instead of loading them.")] = False,
+        "--strict", help="Reject rows that only draw a warning (kurungan over 1 year 4"
+        " months, a person under 18, a late release) instead of loading them.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
 ) -> None:
     """Load a CSV file whole or not at all; loading the same file again changes nothing.

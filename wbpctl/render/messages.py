@@ -21,6 +21,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date_two_digit_year": ("has a two-digit year: write the year in full (08/10/2025)",
                             "tahunnya dua angka: tulis tahun lengkap (08/10/2025)"),
     "date_not_real": ("is not a real calendar date", "bukan tanggal yang ada di kalender"),
+    "date_out_of_range": ("is not between the years {first} and {last}",
+                          "tidak di antara tahun {first} dan {last}"),
     "date_month_first": ("can only be month-first ({probably}?): write the day first"
                          " (25/01/2026), or set date_input_order: month-first",
                          "hanya masuk akal bila bulan di depan ({probably}?): tulis tanggal"
@@ -68,6 +70,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "name_too_long": ("is longer than {maximum} characters", "lebih dari {maximum} karakter"),
     "name_control_chars": ("holds control characters", "berisi karakter kontrol"),
     "text_too_long": ("is longer than {maximum} characters", "lebih dari {maximum} karakter"),
+    "text_control_chars": ("holds control characters", "berisi karakter kontrol"),
     "regno_unparseable": ("is not a register number such as B.I-123/2025",
                           "bukan nomor register seperti B.I-123/2025"),
     "regno_class_unknown": ("has an unknown register class (known: {classes})",
@@ -82,7 +85,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "bukan lama pidana; tulis 2y6m, 2 tahun 6 bulan, 18 bulan atau"
                              " 45 hari"),
     "sentence_zero": ("is zero", "nol"),
-    "sentence_too_long": ("is longer than 100 years", "lebih dari 100 tahun"),
+    "sentence_too_long": ("is longer than {years} years, the longest fixed term; write"
+                          " 'seumur hidup' for life", "lebih dari {years} tahun, pidana"
+                          " penjara waktu tertentu terlama; tulis 'seumur hidup' untuk"
+                          " seumur hidup"),
     "sentence_required": ("is required for a sentenced register number ({reg_no})",
                           "wajib untuk nomor register narapidana ({reg_no})"),
     "sentence_for_pretrial": ("is given, but {reg_no} is a pre-trial (tahanan) number",

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..domain import statistics as stats
+from ..domain.bounds import WORD, bounded
 from ..domain.errors import Invalid
 from ..domain.offences import categorize
 from ..domain.periods import parse_windows
@@ -46,7 +47,7 @@ MINIMUM_ELIGIBLE = 30
 
 
 def parse_compare(text: str) -> str:
-    key = word_key(text)
+    key = word_key(bounded(text, "compare", WORD))
     aliases = {"pelatihan": "training", "periode": "period", "program": "period"}
     key = aliases.get(key, key)
     if key not in COMPARISONS:
@@ -58,6 +59,7 @@ def parse_adjust(text: str | None) -> tuple[str, ...]:
     """``sentence,age,offence`` (any subset, Indonesian ``pidana,umur,perkara`` too)."""
     if not text or not text.strip():
         return ()
+    bounded(text, "adjust", WORD)
     aliases = {"pidana": "sentence", "umur": "age", "usia": "age", "perkara": "offence",
                "offense": "offence", "kejahatan": "offence"}
     found = []

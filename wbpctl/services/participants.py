@@ -9,6 +9,7 @@ from datetime import date
 from typing import Iterable, Iterator
 
 from ..domain import milestones as ms
+from ..domain.bounds import WORD, bounded, is_digits
 from ..domain.catalog import normalize_code
 from ..domain.errors import Invalid, NotFound, Rejected
 from ..domain.nik import (NikInfo, check_nik_agrees, mask_nik, nik_digits, parse_gender,
@@ -40,7 +41,7 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3.Row:
     """WHO is a register number (any spelling that parses), a 16-digit NIK, or the
     person's global id (as exports and merged ledgers carry it)."""
-    text = str(who).strip()
+    text = bounded(who, "who", WORD).strip()
     row = None
     if looks_like_regno(text):
         reg = parse_regno(text, field="who")
@@ -52,7 +53,7 @@ def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3
         row = queries.person_by_uid(conn, text.lower())
     else:
         digits = nik_digits(text)
-        if len(digits) == 16 and digits.isdigit():
+        if len(digits) == 16 and is_digits(digits):
             row = queries.person_by_nik(conn, digits)
     if row is None:
         raise NotFound("who_not_found", who=who)

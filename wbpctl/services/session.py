@@ -11,6 +11,7 @@ from typing import Iterator
 
 from ..config import Config
 from ..domain.dates import parse_date
+from ..domain.bounds import WORD, bounded
 from ..domain.errors import Invalid
 from ..domain.words import word_key
 from ..store import connection, schema
@@ -90,7 +91,7 @@ class Session:
     def with_date_order(self, order: str) -> "Session":
         """This session, reading numeric dates in ``order`` (``day-first`` or
         ``month-first``): an import of a file written the other way."""
-        key = word_key(order)
+        key = word_key(bounded(order, "date_order", WORD))
         if key not in ("day-first", "month-first"):
             raise Invalid("date_order", order, "date_order_unknown")
         return replace(self, config=replace(self.config, day_first=key == "day-first"))
