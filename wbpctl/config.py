@@ -138,6 +138,10 @@ class _Checker:
             ok, value = True, float(value)
         if not ok:
             raise self.fail(where, f"must be {kind.__name__}, got {value!r}")
+        if kind is str and not value.isprintable():
+            # what the config names is shown in tables and titles: no terminal controls
+            raise self.fail(where, f"must be one line without control characters, got"
+                                   f" {value!r}")
         if choices and value not in choices:
             raise self.fail(where, f"must be one of {', '.join(choices)}, got {value!r}")
         if minimum is not None and value < minimum:

@@ -8,15 +8,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from .state import FormatOpt, OutputOpt, choose_format, say, state
+from .state import FormatOpt, OutputOpt, choose_format, emit_text, say, state
 
 
 def _show(ctx: typer.Context, record: dict, fmt, output) -> None:
     from ..render.heads import render_head
-    from ..render.output import emit
 
     chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
-    emit(render_head(record, chosen, state(ctx).lang), output)
+    emit_text(ctx, chosen, output, render_head(record, chosen, state(ctx).lang))
 
 
 def head(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None) -> None:

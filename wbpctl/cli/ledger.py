@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .state import ExcelOpt, FormatOpt, OutputOpt, RevealOpt, say, show_rows, state
+from .state import (ExcelOpt, FormatOpt, OutputOpt, RawCellsOpt, RevealOpt, say, show_rows,
+                    state)
 
 
 def log(
@@ -22,6 +23,7 @@ def log(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """List ledger events, oldest first; with WHO, everything recorded about that person.
 

@@ -8,8 +8,8 @@ import typer
 
 from ..domain.errors import Notice
 from ..render.sections import Section
-from .state import (ExcelOpt, FormatOpt, OutputOpt, RevealOpt, WhoArg, say, show_record,
-                    show_rows, state, warn)
+from .state import (ExcelOpt, FormatOpt, OutputOpt, RawCellsOpt, RevealOpt, WhoArg, say,
+                    show_record, show_rows, state, warn)
 
 app = typer.Typer(help="Register, list, show, correct and readmit participants (WBP).",
                   no_args_is_help=True, rich_markup_mode=None)
@@ -113,6 +113,7 @@ def list_(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """List participants with their current stay.
 
@@ -133,6 +134,7 @@ def show(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """Show one person: identity, stays with their dates, tracks and remissions.
 

@@ -60,6 +60,19 @@ RevealOpt = Annotated[bool, typer.Option(
     "--reveal", help="Show NIK unmasked; each reveal is recorded in the ledger.")]
 
 
+def _raw_cells(ctx: typer.Context, value: bool) -> bool:
+    if value:
+        state(ctx).raw_cells = True
+    return value
+
+
+RawCellsOpt = Annotated[bool, typer.Option(
+    "--raw-cells", callback=_raw_cells,
+    help="CSV and workbook cells exactly as recorded, for programs that read them: a text"
+    " beginning with = + - @ is not made safe for a spreadsheet with a leading ' (never"
+    " open such a file in one).")]
+
+
 @dataclass
 class State:
     """Global options, resolved once; the session is opened on first use."""
@@ -68,6 +81,7 @@ class State:
     config_path: Optional[str] = None
     lang_option: Optional[str] = None
     actor_option: Optional[str] = None
+    raw_cells: bool = False          # --raw-cells: formula-like cells left as they are
     _session: Any = field(default=None, repr=False)
     _config: Any = field(default=None, repr=False)
 
@@ -149,9 +163,13 @@ def warn_problem(ctx: typer.Context, key: str, error: WbpError) -> None:
 def error_line(error: WbpError, lang: str, *, field: str | None = None,
                value: object = None) -> str:
     """One line: ``field 'value': rule`` for a bad value (``field`` may name a CSV column
-    instead), else the message itself."""
+    instead), else the message itself. The value is cut to 80 characters and, like every
+    parameter, shown without control characters (``render.safe``)."""
+    from ..render.safe import error_value
+
     if field or isinstance(error, Invalid):
-        return (f"{field or error.field} '{value if field else error.value}': "
+        return (f"{error_value(field or error.field)}"
+                f" '{error_value(value if field else error.value)}': "
                 f"{msg(error.key, lang, **error.params)}")
     return msg(error.key, lang, **error.params)
 
@@ -185,19 +203,24 @@ def output_style(output: Optional[Path]) -> tuple[bool, Optional[int]]:
 
 
 def csv_dialect(ctx: typer.Context, excel: bool):
+    """The CSV dialect: --excel, else csv_dialect in the config; --raw-cells on top."""
+    from dataclasses import replace
+
     from ..render.formats import CSV_DIALECTS
 
-    return CSV_DIALECTS["excel-id" if excel else state(ctx).config.csv_dialect]
+    dialect = CSV_DIALECTS["excel-id" if excel else state(ctx).config.csv_dialect]
+    return replace(dialect, raw=state(ctx).raw_cells)
 
 
-def write_workbook_output(output: Optional[Path], sheets: Callable[[], list]) -> None:
+def write_workbook_output(output: Optional[Path], sheets: Callable[[], list], *,
+                          raw: bool = False) -> None:
     """A workbook goes to a file (``-o FILE.xlsx``), never to a terminal or a pipe."""
     from ..render.workbook import write_workbook
 
     if output is None:
         raise typer.BadParameter("a workbook (xlsx) is written to a file: give -o FILE.xlsx",
                                  param_hint="--format")
-    write_workbook(output, sheets())
+    write_workbook(output, sheets(), raw=raw)
 
 
 def show_rows(ctx: typer.Context, rows: Iterable[dict], columns: Sequence[str],
@@ -211,7 +234,8 @@ def show_rows(ctx: typer.Context, rows: Iterable[dict], columns: Sequence[str],
     if chosen == "xlsx":
         from ..render.workbook import rows_sheet
         return write_workbook_output(output, lambda: [
-            rows_sheet(msg(title, lang) if title else "data", rows, columns)])
+            rows_sheet(msg(title, lang) if title else "data", rows, columns)],
+            raw=state(ctx).raw_cells)
     color, width = output_style(output)
     dialect = csv_dialect(ctx, excel)
     encoding = dialect.encoding if chosen == "csv" else "utf-8"
@@ -231,7 +255,8 @@ def show_record(ctx: typer.Context, record: dict, sections: Sequence["Section"],
     if chosen == "xlsx":
         from ..render.workbook import record_sheets
         return write_workbook_output(output, lambda: record_sheets(record, sections,
-                                                                   state(ctx).lang))
+                                                                   state(ctx).lang),
+                                     raw=state(ctx).raw_cells)
     color, width = output_style(output)
     emit_text(ctx, chosen, output, render_record(record, sections, chosen, state(ctx).lang,
                                                   color=color, width=width), excel)
@@ -239,7 +264,8 @@ def show_record(ctx: typer.Context, record: dict, sections: Sequence["Section"],
 
 def emit_text(ctx: typer.Context, chosen: str, output: Optional[Path], text: str,
               excel: bool = False) -> None:
-    """Rendered text to stdout or -o; CSV in the dialect asked for."""
+    """Rendered text to stdout or -o; CSV in the dialect asked for, with formula-like
+    cells neutralised (unless --raw-cells)."""
     from ..render.formats import recast_csv
     from ..render.output import emit
 

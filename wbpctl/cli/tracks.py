@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..render.sections import Section
-from .state import ExcelOpt, FormatOpt, OutputOpt, TrackArg, show_record, show_rows, state
+from .state import (ExcelOpt, FormatOpt, OutputOpt, RawCellsOpt, TrackArg, show_record,
+                    show_rows, state)
 
 opd_app = typer.Typer(help="The regency agencies (OPD) that deliver the tracks.",
                       no_args_is_help=True, rich_markup_mode=None)
@@ -49,6 +50,7 @@ def track_list(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """List tracks: capacity, active, waiting and completed to date.
 
@@ -68,6 +70,7 @@ def track_show(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """Show a track's roster: active places, the waitlist in order, recent completions.
 

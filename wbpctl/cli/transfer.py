@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from contextlib import ExitStack
 from enum import Enum
@@ -14,8 +13,8 @@ import typer
 
 from ..domain.errors import Rejected
 from ..render.messages import msg
-from .state import (ExcelOpt, OutputOpt, RevealOpt, checked_output, choose_format, csv_dialect,
-                    error_line, say, state, write_workbook_output)
+from .state import (ExcelOpt, OutputOpt, RawCellsOpt, RevealOpt, checked_output, choose_format,
+                    csv_dialect, error_line, say, state, write_workbook_output)
 
 
 class ImportKind(str, Enum):
@@ -229,6 +228,7 @@ def export(
         show_default=False)] = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
     reveal: RevealOpt = False,
     anonymize: Annotated[bool, typer.Option(
         "--anonymize", help="Drop names, NIK and birth dates; replace register numbers and"
@@ -243,6 +243,7 @@ def export(
     """
     from ..render.formats import csv_cell, csv_writer
     from ..render.output import atomic_file
+    from ..render.safe import json_text
     from ..services.exporting import export as stream
     from ..services.transfer_kinds import KINDS
 
@@ -253,7 +254,8 @@ def export(
         from ..render.workbook import rows_sheet
         rows: list[dict] = []
         stream(session, kind.value, rows.append, reveal=reveal, anonymize=anonymize)
-        return write_workbook_output(output, lambda: [rows_sheet(kind.value, rows, columns)])
+        return write_workbook_output(output, lambda: [rows_sheet(kind.value, rows, columns)],
+                                     raw=state(ctx).raw_cells)
     as_json = chosen == "json"
     dialect = csv_dialect(ctx, excel)
     with atomic_file(output, encoding=dialect.encoding if not as_json else "utf-8") as handle:
@@ -271,7 +273,7 @@ def export(
 
             def write_json(row: dict) -> None:
                 nonlocal first
-                handle.write(("\n" if first else ",\n") + json.dumps(row, ensure_ascii=False))
+                handle.write(("\n" if first else ",\n") + json_text(row))
                 first = False
 
             stream(session, kind.value, write_json, reveal=reveal, anonymize=anonymize)

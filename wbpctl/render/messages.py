@@ -8,6 +8,7 @@ key itself (so a gap is visible, never a crash).
 from __future__ import annotations
 
 from ..domain.errors import Message
+from .safe import cut, terminal_text
 
 # key: (English, Indonesian)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -871,13 +872,24 @@ def value_word(value: str, lang: str) -> str:
     return msg("v_" + value, lang) if ("v_" + value) in MESSAGES else value
 
 
+_LONGEST_PARAM = 1000      # the longest list of choices a message names is half that
+
+
+def _shown(value: object) -> object:
+    """A value said in a message: nothing a terminal acts on, and never a whole cell of
+    100 KB (``cli.state.error_line`` cuts the value of an error to 80 characters)."""
+    if not isinstance(value, str):
+        return value
+    return terminal_text(cut(value, _LONGEST_PARAM))
+
+
 def msg(key: str, lang: str = "en", /, **params: object) -> str:
     pair = MESSAGES.get(key)
     if pair is None:
         return key + (" " + repr(params) if params else "")
     template = pair[1] if lang == "id" and pair[1] else pair[0]
     params = {name: msg(value.key, lang, **value.params) if isinstance(value, Message)
-              else value for name, value in params.items()}
+              else _shown(value) for name, value in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

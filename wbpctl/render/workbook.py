@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ..domain.errors import StorageError
-from ..domain.cells import safe_text
 from ..files import check_output, make_private_dirs, track, untrack
+from .safe import cell, json_text
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WIDTH_SAMPLE = 200       # rows looked at to size the columns
@@ -42,12 +42,11 @@ def _value(value: Any, raw: bool) -> Any:
                 return date.fromisoformat(value)
             except ValueError:
                 return value
-        return value if raw else safe_text(value)
+        return cell(value, raw=raw)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
-        import json
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return json_text(value, sort_keys=True)
     return value
 
 
