@@ -399,6 +399,39 @@ def raw_controls(text: str) -> list[str]:
                    or "\u2066" <= ch <= "\u2069"})
 
 
+def test_an_actor_with_controls_is_refused_and_not_echoed_raw(cli):
+    result = cli("--actor", ESC + "kalapas", "checkpoint")
+    assert result.exit_code == 1 and raw_controls(result.stderr) == []
+    assert "\\x1b[2J" in result.stderr and "control characters" in result.stderr
+    result = cli("--actor", "budi (os: root)", "checkpoint")
+    assert result.exit_code == 1 and "(os:" in result.stderr
+
+
+def test_every_event_records_the_os_user_beside_the_actor(cli):
+    from wbpctl.cli.state import os_user
+
+    add_person(cli)
+    cli.ok("--actor", "petugas", "participant", "edit", "B.I-1/2025", "--name", "B")
+    actors = [e["actor"] for e in cli.json("log")]
+    assert actors[-3:] == [os_user(), os_user(), f"petugas (os: {os_user()})"]
+
+
+def test_a_ledger_written_before_keeps_verifying(cli, session):
+    """Events written with a bare actor (as every wbpctl before this one did) verify and
+    replay as before; the OS user is inside the actor text, so no hash changes."""
+    from dataclasses import replace
+
+    old = replace(session, actor="petugas-lama")
+    from wbpctl.services import participants
+    participants.register(old, name="Lama", reg_no="B.I-7/2024", detained="2024-01-10",
+                          sentence="3y")
+    old.close()
+    add_person(cli, "B.I-8/2025")
+    assert [e["actor"] for e in cli.json("log")][1:3] == ["petugas-lama"] * 2
+    cli.ok("verify")
+    assert cli.ok("report", "monthly", "--at", "3", "-f", "json").stdout
+
+
 @pytest.fixture
 def hostile_ledger(cli, session):
     """Texts an older wbpctl let in: controls in a name, an offence and an actor."""

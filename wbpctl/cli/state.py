@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..render.sections import Section
 
 from ..domain.errors import Invalid, WbpError
+from ..domain.people import clean_actor
 from ..render.messages import msg
 
 
@@ -109,12 +110,16 @@ class State:
         return self.config.database or Path("data") / "wbp.db"
 
     def actor(self) -> str:
-        if self.actor_option:
-            return self.actor_option
-        try:
-            return getpass.getuser()
-        except Exception:  # no user name in a minimal environment (cron, containers)
-            return "unknown"
+        """Who acts, as every event records it: the OS user; with --actor (or WBPCTL_ACTOR)
+        naming someone else, that name and the OS user beside it, ``budi (os: root)``:
+        --actor is whatever the caller says, the OS account is who could write the file.
+        The event hash covers the actor as one text, as before, so older events verify
+        unchanged."""
+        account = os_user()
+        if not self.actor_option:
+            return account
+        given = clean_actor(self.actor_option)
+        return given if given == account else f"{given} (os: {account})"
 
     def session(self):
         if self._session is None:
@@ -130,6 +135,19 @@ class State:
     def close(self) -> None:
         if self._session is not None:
             self._session.close()
+
+
+def os_user() -> str:
+    """The account this process runs as, by its uid (``getpass.getuser`` reads LOGNAME and
+    USER first, which anyone can set)."""
+    try:
+        import pwd
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError, AttributeError):
+        try:
+            return getpass.getuser()
+        except Exception:  # no user name in a minimal environment (cron, containers)
+            return "unknown"
 
 
 def state(ctx: typer.Context) -> State:

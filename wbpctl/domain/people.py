@@ -44,6 +44,22 @@ def clean_text(text: str | None, *, field: str, maximum: int = 500) -> str | Non
     return value or None
 
 
+MAX_ACTOR = 100
+
+
+def clean_actor(text: str, *, field: str = "actor") -> str:
+    """A name given with --actor: one printable line of at most 100 characters, without
+    "(os:", which wbpctl adds itself (``budi (os: root)``)."""
+    name = " ".join(bounds.bounded(text, field, MAX_ACTOR).split())
+    if not name:
+        raise Invalid(field, text, "name_empty")
+    if not name.isprintable():
+        raise Invalid(field, text, "name_control_chars")
+    if "(os:" in name.lower():
+        raise Invalid(field, text, "actor_reserved")
+    return name
+
+
 def check_stay_dates(detained_on: date, admitted_on: date, birth_date: date | None) -> None:
     """Detention comes no later than admission, and both after birth."""
     if detained_on > admitted_on:

@@ -622,6 +622,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "{path} adalah basis data, salah satu berkasnya (WAL, SHM, jurnal,"
                          " titik periksa), salinan basis data atau kunci: keluaran tidak"
                          " pernah menimpanya; pilih berkas lain"),
+    "actor_reserved": ("holds '(os:', which wbpctl writes itself beside the name",
+                       "memuat '(os:', yang ditulis wbpctl sendiri di samping nama"),
     # -- import and export
     "import_row_error": ("line {line}, {text}", "baris {line}, {text}"),
     "import_row_error_plain": ("line {line}: {text}", "baris {line}: {text}"),
