@@ -142,6 +142,21 @@ def test_a_running_wbpctl_keeps_its_temporaries_while_another_starts(db, tmp_pat
     assert proc.returncode == 0
 
 
+# -- 2. `export --reveal | head`: the access is recorded before the first row -------------
+
+def test_a_reveal_into_a_closed_pipe_is_recorded(db):
+    proc = start(db, "export", "participants", "--reveal")
+    header, first = proc.stdout.readline(), proc.stdout.readline()
+    proc.stdout.close()                          # `| head -2`
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and "Traceback" not in err
+    assert header.startswith("reg_no,") and first.split(",")[2].isdigit()   # a whole NIK
+    accessed = sqlite3.connect(db).execute(
+        "SELECT count(DISTINCT subject) FROM events WHERE kind = 'person.accessed'"
+        " AND payload LIKE '%export participants%'").fetchone()[0]
+    assert accessed == 20000
+
+
 # -- 7. the last line after Ctrl-C says what the ledger holds --------------------------------
 
 @pytest.mark.parametrize("delay", [0.3, 0.6, 0.9, 1.2, 1.5, 1.8])

@@ -23,7 +23,7 @@ from wbpctl.cli.app import app
 ARGS = {"participant list": [], "participant show": ["B.I-1/2025"], "opd list": [],
         "track list": [], "track show": ["OLAH-MADU"], "log": [], "head": [],
         "checkpoint": [], "report monthly": [], "report opd": [], "report recidivism": [],
-        "report readiness": [], "export": ["participants"]}
+        "report readiness": [], "export": ["participants"], "privacy show": []}
 
 
 def commands_with(option: str) -> list[str]:
@@ -490,3 +490,134 @@ def test_a_rejected_value_is_cut_and_escaped_in_the_error_line(cli, tmp_path):
     result = cli("import", "participants", str(path))
     assert result.exit_code == 1 and raw_controls(result.stderr) == []
     assert max(len(line) for line in result.stderr.splitlines()) < 300
+
+
+# -- 2. no NIK leaves without a person.accessed event committed first -----------------------
+
+NIK = "1506045807900003"
+
+
+def accesses(cli) -> list[dict]:
+    return [e for e in cli.json("log") if e["kind"] == "person.accessed"]
+
+
+@pytest.fixture
+def with_nik(cli):
+    add_person(cli, nik=NIK, gender="P", birth_date="1990-07-18")
+    add_person(cli, "B.I-2/2025", name="Agus", nik="1506041203900001")
+    return cli
+
+
+@pytest.mark.parametrize("how", ["cwd", "--config", "WBPCTL_CONFIG"])
+def test_a_config_cannot_turn_masking_off_alone(with_nik, tmp_path, monkeypatch, how):
+    config = tmp_path / "config.yaml"
+    config.write_text("privacy:\n  mask_nik: false\n")
+    args = ["--config", str(config)] if how == "--config" else []
+    if how == "WBPCTL_CONFIG":
+        monkeypatch.setenv("WBPCTL_CONFIG", str(config))
+    for command in (["participant", "list", "-f", "json"],
+                    ["participant", "show", "B.I-1/2025", "-f", "json"],
+                    ["export", "participants"], ["log", "-f", "json"]):
+        result = with_nik(*args, *command)
+        assert result.exit_code == 1 and NIK not in result.stdout, command
+        assert "privacy set mask-nik off" in result.stderr
+    config.unlink()
+    monkeypatch.delenv("WBPCTL_CONFIG", raising=False)
+    assert accesses(with_nik) == []
+
+
+def test_with_the_database_policy_off_each_showing_is_recorded(with_nik, tmp_path):
+    config = tmp_path / "open.yaml"
+    config.write_text("privacy:\n  mask_nik: false\n")
+    done = with_nik.ok("--actor", "kalapas", "privacy", "set", "mask-nik", "off", "--reason",
+                       "data matching with Disdukcapil")
+    assert "mask-nik off" in done.stderr
+    policy = with_nik.json("privacy", "show")
+    assert policy[0]["value"] == "off" and policy[0]["actor"].startswith("kalapas (os:")
+    shown = with_nik.json("participant", "show", "B.I-1/2025")
+    assert shown["nik"] == "1506********0003"          # the default config still masks
+    assert accesses(with_nik) == []
+    shown = with_nik.json("--config", str(config), "participant", "show", "B.I-1/2025")
+    assert shown["nik"] == NIK
+    listed = with_nik.json("--config", str(config), "participant", "list")
+    assert {p["nik"] for p in listed} == {NIK, "1506041203900001"}
+    assert [sorted(a["payload"]["command"] for a in accesses(with_nik))] == [
+        ["participant list", "participant list", "participant show"]]
+    with_nik.ok("privacy", "set", "mask-nik", "on", "--reason", "done")
+    assert with_nik("--config", str(config), "participant", "list").exit_code == 1
+    assert with_nik("privacy", "set", "mask-nik", "on", "--reason", "again").exit_code == 1
+    assert with_nik("privacy", "set", "mask-nik", "off", "--reason", " ").exit_code == 1
+
+
+def test_search_matches_a_nik_only_whole_and_records_it(with_nik):
+    """'nik LIKE %T%' recovered a full NIK in 27 queries."""
+    for part in ("1506", "150604", "58079", "0003", NIK[:15], NIK[1:]):
+        assert with_nik.json("participant", "list", "--search", part) == [], part
+    assert accesses(with_nik) == []
+    found = with_nik.json("participant", "list", "--search", "1506 0458 0790 0003")
+    assert [p["name"] for p in found] == ["Budi Santoso"]
+    assert found[0]["nik"] == "1506********0003"
+    (access,) = accesses(with_nik)
+    assert access["payload"]["command"] == "participant list --search"
+    assert [p["name"] for p in with_nik.json("participant", "list", "--search", "agu")] == \
+        ["Agus"]
+    assert len(with_nik.json("participant", "list", "--search", "B.I-2")) == 1
+
+
+@pytest.fixture
+def locked(with_nik, tmp_path, monkeypatch):
+    """Another process holds the write lock past a short busy timeout."""
+    config = tmp_path / "short.yaml"
+    config.write_text("storage:\n  busy_timeout_seconds: 0.2\n")
+    monkeypatch.setenv("WBPCTL_CONFIG", str(config))
+    holder = sqlite3.connect(with_nik.db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    yield with_nik
+    holder.execute("ROLLBACK")
+    holder.close()
+
+
+@pytest.mark.parametrize("args", [
+    ["export", "participants", "--reveal"], ["export", "all", "--reveal", "-f", "json"],
+    ["participant", "list", "--reveal"],
+    ["participant", "show", "B.I-1/2025", "--reveal"], ["log", "--reveal"],
+    ["participant", "list", "--search", NIK],
+])
+def test_a_reveal_that_cannot_be_recorded_reveals_nothing(locked, args, tmp_path):
+    result = locked(*args)
+    assert result.exit_code == 4 and "busy" in result.stderr
+    assert result.stdout == ""
+    out = tmp_path / "out.csv"
+    result = locked(*args, "-o", str(out))
+    assert result.exit_code == 4 and not out.exists()
+    assert list(tmp_path.glob(".out.csv*")) == []
+
+
+def test_an_export_reveal_is_recorded_before_its_first_row(with_nik, monkeypatch):
+    """The reader went away after one row (``| head``): the access is in the ledger."""
+    import wbpctl.services.exporting as exporting
+
+    real = exporting.export
+
+    def reader_leaves(session, kind, write_row, **options):
+        def once(row):
+            write_row(row)
+            raise BrokenPipeError
+        return real(session, kind, once, **options)
+
+    monkeypatch.setattr(exporting, "export", reader_leaves)
+    result = with_nik("export", "participants", "--reveal")
+    monkeypatch.undo()
+    assert result.exit_code == 0
+    assert [a["payload"]["command"] for a in accesses(with_nik)] == ["export participants"] * 2
+
+
+def test_verify_does_not_print_a_nik(with_nik):
+    conn = sqlite3.connect(with_nik.db)
+    conn.execute("UPDATE people SET nik = '1506045807900099' WHERE nik = ?", (NIK,))
+    conn.commit()
+    conn.close()
+    result = with_nik("verify")
+    assert result.exit_code == 1 and "nik" in result.stderr
+    assert NIK not in result.stderr and "1506045807900099" not in result.stderr
+    assert "1506********0003" in result.stderr

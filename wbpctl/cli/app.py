@@ -133,8 +133,8 @@ def root(
 
 
 def _register() -> None:
-    from . import (enrolment, heads, init, ledger, maintenance, participant, report, stays,
-                   tracks, transfer, void)
+    from . import (enrolment, heads, init, ledger, maintenance, participant, privacy, report,
+                   stays, tracks, transfer, void)
 
     app.command("init")(init.init)
     app.add_typer(participant.app, name="participant")
@@ -158,6 +158,7 @@ def _register() -> None:
     app.command("keygen")(heads.keygen)
     app.command("backup")(maintenance.backup)
     app.command("restore")(maintenance.restore)
+    app.add_typer(privacy.app, name="privacy")
 
 
 _register()

@@ -259,22 +259,27 @@ def export(
     as_json = chosen == "json"
     dialect = csv_dialect(ctx, excel)
     with atomic_file(output, encoding=dialect.encoding if not as_json else "utf-8") as handle:
+        # nothing is written before the service says so (``begin``): a reveal is
+        # recorded first, and when it cannot be, the output stays empty
         if not as_json:
-            if output is None and dialect.encoding == "utf-8-sig":
-                handle.write("\ufeff")
             writer = csv_writer(handle, dialect)
-            writer.writerow(columns)
+
+            def begin() -> None:
+                if output is None and dialect.encoding == "utf-8-sig":
+                    handle.write("\ufeff")
+                writer.writerow(columns)
+
             stream(session, kind.value,
                    lambda row: writer.writerow([csv_cell(row[c], dialect) for c in columns]),
-                   reveal=reveal, anonymize=anonymize)
+                   reveal=reveal, anonymize=anonymize, begin=begin)
         else:
             first = True
-            handle.write("[")
 
             def write_json(row: dict) -> None:
                 nonlocal first
                 handle.write(("\n" if first else ",\n") + json_text(row))
                 first = False
 
-            stream(session, kind.value, write_json, reveal=reveal, anonymize=anonymize)
+            stream(session, kind.value, write_json, reveal=reveal, anonymize=anonymize,
+                   begin=lambda: handle.write("["))
             handle.write("\n]\n")

@@ -622,6 +622,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "{path} adalah basis data, salah satu berkasnya (WAL, SHM, jurnal,"
                          " titik periksa), salinan basis data atau kunci: keluaran tidak"
                          " pernah menimpanya; pilih berkas lain"),
+    "mask_policy_refused": ("Config file {file} asks for NIKs unmasked (privacy: mask_nik:"
+                            " false), but this database masks them: remove that setting, or"
+                            " have the policy recorded first with 'wbpctl privacy set"
+                            " mask-nik off --reason ...'",
+                            "Berkas konfigurasi {file} meminta NIK tanpa samaran (privacy:"
+                            " mask_nik: false), tetapi basis data ini menyamarkannya: hapus"
+                            " pengaturan itu, atau catat kebijakannya dulu dengan 'wbpctl"
+                            " privacy set mask-nik off --reason ...'"),
+    "privacy_set": ("Privacy policy recorded: {setting} {value} ({reason})",
+                    "Kebijakan privasi dicatat: {setting} {value} ({reason})"),
+    "privacy_unchanged": ("{setting} is already {value}: nothing recorded",
+                          "{setting} sudah {value}: tidak ada yang dicatat"),
+    "privacy_setting_unknown": ("is not a privacy setting (choose {choices})",
+                                "bukan pengaturan privasi (pilih {choices})"),
+    "privacy_value_unknown": ("must be on or off", "harus on atau off"),
+    "privacy_reason_required": ("is required: say why the policy changes",
+                                "wajib diisi: sebutkan alasan kebijakan berubah"),
+    "h_setting": ("Setting", "Pengaturan"),
     "actor_reserved": ("holds '(os:', which wbpctl writes itself beside the name",
                        "memuat '(os:', yang ditulis wbpctl sendiri di samping nama"),
     # -- import and export

@@ -26,14 +26,15 @@ def _sentence_text(stay: sqlite3.Row) -> str:
 
 
 class _Privacy:
-    """Masks (default), reveals, or anonymizes the identifying columns of a row."""
+    """Masks (default), reveals, or anonymizes the identifying columns of a row. A NIK
+    leaves unmasked only for the people in ``revealed``: those whose access was recorded
+    before the export began."""
 
-    def __init__(self, session: Session, conn: sqlite3.Connection, reveal: bool,
+    def __init__(self, session: Session, conn: sqlite3.Connection, revealed: set[str],
                  anonymize: bool) -> None:
-        self.session, self.reveal, self.anonymize = session, reveal, anonymize
+        self.session, self.revealed, self.anonymize = session, revealed, anonymize
         # the first event's hash: the same ledger always gives the same pseudonyms
         self.salt = queries.first_hash(conn)
-        self.revealed: set[str] = set()
 
     def row(self, row: dict, person_uid: str | None) -> dict:
         if self.anonymize:
@@ -43,10 +44,8 @@ class _Privacy:
             for key in ("name", "nik", "birth_date", "certificate", "sponsor", "override"):
                 if key in row:
                     row[key] = ""
-        elif row.get("nik") and not self.reveal and self.session.config.mask_nik:
+        elif row.get("nik") and person_uid not in self.revealed:
             row["nik"] = mask_nik(row["nik"])
-        elif row.get("nik") and person_uid:
-            self.revealed.add(person_uid)
         return row
 
 
@@ -240,20 +239,33 @@ def _enrolment_of(conn: sqlite3.Connection, person_uid: str, uid: str
 
 
 def export(session: Session, kind: str, write_row: Callable[[dict], None], *,
-           reveal: bool = False, anonymize: bool = False) -> int:
+           reveal: bool = False, anonymize: bool = False,
+           begin: Callable[[], None] = lambda: None) -> int:
     """Stream the rows of one kind to ``write_row`` from one snapshot; returns how many.
+    ``begin`` is called once before the first row (a header, an opening bracket).
 
-    NIK is masked unless ``reveal`` (each reveal recorded as an access); ``anonymize``
-    drops names, NIK and birth dates and replaces ids with stable pseudonyms.
+    NIK is masked unless ``reveal``; ``anonymize`` drops names, NIK and birth dates and
+    replaces ids with stable pseudonyms.
+
+    A reveal is recorded before anything leaves: a first pass finds whose NIK the export
+    holds, their accesses are committed, and only then do rows flow. If the access cannot
+    be recorded (the database locked, read-only, full), nothing is written. A reader that
+    stops early (``| head``) has seen only what was recorded; someone registered between
+    the two passes is exported masked.
     """
     columns = KINDS[kind].columns
+    revealed: set[str] = set()
+    if not anonymize and session.reveals(reveal):
+        with session.reading() as conn:
+            # 'all' holds a NIK only in its participants rows: the same people
+            revealed = {uid for row, uid in _rows(session, conn, "participants" if kind == "all"
+                                                  else kind) if uid and row.get("nik")}
+        record_access(session, sorted(revealed), fields=["nik"], command=f"export {kind}")
+    begin()
     count = 0
     with session.reading() as conn:
-        privacy = _Privacy(session, conn, reveal, anonymize)
+        privacy = _Privacy(session, conn, revealed, anonymize)
         for row, uid in _rows(session, conn, kind):
             write_row(privacy.row({c: row.get(c) for c in columns}, uid))
             count += 1
-    if reveal and privacy.revealed:
-        record_access(session, sorted(privacy.revealed), fields=["nik"],
-                      command=f"export {kind}")
     return count

@@ -37,9 +37,10 @@ def log(session: Session, who: str | None = None, *, limit: int | None = None,
     NIKs inside payloads are masked unless ``reveal``; a reveal is itself recorded, before
     anything is shown (so revealed logs are gathered first; others stream).
     """
+    reveal = session.reveals(reveal)
     with session.reading() as conn:
         subjects = [find_person(session, conn, who)["uid"]] if who else None
-    rows = _events(session, subjects, limit, hide=session.config.mask_nik and not reveal)
+    rows = _events(session, subjects, limit, hide=not reveal)
     if not reveal:
         return rows
     gathered = list(rows)

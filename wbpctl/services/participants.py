@@ -469,8 +469,9 @@ def record_access(session: Session, person_uids: list[str], *, fields: list[str]
 
 # -- reading ------------------------------------------------------------------
 
-def _nik_out(session: Session, nik: str | None, reveal: bool) -> str | None:
-    return nik if reveal or not session.config.mask_nik else mask_nik(nik)
+def _nik_out(nik: str | None, reveal: bool) -> str | None:
+    """``reveal`` as ``Session.reveals`` decided it (and the access already recorded)."""
+    return nik if reveal else mask_nik(nik)
 
 
 def stay_dict(session: Session, conn: sqlite3.Connection, stay: sqlite3.Row) -> dict:
@@ -532,6 +533,7 @@ def enrolment_dict(row: sqlite3.Row, position: int | None = None) -> dict:
 
 def show(session: Session, who: str, *, reveal: bool = False) -> dict:
     """One person: identity, every stay with its dates, enrolments and remissions."""
+    reveal = session.reveals(reveal)
     with session.reading() as conn:
         person = find_person(session, conn, who)
         stays = [stay_dict(session, conn, s) for s in queries.stays_of(conn, person["id"])]
@@ -551,7 +553,7 @@ def show(session: Session, who: str, *, reveal: bool = False) -> dict:
         "id": person["id"],
         "uid": person["uid"],
         "name": person["name"],
-        "nik": _nik_out(session, person["nik"], reveal),
+        "nik": _nik_out(person["nik"], reveal),
         "gender": person["gender"],
         "birth_date": person["birth_date"],
         "status": current.get("status"),
@@ -570,7 +572,12 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
     Rows stream from one snapshot, so a national list does not sit in memory; with
     ``reveal`` they are gathered first, because the reveal is recorded before anything
     is shown.
+
+    ``search`` matches part of a name or register number, and a NIK only whole (16
+    digits): a part of a NIK matched anywhere let anyone recover a full NIK digit by
+    digit. A search that matched a NIK is recorded as an access to it.
     """
+    reveal = session.reveals(reveal)
     status = str(status).strip().lower()
     opd = normalize_code(opd) if opd else None
     everyone = status in ("all", "semua")
@@ -586,7 +593,13 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
             track = found["code"]
         if opd and queries.opd(conn, opd) is None:
             raise NotFound("opd_not_found", opd=opd)
-    rows = _people(session, wanted, search, track, opd, reveal)
+        nik = nik_digits(search) if search else ""
+        nik = nik if len(nik) == 16 and is_digits(nik) else None
+        owner = queries.person_by_nik(conn, nik) if nik else None
+    if owner is not None:
+        record_access(session, [owner["uid"]], fields=["nik"],
+                      command="participant list --search")
+    rows = _people(session, wanted, search, nik, track, opd, reveal)
     if not reveal:
         return rows
     people = list(rows)
@@ -595,15 +608,15 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
     return people
 
 
-def _people(session: Session, status: str | None, search: str | None, track: str | None,
-            opd: str | None, reveal: bool) -> Iterator[dict]:
+def _people(session: Session, status: str | None, search: str | None, nik: str | None,
+            track: str | None, opd: str | None, reveal: bool) -> Iterator[dict]:
     with session.reading() as conn:
-        for row in queries.list_people(conn, status=status, search=search, track=track,
-                                       opd=opd):
+        for row in queries.list_people(conn, status=status, search=search, nik=nik,
+                                       track=track, opd=opd):
             sentence = stay_sentence(row)
             yield {
                 "id": row["id"], "uid": row["uid"], "reg_no": regno_text(session, row),
-                "name": row["name"], "nik": _nik_out(session, row["nik"], reveal),
+                "name": row["name"], "nik": _nik_out(row["nik"], reveal),
                 "gender": row["gender"], "birth_date": row["birth_date"],
                 "register_class": row["register_class"], "status": row["status"],
                 "detained_on": row["detained_on"], "admitted_on": row["admitted_on"],

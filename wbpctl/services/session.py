@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -10,11 +11,11 @@ from pathlib import Path
 from typing import Iterator
 
 from ..config import Config
-from ..domain.dates import parse_date
 from ..domain.bounds import WORD, bounded
-from ..domain.errors import Invalid
+from ..domain.dates import parse_date
+from ..domain.errors import Invalid, Rejected
 from ..domain.words import word_key
-from ..store import connection, schema
+from ..store import connection, queries, schema
 from ..store.ledger import Event, Ledger
 
 
@@ -67,6 +68,7 @@ class Session:
     _conn: sqlite3.Connection | None = None
     # shared with the sessions ``with_date_order`` makes, so an interruption sees them all
     _writes: _Writes = field(default_factory=lambda: _Writes(), repr=False)
+    _masks: bool | None = field(default=None, repr=False)
 
     def connect(self, *, create: bool = False) -> sqlite3.Connection:
         """The open connection; every command but ``init`` needs an up-to-date ledger."""
@@ -87,6 +89,29 @@ class Session:
         named in the config."""
         signing = self.config.signing_key
         return [self.db_path, signing, Path(f"{signing}.pub") if signing else None]
+
+    def masks_nik(self) -> bool:
+        """Whether NIKs are masked: yes, unless the database's policy allows showing them
+        (``wbpctl privacy set``, see ``services.privacy``) and the config asks for it. A
+        config asking while the database does not allow it is refused."""
+        if self._masks is None:
+            allowed_off = False
+            if not self.config.mask_nik:
+                row = queries.latest_about(self.connect(), "privacy:mask_nik")
+                allowed_off = row is not None and \
+                    json.loads(row["payload"]).get("value") is False
+                if not allowed_off:
+                    raise Rejected("mask_policy_refused", file=str(self.config.path))
+            self._masks = not allowed_off
+        return self._masks
+
+    def reveals(self, reveal: bool) -> bool:
+        """Whether NIKs leave unmasked: asked for (``--reveal``), or not masked at all.
+        Either way each showing is recorded as an access before anything is shown."""
+        return reveal or not self.masks_nik()
+
+    def forget_privacy(self) -> None:
+        self._masks = None
 
     def with_date_order(self, order: str) -> "Session":
         """This session, reading numeric dates in ``order`` (``day-first`` or

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from typing import Iterable, Iterator, NamedTuple
 
 from ..domain.heads import Head
+from ..domain.nik import mask_nik
 from . import projections, schema
 
 GENESIS = "0" * 64
@@ -260,9 +261,10 @@ def _first_difference(scratch: sqlite3.Connection, table: str) -> Problem | None
         return Problem("projection", None, table, str(value),
                        f"row {key}={value} is not in the ledger")
     column = next(c for c in live.keys() if live[c] != replayed[c])
+    shown = mask_nik if column == "nik" else (lambda v: v)   # verify reveals no NIK
     return Problem("projection", None, table, str(value),
-                   f"row {key}={value}: {column} is {live[column]!r},"
-                   f" the ledger says {replayed[column]!r}")
+                   f"row {key}={value}: {column} is {shown(live[column])!r},"
+                   f" the ledger says {shown(replayed[column])!r}")
 
 
 # -- replaying into a scratch database: ``verify`` and reports ``--at`` a past head ----------

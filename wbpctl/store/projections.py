@@ -215,6 +215,7 @@ FUNCTIONS: dict[str, Callable[[sqlite3.Connection, dict], None]] = {
     "enrolment.voided": _enrolment_voided,
     "remission.voided": _remission_voided,
     "person.accessed": _no_change,
+    "privacy.set": _no_change,       # read from the ledger itself (``queries.latest_about``)
 }
 KINDS = frozenset(STATEMENTS) | frozenset(FUNCTIONS)
 
