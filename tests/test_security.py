@@ -621,3 +621,115 @@ def test_verify_does_not_print_a_nik(with_nik):
     assert result.exit_code == 1 and "nik" in result.stderr
     assert NIK not in result.stderr and "1506045807900099" not in result.stderr
     assert "1506********0003" in result.stderr
+
+
+# -- 9. anonymised exports that are anonymous ------------------------------------------------
+
+import re     # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    """The demo ledger, made once (tests copy it)."""
+    folder = tmp_path_factory.mktemp("demo")
+    from conftest import Cli
+    demo = Cli(folder / "wbp.db")
+    os.environ["WBPCTL_TODAY"] = "2026-11-28"
+    try:
+        demo.ok("init", "--demo")
+    finally:
+        del os.environ["WBPCTL_TODAY"]
+    return folder / "wbp.db"
+
+
+@pytest.fixture
+def demo(demo_db, tmp_path):
+    from conftest import Cli
+    copy = tmp_path / "demo.db"
+    source, target = sqlite3.connect(demo_db), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    return Cli(copy)
+
+
+def anonymous_rows(cli, *args) -> list[dict]:
+    result = cli.ok("export", *args, "--anonymize", "--min-k", "1")
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_quasi_identifiers_are_generalised(demo):
+    from wbpctl.config import load_config
+    rows = anonymous_rows(demo, "participants")
+    assert len(rows) > 60
+    assert set(rows[0]) == {"reg_no", "gender", "age_band", "detained_on", "admitted_on",
+                            "sentence", "person_uid", "crime_category"}
+    categories = set(load_config().offence_categories)
+    for row in rows:
+        assert re.fullmatch(r"X-[0-9a-f]{12}", row["reg_no"])
+        assert re.fullmatch(r"X-[0-9a-f]{12}", row["person_uid"])
+        assert re.fullmatch(r"\d{4}-\d{2}", row["detained_on"])
+        assert re.fullmatch(r"\d{4}-\d{2}", row["admitted_on"])
+        assert row["age_band"] == "" or re.fullmatch(r"(\d+)-(\d+)", row["age_band"])
+        if row["age_band"]:
+            low, high = map(int, row["age_band"].split("-"))
+            assert low % 5 == 0 and high == low + 4
+        assert row["sentence"] in ("", "<=1y", "1-3y", "3-5y", ">5y")
+        assert row["crime_category"] in categories
+    for kind, column in (("releases", "released_on"), ("remissions", "granted_on"),
+                         ("enrolments", "assigned_on"), ("completions", "completed_on")):
+        for row in anonymous_rows(demo, kind):
+            assert re.fullmatch(r"\d{4}-\d{2}", row[column]), kind
+            assert not {"nik", "name", "sponsor", "certificate", "override"} & set(row)
+
+
+def test_the_export_says_its_k_and_refuses_under_min_k(demo, tmp_path):
+    """62 of 62 demo rows were unique on two dates alone: such an export is refused."""
+    result = demo("export", "participants", "--anonymize")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "k = 1, under --min-k 5" in result.stderr and "nothing written" in result.stderr
+    out = tmp_path / "anon.csv"
+    assert demo("export", "participants", "--anonymize", "-o", str(out)).exit_code == 1
+    assert not out.exists()
+    result = demo("--lang", "id", "export", "participants", "--anonymize", "--min-k", "1")
+    assert result.exit_code == 0 and "Dianonimkan" in result.stderr and "k = 1" in result.stderr
+    result = demo.ok("export", "remissions", "--anonymize")
+    k = int(re.search(r"k = (\d+)", result.stderr)[1])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    from collections import Counter
+    groups = Counter((r["granted_on"], r["kind"], r["days"]) for r in rows)
+    assert k == min(groups.values()) >= 5
+
+
+def test_pseudonyms_differ_per_export_and_cannot_be_computed_from_the_ledger(demo):
+    import hashlib
+    first = [r["reg_no"] for r in anonymous_rows(demo, "participants")]
+    second = [r["reg_no"] for r in anonymous_rows(demo, "participants")]
+    assert len(set(first)) == len(first) and not set(first) & set(second)
+    salt = sqlite3.connect(demo.db).execute("SELECT hash FROM events WHERE seq = 1").fetchone()[0]
+    regnos = [p["reg_no"] for p in demo.json("participant", "list")]
+    old_scheme = {"X-" + hashlib.sha256((salt + r).encode()).hexdigest()[:12] for r in regnos}
+    assert not old_scheme & set(first)
+
+
+def test_linkable_exports_share_pseudonyms_keyed_outside_the_database(demo, tmp_path):
+    refused = demo("export", "participants", "--anonymize", "--min-k", "1", "--linkable")
+    assert refused.exit_code == 1 and "privacy_key" in refused.stderr
+    key = tmp_path / "keys" / "wbp.privacy"
+    config = tmp_path / "linked.yaml"
+    config.write_text(f"privacy_key: {key}\n")
+    made = demo.ok("--config", str(config), "keygen", "--privacy")
+    assert str(key) in made.stderr
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600 and len(key.read_bytes()) == 32
+    assert stat.S_IMODE(key.parent.stat().st_mode) == 0o700
+    assert demo("--config", str(config), "keygen", "--privacy").exit_code == 1   # kept
+    args = ("--config", str(config), "export", "participants", "--anonymize", "--min-k", "1",
+            "--linkable")
+    one, two = (list(csv.DictReader(io.StringIO(demo.ok(*args).stdout))) for _ in range(2))
+    assert [r["reg_no"] for r in one] == [r["reg_no"] for r in two]
+    assert "linkable" in demo.ok(*args).stderr
+    assert key.read_bytes() not in demo.db.read_bytes()
+    key.chmod(0o644)
+    assert "chmod 600" in demo(*args).stderr
+    assert demo("--config", str(config), "export", "participants", "--linkable").exit_code == 2
+    assert demo("--config", str(config), "participant", "list", "-o", str(key)).exit_code == 2

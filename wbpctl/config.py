@@ -49,6 +49,7 @@ class Config:
     offence_rules: OffenceRules = ()
     programme_start: date | None = None
     signing_key: Path | None = None     # Ed25519 private key: checkpoints are signed
+    privacy_key: Path | None = None     # the secret of linkable anonymised exports
     csv_dialect: str = "plain"          # or excel-id: how CSV is written by default
 
     @property
@@ -152,7 +153,8 @@ class _Checker:
 _TOP_KEYS = {"lapas", "database", "language", "date_input_order", "privacy",
              "register_number_format", "storage", "sentence_rules",
              "default_track_capacity", "opds", "tracks", "import_headers",
-             "offence_categories", "programme_start", "signing_key", "csv_dialect"}
+             "offence_categories", "programme_start", "signing_key", "csv_dialect",
+             "privacy_key"}
 IMPORT_COLUMNS = {"reg_no", "name", "nik", "gender", "birth_date", "detained_on",
                   "admitted_on", "sentence", "crime", "person_uid", "track", "assigned_on",
                   "sponsor", "completed_on", "hours", "result", "certificate", "released_on",
@@ -207,6 +209,9 @@ def _build(data: dict, path: Path) -> Config:
     signing_key = data.get("signing_key")
     if signing_key is not None and not (isinstance(signing_key, str) and signing_key.strip()):
         raise check.fail("signing_key", f"must be a file path, got {signing_key!r}")
+    privacy_key = data.get("privacy_key")
+    if privacy_key is not None and not (isinstance(privacy_key, str) and privacy_key.strip()):
+        raise check.fail("privacy_key", f"must be a file path, got {privacy_key!r}")
 
     opds: list[Opd] = []
     raw_opds = data.get("opds")
@@ -300,6 +305,7 @@ def _build(data: dict, path: Path) -> Config:
         offence_rules=offence_rules,
         programme_start=start,
         signing_key=path.parent / Path(signing_key).expanduser() if signing_key else None,
+        privacy_key=path.parent / Path(privacy_key).expanduser() if privacy_key else None,
         csv_dialect=check.value(data, "csv_dialect", "", str, ("plain", "excel-id"))
         if "csv_dialect" in data else "plain",
     )

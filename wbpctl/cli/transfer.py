@@ -231,8 +231,20 @@ def export(
     raw_cells: RawCellsOpt = False,
     reveal: RevealOpt = False,
     anonymize: Annotated[bool, typer.Option(
-        "--anonymize", help="Drop names, NIK and birth dates; replace register numbers and"
-        " ids with stable pseudonyms (for sharing figures outside the Lapas).")] = False,
+        "--anonymize", help="For sharing outside the Lapas: no names, NIK, offence texts,"
+        " certificates, sponsors or reasons; register numbers and ids as keyed pseudonyms;"
+        " dates as their month, age as a five-year band, the offence as its category, the"
+        " sentence as its band. Prints k, the smallest group of rows alike, and refuses"
+        " an export under --min-k.")] = False,
+    min_k: Annotated[int, typer.Option(
+        "--min-k", metavar="K", min=1, max=1000,
+        help="With --anonymize: the smallest group of alike rows allowed; lower it only"
+        " knowing that rows in smaller groups may be re-identified.")] = 5,
+    linkable: Annotated[bool, typer.Option(
+        "--linkable", help="With --anonymize: the same pseudonyms in every linkable export"
+        " (keyed by privacy_key in the config; see 'wbpctl keygen --privacy'), so two"
+        " exports can be joined; without it each export has pseudonyms of its own.")
+    ] = False,
 ) -> None:
     """Write records with the columns 'wbpctl import' reads.
 
@@ -244,18 +256,26 @@ def export(
     from ..render.formats import csv_cell, csv_writer
     from ..render.output import atomic_file
     from ..render.safe import json_text
+    from ..services.exporting import columns as export_columns
     from ..services.exporting import export as stream
-    from ..services.transfer_kinds import KINDS
 
     session = state(ctx).session()
-    columns = KINDS[kind.value].columns
+    if (min_k != 5 or linkable) and not anonymize:
+        raise typer.BadParameter("--min-k and --linkable go with --anonymize",
+                                 param_hint="--anonymize")
+    if reveal and anonymize:
+        raise typer.BadParameter("--reveal and --anonymize exclude each other",
+                                 param_hint="--anonymize")
+    columns = export_columns(kind.value, anonymize=anonymize)
+    options = dict(reveal=reveal, anonymize=anonymize, linkable=linkable, min_k=min_k)
     chosen = choose_format(fmt, output, ("csv", "json", "xlsx"), default="csv")
     if chosen == "xlsx":
         from ..render.workbook import rows_sheet
         rows: list[dict] = []
-        stream(session, kind.value, rows.append, reveal=reveal, anonymize=anonymize)
-        return write_workbook_output(output, lambda: [rows_sheet(kind.value, rows, columns)],
-                                     raw=state(ctx).raw_cells)
+        done = stream(session, kind.value, rows.append, **options)
+        write_workbook_output(output, lambda: [rows_sheet(kind.value, rows, columns)],
+                              raw=state(ctx).raw_cells)
+        return _said_k(ctx, kind.value, done, linkable)
     as_json = chosen == "json"
     dialect = csv_dialect(ctx, excel)
     with atomic_file(output, encoding=dialect.encoding if not as_json else "utf-8") as handle:
@@ -269,9 +289,10 @@ def export(
                     handle.write("\ufeff")
                 writer.writerow(columns)
 
-            stream(session, kind.value,
-                   lambda row: writer.writerow([csv_cell(row[c], dialect) for c in columns]),
-                   reveal=reveal, anonymize=anonymize, begin=begin)
+            done = stream(session, kind.value,
+                          lambda row: writer.writerow([csv_cell(row[c], dialect)
+                                                       for c in columns]),
+                          begin=begin, **options)
         else:
             first = True
 
@@ -280,6 +301,16 @@ def export(
                 handle.write(("\n" if first else ",\n") + json_text(row))
                 first = False
 
-            stream(session, kind.value, write_json, reveal=reveal, anonymize=anonymize,
-                   begin=lambda: handle.write("["))
+            done = stream(session, kind.value, write_json, begin=lambda: handle.write("["),
+                          **options)
             handle.write("\n]\n")
+    _said_k(ctx, kind.value, done, linkable)
+
+
+def _said_k(ctx: typer.Context, kind: str, done, linkable: bool) -> None:
+    """An anonymised export says how anonymous it is, on stderr."""
+    from ..services.exporting import quasi_identifiers
+
+    if done.k is not None:
+        say(ctx, "anonymized_k_linkable" if linkable else "anonymized_k", k=done.k,
+            rows=done.rows, columns=", ".join(quasi_identifiers(kind)))

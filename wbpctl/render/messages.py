@@ -640,6 +640,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "privacy_reason_required": ("is required: say why the policy changes",
                                 "wajib diisi: sebutkan alasan kebijakan berubah"),
     "h_setting": ("Setting", "Pengaturan"),
+    "anonymize_k_too_small": ("Not anonymous enough: the smallest group of rows alike on"
+                              " {columns} has {k} row(s) (k = {k}, under --min-k {min_k});"
+                              " nothing written. Export another kind, or lower --min-k"
+                              " knowing that a row in a small group can be re-identified",
+                              "Belum cukup anonim: kelompok terkecil baris yang sama pada"
+                              " {columns} berisi {k} baris (k = {k}, di bawah --min-k"
+                              " {min_k}); tidak ada yang ditulis. Ekspor jenis lain, atau"
+                              " turunkan --min-k dengan sadar bahwa baris dalam kelompok"
+                              " kecil dapat dikenali kembali"),
+    "anonymized_k": ("Anonymised: {rows} row(s), k = {k} (every group of rows alike on"
+                     " {columns} has at least {k}); pseudonyms of this export only",
+                     "Dianonimkan: {rows} baris, k = {k} (tiap kelompok baris yang sama pada"
+                     " {columns} berisi sedikitnya {k}); pseudonim khusus ekspor ini"),
+    "anonymized_k_linkable": ("Anonymised: {rows} row(s), k = {k} (every group of rows"
+                              " alike on {columns} has at least {k}); pseudonyms linkable"
+                              " across exports (privacy_key)",
+                              "Dianonimkan: {rows} baris, k = {k} (tiap kelompok baris yang"
+                              " sama pada {columns} berisi sedikitnya {k}); pseudonim dapat"
+                              " ditautkan antarekspor (privacy_key)"),
+    "privacy_key_unset": ("A linkable export needs privacy_key in config.yaml (make the key"
+                          " with 'wbpctl keygen --privacy PATH')", "Ekspor yang dapat"
+                          " ditautkan perlu privacy_key di config.yaml (buat kuncinya dengan"
+                          " 'wbpctl keygen --privacy PATH')"),
+    "privacy_key_missing": ("Privacy key {path} does not exist: make it with 'wbpctl keygen"
+                            " --privacy {path}'", "Kunci privasi {path} tidak ada: buat"
+                            " dengan 'wbpctl keygen --privacy {path}'"),
+    "privacy_key_open": ("Privacy key {path} can be read by others: chmod 600 it (and make"
+                         " a new one if others may have read it)", "Kunci privasi {path}"
+                         " dapat dibaca orang lain: chmod 600 (dan buat yang baru bila"
+                         " mungkin sudah terbaca)"),
+    "privacy_key_bad": ("Privacy key {path} is shorter than {bytes} bytes: make a new one"
+                        " with 'wbpctl keygen --privacy'", "Kunci privasi {path} kurang dari"
+                        " {bytes} byte: buat yang baru dengan 'wbpctl keygen --privacy'"),
+    "keygen_privacy_done": ("Privacy key written: {path} (32 random bytes, owner-only); set"
+                            " 'privacy_key: {path}' in config.yaml", "Kunci privasi ditulis:"
+                            " {path} (32 byte acak, hanya pemilik); atur 'privacy_key:"
+                            " {path}' di config.yaml"),
     "actor_reserved": ("holds '(os:', which wbpctl writes itself beside the name",
                        "memuat '(os:', yang ditulis wbpctl sendiri di samping nama"),
     # -- import and export

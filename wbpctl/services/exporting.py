@@ -3,21 +3,63 @@
 ``all`` writes every record of the ledger in the order it was made (one kind
 per row), so importing it into an empty database replays the same decisions
 and gives the same tables; the other kinds are lists for spreadsheets.
+
+An anonymised export (``anonymize``) is meant to leave the Lapas: direct identifiers
+and free texts are dropped, identifiers become keyed pseudonyms, and what could still
+single a person out (the quasi-identifiers) is generalised: dates to their month, the
+birth date to a five-year age band at detention, the offence to its category, the
+sentence to its band. Its k (the smallest group of rows alike on all that is left) is
+computed before anything is written, and an export under ``min_k`` is refused.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Callable, Iterator
+from datetime import date
+from typing import Callable, Iterator, NamedTuple
 
+from ..domain.bands import SENTENCE_BANDS, age_on, five_year_band, month_of, sentence_band
+from ..domain.enrolment import DROP_REASONS
+from ..domain.errors import Invalid, Rejected
 from ..domain.nik import mask_nik
-from ..domain.privacy import pseudonym
+from ..domain.offences import categorize
+from ..domain.privacy import pseudonym, smallest_group
 from ..domain.regno import RegisterNumber
+from ..domain.sentence import parse_sentence
 from ..store import queries
 from .participants import record_access, regno_text, stay_sentence
+from .privacy import export_key
 from .session import Session
 from .transfer_kinds import KINDS
+
+# what an anonymised export leaves out (direct identifiers and free texts), replaces by
+# a pseudonym, or shows by month
+DROPPED = ("name", "nik", "certificate", "sponsor", "override", "crime")
+PSEUDONYMISED = ("reg_no", "new_reg_no", "person_uid")
+DATES = ("detained_on", "admitted_on", "released_on", "granted_on", "assigned_on",
+         "completed_on", "dropped_on", "sentenced_on", "returned_on", "revoked_on", "act_on")
+MIN_K = 5
+
+
+def columns(kind: str, *, anonymize: bool = False) -> tuple[str, ...]:
+    """The columns an export of ``kind`` writes; an anonymised one drops the identifying
+    ones and has an age band where the birth date was."""
+    names = KINDS[kind].columns
+    if not anonymize:
+        return names
+    return tuple("age_band" if c == "birth_date" else c for c in names if c not in DROPPED)
+
+
+def quasi_identifiers(kind: str) -> tuple[str, ...]:
+    """What k is computed over: every column an anonymised export keeps but pseudonyms
+    (new for each export, unless linkable)."""
+    return tuple(c for c in columns(kind, anonymize=True) if c not in PSEUDONYMISED)
+
+
+class Exported(NamedTuple):
+    rows: int
+    k: int | None            # anonymised exports: the smallest group of rows alike
 
 
 def _sentence_text(stay: sqlite3.Row) -> str:
@@ -25,28 +67,44 @@ def _sentence_text(stay: sqlite3.Row) -> str:
     return sentence.text() if sentence else ""
 
 
-class _Privacy:
-    """Masks (default), reveals, or anonymizes the identifying columns of a row. A NIK
-    leaves unmasked only for the people in ``revealed``: those whose access was recorded
-    before the export began."""
+def _masked(row: dict, person_uid: str | None, revealed: set[str]) -> dict:
+    """A NIK leaves unmasked only for the people in ``revealed``: those whose access was
+    recorded before the export began."""
+    if row.get("nik") and person_uid not in revealed:
+        row["nik"] = mask_nik(row["nik"])
+    return row
 
-    def __init__(self, session: Session, conn: sqlite3.Connection, revealed: set[str],
-                 anonymize: bool) -> None:
-        self.session, self.revealed, self.anonymize = session, revealed, anonymize
-        # the first event's hash: the same ledger always gives the same pseudonyms
-        self.salt = queries.first_hash(conn)
 
-    def row(self, row: dict, person_uid: str | None) -> dict:
-        if self.anonymize:
-            for key in ("reg_no", "person_uid"):
-                if row.get(key):
-                    row[key] = pseudonym(row[key], self.salt)
-            for key in ("name", "nik", "birth_date", "certificate", "sponsor", "override"):
-                if key in row:
-                    row[key] = ""
-        elif row.get("nik") and person_uid not in self.revealed:
-            row["nik"] = mask_nik(row["nik"])
-        return row
+def _band_of(text: str) -> str:
+    try:
+        return sentence_band(parse_sentence(text))
+    except Invalid:          # a term an older wbpctl let in (over 20 years)
+        return SENTENCE_BANDS[-1]
+
+
+def _anonymous(row: dict, names: tuple[str, ...], key: bytes, session: Session) -> dict:
+    """``row`` in the columns ``names``, with identifiers as pseudonyms and
+    quasi-identifiers generalised."""
+    out = {c: row.get(c) for c in names}
+    for name in PSEUDONYMISED:
+        if out.get(name):
+            out[name] = pseudonym(out[name], key)
+    if "age_band" in out:
+        born, detained = row.get("birth_date"), row.get("detained_on")
+        out["age_band"] = None
+        if born and detained:
+            out["age_band"] = five_year_band(age_on(date.fromisoformat(born),
+                                                    date.fromisoformat(detained)))
+    if "crime" in row and not out.get("crime_category"):       # a stay: its category
+        out["crime_category"] = categorize(row["crime"], session.config.offence_rules)
+    if out.get("sentence"):
+        out["sentence"] = _band_of(out["sentence"])
+    for name in DATES:
+        if out.get(name):
+            out[name] = month_of(out[name])
+    if out.get("reason") and out["reason"] not in DROP_REASONS:
+        out["reason"] = ""           # a free text (a void's, a revocation's)
+    return out
 
 
 def _participant_row(session: Session, stay: sqlite3.Row, person: sqlite3.Row,
@@ -239,13 +297,14 @@ def _enrolment_of(conn: sqlite3.Connection, person_uid: str, uid: str
 
 
 def export(session: Session, kind: str, write_row: Callable[[dict], None], *,
-           reveal: bool = False, anonymize: bool = False,
-           begin: Callable[[], None] = lambda: None) -> int:
-    """Stream the rows of one kind to ``write_row`` from one snapshot; returns how many.
-    ``begin`` is called once before the first row (a header, an opening bracket).
+           reveal: bool = False, anonymize: bool = False, linkable: bool = False,
+           min_k: int = MIN_K, begin: Callable[[], None] = lambda: None) -> Exported:
+    """Stream the rows of one kind to ``write_row`` from one snapshot; returns how many
+    (and k, for an anonymised export). ``begin`` is called once before the first row (a
+    header, an opening bracket): never when nothing may be written.
 
-    NIK is masked unless ``reveal``; ``anonymize`` drops names, NIK and birth dates and
-    replaces ids with stable pseudonyms.
+    NIK is masked unless ``reveal``; ``anonymize`` writes an anonymised export (see the
+    module's docstring), its pseudonyms keyed afresh unless ``linkable``.
 
     A reveal is recorded before anything leaves: a first pass finds whose NIK the export
     holds, their accesses are committed, and only then do rows flow. If the access cannot
@@ -253,9 +312,11 @@ def export(session: Session, kind: str, write_row: Callable[[dict], None], *,
     stops early (``| head``) has seen only what was recorded; someone registered between
     the two passes is exported masked.
     """
-    columns = KINDS[kind].columns
+    if anonymize:
+        return _export_anonymised(session, kind, write_row, linkable, min_k, begin)
+    names = KINDS[kind].columns
     revealed: set[str] = set()
-    if not anonymize and session.reveals(reveal):
+    if session.reveals(reveal):
         with session.reading() as conn:
             # 'all' holds a NIK only in its participants rows: the same people
             revealed = {uid for row, uid in _rows(session, conn, "participants" if kind == "all"
@@ -264,8 +325,26 @@ def export(session: Session, kind: str, write_row: Callable[[dict], None], *,
     begin()
     count = 0
     with session.reading() as conn:
-        privacy = _Privacy(session, conn, revealed, anonymize)
         for row, uid in _rows(session, conn, kind):
-            write_row(privacy.row({c: row.get(c) for c in columns}, uid))
+            write_row(_masked({c: row.get(c) for c in names}, uid, revealed))
             count += 1
-    return count
+    return Exported(count, None)
+
+
+def _export_anonymised(session: Session, kind: str, write_row: Callable[[dict], None],
+                       linkable: bool, min_k: int, begin: Callable[[], None]) -> Exported:
+    """Every row generalised in memory (a few columns each) so that k is known before
+    anything is written."""
+    key = export_key(session, linkable)
+    names = columns(kind, anonymize=True)
+    with session.reading() as conn:
+        rows = [_anonymous(row, names, key, session) for row, _ in _rows(session, conn, kind)]
+    identifying = quasi_identifiers(kind)
+    k = smallest_group(rows, identifying)
+    if rows and k < min_k:
+        raise Rejected("anonymize_k_too_small", k=k, min_k=min_k,
+                       columns=", ".join(identifying))
+    begin()
+    for row in rows:
+        write_row(row)
+    return Exported(len(rows), k)

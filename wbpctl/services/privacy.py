@@ -13,9 +13,12 @@ every showing is recorded as an access, as ``--reveal`` is.
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
-from ..domain.errors import Invalid, Rejected
+from ..domain.errors import Invalid, Rejected, StorageError
 from ..domain.people import clean_text
+from ..domain.privacy import KEY_BYTES
 from ..domain.words import word_key
 from ..store import queries
 from .session import Session
@@ -65,3 +68,40 @@ def set_policy(session: Session, setting: str, value: str, *, reason: str) -> di
                                                  "reason": why})
     session.forget_privacy()
     return {"setting": name, "value": "on" if wanted else "off", "reason": why}
+
+
+# -- the secret of linkable anonymised exports -----------------------------------------------
+
+def privacy_keygen(path: Path) -> Path:
+    """Write a new secret (32 random bytes) to ``path``, owner-only; never overwrite."""
+    from .signing import write_new_key
+
+    if Path(path).exists():
+        raise Rejected("key_exists", path=str(path))
+    write_new_key(Path(path), os.urandom(KEY_BYTES))
+    return Path(path)
+
+
+def export_key(session: Session, linkable: bool) -> bytes:
+    """The key of an anonymised export's pseudonyms: a new random one (nothing links two
+    exports), or with ``linkable`` the secret in ``privacy_key``, which must be readable
+    by its owner only."""
+    if not linkable:
+        return os.urandom(KEY_BYTES)
+    path = session.config.privacy_key
+    if path is None:
+        raise Rejected("privacy_key_unset")
+    try:
+        info = os.stat(path)
+        if info.st_mode & 0o077:
+            raise Rejected("privacy_key_open", path=str(path))
+        with open(path, "rb") as handle:
+            key = handle.read(1024)
+    except FileNotFoundError:
+        raise Rejected("privacy_key_missing", path=str(path)) from None
+    except OSError as exc:
+        raise StorageError("key_unreadable", path=str(path), reason=exc.strerror or str(exc)
+                           ) from None
+    if len(key) < KEY_BYTES:
+        raise Rejected("privacy_key_bad", path=str(path), bytes=KEY_BYTES)
+    return key

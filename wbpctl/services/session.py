@@ -88,7 +88,8 @@ class Session:
         """What no output may replace: the database (its companions follow) and the keys
         named in the config."""
         signing = self.config.signing_key
-        return [self.db_path, signing, Path(f"{signing}.pub") if signing else None]
+        return [self.db_path, signing, Path(f"{signing}.pub") if signing else None,
+                self.config.privacy_key]
 
     def masks_nik(self) -> bool:
         """Whether NIKs are masked: yes, unless the database's policy allows showing them

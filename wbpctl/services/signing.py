@@ -31,7 +31,7 @@ def public_path(private: Path) -> Path:
     return Path(f"{private}.pub")
 
 
-def _write_new(path: Path, data: bytes) -> None:
+def write_new_key(path: Path, data: bytes) -> None:
     """Create ``path`` owner-only (its folder too, when missing); never overwrite."""
     try:
         make_private_dirs(path.parent)
@@ -55,10 +55,10 @@ def keygen(private: Path) -> tuple[Path, Path]:
         if path.exists():
             raise Rejected("key_exists", path=str(path))
     key = ed25519.Ed25519PrivateKey.generate()
-    _write_new(private, key.private_bytes(serialization.Encoding.PEM,
+    write_new_key(private, key.private_bytes(serialization.Encoding.PEM,
                                           serialization.PrivateFormat.PKCS8,
                                           serialization.NoEncryption()))
-    _write_new(public, key.public_key().public_bytes(
+    write_new_key(public, key.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
     return private, public
 

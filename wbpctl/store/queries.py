@@ -458,11 +458,6 @@ def latest_about(conn: sqlite3.Connection, subject: str) -> sqlite3.Row | None:
                         " ORDER BY seq DESC LIMIT 1", (subject,)).fetchone()
 
 
-def first_hash(conn: sqlite3.Connection) -> str:
-    row = conn.execute("SELECT hash FROM events WHERE seq = 1").fetchone()
-    return row[0] if row else ""
-
-
 def stay_uid_of(conn: sqlite3.Connection, stay_id: int) -> str:
     return conn.execute("SELECT uid FROM stays WHERE id = ?", (stay_id,)).fetchone()[0]
 
