@@ -1,7 +1,6 @@
 """Issue 20 through the installed console script in real processes: signals, pipes,
 Ctrl-C, and the temporary files a killed wbpctl leaves behind."""
 
-import json
 import os
 import signal
 import sqlite3

@@ -32,6 +32,8 @@ class Format(str, Enum):
 FormatOpt = Annotated[Optional[Format], typer.Option(
     "--format", "-f", help="table, json, csv, markdown or xlsx (a workbook, with -o FILE)"
     " (default: from --output's extension, else table).", show_default=False)]
+
+
 def checked_output(path: Optional[Path]) -> Optional[Path]:
     """An output file, refused before any work when it is the database or one of its files
     (written outputs are checked again where they are opened)."""

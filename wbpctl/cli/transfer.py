@@ -267,15 +267,23 @@ def export(
         raise typer.BadParameter("--reveal and --anonymize exclude each other",
                                  param_hint="--anonymize")
     columns = export_columns(kind.value, anonymize=anonymize)
-    options = dict(reveal=reveal, anonymize=anonymize, linkable=linkable, min_k=min_k)
+
+    def said_k(done) -> None:
+        """An anonymised export says how anonymous it is (on stderr), before its rows."""
+        from ..services.exporting import quasi_identifiers
+
+        say(ctx, "anonymized_k_linkable" if linkable else "anonymized_k", k=done.k,
+            rows=done.rows, columns=", ".join(quasi_identifiers(kind.value)))
+
+    options = dict(reveal=reveal, anonymize=anonymize, linkable=linkable, min_k=min_k,
+                   anonymised=said_k)
     chosen = choose_format(fmt, output, ("csv", "json", "xlsx"), default="csv")
     if chosen == "xlsx":
         from ..render.workbook import rows_sheet
         rows: list[dict] = []
-        done = stream(session, kind.value, rows.append, **options)
-        write_workbook_output(output, lambda: [rows_sheet(kind.value, rows, columns)],
-                              raw=state(ctx).raw_cells)
-        return _said_k(ctx, kind.value, done, linkable)
+        stream(session, kind.value, rows.append, **options)
+        return write_workbook_output(output, lambda: [rows_sheet(kind.value, rows, columns)],
+                                     raw=state(ctx).raw_cells)
     as_json = chosen == "json"
     dialect = csv_dialect(ctx, excel)
     with atomic_file(output, encoding=dialect.encoding if not as_json else "utf-8") as handle:
@@ -289,10 +297,9 @@ def export(
                     handle.write("\ufeff")
                 writer.writerow(columns)
 
-            done = stream(session, kind.value,
-                          lambda row: writer.writerow([csv_cell(row[c], dialect)
-                                                       for c in columns]),
-                          begin=begin, **options)
+            stream(session, kind.value,
+                   lambda row: writer.writerow([csv_cell(row[c], dialect) for c in columns]),
+                   begin=begin, **options)
         else:
             first = True
 
@@ -301,16 +308,6 @@ def export(
                 handle.write(("\n" if first else ",\n") + json_text(row))
                 first = False
 
-            done = stream(session, kind.value, write_json, begin=lambda: handle.write("["),
-                          **options)
+            stream(session, kind.value, write_json, begin=lambda: handle.write("["),
+                   **options)
             handle.write("\n]\n")
-    _said_k(ctx, kind.value, done, linkable)
-
-
-def _said_k(ctx: typer.Context, kind: str, done, linkable: bool) -> None:
-    """An anonymised export says how anonymous it is, on stderr."""
-    from ..services.exporting import quasi_identifiers
-
-    if done.k is not None:
-        say(ctx, "anonymized_k_linkable" if linkable else "anonymized_k", k=done.k,
-            rows=done.rows, columns=", ".join(quasi_identifiers(kind)))

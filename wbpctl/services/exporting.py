@@ -298,13 +298,15 @@ def _enrolment_of(conn: sqlite3.Connection, person_uid: str, uid: str
 
 def export(session: Session, kind: str, write_row: Callable[[dict], None], *,
            reveal: bool = False, anonymize: bool = False, linkable: bool = False,
-           min_k: int = MIN_K, begin: Callable[[], None] = lambda: None) -> Exported:
+           min_k: int = MIN_K, begin: Callable[[], None] = lambda: None,
+           anonymised: Callable[[Exported], None] = lambda done: None) -> Exported:
     """Stream the rows of one kind to ``write_row`` from one snapshot; returns how many
     (and k, for an anonymised export). ``begin`` is called once before the first row (a
     header, an opening bracket): never when nothing may be written.
 
     NIK is masked unless ``reveal``; ``anonymize`` writes an anonymised export (see the
-    module's docstring), its pseudonyms keyed afresh unless ``linkable``.
+    module's docstring), its pseudonyms keyed afresh unless ``linkable``, and tells
+    ``anonymised`` its size and k before the first row.
 
     A reveal is recorded before anything leaves: a first pass finds whose NIK the export
     holds, their accesses are committed, and only then do rows flow. If the access cannot
@@ -313,7 +315,8 @@ def export(session: Session, kind: str, write_row: Callable[[dict], None], *,
     the two passes is exported masked.
     """
     if anonymize:
-        return _export_anonymised(session, kind, write_row, linkable, min_k, begin)
+        return _export_anonymised(session, kind, write_row, linkable, min_k, begin,
+                                  anonymised)
     names = KINDS[kind].columns
     revealed: set[str] = set()
     if session.reveals(reveal):
@@ -332,7 +335,8 @@ def export(session: Session, kind: str, write_row: Callable[[dict], None], *,
 
 
 def _export_anonymised(session: Session, kind: str, write_row: Callable[[dict], None],
-                       linkable: bool, min_k: int, begin: Callable[[], None]) -> Exported:
+                       linkable: bool, min_k: int, begin: Callable[[], None],
+                       anonymised: Callable[[Exported], None]) -> Exported:
     """Every row generalised in memory (a few columns each) so that k is known before
     anything is written."""
     key = export_key(session, linkable)
@@ -344,7 +348,9 @@ def _export_anonymised(session: Session, kind: str, write_row: Callable[[dict], 
     if rows and k < min_k:
         raise Rejected("anonymize_k_too_small", k=k, min_k=min_k,
                        columns=", ".join(identifying))
+    done = Exported(len(rows), k)
+    anonymised(done)
     begin()
     for row in rows:
         write_row(row)
-    return Exported(len(rows), k)
+    return done
