@@ -23,6 +23,7 @@ def hermetic(tmp_path, monkeypatch):
                  "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))   # lists of temporaries
     monkeypatch.setenv("WBPCTL_TODAY", TODAY)
     monkeypatch.setenv("WBPCTL_LANG", "en")
     monkeypatch.chdir(tmp_path)

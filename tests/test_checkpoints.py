@@ -56,8 +56,10 @@ def test_checkpoint_appends_the_head_once_owner_only(cli):
 
 
 def test_actor_of_a_checkpoint_is_who_kept_it(cli):
+    from wbpctl.cli.state import os_user
+
     cli.ok("--actor", "kalapas", "checkpoint")
-    assert lines(cli)[0]["actor"] == "kalapas"
+    assert lines(cli)[0]["actor"] == f"kalapas (os: {os_user()})"
 
 
 def test_the_monthly_report_keeps_its_head(october):
@@ -108,6 +110,7 @@ def test_a_rewritten_ledger_passes_verify_alone_and_fails_against_its_checkpoint
     add_person(cli, "B.I-3/2025", name="Candra")
     cli.ok("checkpoint")                                   # seq 7
     kept, first = heads_file(cli), lines(cli)[0]
+    assert first["actor"].startswith("kalapas")
     shutil.copy(kept, tmp_path / "kanwil.heads")           # the regional office's copy
     rewrite_history(cli.db)
     result = cli("verify")
@@ -115,7 +118,7 @@ def test_a_rewritten_ledger_passes_verify_alone_and_fails_against_its_checkpoint
     now = sqlite3.connect(cli.db).execute("SELECT hash FROM events WHERE seq = 5").fetchone()[0]
     assert result.stderr == (
         f"wbpctl: Checkpoint KTL#5:{first['hash'][:8]} ({kept} line 1, written"
-        f" {first['written_at']} by kalapas) is not in this ledger: its event #5 is now"
+        f" {first['written_at']} by {first['actor']}) is not in this ledger: its event #5 is now"
         f" KTL#5:{now[:8]}; the ledger was rewritten after that checkpoint\n")
     os.rename(kept, tmp_path / "aside.heads")
     cli.ok("verify")                                       # alone, the rewrite passes

@@ -122,6 +122,8 @@ def test_settings_change_what_the_commands_do(cli, tmp_path):
     cli.ok("--config", str(config), "participant", "add", "--name", "A", "--reg-no",
            "B.I-1/2025", "--detained", "10/08/2025", "--sentence", "2y", "--nik",
            "1506041203900001")
+    # unmasked NIKs need the database's own policy too (and each showing is recorded)
+    cli.ok("privacy", "set", "mask-nik", "off", "--reason", "test")
     shown = cli.json("--config", str(config), "participant", "show", "B.I-1/2025")
     assert shown["stays"][0]["detained_on"] == "2025-10-08"        # month first
     assert shown["nik"] == "1506041203900001"                      # not masked

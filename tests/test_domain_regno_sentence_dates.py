@@ -59,6 +59,11 @@ def test_sentence_text_reads_back(y, m, d):
     if y == m == d == 0:
         return
     sentence = Sentence(y, m, d)
+    if sentence.length_days30 > 20 * 12 * 30:        # longer than any fixed term
+        with pytest.raises(Invalid) as refused:
+            parse_sentence(sentence.text())
+        assert refused.value.rule == "sentence_too_long"
+        return
     assert parse_sentence(sentence.text()) == sentence
 
 

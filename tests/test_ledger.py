@@ -75,12 +75,15 @@ def test_log_for_one_person_is_their_history(cli):
 
 
 def test_actor_comes_from_option_or_environment(cli, monkeypatch):
+    from wbpctl.cli.state import os_user
+
     cli.ok("--actor", "petugas1", "participant", "add", "--name", "A", "--reg-no", "B.I-5/2025",
            "--detained", "2025-01-01", "--sentence", "2y")
     monkeypatch.setenv("WBPCTL_ACTOR", "cronjob")
     add_person(cli, "B.I-6/2025")
     actors = [e["actor"] for e in cli.json("log")]
-    assert actors[-4:] == ["petugas1", "petugas1", "cronjob", "cronjob"]
+    account = os_user()
+    assert actors[-4:] == [f"petugas1 (os: {account})"] * 2 + [f"cronjob (os: {account})"] * 2
 
 
 def test_global_ids_are_time_ordered_uuid7_and_unique():

@@ -331,8 +331,6 @@ def test_readiness_starts_with_the_overdue_and_shows_cb_routes(cli):
 # -- 8. plausibility warnings --------------------------------------------------------------------
 
 @pytest.mark.parametrize("args, words", [
-    (["--reg-no", "B.I-1/2025", "--detained", "2025-01-10", "--sentence", "25 tahun"],
-     "over 20 years"),
     (["--reg-no", "B.III-1/2025", "--detained", "2025-01-10", "--sentence", "1y6m"],
      "kurungan of 1y 6m"),
     (["--reg-no", "B.I-1/2025", "--detained", "2025-01-10", "--sentence", "2y",
@@ -344,14 +342,23 @@ def test_plausibility_warnings_are_printed_and_recorded(cli, args, words):
     assert events(cli, "stay.admitted")[-1]["payload"]["notices"]
 
 
+def test_a_fixed_term_over_20_years_is_refused(cli):
+    """The longest fixed term is 20 years (KUHP): longer is life, or a typing mistake."""
+    result = cli("participant", "add", "--name", "W", "--reg-no", "B.I-1/2025",
+                 "--detained", "2025-01-10", "--sentence", "25 tahun")
+    assert result.exit_code == 1 and "is longer than 20 years" in result.stderr
+    cli.ok("participant", "add", "--name", "W", "--reg-no", "B.I-1/2025",
+           "--detained", "2025-01-10", "--sentence", "20 tahun")
+
+
 def test_strict_import_rejects_rows_that_only_warn(cli, tmp_path):
     path = tmp_path / "p.csv"
-    path.write_text("reg_no,name,detained_on,sentence\nB.I-1/2025,A,2025-01-10,25 tahun\n"
+    path.write_text("reg_no,name,detained_on,sentence\nB.III-1/2025,A,2025-01-10,1y6m\n"
                     "B.I-2/2025,B,2025-01-10,2y\n")
-    assert "over 20 years" in cli("import", "participants", str(path), "--strict").stderr
+    assert "kurungan of 1y 6m" in cli("import", "participants", str(path), "--strict").stderr
     assert len(cli.json("participant", "list")) == 0
     loaded = cli.ok("import", "participants", str(path))
-    assert "line 2: warning: a sentence of 25y" in loaded.stderr
+    assert "line 2: warning: kurungan of 1y 6m" in loaded.stderr
     assert len(cli.json("participant", "list")) == 2
 
 

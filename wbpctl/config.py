@@ -51,6 +51,7 @@ class Config:
     offence_rules: OffenceRules = ()
     programme_start: date | None = None
     signing_key: Path | None = None     # Ed25519 private key: checkpoints are signed
+    privacy_key: Path | None = None     # the secret of linkable anonymised exports
     csv_dialect: str = "plain"          # or excel-id: how CSV is written by default
     date_display: str = "numeric"       # dates in tables: 29-11-2026 (or short: 29 Nov 2026)
     timezone: str = "Asia/Jakarta"      # the office's: times in tables (WIB)
@@ -146,6 +147,10 @@ class _Checker:
             ok, value = True, float(value)
         if not ok:
             raise self.fail(where, f"must be {kind.__name__}, got {value!r}")
+        if kind is str and not value.isprintable():
+            # what the config names is shown in tables and titles: no terminal controls
+            raise self.fail(where, f"must be one line without control characters, got"
+                                   f" {value!r}")
         if choices and value not in choices:
             raise self.fail(where, f"must be one of {', '.join(choices)}, got {value!r}")
         if minimum is not None and value < minimum:
@@ -157,7 +162,7 @@ _TOP_KEYS = {"lapas", "database", "language", "date_input_order", "privacy",
              "register_number_format", "storage", "sentence_rules",
              "default_track_capacity", "opds", "tracks", "import_headers",
              "offence_categories", "programme_start", "signing_key", "csv_dialect",
-             "date_display", "timezone", "report", "products", "sales"}
+             "date_display", "timezone", "report", "products", "sales", "privacy_key"}
 IMPORT_COLUMNS = {"reg_no", "name", "nik", "gender", "birth_date", "detained_on",
                   "admitted_on", "sentence", "crime", "person_uid", "track", "assigned_on",
                   "sponsor", "completed_on", "hours", "result", "certificate", "released_on",
@@ -220,6 +225,9 @@ def _build(data: dict, path: Path) -> Config:
     signing_key = data.get("signing_key")
     if signing_key is not None and not (isinstance(signing_key, str) and signing_key.strip()):
         raise check.fail("signing_key", f"must be a file path, got {signing_key!r}")
+    privacy_key = data.get("privacy_key")
+    if privacy_key is not None and not (isinstance(privacy_key, str) and privacy_key.strip()):
+        raise check.fail("privacy_key", f"must be a file path, got {privacy_key!r}")
 
     opds: list[Opd] = []
     raw_opds = data.get("opds")
@@ -316,6 +324,7 @@ def _build(data: dict, path: Path) -> Config:
         offence_rules=offence_rules,
         programme_start=start,
         signing_key=path.parent / Path(signing_key).expanduser() if signing_key else None,
+        privacy_key=path.parent / Path(privacy_key).expanduser() if privacy_key else None,
         csv_dialect=check.value(data, "csv_dialect", "", str, ("plain", "excel-id"))
         if "csv_dialect" in data else "plain",
         date_display=check.value(data, "date_display", "", str, ("numeric", "short", "iso"))

@@ -15,6 +15,35 @@ from .entry import print_version
 from .state import State, error_line, state
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program is, so that every ``finally`` runs
+    (temporary files holding personal data are removed, a transaction rolled back) and
+    the same honest last line is said as for Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    import signal
+    signal.signal(signum, signal.SIG_DFL)     # a second one stops at once
+    raise Terminated(signum)
+
+
+def _interrupted(ctx: typer.Context) -> WbpError:
+    """What an interruption left: nothing written, or the events this run saved (a commit
+    that finished before the signal was handled), read from the ledger itself."""
+    session = state(ctx)._session
+    saved = session.saved_after_interruption() if session is not None else 0
+    if saved is None:
+        return WbpError("interrupted_unknown")
+    if saved == 0:
+        return WbpError("interrupted")
+    events, head = saved
+    return WbpError("interrupted_saved", events=events, head=head)
+
+
 class WbpGroup(TyperGroup):
     """Expected errors print one line on stderr and exit with their code; never a traceback."""
 
@@ -32,8 +61,11 @@ class WbpGroup(TyperGroup):
             # the reader went away (``| head``): stop quietly, as other tools do
             sys.stdout = open(os.devnull, "w")
             raise typer.Exit(0)
-        except KeyboardInterrupt:
-            self._fail(ctx, error_line(WbpError("interrupted"), state(ctx).lang), 130)
+        except KeyboardInterrupt as interrupt:
+            # Ctrl-C, or SIGTERM/SIGHUP (see ``Terminated``): say what happened, as the
+            # ledger shows it now: a commit may have finished just before the signal.
+            code = 128 + interrupt.signum if isinstance(interrupt, Terminated) else 130
+            self._fail(ctx, error_line(_interrupted(ctx), state(ctx).lang), code)
         except Exception as error:
             # Exits and usage errors of the CLI framework pass through untouched.
             if type(error).__module__.split(".")[0] in ("typer", "click") or \
@@ -112,8 +144,8 @@ def root(
 
 
 def _register() -> None:
-    from . import (enrolment, heads, init, ledger, maintenance, participant, products, report,
-                   sponsors, stays, tracks, transfer, void)
+    from . import (enrolment, heads, init, ledger, maintenance, participant, privacy, products,
+                   report, sponsors, stays, tracks, transfer, void)
 
     app.command("init")(init.init)
     app.add_typer(participant.app, name="participant")
@@ -145,6 +177,7 @@ def _register() -> None:
     app.command("keygen")(heads.keygen)
     app.command("backup")(maintenance.backup)
     app.command("restore")(maintenance.restore)
+    app.add_typer(privacy.app, name="privacy")
 
 
 _register()
@@ -152,7 +185,11 @@ _register()
 
 def main() -> None:
     """Console-script entry point. Output a console cannot encode (a cp1252 or ASCII
-    stdout) becomes '?' instead of an error."""
+    stdout) becomes '?' instead of an error; SIGTERM and SIGHUP end the run as Ctrl-C does."""
+    import signal
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):

@@ -15,5 +15,7 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         print_version()
         return
+    from ..files import sweep
+    sweep()       # temporaries a killed wbpctl left behind (they may hold personal data)
     from .app import main as run
     run()

@@ -8,15 +8,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from .state import FormatOpt, OutputOpt, choose_format, say, state
+from .state import FormatOpt, OutputOpt, choose_format, emit_text, say, state
 
 
 def _show(ctx: typer.Context, record: dict, fmt, output) -> None:
     from ..render.heads import render_head
-    from ..render.output import emit
 
     chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown"))
-    emit(render_head(record, chosen, state(ctx).lang), output)
+    emit_text(ctx, chosen, output, render_head(record, chosen, state(ctx).lang))
 
 
 def head(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
@@ -57,22 +56,38 @@ def checkpoint(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = No
 def keygen(
     ctx: typer.Context,
     path: Annotated[Optional[Path], typer.Argument(
-        metavar="[PATH]", help="The private key file to write (default: signing_key in the"
-        " config); the public key goes to PATH.pub.", show_default=False)] = None,
+        metavar="[PATH]", help="The key file to write (default: signing_key, or with"
+        " --privacy privacy_key, in the config); a signing key's public half goes to"
+        " PATH.pub.", show_default=False)] = None,
+    privacy: Annotated[bool, typer.Option(
+        "--privacy", help="Make the privacy key instead: 32 random bytes that key the"
+        " pseudonyms of 'export --anonymize --linkable'.")] = False,
 ) -> None:
-    """Make an Ed25519 key pair for signing checkpoints: PATH (private, owner-only) and
-    PATH.pub (public, to give to whoever checks the checkpoints). An existing key is never
-    overwritten. Then set 'signing_key: PATH' in config.yaml: every checkpoint is signed,
-    and 'wbpctl verify --public-key PATH.pub' checks every line. Needs
-    pip install 'wbpctl[signing]'.
+    """Make a key, owner-only, never overwriting one.
+
+    Without --privacy: an Ed25519 key pair for signing checkpoints, PATH (private) and
+    PATH.pub (public, to give to whoever checks the checkpoints). Then set 'signing_key:
+    PATH' in config.yaml: every checkpoint is signed, and 'wbpctl verify --public-key
+    PATH.pub' checks every line. Needs pip install 'wbpctl[signing]'.
+
+    With --privacy: the secret that keys the pseudonyms of linkable anonymised exports
+    (the same pseudonyms in each, so they can be joined). Then set 'privacy_key: PATH' in
+    config.yaml; keep it outside the database and away from whoever receives the exports.
 
     Example: wbpctl keygen /etc/wbpctl/wbp-ktl.key
+    Example: wbpctl keygen --privacy /etc/wbpctl/wbp-ktl.privacy
     """
+    config_key = state(ctx).config.privacy_key if privacy else state(ctx).config.signing_key
+    target = path or config_key
+    if target is None:
+        raise typer.BadParameter("give PATH, or set privacy_key in config.yaml" if privacy
+                                 else "give PATH, or set signing_key in config.yaml",
+                                 param_hint="PATH")
+    if privacy:
+        from ..services.privacy import privacy_keygen
+        say(ctx, "keygen_privacy_done", path=str(privacy_keygen(target)))
+        return
     from ..services import signing
 
-    target = path or state(ctx).config.signing_key
-    if target is None:
-        raise typer.BadParameter("give PATH, or set signing_key in config.yaml",
-                                 param_hint="PATH")
     private, public = signing.keygen(target)
     say(ctx, "keygen_done", private=str(private), public=str(public))

@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .state import (ExcelOpt, FormatOpt, NlOpt, OutputOpt, RevealOpt, choose_format, say,
-                    show_rows, state)
+from .state import (ExcelOpt, FormatOpt, NlOpt, OutputOpt, RawCellsOpt, RevealOpt, choose_format,
+                    say, show_rows, state)
 
 
 def log(
@@ -30,12 +30,13 @@ def log(
         " (stay, enrolment, remission, person).", show_default=False)] = None,
     limit: Annotated[Optional[int], typer.Option(
         "--limit", "-n", metavar="N",
-        help="Only the last N events.", min=1, show_default=False)] = None,
+        help="Only the last N events.", min=1, max=10**9, show_default=False)] = None,
     reveal: RevealOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     nl: NlOpt = False,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """List ledger events, oldest first: when, who acted, what happened and to whom, in
     words; with WHO, everything recorded about that person. Streams: the first line comes

@@ -8,7 +8,7 @@ import typer
 
 from ..domain.errors import Notice
 from ..render.sections import Section
-from .state import (ExcelOpt, FormatOpt, NlOpt, OutputOpt, RevealOpt, WhoArg, say,
+from .state import (ExcelOpt, FormatOpt, NlOpt, OutputOpt, RawCellsOpt, RevealOpt, WhoArg, say,
                     show_record, show_rows, state, warn)
 
 app = typer.Typer(help="Register, list, show, correct and readmit participants (WBP).",
@@ -123,6 +123,7 @@ def list_(
     output: OutputOpt = None,
     nl: NlOpt = False,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """List participants with their current stay.
 
@@ -143,6 +144,7 @@ def show(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """Show one person: identity, stays with their dates, tracks and remissions, and the
     premi earned from products sold (per product, paid out, the balance).

@@ -10,8 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..render.sections import Section
-from .state import (ExcelOpt, Format, FormatOpt, OutputOpt, choose_format, emit_text,
-                    output_style, state, warn_problem, write_workbook_output)
+from .state import (ExcelOpt, Format, FormatOpt, OutputOpt, RawCellsOpt, choose_format,
+                    emit_text, output_style, state, warn_problem, write_workbook_output)
 
 app = typer.Typer(help="Reports: monthly summary, per OPD, recidivism, readiness for release,"
                   " sponsors, sales.",
@@ -64,7 +64,7 @@ def _emit(ctx: typer.Context, chosen: str, output, render, sheets, excel: bool) 
     workbook (``sheets(lang)``) to -o FILE.xlsx."""
     lang = state(ctx).lang
     if chosen == "xlsx":
-        return write_workbook_output(output, lambda: sheets(lang))
+        return write_workbook_output(output, lambda: sheets(lang), raw=state(ctx).raw_cells)
     color, width = output_style(output)
     emit_text(ctx, chosen, output, render(chosen, lang, color=color, width=width), excel)
 
@@ -86,6 +86,7 @@ def monthly(
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """The monthly summary: admissions, places, completions, releases, by OPD and track,
     with a 12-month trend. Its ledger head is kept in the checkpoint file beside the
@@ -125,6 +126,7 @@ def opd(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """Per OPD and per track over any period: from inclusive, to exclusive.
 
@@ -163,6 +165,7 @@ def recidivism(
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """Can the data carry "recidivism down 20%"? Readmission within 1, 2, 3 years of
     release, by release year, for two groups, each rate with its 95% interval; the
@@ -193,6 +196,7 @@ def readiness(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """Who is still in custody past expiry (days_left below zero), then who is due for
     release (expiry, or the PB, CB or CMB date of their route, within DAYS), and what they

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..render.sections import Section
 
 from ..domain.errors import Invalid, WbpError
+from ..domain.people import clean_actor
 from ..render.messages import msg
 
 
@@ -31,14 +32,22 @@ class Format(str, Enum):
 FormatOpt = Annotated[Optional[Format], typer.Option(
     "--format", "-f", help="table, json, csv, markdown or xlsx (a workbook, with -o FILE)"
     " (default: from --output's extension, else table).", show_default=False)]
-def _stdout_dash(value: Optional[Path]) -> Optional[Path]:
-    return None if value is not None and str(value) == "-" else value
+
+
+def checked_output(path: Optional[Path]) -> Optional[Path]:
+    """An output file (``-`` is stdout), refused before any work when it is the database or
+    one of its files (written outputs are checked again where they are opened)."""
+    if path is None or str(path) == "-":
+        return None
+    from ..files import check_output
+    check_output(path)
+    return path
 
 
 OutputOpt = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", metavar="FILE", callback=_stdout_dash,
-    help="Write to FILE (atomically, owner-only) instead of stdout; - is stdout.",
-    show_default=False)]
+    "--output", "-o", metavar="FILE",
+    help="Write to FILE (atomically, owner-only) instead of stdout; - is stdout; never the"
+    " database or one of its files.", show_default=False, callback=checked_output)]
 OnOpt = Annotated[Optional[str], typer.Option(
     "--on", metavar="DATE", help="Date (2025-10-08, 08/10/2025 or 8 Okt 2025); default today.",
     show_default=False)]
@@ -58,6 +67,19 @@ RevealOpt = Annotated[bool, typer.Option(
     "--reveal", help="Show NIK unmasked; each reveal is recorded in the ledger.")]
 
 
+def _raw_cells(ctx: typer.Context, value: bool) -> bool:
+    if value:
+        state(ctx).raw_cells = True
+    return value
+
+
+RawCellsOpt = Annotated[bool, typer.Option(
+    "--raw-cells", callback=_raw_cells,
+    help="CSV and workbook cells exactly as recorded, for programs that read them: a text"
+    " beginning with = + - @ is not made safe for a spreadsheet with a leading ' (never"
+    " open such a file in one).")]
+
+
 @dataclass
 class State:
     """Global options, resolved once; the session is opened on first use."""
@@ -66,6 +88,7 @@ class State:
     config_path: Optional[str] = None
     lang_option: Optional[str] = None
     actor_option: Optional[str] = None
+    raw_cells: bool = False          # --raw-cells: formula-like cells left as they are
     _session: Any = field(default=None, repr=False)
     _config: Any = field(default=None, repr=False)
 
@@ -96,12 +119,16 @@ class State:
         return self.config.database or Path("data") / "wbp.db"
 
     def actor(self) -> str:
-        if self.actor_option:
-            return self.actor_option
-        try:
-            return getpass.getuser()
-        except Exception:  # no user name in a minimal environment (cron, containers)
-            return "unknown"
+        """Who acts, as every event records it: the OS user; with --actor (or WBPCTL_ACTOR)
+        naming someone else, that name and the OS user beside it, ``budi (os: root)``:
+        --actor is whatever the caller says, the OS account is who could write the file.
+        The event hash covers the actor as one text, as before, so older events verify
+        unchanged."""
+        account = os_user()
+        if not self.actor_option:
+            return account
+        given = clean_actor(self.actor_option)
+        return given if given == account else f"{given} (os: {account})"
 
     def session(self):
         if self._session is None:
@@ -110,11 +137,26 @@ class State:
             self._session = Session(config=self.config, db_path=self.db_path(),
                                     actor=self.actor(),
                                     today=date.fromisoformat(today) if today else date.today())
+            from ..files import protect
+            protect(self._session.protected_files())
         return self._session
 
     def close(self) -> None:
         if self._session is not None:
             self._session.close()
+
+
+def os_user() -> str:
+    """The account this process runs as, by its uid (``getpass.getuser`` reads LOGNAME and
+    USER first, which anyone can set)."""
+    try:
+        import pwd
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError, AttributeError):
+        try:
+            return getpass.getuser()
+        except Exception:  # no user name in a minimal environment (cron, containers)
+            return "unknown"
 
 
 def state(ctx: typer.Context) -> State:
@@ -148,9 +190,13 @@ def warn_problem(ctx: typer.Context, key: str, error: WbpError) -> None:
 def error_line(error: WbpError, lang: str, *, field: str | None = None,
                value: object = None) -> str:
     """One line: ``field 'value': rule`` for a bad value (``field`` may name a CSV column
-    instead), else the message itself."""
+    instead), else the message itself. The value is cut to 80 characters and, like every
+    parameter, shown without control characters (``render.safe``)."""
+    from ..render.safe import error_value
+
     if field or isinstance(error, Invalid):
-        return (f"{field or error.field} '{value if field else error.value}': "
+        return (f"{error_value(field or error.field)}"
+                f" '{error_value(value if field else error.value)}': "
                 f"{msg(error.key, lang, **error.params)}")
     return msg(error.key, lang, **error.params)
 
@@ -198,19 +244,24 @@ def stdout_is_ascii() -> bool:
 
 
 def csv_dialect(ctx: typer.Context, excel: bool):
+    """The CSV dialect: --excel, else csv_dialect in the config; --raw-cells on top."""
+    from dataclasses import replace
+
     from ..render.formats import CSV_DIALECTS
 
-    return CSV_DIALECTS["excel-id" if excel else state(ctx).config.csv_dialect]
+    dialect = CSV_DIALECTS["excel-id" if excel else state(ctx).config.csv_dialect]
+    return replace(dialect, raw=state(ctx).raw_cells)
 
 
-def write_workbook_output(output: Optional[Path], sheets: Callable[[], list]) -> None:
+def write_workbook_output(output: Optional[Path], sheets: Callable[[], list], *,
+                          raw: bool = False) -> None:
     """A workbook goes to a file (``-o FILE.xlsx``), never to a terminal or a pipe."""
     from ..render.workbook import write_workbook
 
     if output is None:
         raise typer.BadParameter("a workbook (xlsx) is written to a file: give -o FILE.xlsx",
                                  param_hint="--format")
-    write_workbook(output, sheets())
+    write_workbook(output, sheets(), raw=raw)
 
 
 def show_rows(ctx: typer.Context, rows: Iterable[dict], columns: Sequence[str],
@@ -225,7 +276,8 @@ def show_rows(ctx: typer.Context, rows: Iterable[dict], columns: Sequence[str],
     if chosen == "xlsx":
         from ..render.workbook import rows_sheet
         return write_workbook_output(output, lambda: [
-            rows_sheet(msg(title, lang) if title else "data", rows, columns)])
+            rows_sheet(msg(title, lang) if title else "data", rows, columns)],
+            raw=state(ctx).raw_cells)
     color, width = output_style(output)
     dialect = csv_dialect(ctx, excel)
     encoding = dialect.encoding if chosen == "csv" else "utf-8"
@@ -245,7 +297,8 @@ def show_record(ctx: typer.Context, record: dict, sections: Sequence["Section"],
     if chosen == "xlsx":
         from ..render.workbook import record_sheets
         return write_workbook_output(output, lambda: record_sheets(record, sections,
-                                                                   state(ctx).lang))
+                                                                   state(ctx).lang),
+                                     raw=state(ctx).raw_cells)
     color, width = output_style(output)
     emit_text(ctx, chosen, output, render_record(record, sections, chosen, state(ctx).lang,
                                                   color=color, width=width), excel)
@@ -253,7 +306,8 @@ def show_record(ctx: typer.Context, record: dict, sections: Sequence["Section"],
 
 def emit_text(ctx: typer.Context, chosen: str, output: Optional[Path], text: str,
               excel: bool = False) -> None:
-    """Rendered text to stdout or -o; CSV in the dialect asked for."""
+    """Rendered text to stdout or -o; CSV in the dialect asked for, with formula-like
+    cells neutralised (unless --raw-cells)."""
     from ..render.formats import recast_csv
     from ..render.output import emit
 

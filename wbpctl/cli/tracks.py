@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..render.sections import Section
-from .state import (ExcelOpt, FormatOpt, NlOpt, OutputOpt, TrackArg, show_record, show_rows,
-                    state)
+from .state import (ExcelOpt, FormatOpt, NlOpt, OutputOpt, RawCellsOpt, TrackArg, show_record,
+                    show_rows, state)
 
 opd_app = typer.Typer(help="The regency agencies (OPD) that deliver the tracks.",
                       no_args_is_help=True, rich_markup_mode=None)
@@ -52,6 +52,7 @@ def track_list(
     output: OutputOpt = None,
     nl: NlOpt = False,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """List tracks: capacity, active, waiting and completed to date.
 
@@ -71,6 +72,7 @@ def track_show(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """Show a track's roster: active places, the waitlist in order, recent completions.
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from contextlib import ExitStack
 from enum import Enum
@@ -14,8 +13,8 @@ import typer
 
 from ..domain.errors import Rejected
 from ..render.messages import msg
-from .state import (ExcelOpt, OutputOpt, RevealOpt, choose_format, csv_dialect, error_line, say,
-                    state, write_workbook_output)
+from .state import (ExcelOpt, OutputOpt, RawCellsOpt, RevealOpt, checked_output, choose_format,
+                    csv_dialect, error_line, say, state, write_workbook_output)
 
 
 class ImportKind(str, Enum):
@@ -78,7 +77,8 @@ def import_(
         "--errors", metavar="FILE",
         help="Write the rejected rows, with a rejection_reason column, to FILE, in the"
         " input's own encoding and delimiter (a workbook for a workbook, or FILE.xlsx): fix"
-        " them and load that file again.", show_default=False)] = None,
+        " them and load that file again.", show_default=False,
+        callback=checked_output)] = None,
     update: Annotated[bool, typer.Option(
         "--update", help="Record a row that differs from what is recorded as a correction"
         " (a release excepted); without it such a row is an error. A change that looks"
@@ -90,8 +90,8 @@ def import_(
     ignore_extra: Annotated[bool, typer.Option(
         "--ignore-extra", help="Ignore columns wbpctl does not know.")] = False,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Reject rows that only draw a warning (a sentence over 20 years, a"
-        " person under 18, a late release) instead of loading them.")] = False,
+        "--strict", help="Reject rows that only draw a warning (kurungan over 1 year 4"
+        " months, a person under 18, a late release) instead of loading them.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
 ) -> None:
     """Load a workbook or a CSV file whole or not at all; loading the same file again
@@ -249,10 +249,23 @@ def export(
         show_default=False)] = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
     reveal: RevealOpt = False,
     anonymize: Annotated[bool, typer.Option(
-        "--anonymize", help="Drop names, NIK and birth dates; replace register numbers and"
-        " ids with stable pseudonyms (for sharing figures outside the Lapas).")] = False,
+        "--anonymize", help="For sharing outside the Lapas: no names, NIK, offence texts,"
+        " certificates, sponsors or reasons; register numbers and ids as keyed pseudonyms;"
+        " dates as their month, age as a five-year band, the offence as its category, the"
+        " sentence as its band. Prints k, the smallest group of rows alike, and refuses"
+        " an export under --min-k.")] = False,
+    min_k: Annotated[int, typer.Option(
+        "--min-k", metavar="K", min=1, max=1000,
+        help="With --anonymize: the smallest group of alike rows allowed; lower it only"
+        " knowing that rows in smaller groups may be re-identified.")] = 5,
+    linkable: Annotated[bool, typer.Option(
+        "--linkable", help="With --anonymize: the same pseudonyms in every linkable export"
+        " (keyed by privacy_key in the config; see 'wbpctl keygen --privacy'), so two"
+        " exports can be joined; without it each export has pseudonyms of its own.")
+    ] = False,
 ) -> None:
     """Write records with the columns 'wbpctl import' reads.
 
@@ -263,36 +276,62 @@ def export(
     """
     from ..render.formats import csv_cell, csv_writer
     from ..render.output import atomic_file
+    from ..render.safe import json_text
+    from ..services.exporting import columns as export_columns
     from ..services.exporting import export as stream
-    from ..services.transfer_kinds import KINDS
 
     session = state(ctx).session()
-    columns = KINDS[kind.value].columns
+    if (min_k != 5 or linkable) and not anonymize:
+        raise typer.BadParameter("--min-k and --linkable go with --anonymize",
+                                 param_hint="--anonymize")
+    if reveal and anonymize:
+        raise typer.BadParameter("--reveal and --anonymize exclude each other",
+                                 param_hint="--anonymize")
+    columns = export_columns(kind.value, anonymize=anonymize)
+
+    def said_k(done) -> None:
+        """An anonymised export says how anonymous it is (on stderr), before its rows;
+        one whose rows name no one (sales, the sponsor registry) has no k to say."""
+        from ..services.exporting import quasi_identifiers
+
+        if done.k is None:
+            return
+        say(ctx, "anonymized_k_linkable" if linkable else "anonymized_k", k=done.k,
+            rows=done.rows, columns=", ".join(quasi_identifiers(kind.value)))
+
+    options = dict(reveal=reveal, anonymize=anonymize, linkable=linkable, min_k=min_k,
+                   anonymised=said_k)
     chosen = choose_format(fmt, output, ("csv", "json", "xlsx"), default="csv")
     if chosen == "xlsx":
         from ..render.workbook import rows_sheet
         rows: list[dict] = []
-        stream(session, kind.value, rows.append, reveal=reveal, anonymize=anonymize)
-        return write_workbook_output(output, lambda: [rows_sheet(kind.value, rows, columns)])
+        stream(session, kind.value, rows.append, **options)
+        return write_workbook_output(output, lambda: [rows_sheet(kind.value, rows, columns)],
+                                     raw=state(ctx).raw_cells)
     as_json = chosen == "json"
     dialect = csv_dialect(ctx, excel)
     with atomic_file(output, encoding=dialect.encoding if not as_json else "utf-8") as handle:
+        # nothing is written before the service says so (``begin``): a reveal is
+        # recorded first, and when it cannot be, the output stays empty
         if not as_json:
-            if output is None and dialect.encoding == "utf-8-sig":
-                handle.write("\ufeff")
             writer = csv_writer(handle, dialect)
-            writer.writerow(columns)
+
+            def begin() -> None:
+                if output is None and dialect.encoding == "utf-8-sig":
+                    handle.write("\ufeff")
+                writer.writerow(columns)
+
             stream(session, kind.value,
                    lambda row: writer.writerow([csv_cell(row[c], dialect) for c in columns]),
-                   reveal=reveal, anonymize=anonymize)
+                   begin=begin, **options)
         else:
             first = True
-            handle.write("[")
 
             def write_json(row: dict) -> None:
                 nonlocal first
-                handle.write(("\n" if first else ",\n") + json.dumps(row, ensure_ascii=False))
+                handle.write(("\n" if first else ",\n") + json_text(row))
                 first = False
 
-            stream(session, kind.value, write_json, reveal=reveal, anonymize=anonymize)
+            stream(session, kind.value, write_json, begin=lambda: handle.write("["),
+                   **options)
             handle.write("\n]\n")

@@ -3,15 +3,21 @@
 spreadsheet opens the file (``=HYPERLINK(...)``, ``+cmd|' /C calc'!A0``). Every CSV and
 workbook wbpctl writes puts a ``'`` before such a text, which spreadsheets show as text;
 the importer takes that ``'`` off again, so a file goes out and comes back unchanged.
+A plain number (``-5``, ``+1``, ``-0.25``) is not a formula and is left as it is.
 """
 
 from __future__ import annotations
 
+import re
+
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[-+]?[0-9]{1,30}(?:\.[0-9]{1,30})?(?:[eE][-+]?[0-9]{1,3})?")
 
 
 def safe_text(text: str) -> str:
-    return "'" + text if text.startswith(TRIGGERS) else text
+    if text.startswith(TRIGGERS) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def restore_text(text: str) -> str:

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 
+from . import bounds
 from .errors import Invalid
 
 MONTHS = {
@@ -31,13 +32,16 @@ MONTHS = {
     "august": 8, "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12,
 }
 
-_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")   # 2025-10-08, 2025/10/08
-_NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
-_NAMED = re.compile(r"(\d{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+(\d{4})")
-_TWO_DIGIT_YEAR = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}")
-_TIME = re.compile(r"(.+?)(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?: ?[ap]m)?)",
+# [0-9], not \d: \d also matches other scripts' digits, which int() reads
+_ISO = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")   # 2025-10-08, 2025/10/08
+_NUMERIC = re.compile(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})")
+_NAMED = re.compile(r"([0-9]{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+([0-9]{4})")
+_TWO_DIGIT_YEAR = re.compile(r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2}")
+# the time is cut off from the end; the date before it is matched by the patterns above
+_TIME = re.compile(r"[ T][0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2}(?:\.[0-9]{1,9})?)?(?: ?[ap]m)?\Z",
                    re.IGNORECASE)
-_SPREADSHEET_DAY = re.compile(r"[1-9]\d{4}")         # 10000-99999: 1927 to 2173
+_SPREADSHEET_DAY = re.compile(r"[1-9][0-9]{4}")      # 10000-99999: 1927 to 2173
+FIRST_YEAR, LAST_YEAR = 1900, 2100    # a date outside is a typing mistake, not a fact
 _SPREADSHEET_EPOCH = date(1899, 12, 30)               # day 0 of Excel's (and LibreOffice's) count
 _TODAY_WORDS = {"today", "hari ini", "hari-ini", "hariini"}
 _WEEKDAY = re.compile(r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday"
@@ -52,6 +56,7 @@ def parse_date(text: str, *, field: str = "date", day_first: bool = True,
     """
     if not isinstance(text, str):
         raise Invalid(field, text, "date_unparseable")
+    bounds.bounded(text, field, bounds.DATE)
     if today is not None and " ".join(text.strip().lower().split()) in _TODAY_WORDS:
         return today
     try:
@@ -81,8 +86,8 @@ def _parse_cached(text: str, day_first: bool) -> date:
     cleaned = " ".join(text.strip().split())
     if m := _WEEKDAY.match(cleaned):       # "Senin, 2 November 2026": the day is redundant
         cleaned = cleaned[m.end():]
-    if m := _TIME.fullmatch(cleaned):
-        cleaned = m[1]
+    if (m := _TIME.search(cleaned, 1)) is not None:
+        cleaned = cleaned[:m.start()]
     lowered = cleaned.lower()
     if m := _ISO.fullmatch(cleaned):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
@@ -101,9 +106,12 @@ def _parse_cached(text: str, day_first: bool) -> date:
     else:
         raise _refusal(cleaned)
     try:
-        return date(year, month, day)
+        value = date(year, month, day)
     except ValueError:
         raise _Unparseable("date_not_real") from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise _Unparseable("date_out_of_range", first=FIRST_YEAR, last=LAST_YEAR)
+    return value
 
 
 def _is_date(year: int, month: int, day: int) -> bool:
@@ -125,7 +133,7 @@ def parse_timestamp(text: str, *, field: str = "time") -> datetime:
     prints it (``01-11-2026 13:00 WIB``, ``1 Nov 2026 13:00 WIB``), in UTC; a time without
     an offset or zone is taken as UTC."""
     try:
-        value = datetime.fromisoformat(text.strip())
+        value = datetime.fromisoformat(bounds.bounded(text, field, bounds.DATE).strip())
     except (AttributeError, ValueError):
         value = _printed_time(text, field)
     if value.tzinfo is None:

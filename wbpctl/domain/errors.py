@@ -34,6 +34,12 @@ class ConfigError(WbpError):
     exit_code = 1
 
 
+class UsageError(WbpError):
+    """A command asked for something it must not do (an output over the database)."""
+
+    exit_code = 2
+
+
 class NotFound(WbpError):
     """The person, stay or track named does not exist."""
 

@@ -16,7 +16,8 @@ _NOISE = re.compile(r"[^0-9a-z]+")
 
 
 def normalize(header: str) -> str:
-    return _NOISE.sub("", header.strip().lstrip("\ufeff").lower())
+    # no header we know is near 200 characters: a longer one is looked at no further
+    return _NOISE.sub("", header[:200].strip().lstrip("\ufeff").lower())
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import bounds
 from .errors import Invalid
 
 SHORT_HEX = 8          # hex digits of the hash in the short form
@@ -51,7 +52,7 @@ class HeadRef:
         return None
 
 
-_FULL = re.compile(r"(?:([A-Za-z][A-Za-z0-9_.-]*)?#)?(\d{1,18})(?::([0-9A-Fa-f]+))?")
+_FULL = re.compile(r"(?:([A-Za-z][A-Za-z0-9_.-]*)?#)?([0-9]{1,18})(?::([0-9A-Fa-f]+))?")
 _HEX = re.compile(r"[0-9A-Fa-f]+")
 
 
@@ -59,7 +60,7 @@ def parse_head(text: str, *, field: str = "head") -> HeadRef:
     """``KTL#5120:3f9a2c71`` (as printed on a report), ``KTL#5120``, ``#5120``,
     ``5120:3f9a2c71``, a bare seq ``5120``, or a hash alone (full, or its first 8 or more
     hex digits). A string of digits is a seq, unless it is a full 64-digit hash."""
-    raw = text.strip() if isinstance(text, str) else ""
+    raw = bounds.bounded(text, field, bounds.HEAD).strip() if isinstance(text, str) else ""
     if _HEX.fullmatch(raw) and (len(raw) == FULL_HEX or not raw.isdigit()):
         if not MIN_PREFIX <= len(raw) <= FULL_HEX:
             raise Invalid(field, text, "head_unparseable")

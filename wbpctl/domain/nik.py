@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from . import bounds
 from .errors import Invalid
 
-_SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE]\+?\d+")
-_AS_NUMBER = re.compile(r"\d{15,16}[.,]0+")   # a spreadsheet's number format: "...001.0"
+_SCIENTIFIC = re.compile(r"[0-9](?:[.,][0-9]+)?[eE]\+?[0-9]+")
+_AS_NUMBER = re.compile(r"[0-9]{15,16}[.,]0+")   # a spreadsheet's number format: "...001.0"
 _SEPARATORS = str.maketrans("", "", " .-")
 
 
@@ -42,7 +43,7 @@ def nik_digits(text: str) -> str:
 
 def parse_nik(text: str, *, today: date, field: str = "nik") -> NikInfo:
     """Validate a NIK and read what it encodes; raise ``Invalid`` naming the rule."""
-    raw = str(text).strip().removeprefix("'")   # Excel's "this is text" mark
+    raw = bounds.bounded(text, field, bounds.NIK).strip().removeprefix("'")   # Excel's mark
     if _SCIENTIFIC.fullmatch(raw):
         raise Invalid(field, text, "nik_scientific")
     if _AS_NUMBER.fullmatch(raw):
@@ -50,7 +51,7 @@ def parse_nik(text: str, *, today: date, field: str = "nik") -> NikInfo:
     if "*" in raw:
         raise Invalid(field, text, "nik_masked")
     nik = nik_digits(raw)
-    if not nik.isascii() or not nik.isdigit():
+    if not bounds.is_digits(nik):
         raise Invalid(field, text, "nik_not_digits")
     if len(nik) != 16:
         raise Invalid(field, text, "nik_length", length=len(nik))
@@ -101,7 +102,7 @@ _NOT_LETTERS = re.compile(r"[^a-z]+")
 def parse_gender(text: str, *, field: str = "gender") -> str:
     """``L``/``P`` as stored; accepts Laki-laki (Laki - laki, Lk.), Perempuan (Pr), Pria,
     Wanita, M/F and the like."""
-    value = GENDERS.get(_NOT_LETTERS.sub("", str(text).lower()))
+    value = GENDERS.get(_NOT_LETTERS.sub("", bounds.bounded(text, field, bounds.WORD).lower()))
     if value is None:
         raise Invalid(field, text, "gender_unknown")
     return value

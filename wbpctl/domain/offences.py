@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import bounds
 from .errors import Invalid
 from .words import word_key
 
@@ -20,7 +21,7 @@ def categorize(crime: str | None, rules: Rules) -> str:
     """The category of a free-text offence: the first category one of whose keywords
     appears in it as a word (or the start of one: 'curanmor' matches 'curanmor'); else
     ``lainnya``."""
-    text = " " + " ".join(re.split(r"[^0-9a-z]+", (crime or "").lower())) + " "
+    text = " " + " ".join(re.split(r"[^0-9a-z]+", (crime or "")[:bounds.TEXT].lower())) + " "
     for category, keywords in rules:
         for keyword in keywords:
             if " " + " ".join(re.split(r"[^0-9a-z]+", keyword.lower())).strip() in text:
@@ -31,7 +32,7 @@ def categorize(crime: str | None, rules: Rules) -> str:
 def parse_category(text: str, categories: tuple[str, ...], *, field: str = "crime_category"
                    ) -> str:
     """One of the configured categories, in any case and spacing."""
-    key = word_key(text)
+    key = word_key(bounds.bounded(text, field, bounds.WORD))
     for category in categories:
         if key == word_key(category):
             return category

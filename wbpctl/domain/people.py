@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
+from . import bounds
 from .errors import Invalid
 
-MAX_NAME = 200
+MAX_NAME = bounds.NAME
+
+
+def _collapsed(text: object, field: str, maximum: int) -> str:
+    """Runs of spaces as one; a text several times the limit is refused before that."""
+    raw = text if isinstance(text, str) else str(text)
+    if len(raw) > 4 * maximum:
+        raise Invalid(field, raw[:40] + "...", "text_too_long", maximum=maximum)
+    return " ".join(raw.split())
 
 
 def clean_name(text: str, *, field: str = "name") -> str:
     """A name is required, one line, without control characters."""
-    name = " ".join(str(text).split())
+    name = _collapsed(text, field, MAX_NAME)
     if not name:
         raise Invalid(field, text, "name_empty")
     if len(name) > MAX_NAME:
@@ -22,12 +31,33 @@ def clean_name(text: str, *, field: str = "name") -> str:
 
 
 def clean_text(text: str | None, *, field: str, maximum: int = 500) -> str | None:
+    """A free text (an offence, a reason, a sponsor): one line, without control characters
+    (an ESC or a right-to-left override in an offence once reached every terminal that
+    listed it)."""
     if text is None:
         return None
-    value = " ".join(str(text).split())
+    value = _collapsed(text, field, maximum)
     if len(value) > maximum:
         raise Invalid(field, value[:40] + "...", "text_too_long", maximum=maximum)
+    if not value.isprintable():
+        raise Invalid(field, value, "text_control_chars")
     return value or None
+
+
+MAX_ACTOR = 100
+
+
+def clean_actor(text: str, *, field: str = "actor") -> str:
+    """A name given with --actor: one printable line of at most 100 characters, without
+    "(os:", which wbpctl adds itself (``budi (os: root)``)."""
+    name = " ".join(bounds.bounded(text, field, MAX_ACTOR).split())
+    if not name:
+        raise Invalid(field, text, "name_empty")
+    if not name.isprintable():
+        raise Invalid(field, text, "name_control_chars")
+    if "(os:" in name.lower():
+        raise Invalid(field, text, "actor_reserved")
+    return name
 
 
 def check_stay_dates(detained_on: date, admitted_on: date, birth_date: date | None) -> None:

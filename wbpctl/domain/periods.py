@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .dates import add_months
+from . import bounds
+from .dates import FIRST_YEAR, LAST_YEAR, add_months
 from .errors import Invalid
 
 
@@ -37,16 +38,18 @@ def default_month(today: date) -> str:
 
 def month_period(text: str | None, today: date, *, field: str = "month") -> tuple[str, Period]:
     """``YYYY-MM``, ``this`` or ``last`` (default by ``default_month``) -> (label, period)."""
-    value = (text or default_month(today)).strip().lower()
+    value = bounds.bounded(text or default_month(today), field, bounds.DATE).strip().lower()
     first_this = today.replace(day=1)
     if value in ("this", "ini", "bulan-ini"):
         start = first_this
     elif value in ("last", "lalu", "bulan-lalu"):
         start = add_months(first_this, -1)
     else:
-        m = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
+        m = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", value)
         if not m or not 1 <= int(m[2]) <= 12:
             raise Invalid(field, text, "month_unparseable")
+        if not FIRST_YEAR <= int(m[1]) <= LAST_YEAR:
+            raise Invalid(field, text, "date_out_of_range", first=FIRST_YEAR, last=LAST_YEAR)
         start = date(int(m[1]), int(m[2]), 1)
     return start.strftime("%Y-%m"), Period(start, add_months(start, 1))
 
@@ -61,10 +64,9 @@ def parse_windows(text: str | tuple[int, ...], *, field: str = "windows") -> tup
     if isinstance(text, tuple):
         years = text
     else:
-        try:
-            years = tuple(sorted({int(w) for w in str(text).split(",") if w.strip()}))
-        except ValueError:
-            years = ()
+        parts = [w.strip() for w in bounds.bounded(text, field, bounds.WORD).split(",")]
+        years = tuple(sorted({int(w) for w in parts if bounds.is_digits(w)})) \
+            if all(bounds.is_digits(w) for w in parts if w) else ()
     if not years or any(not 1 <= y <= 50 for y in years):
         raise Invalid(field, text, "windows_unparseable")
     return years

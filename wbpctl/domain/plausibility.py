@@ -9,7 +9,6 @@ from .dates import add_period
 from .errors import Notice
 from .sentence import DAYS_PER_MONTH, Sentence
 
-LONGEST_PLAUSIBLE_YEARS = 20          # longer fixed terms exist only as commuted life terms
 LONGEST_KURUNGAN_DAYS30 = 16 * DAYS_PER_MONTH   # kurungan is at most 1 year 4 months
 ADULT_AGE = 18                         # younger people belong in an LPKA, not a Lapas
 
@@ -18,10 +17,9 @@ def stay_notices(register_class: str, sentence: Sentence | None, detained_on: da
                  birth_date: date | None) -> list[Notice]:
     """What is odd about a stay as registered, sentenced or corrected."""
     notices = []
+    # (a fixed term over 20 years, once a warning, is refused by ``parse_sentence``; old
+    # ledgers may still carry "notice_sentence_long")
     if sentence is not None and sentence.is_fixed_term:
-        if sentence.length_days30 > LONGEST_PLAUSIBLE_YEARS * 12 * DAYS_PER_MONTH:
-            notices.append(Notice("notice_sentence_long", sentence=sentence.text(),
-                                  years=LONGEST_PLAUSIBLE_YEARS))
         if register_class == "B.III" and sentence.length_days30 > LONGEST_KURUNGAN_DAYS30:
             notices.append(Notice("notice_kurungan_long", sentence=sentence.text()))
     if birth_date is not None and add_period(birth_date, years=ADULT_AGE) > detained_on:

@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import bounds
 from .errors import Invalid
 
 # tahanan (pre-trial) A.I-A.V; narapidana (sentenced) B.I, B.IIa, B.IIb, B.III
 CLASSES = ("A.I", "A.II", "A.III", "A.IV", "A.V", "B.I", "B.IIa", "B.IIb", "B.III")
 _BY_KEY = {c.replace(".", "").upper(): c for c in CLASSES}
+# The run of separators before the sequence is one [-./\s]* (it was \s*[-./\s]*\s*, the
+# same language, which backtracked cubically on a long run of spaces); input is bounded.
 _PATTERN = re.compile(
-    r"\s*([AB])\s*\.?\s*(IV|V|I{1,3})\s*\.?\s*([AB](?![0-9]))?\s*[-./\s]*\s*(\d{1,7})\s*/\s*(\d{4})\s*",
+    r"\s*([AB])\s*\.?\s*(IV|V|I{1,3})\s*\.?\s*([AB](?![0-9]))?[-./\s]*([0-9]{1,7})\s*/\s*([0-9]{4})\s*",
     re.IGNORECASE,
 )
 DEFAULT_FORMAT = "{cls}-{seq}/{year}"
@@ -36,7 +39,7 @@ class RegisterNumber:
 
 def parse_regno(text: str, *, field: str = "reg_no") -> RegisterNumber:
     """Parse a register number leniently; raise ``Invalid`` when it is not one."""
-    m = _PATTERN.fullmatch(str(text))
+    m = _PATTERN.fullmatch(bounds.bounded(text, field, bounds.REGNO))
     if not m:
         raise Invalid(field, text, "regno_unparseable")
     key = (m[1] + m[2] + (m[3] or "")).upper()
@@ -51,11 +54,13 @@ def parse_regno(text: str, *, field: str = "reg_no") -> RegisterNumber:
 
 def parse_class(text: str, *, field: str = "class") -> str:
     """A register class as written (``B.I``, ``BI``, ``b.iia``) in its canonical form."""
-    register_class = _BY_KEY.get(str(text).replace(".", "").replace(" ", "").upper())
+    key = bounds.bounded(text, field, bounds.WORD).replace(".", "").replace(" ", "").upper()
+    register_class = _BY_KEY.get(key)
     if register_class is None:
         raise Invalid(field, text, "regno_class_unknown", classes=", ".join(CLASSES))
     return register_class
 
 
 def looks_like_regno(text: str) -> bool:
-    return _PATTERN.fullmatch(str(text)) is not None
+    text = str(text)
+    return len(text) <= bounds.REGNO and _PATTERN.fullmatch(text) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from . import bounds
 from .errors import Invalid, Rejected
 from .sentence import DAYS_PER_MONTH, parse_sentence
 from .words import pick
@@ -25,9 +26,10 @@ def parse_remission_days(text: str | int | None, *, field: str = "days") -> int:
     if isinstance(text, int) and not isinstance(text, bool):
         days = text
     else:
-        cleaned = str(text if text is not None else "").strip()
+        cleaned = bounds.bounded(text if text is not None else "", field,
+                                 bounds.SENTENCE).strip()
         try:
-            days = int(cleaned) if cleaned.isdigit() else \
+            days = int(cleaned) if bounds.is_digits(cleaned) else \
                 parse_sentence(cleaned, field=field).length_days30
         except Invalid:
             raise Invalid(field, text, "remission_days_range", maximum=MAX_DAYS) from None

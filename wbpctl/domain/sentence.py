@@ -12,9 +12,14 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
+from . import bounds
 from .errors import Invalid
 
 DAYS_PER_MONTH = 30  # the corrections convention for fractions and comparisons
+# The longest fixed term of imprisonment (KUHP art. 12 (4); UU 1/2023 art. 65): longer is
+# life or death, or a typing mistake (99999999 hari once made every later 'participant
+# show' of that person fail on dates past the year 9999).
+LONGEST_YEARS = 20
 
 _UNITS = {
     "y": "years", "yr": "years", "yrs": "years", "year": "years", "years": "years",
@@ -23,8 +28,8 @@ _UNITS = {
     "b": "months", "bl": "months", "bln": "months", "bulan": "months",
     "d": "days", "day": "days", "days": "days", "h": "days", "hr": "days", "hari": "days",
 }
-_PART = re.compile(r"(\d+)\s*([a-z]+)")
-_DECIMAL = re.compile(r"(\d+)[.,](\d+)\s*([a-z]+)")
+_PART = re.compile(r"([0-9]+)\s*([a-z]+)")
+_DECIMAL = re.compile(r"([0-9]+)[.,]([0-9]+)\s*([a-z]+)")
 _SMALLER = {"years": ("months", 12), "months": ("days", DAYS_PER_MONTH)}
 _SPELLED = re.compile(r"\([a-z ]{1,40}\)")
 _LIFE = {"seumur hidup", "life", "penjara seumur hidup", "pidana seumur hidup"}
@@ -67,11 +72,14 @@ class Sentence:
 
 
 def parse_sentence(text: str, *, field: str = "sentence") -> Sentence:
-    """Parse a sentence; raise ``Invalid`` when it cannot be read or is zero."""
+    """Parse a sentence; raise ``Invalid`` when it cannot be read, is zero, or is longer
+    than 20 years (a fixed term cannot be)."""
+    bounds.bounded(text, field, bounds.SENTENCE)
     try:
         return _parse_cached(str(text))
     except Invalid as problem:
-        raise Invalid(field, text, problem.rule) from None
+        rule_params = {k: v for k, v in problem.params.items() if k not in ("field", "value")}
+        raise Invalid(field, text, problem.rule, **rule_params) from None
 
 
 @lru_cache(maxsize=4096)   # files repeat a handful of sentences thousands of times
@@ -104,8 +112,8 @@ def _parse_cached(text: str) -> Sentence:
     sentence = Sentence(**found)
     if sentence.length_days30 == 0:
         raise Invalid(field, text, "sentence_zero")
-    if sentence.years > 100:
-        raise Invalid(field, text, "sentence_too_long")
+    if sentence.length_days30 > LONGEST_YEARS * 12 * DAYS_PER_MONTH:
+        raise Invalid(field, text, "sentence_too_long", years=LONGEST_YEARS)
     return sentence
 
 

@@ -7,6 +7,7 @@ list's aliases.
 
 from __future__ import annotations
 
+from . import bounds
 from .errors import Invalid
 
 
@@ -17,7 +18,7 @@ def word_key(text: object) -> str:
 def pick(text: object, choices: tuple[str, ...], aliases: dict[str, str], *, field: str,
          rule: str) -> str:
     """The stored word for ``text``: one of ``choices`` (any case) or an alias of one."""
-    key = word_key(text)
+    key = word_key(bounds.bounded(text, field, bounds.WORD))
     for choice in choices:
         if key == word_key(choice):
             return choice

@@ -6,7 +6,7 @@ elsewhere, so the page prints and opens offline.
 
 from __future__ import annotations
 
-from html import escape
+from .safe import html_text as escape
 from typing import Sequence
 
 COLOURS = ("#2f6f4e", "#d08c2b")   # green and amber: readable in print and for most eyes

@@ -66,6 +66,10 @@ def details(event: dict, lang: str) -> str:
         parts.append(msg("ev_catalog_counts", lang, opds=len(payload.get("opds", [])),
                          tracks=len(payload.get("tracks", [])),
                          products=len(payload.get("products", []))))
+    if kind == "privacy.set":       # mask_nik false: "mask-nik: off", as it was typed
+        parts.append(f"{str(payload.get('setting')).replace('_', '-')}: "
+                     f"{'on' if payload.get('value') else 'off'}")
+        payload = {"reason": payload.get("reason")}
     changes = payload.get("changes")
     if isinstance(changes, dict):
         previous = event.get("previous") or {}

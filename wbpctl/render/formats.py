@@ -2,21 +2,20 @@
 
 Renderers return text; ``output.emit`` decides where it goes. JSON and CSV use
 English snake_case keys (the contract scripts rely on); table and markdown
-headers follow the language.
+headers follow the language. Every value passes through ``safe`` on its way out.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, Sequence, TextIO
 
-from ..domain.cells import safe_text
 from . import display
 from .messages import header, msg, value_word
+from .safe import cell, json_text, markdown_text, terminal_text
 from .sections import Section
 from .table import render_fields, render_table
 
@@ -36,7 +35,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
         return ", ".join(str(v) for v in value)
     if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return json_text(value, sort_keys=True)
     return str(value)
 
 
@@ -44,12 +43,14 @@ def cell_text(value: Any) -> str:
 class CsvDialect:
     """How a CSV file is written: for scripts (comma, LF, UTF-8) or for a spreadsheet set
     to Indonesian (``excel-id``: semicolon, the list separator there; CRLF; a BOM so UTF-8
-    is recognised; long digit strings grouped so no digit of a NIK is lost)."""
+    is recognised; long digit strings grouped so no digit of a NIK is lost). ``raw``:
+    cells as they are, formula-like texts too (``--raw-cells``, for programs)."""
 
     delimiter: str = ","
     newline: str = "\n"
     encoding: str = "utf-8"
     grouped_digits: bool = False
+    raw: bool = False
 
 
 CSV_DIALECTS = {"plain": CsvDialect(), "excel-id": CsvDialect(";", "\r\n", "utf-8-sig", True)}
@@ -58,12 +59,13 @@ _LONG_DIGITS = re.compile(r"\d{15,}")
 
 def csv_cell(value: Any, dialect: CsvDialect = CSV_DIALECTS["plain"]) -> str:
     """A cell of a CSV file: as ``cell_text``, with a text that a spreadsheet would run as
-    a formula neutralised (numbers stay numbers: -0.5 is not a formula)."""
+    a formula neutralised unless the dialect is ``raw`` (numbers stay numbers: -0.5 is
+    not a formula)."""
     if not isinstance(value, str):
         return cell_text(value)
     if dialect.grouped_digits and _LONG_DIGITS.fullmatch(value):
         return " ".join(value[i:i + 4] for i in range(0, len(value), 4))
-    return safe_text(value)
+    return cell(value, raw=dialect.raw)
 
 
 def csv_writer(handle: TextIO, dialect: CsvDialect):
@@ -71,21 +73,27 @@ def csv_writer(handle: TextIO, dialect: CsvDialect):
 
 
 def recast_csv(text: str, dialect: CsvDialect) -> str:
-    """A plain CSV text (as a renderer wrote it) in another dialect."""
-    if dialect == CSV_DIALECTS["plain"]:
+    """A CSV text as a renderer wrote it (``to_csv``: plain, cells as they are) in the
+    dialect asked for, each cell through ``csv_cell``: the step that neutralises formulas
+    in every CSV report and record."""
+    if dialect == replace(CSV_DIALECTS["plain"], raw=True):
         return text
     buffer = io.StringIO()
     writer = csv_writer(buffer, dialect)
     for row in csv.reader(io.StringIO(text)):
-        writer.writerow([csv_cell(cell, dialect) if _LONG_DIGITS.fullmatch(cell) else cell
-                         for cell in row])
+        writer.writerow([csv_cell(value, dialect) for value in row])
     return buffer.getvalue()
 
 
 def _shown(column: str, value: Any, lang: str) -> str:
     """A cell as people read it: coded values in their words, dates and times as the
     language writes them, numbers with its separators, rates as percentages, sentences
-    in words (JSON and CSV keep all of these as they are)."""
+    in words (JSON and CSV keep all of these as they are); nothing a terminal would act
+    on."""
+    return terminal_text(_readable(column, value, lang))
+
+
+def _readable(column: str, value: Any, lang: str) -> str:
     if value is None:
         return ""
     if column in TRANSLATED and isinstance(value, str):
@@ -122,26 +130,27 @@ def to_json(data: Any) -> str:
     if isinstance(data, list):
         if not data:
             return "[]\n"
-        return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in data) \
-            + "\n]\n"
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return "[\n" + ",\n".join(json_text(item) for item in data) + "\n]\n"
+    return json_text(data, indent=2) + "\n"
 
 
 def to_csv(rows: list[dict], columns: Sequence[str]) -> str:
+    """Plain CSV with cells as they are: written out only through ``recast_csv`` (the CLI's
+    ``emit_text``), which neutralises formulas for the dialect asked for."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([csv_cell(row.get(c)) for c in columns])
+        writer.writerow([cell_text(row.get(c)) for c in columns])
     return buffer.getvalue()
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 def _markdown_lines(columns: Sequence[str], lang: str, title: str | None) -> list[str]:
-    lines = [f"## {title}", ""] if title else []
+    lines = [f"## {markdown_text(title)}", ""] if title else []
     lines.append("| " + " | ".join(_md_escape(header(c, lang)) for c in columns) + " |")
     lines.append("|" + "|".join("---" for _ in columns) + "|")
     return lines
@@ -229,13 +238,13 @@ def write_rows(handle: TextIO, rows: Iterable[dict], columns: Sequence[str], fmt
     if fmt == "json":
         first = True
         for row in rows:
-            handle.write(("[\n" if first else ",\n") + json.dumps(row, ensure_ascii=False))
+            handle.write(("[\n" if first else ",\n") + json_text(row))
             first = False
         handle.write("[]\n" if first else "\n]\n")
         return
     if fmt == "ndjson":
         for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            handle.write(json_text(row) + "\n")
         return
     if fmt == "csv":
         writer = csv_writer(handle, dialect)

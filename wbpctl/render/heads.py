@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..domain.heads import Head
 from .formats import to_csv, to_json, to_markdown
 from .messages import header, msg
+from .safe import terminal_text
 
 # what a head record may hold, in the order it is shown
 FIELDS = ("head", "lapas", "seq", "hash", "at", "written_at", "actor", "signature")
@@ -37,7 +38,7 @@ _OWN = {"hd_seq", "hd_written_at", "hd_signature"}
 def _shown(field: str, value: object, lang: str) -> str:
     if field == "signature":       # 88 characters of base64 do not fit a terminal line
         return msg("signed_ed25519", lang)
-    return "" if value is None else str(value)
+    return "" if value is None else terminal_text(value)
 
 
 def render_head(record: dict, fmt: str, lang: str) -> str:
@@ -52,5 +53,5 @@ def render_head(record: dict, fmt: str, lang: str) -> str:
     if fmt == "markdown":
         return to_markdown(rows, ("field", "value"), lang, msg("s_head", lang))
     width = max(len(r["field"]) for r in rows[1:])
-    return record["head"] + "\n" + "".join(f"  {r['field']:<{width}}  {r['value']}\n"
+    return terminal_text(record["head"]) + "\n" + "".join(f"  {r['field']:<{width}}  {r['value']}\n"
                                            for r in rows[1:])

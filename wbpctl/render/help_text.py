@@ -171,10 +171,10 @@ HELP_ID: dict[str, str] = {
         'spreadsheet (untuk kasus langka yang memang benar).',
     'Ignore columns wbpctl does not know.':
         'Abaikan kolom yang tidak dikenal wbpctl.',
-    'Reject rows that only draw a warning (a sentence over 20 years, a person under 18, a'
-    ' late release) instead of loading them.':
-        'Tolak baris yang hanya mendapat peringatan (pidana lebih dari 20 tahun, orang di'
-        ' bawah 18 tahun, pembebasan terlambat) alih-alih memuatnya.',
+    'Reject rows that only draw a warning (kurungan over 1 year 4 months, a person under 18,'
+    ' a late release) instead of loading them.':
+        'Tolak baris yang hanya mendapat peringatan (kurungan lebih dari 1 tahun 4 bulan, orang'
+        ' di bawah 18 tahun, pembebasan terlambat) alih-alih memuatnya.',
     'No summary line.':
         'Tanpa baris ringkasan.',
     "Write records with the columns 'wbpctl import' reads.":
@@ -189,19 +189,16 @@ HELP_ID: dict[str, str] = {
     "from --output's extension, else csv).":
         'csv, json atau xlsx (buku kerja, dengan -o FILE.xlsx; import membacanya kembali)'
         ' (bawaan: dari ekstensi --output, selain itu csv).',
-    'Write to FILE (atomically, owner-only) instead of stdout; - is stdout.':
+    'Write to FILE (atomically, owner-only) instead of stdout; - is stdout; never the'
+    ' database or one of its files.':
         'Tulis ke FILE (utuh atau tidak sama sekali, hanya pemilik) alih-alih ke layar; -'
-        ' adalah layar.',
+        ' adalah layar; tidak pernah ke basis data atau salah satu berkasnya.',
     'CSV for a spreadsheet set to Indonesian: semicolons, CRLF, UTF-8 with BOM, NIKs '
     'grouped in fours (default: csv_dialect in the config).':
         'CSV untuk spreadsheet berbahasa Indonesia: titik koma, CRLF, UTF-8 dengan BOM, '
         'NIK dikelompokkan per empat (bawaan: csv_dialect di konfigurasi).',
     'Show NIK unmasked; each reveal is recorded in the ledger.':
         'Tampilkan NIK tanpa disamarkan; setiap pembukaan dicatat di buku besar.',
-    'Drop names, NIK and birth dates; replace register numbers and ids with stable '
-    'pseudonyms (for sharing figures outside the Lapas).':
-        'Hapus nama, NIK dan tanggal lahir; ganti nomor register dan id dengan nama '
-        'samaran yang tetap (untuk berbagi angka ke luar Lapas).',
     'List ledger events, oldest first: when, who acted, what happened and to whom, in '
     'words; with WHO, everything recorded about that person. Streams: the first line '
     'comes at once however long the ledger. -f json (or --nl) keeps every field of every '
@@ -284,21 +281,6 @@ HELP_ID: dict[str, str] = {
         ' Salin berkas itu (atau barisnya) ke tempat yang tidak bisa ditulis pengguna '
         "basis data: 'wbpctl verify --heads SALINAN' lalu memperlihatkan setiap penulisan"
         ' ulang buku besar.',
-    'Make an Ed25519 key pair for signing checkpoints: PATH (private, owner-only) and '
-    'PATH.pub (public, to give to whoever checks the checkpoints). An existing key is '
-    "never overwritten. Then set 'signing_key: PATH' in config.yaml: every checkpoint is "
-    "signed, and 'wbpctl verify --public-key PATH.pub' checks every line. Needs pip "
-    "install 'wbpctl[signing]'.":
-        'Buat pasangan kunci Ed25519 untuk menandatangani checkpoint: PATH (pribadi, '
-        'hanya pemilik) dan PATH.pub (publik, untuk diberikan kepada pemeriksa '
-        "checkpoint). Kunci yang sudah ada tidak pernah ditimpa. Lalu atur 'signing_key: "
-        "PATH' di config.yaml: setiap checkpoint ditandatangani, dan 'wbpctl verify "
-        "--public-key PATH.pub' memeriksa setiap baris. Perlu pip install "
-        "'wbpctl[signing]'.",
-    'The private key file to write (default: signing_key in the config); the public key '
-    'goes to PATH.pub.':
-        'Berkas kunci pribadi yang ditulis (bawaan: signing_key di konfigurasi); kunci '
-        'publiknya ke PATH.pub.',
     'Write a consistent copy of the database while others keep working, and verify it.':
         'Tulis salinan basis data yang konsisten sementara orang lain tetap bekerja, lalu'
         ' verifikasi salinan itu.',
@@ -752,4 +734,81 @@ HELP_ID: dict[str, str] = {
         'peraturan yang disebut config.yaml.',
     'How to group: per month, product, sales channel or track.':
         'Cara mengelompokkan: per bulan, produk, saluran penjualan atau pelatihan.',
+    # security and privacy (issue 20)
+    "CSV and workbook cells exactly as recorded, for programs that read them: a text "
+    "beginning with = + - @ is not made safe for a spreadsheet with a leading ' (never open "
+    "such a file in one).":
+        "Sel CSV dan workbook persis seperti tercatat, untuk program yang membacanya: teks "
+        "yang diawali = + - @ tidak diamankan untuk spreadsheet dengan ' di depannya (jangan "
+        "pernah membuka berkas seperti itu di spreadsheet).",
+    'For sharing outside the Lapas: no names, NIK, offence texts, certificates, sponsors or '
+    'reasons; register numbers and ids as keyed pseudonyms; dates as their month, age as a '
+    'five-year band, the offence as its category, the sentence as its band. Prints k, the '
+    'smallest group of rows alike, and refuses an export under --min-k.':
+        'Untuk dibagikan ke luar Lapas: tanpa nama, NIK, teks tindak pidana, sertifikat, '
+        'donatur atau alasan; nomor register dan id sebagai pseudonim berkunci; tanggal '
+        'sebagai bulannya, umur sebagai kelompok lima tahunan, tindak pidana sebagai '
+        'kategorinya, pidana sebagai rentangnya. Mencetak k, kelompok baris serupa yang '
+        'terkecil, dan menolak ekspor di bawah --min-k.',
+    'With --anonymize: the smallest group of alike rows allowed; lower it only knowing that '
+    'rows in smaller groups may be re-identified.':
+        'Dengan --anonymize: kelompok baris serupa terkecil yang diizinkan; turunkan hanya '
+        'bila paham bahwa baris dalam kelompok lebih kecil dapat dikenali kembali.',
+    "With --anonymize: the same pseudonyms in every linkable export (keyed by privacy_key in "
+    "the config; see 'wbpctl keygen --privacy'), so two exports can be joined; without it "
+    "each export has pseudonyms of its own.":
+        "Dengan --anonymize: pseudonim yang sama di setiap ekspor yang dapat ditautkan "
+        "(dikunci oleh privacy_key di konfigurasi; lihat 'wbpctl keygen --privacy'), "
+        "sehingga dua ekspor dapat digabungkan; tanpanya setiap ekspor punya pseudonimnya "
+        "sendiri.",
+    'Make a key, owner-only, never overwriting one.':
+        'Buat kunci, hanya untuk pemilik, tanpa pernah menimpa kunci yang ada.',
+    "Without --privacy: an Ed25519 key pair for signing checkpoints, PATH (private) and "
+    "PATH.pub (public, to give to whoever checks the checkpoints). Then set 'signing_key: "
+    "PATH' in config.yaml: every checkpoint is signed, and 'wbpctl verify --public-key "
+    "PATH.pub' checks every line. Needs pip install 'wbpctl[signing]'.":
+        "Tanpa --privacy: sepasang kunci Ed25519 untuk menandatangani checkpoint, PATH "
+        "(rahasia) dan PATH.pub (publik, untuk diberikan kepada yang memeriksa checkpoint). "
+        "Lalu tulis 'signing_key: PATH' di config.yaml: setiap checkpoint ditandatangani, "
+        "dan 'wbpctl verify --public-key PATH.pub' memeriksa setiap baris. Perlu pip install "
+        "'wbpctl[signing]'.",
+    "With --privacy: the secret that keys the pseudonyms of linkable anonymised exports (the "
+    "same pseudonyms in each, so they can be joined). Then set 'privacy_key: PATH' in "
+    "config.yaml; keep it outside the database and away from whoever receives the exports.":
+        "Dengan --privacy: rahasia yang mengunci pseudonim ekspor anonim yang dapat "
+        "ditautkan (pseudonim yang sama di setiap ekspor, sehingga dapat digabungkan). Lalu "
+        "tulis 'privacy_key: PATH' di config.yaml; simpan di luar basis data dan jauh dari "
+        "penerima ekspor.",
+    "The key file to write (default: signing_key, or with --privacy privacy_key, in the "
+    "config); a signing key's public half goes to PATH.pub.":
+        "Berkas kunci yang ditulis (bawaan: signing_key, atau dengan --privacy privacy_key, "
+        "di konfigurasi); separuh publik kunci tanda tangan ditulis ke PATH.pub.",
+    "Make the privacy key instead: 32 random bytes that key the pseudonyms of 'export "
+    "--anonymize --linkable'.":
+        "Buat kunci privasi saja: 32 bita acak yang mengunci pseudonim 'export --anonymize "
+        "--linkable'.",
+    "The database's privacy policy: whether NIKs are masked.":
+        "Kebijakan privasi basis data: apakah NIK disamarkan.",
+    'Show the policy as the ledger records it: each setting, and who set it, when and why '
+    '(mask-nik is on until someone records otherwise).':
+        'Tampilkan kebijakan seperti tercatat di buku besar: setiap pengaturan, dan siapa '
+        'yang mengaturnya, kapan dan mengapa (mask-nik menyala sampai ada yang mencatat '
+        'sebaliknya).',
+    "Record the database's privacy policy as an event of the ledger. With mask-nik off, a "
+    "config saying 'privacy: mask_nik: false' shows NIKs unmasked (each showing recorded as "
+    "an access); with mask-nik on (the default), such a config is refused. A config can "
+    "always mask more than the database asks, never less.":
+        "Catat kebijakan privasi basis data sebagai peristiwa di buku besar. Dengan mask-nik "
+        "off, konfigurasi 'privacy: mask_nik: false' menampilkan NIK tanpa samaran (setiap "
+        "penampilan dicatat sebagai akses); dengan mask-nik on (bawaan), konfigurasi seperti "
+        "itu ditolak. Konfigurasi selalu boleh menyamarkan lebih dari yang diminta basis "
+        "data, tidak pernah kurang.",
+    'mask-nik':
+        'mask-nik',
+    'on: NIKs masked (1506********0003) unless --reveal; off: the database allows unmasked '
+    'NIKs.':
+        'on: NIK disamarkan (1506********0003) kecuali dengan --reveal; off: basis data '
+        'mengizinkan NIK tanpa samaran.',
+    'Why (recorded in the ledger with who set it).':
+        'Alasannya (dicatat di buku besar bersama siapa yang mengaturnya).',
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..domain.errors import Message
 from ..domain.money import Rupiah
+from .safe import cut, terminal_text
 
 # key: (English, Indonesian)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -22,6 +23,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date_two_digit_year": ("has a two-digit year: write the year in full (08/10/2025)",
                             "tahunnya dua angka: tulis tahun lengkap (08/10/2025)"),
     "date_not_real": ("is not a real calendar date", "bukan tanggal yang ada di kalender"),
+    "date_out_of_range": ("is not between the years {first} and {last}",
+                          "tidak di antara tahun {first} dan {last}"),
     "date_month_first": ("can only be month-first ({probably}?): write the day first"
                          " (25/01/2026), or set date_input_order: month-first",
                          "hanya masuk akal bila bulan di depan ({probably}?): tulis tanggal"
@@ -69,6 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "name_too_long": ("is longer than {maximum} characters", "lebih dari {maximum} karakter"),
     "name_control_chars": ("holds control characters", "berisi karakter kontrol"),
     "text_too_long": ("is longer than {maximum} characters", "lebih dari {maximum} karakter"),
+    "text_control_chars": ("holds control characters", "berisi karakter kontrol"),
     "regno_unparseable": ("is not a register number such as B.I-123/2025",
                           "bukan nomor register seperti B.I-123/2025"),
     "regno_class_unknown": ("has an unknown register class (known: {classes})",
@@ -83,7 +87,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "bukan lama pidana; tulis 2y6m, 2 tahun 6 bulan, 18 bulan atau"
                              " 45 hari"),
     "sentence_zero": ("is zero", "nol"),
-    "sentence_too_long": ("is longer than 100 years", "lebih dari 100 tahun"),
+    "sentence_too_long": ("is longer than {years} years, the longest fixed term; write"
+                          " 'seumur hidup' for life", "lebih dari {years} tahun, pidana"
+                          " penjara waktu tertentu terlama; tulis 'seumur hidup' untuk"
+                          " seumur hidup"),
     "sentence_required": ("is required for a sentenced register number ({reg_no})",
                           "wajib untuk nomor register narapidana ({reg_no})"),
     "sentence_for_pretrial": ("is given, but {reg_no} is a pre-trial (tahanan) number",
@@ -441,6 +448,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Galat internal ({kind}); tidak ada yang ditulis. Jalankan lagi dengan"
                        " WBPCTL_DEBUG=1 untuk melihat letaknya, lalu laporkan"),
     "interrupted": ("Interrupted: nothing was written", "Dihentikan: tidak ada yang ditulis"),
+    "interrupted_saved": ("Interrupted after the change was saved: {events} event(s) are in"
+                          " the ledger (head {head}); see 'wbpctl log -n {events}'",
+                          "Dihentikan setelah perubahan tersimpan: {events} peristiwa ada di"
+                          " buku besar (kepala {head}); lihat 'wbpctl log -n {events}'"),
+    "interrupted_unknown": ("Interrupted; whether the change was saved cannot be read now:"
+                            " see 'wbpctl log -n 5'", "Dihentikan; apakah perubahan tersimpan"
+                            " belum dapat dibaca: lihat 'wbpctl log -n 5'"),
     # -- results
     "init_created": ("Created {path}: {migrations} migration(s), catalogue synced",
                      "Membuat {path}: {migrations} migrasi, katalog disinkronkan"),
@@ -729,6 +743,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ev_person.registered": ("registered", "didaftarkan"),
     "ev_person.corrected": ("person corrected", "data orang dikoreksi"),
     "ev_person.accessed": ("personal data seen", "data pribadi dilihat"),
+    "ev_privacy.set": ("privacy policy set", "kebijakan privasi diatur"),
     "ev_stay.admitted": ("admitted", "masuk"),
     "ev_stay.corrected": ("stay corrected", "masa tahanan dikoreksi"),
     "ev_stay.sentenced": ("sentenced", "diputus"),
@@ -828,6 +843,70 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "restore_done": ("Restored from {source} ({events} events); the replaced contents are in"
                      " {aside}", "Dipulihkan dari {source} ({events} peristiwa); isi lama"
                      " disimpan di {aside}"),
+    # -- personal data and hostile input (issue 20)
+    "output_protected": ("{path} is the database, one of its files (WAL, SHM, journal,"
+                         " checkpoints), a database copy or a key: an output never replaces"
+                         " it; choose another file",
+                         "{path} adalah basis data, salah satu berkasnya (WAL, SHM, jurnal,"
+                         " titik periksa), salinan basis data atau kunci: keluaran tidak"
+                         " pernah menimpanya; pilih berkas lain"),
+    "mask_policy_refused": ("Config file {file} asks for NIKs unmasked (privacy: mask_nik:"
+                            " false), but this database masks them: remove that setting, or"
+                            " have the policy recorded first with 'wbpctl privacy set"
+                            " mask-nik off --reason ...'",
+                            "Berkas konfigurasi {file} meminta NIK tanpa samaran (privacy:"
+                            " mask_nik: false), tetapi basis data ini menyamarkannya: hapus"
+                            " pengaturan itu, atau catat kebijakannya dulu dengan 'wbpctl"
+                            " privacy set mask-nik off --reason ...'"),
+    "privacy_set": ("Privacy policy recorded: {setting} {value} ({reason})",
+                    "Kebijakan privasi dicatat: {setting} {value} ({reason})"),
+    "privacy_unchanged": ("{setting} is already {value}: nothing recorded",
+                          "{setting} sudah {value}: tidak ada yang dicatat"),
+    "privacy_setting_unknown": ("is not a privacy setting (choose {choices})",
+                                "bukan pengaturan privasi (pilih {choices})"),
+    "privacy_value_unknown": ("must be on or off", "harus on atau off"),
+    "privacy_reason_required": ("is required: say why the policy changes",
+                                "wajib diisi: sebutkan alasan kebijakan berubah"),
+    "h_setting": ("Setting", "Pengaturan"),
+    "anonymize_k_too_small": ("Not anonymous enough: the smallest group of rows alike on"
+                              " {columns} has {k} row(s) (k = {k}, under --min-k {min_k});"
+                              " nothing written. Export another kind, or lower --min-k"
+                              " knowing that a row in a small group can be re-identified",
+                              "Belum cukup anonim: kelompok terkecil baris yang sama pada"
+                              " {columns} berisi {k} baris (k = {k}, di bawah --min-k"
+                              " {min_k}); tidak ada yang ditulis. Ekspor jenis lain, atau"
+                              " turunkan --min-k dengan sadar bahwa baris dalam kelompok"
+                              " kecil dapat dikenali kembali"),
+    "anonymized_k": ("Anonymised: {rows} row(s), k = {k} (every group of rows alike on"
+                     " {columns} has at least {k}); pseudonyms of this export only",
+                     "Dianonimkan: {rows} baris, k = {k} (tiap kelompok baris yang sama pada"
+                     " {columns} berisi sedikitnya {k}); pseudonim khusus ekspor ini"),
+    "anonymized_k_linkable": ("Anonymised: {rows} row(s), k = {k} (every group of rows"
+                              " alike on {columns} has at least {k}); pseudonyms linkable"
+                              " across exports (privacy_key)",
+                              "Dianonimkan: {rows} baris, k = {k} (tiap kelompok baris yang"
+                              " sama pada {columns} berisi sedikitnya {k}); pseudonim dapat"
+                              " ditautkan antarekspor (privacy_key)"),
+    "privacy_key_unset": ("A linkable export needs privacy_key in config.yaml (make the key"
+                          " with 'wbpctl keygen --privacy PATH')", "Ekspor yang dapat"
+                          " ditautkan perlu privacy_key di config.yaml (buat kuncinya dengan"
+                          " 'wbpctl keygen --privacy PATH')"),
+    "privacy_key_missing": ("Privacy key {path} does not exist: make it with 'wbpctl keygen"
+                            " --privacy {path}'", "Kunci privasi {path} tidak ada: buat"
+                            " dengan 'wbpctl keygen --privacy {path}'"),
+    "privacy_key_open": ("Privacy key {path} can be read by others: chmod 600 it (and make"
+                         " a new one if others may have read it)", "Kunci privasi {path}"
+                         " dapat dibaca orang lain: chmod 600 (dan buat yang baru bila"
+                         " mungkin sudah terbaca)"),
+    "privacy_key_bad": ("Privacy key {path} is shorter than {bytes} bytes: make a new one"
+                        " with 'wbpctl keygen --privacy'", "Kunci privasi {path} kurang dari"
+                        " {bytes} byte: buat yang baru dengan 'wbpctl keygen --privacy'"),
+    "keygen_privacy_done": ("Privacy key written: {path} (32 random bytes, owner-only); set"
+                            " 'privacy_key: {path}' in config.yaml", "Kunci privasi ditulis:"
+                            " {path} (32 byte acak, hanya pemilik); atur 'privacy_key:"
+                            " {path}' di config.yaml"),
+    "actor_reserved": ("holds '(os:', which wbpctl writes itself beside the name",
+                       "memuat '(os:', yang ditulis wbpctl sendiri di samping nama"),
     # -- import and export
     "import_row_error": ("line {line}, {text}", "baris {line}, {text}"),
     "import_row_error_plain": ("line {line}: {text}", "baris {line}: {text}"),
@@ -1153,6 +1232,17 @@ def value_word(value: str, lang: str) -> str:
     return msg("v_" + value, lang) if ("v_" + value) in MESSAGES else value
 
 
+_LONGEST_PARAM = 1000      # the longest list of choices a message names is half that
+
+
+def _shown(value: object) -> object:
+    """A value said in a message: nothing a terminal acts on, and never a whole cell of
+    100 KB (``cli.state.error_line`` cuts the value of an error to 80 characters)."""
+    if not isinstance(value, str):
+        return value
+    return terminal_text(cut(value, _LONGEST_PARAM))
+
+
 def msg(key: str, lang: str = "en", /, **params: object) -> str:
     pair = MESSAGES.get(key)
     if pair is None:
@@ -1160,7 +1250,7 @@ def msg(key: str, lang: str = "en", /, **params: object) -> str:
     template = pair[1] if lang == "id" and pair[1] else pair[0]
     params = {name: msg(value.key, lang, **value.params) if isinstance(value, Message)
               else _money(value, lang) if isinstance(value, Rupiah)
-              else value for name, value in params.items()}
+              else _shown(value) for name, value in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from html import escape
+from .safe import html_text as escape
+from .safe import terminal_text
 
 from .charts import columns_svg, grouped_bars_svg, text_bar
 from . import display
@@ -107,7 +108,7 @@ def monthly_table(report: dict, lang: str, *, color: bool = False, width: int | 
     for r in report["by_opd"]:
         bars = Text(text_bar(r["assigned"], largest), style="green")
         bars.append("\n" + text_bar(r["completed"], largest), style="yellow")
-        opds.add_row(Text(r["opd"]), *(Text(str(r[k])) for k in
+        opds.add_row(Text(terminal_text(r["opd"])), *(Text(str(r[k])) for k in
                                        ("assigned", "completed", "dropped", "active_end")), bars)
     console.print(opds)
 

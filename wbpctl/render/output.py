@@ -10,24 +10,29 @@ from pathlib import Path
 from typing import Iterator, TextIO
 
 from ..domain.errors import StorageError
+from ..files import check_output, make_private_dirs, track, untrack
 
 
 @contextmanager
 def atomic_file(path: Path | None, *, encoding: str = "utf-8", errors: str = "strict"
                 ) -> Iterator[TextIO]:
     """A text stream to ``path`` that appears there whole on success and not at all on
-    failure (temporary file beside it, fsync, rename); stdout when ``path`` is None."""
+    failure (temporary file beside it, fsync, rename); stdout when ``path`` is None.
+    A folder it makes is owner-only; a ``path`` that is the database or one of its files
+    is refused (``files.check_output``)."""
     if path is None:
         yield sys.stdout
         sys.stdout.flush()
         return
     path = Path(path)
+    check_output(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as exc:
         raise StorageError("output_failed", path=str(path), reason=exc.strerror or str(exc)
                            ) from None
+    track(tmp)
     try:
         with os.fdopen(fd, "w", encoding=encoding, errors=errors, newline="") as handle:
             yield handle
@@ -41,6 +46,7 @@ def atomic_file(path: Path | None, *, encoding: str = "utf-8", errors: str = "st
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        untrack(tmp)
 
 
 def emit(text: str, output: Path | None = None, *, encoding: str = "utf-8") -> None:

@@ -6,7 +6,7 @@ CSV keep the numbers as numbers and the codes as codes.
 
 from __future__ import annotations
 
-from html import escape
+from .safe import html_text as escape
 
 from .charts import intervals_svg
 from .formats import text_console, to_csv, to_json, to_markdown, to_table

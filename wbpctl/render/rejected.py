@@ -10,8 +10,8 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Sequence
 
-from ..domain.cells import safe_text
 from .output import atomic_file
+from .safe import cell
 from .workbook import Sheet, write_workbook
 
 REASON = "rejection_reason"
@@ -42,7 +42,7 @@ class RejectedRows:
         if self.as_workbook:
             self.kept.append(row)
         else:
-            self.writer.writerow([safe_text(c) for c in row])
+            self.writer.writerow([cell(c) for c in row])
 
     def _write_workbook(self) -> None:
         write_workbook(self.path, [Sheet("ditolak", self.headers, self.kept)])

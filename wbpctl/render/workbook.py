@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ..domain.errors import StorageError
-from ..domain.cells import safe_text
+from ..files import check_output, make_private_dirs, track, untrack
+from .safe import cell, json_text
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WIDTH_SAMPLE = 200       # rows looked at to size the columns
@@ -41,12 +42,11 @@ def _value(value: Any, raw: bool) -> Any:
                 return date.fromisoformat(value)
             except ValueError:
                 return value
-        return value if raw else safe_text(value)
+        return cell(value, raw=raw)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
-        import json
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return json_text(value, sort_keys=True)
     return value
 
 
@@ -59,6 +59,7 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], *, raw: bool = False) ->
     from openpyxl.utils import get_column_letter
 
     path = Path(path)
+    check_output(path)
     book = Workbook(write_only=True)
     for sheet in sheets:
         ws = book.create_sheet(title=_sheet_title(sheet.title))
@@ -133,12 +134,13 @@ def _sheet_title(title: str) -> str:
 
 def _save(book, path: Path) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dirs(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".xlsx", dir=path.parent)
         os.close(fd)
     except OSError as exc:
         raise StorageError("output_failed", path=str(path), reason=exc.strerror or str(exc)
                            ) from None
+    track(tmp)
     try:
         book.save(tmp)
         os.chmod(tmp, 0o600)
@@ -151,3 +153,4 @@ def _save(book, path: Path) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        untrack(tmp)

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..domain import statistics as stats
+from ..domain.bands import SENTENCE_BANDS, age_band
+from ..domain.bounds import WORD, bounded
 from ..domain.errors import Invalid
 from ..domain.offences import categorize
 from ..domain.periods import parse_windows
@@ -39,14 +41,12 @@ COMPARISONS = {
     "period": ("after_programme", "before_programme"),
 }
 ADJUSTMENTS = ("sentence", "age", "offence")
-SENTENCE_BANDS = ("<=1y", "1-3y", "3-5y", ">5y")
-AGE_BANDS = ((25, "<25"), (35, "25-34"), (50, "35-49"), (200, "50+"))
 CLAIMED_CHANGE = -0.2          # the agreement's promise: recidivism down 20%
 MINIMUM_ELIGIBLE = 30
 
 
 def parse_compare(text: str) -> str:
-    key = word_key(text)
+    key = word_key(bounded(text, "compare", WORD))
     aliases = {"pelatihan": "training", "periode": "period", "program": "period"}
     key = aliases.get(key, key)
     if key not in COMPARISONS:
@@ -58,6 +58,7 @@ def parse_adjust(text: str | None) -> tuple[str, ...]:
     """``sentence,age,offence`` (any subset, Indonesian ``pidana,umur,perkara`` too)."""
     if not text or not text.strip():
         return ()
+    bounded(text, "adjust", WORD)
     aliases = {"pidana": "sentence", "umur": "age", "usia": "age", "perkara": "offence",
                "offense": "offence", "kejahatan": "offence"}
     found = []
@@ -68,12 +69,6 @@ def parse_adjust(text: str | None) -> tuple[str, ...]:
         if key not in found:
             found.append(key)
     return tuple(sorted(found, key=ADJUSTMENTS.index))
-
-
-def age_band(age: int | None) -> str:
-    if age is None:
-        return "unknown"
-    return next(label for limit, label in AGE_BANDS if age < limit)
 
 
 @dataclass

@@ -3,25 +3,77 @@
 ``all`` writes every record of the ledger in the order it was made (one kind
 per row), so importing it into an empty database replays the same decisions
 and gives the same tables; the other kinds are lists for spreadsheets.
+
+An anonymised export (``anonymize``) is meant to leave the Lapas: direct identifiers
+and free texts are dropped, identifiers become keyed pseudonyms, and what could still
+single a person out (the quasi-identifiers) is generalised: dates to their month, the
+birth date to a five-year age band at detention, the offence to its category, the
+sentence to its band. Its k (the smallest group of rows alike on all that is left) is
+computed before anything is written, and an export under ``min_k`` is refused.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Callable, Iterator
+from datetime import date
+from typing import Callable, Iterator, NamedTuple
 
+from ..domain.bands import SENTENCE_BANDS, age_on, five_year_band, month_of, sentence_band
+from ..domain.enrolment import DROP_REASONS
+from ..domain.errors import Invalid, Rejected
 from ..domain.nik import mask_nik
-from ..domain.privacy import pseudonym
+from ..domain.offences import categorize
+from ..domain.privacy import pseudonym, smallest_group
 from ..domain.regno import RegisterNumber
+from ..domain.sentence import parse_sentence
 from ..domain.sponsors import mask_contact
 from ..store import queries
 from ..store import product_queries as pq
 from ..store import sponsor_queries as sq
 from . import sponsors
 from .participants import record_access, regno_text, stay_sentence
+from .privacy import export_key
 from .session import Session
 from .transfer_kinds import KINDS
+
+# what an anonymised export leaves out (direct identifiers and free texts), replaces by
+# a pseudonym, or shows by month
+DROPPED = ("name", "nik", "certificate", "sponsor", "override", "crime", "contact", "buyer",
+           "in_kind", "what", "ref", "void_reason")
+PSEUDONYMISED = ("reg_no", "new_reg_no", "person_uid", "sponsor_uid", "donation_uid",
+                 "spending_uid", "production_uid", "sale_uid", "payout_uid")
+PSEUDONYMISED_LISTS = ("makers", "maker_uids")      # a batch's makers, comma-separated
+DATES = ("detained_on", "admitted_on", "released_on", "granted_on", "assigned_on",
+         "completed_on", "dropped_on", "sentenced_on", "returned_on", "revoked_on", "act_on",
+         "received_on", "voided_on", "from_on", "until_on", "spent_on", "produced_on",
+         "sold_on", "paid_on")
+# a kind whose rows name no one (sales, the sponsor registry) has no k to compute
+NAMES_PEOPLE = ("reg_no", "person_uid", "makers")
+MIN_K = 5
+
+
+def columns(kind: str, *, anonymize: bool = False) -> tuple[str, ...]:
+    """The columns an export of ``kind`` writes; an anonymised one drops the identifying
+    ones and has an age band where the birth date was."""
+    names = KINDS[kind].columns
+    if not anonymize:
+        return names
+    return tuple("age_band" if c == "birth_date" else c for c in names if c not in DROPPED)
+
+
+def quasi_identifiers(kind: str) -> tuple[str, ...]:
+    """What k is computed over: every column an anonymised export keeps but pseudonyms
+    (new for each export, unless linkable); none when its rows name no one."""
+    kept = columns(kind, anonymize=True)
+    if not any(c in kept for c in NAMES_PEOPLE):
+        return ()
+    return tuple(c for c in kept if c not in PSEUDONYMISED + PSEUDONYMISED_LISTS)
+
+
+class Exported(NamedTuple):
+    rows: int
+    k: int | None            # anonymised exports: the smallest group of rows alike
 
 
 def _sentence_text(stay: sqlite3.Row) -> str:
@@ -29,42 +81,49 @@ def _sentence_text(stay: sqlite3.Row) -> str:
     return sentence.text() if sentence else ""
 
 
-class _Privacy:
-    """Masks (default), reveals, or anonymizes the identifying columns of a row."""
+def _masked(row: dict, person_uid: str | None, revealed: set[str]) -> dict:
+    """A NIK (or a sponsor's contact) leaves unmasked only for the people (sponsors) in
+    ``revealed``: those whose access was recorded before the export began."""
+    if row.get("nik") and person_uid not in revealed:
+        row["nik"] = mask_nik(row["nik"])
+    if row.get("contact") and row.get("sponsor_uid") not in revealed:
+        row["contact"] = mask_contact(row["contact"])
+    return row
 
-    def __init__(self, session: Session, conn: sqlite3.Connection, reveal: bool,
-                 anonymize: bool) -> None:
-        self.session, self.reveal, self.anonymize = session, reveal, anonymize
-        # the first event's hash: the same ledger always gives the same pseudonyms
-        self.salt = queries.first_hash(conn)
-        self.revealed: set[str] = set()
-        self.revealed_sponsors: set[str] = set()
 
-    def row(self, row: dict, person_uid: str | None) -> dict:
-        if row.get("contact"):      # a sponsor's phone or address: personal data too
-            if self.anonymize:
-                row["contact"] = ""
-            elif not self.reveal and self.session.config.mask_nik:
-                row["contact"] = mask_contact(row["contact"])
-            else:
-                self.revealed_sponsors.add(row["sponsor_uid"])
-        if self.anonymize:
-            for key in ("reg_no", "person_uid"):
-                if row.get(key):
-                    row[key] = pseudonym(row[key], self.salt)
-            for key in ("makers", "maker_uids"):      # a batch's makers, comma-separated
-                if row.get(key):
-                    row[key] = ", ".join(pseudonym(part.strip(), self.salt)
-                                         for part in row[key].split(","))
-            for key in ("name", "nik", "birth_date", "certificate", "sponsor", "override",
-                        "buyer"):
-                if key in row:
-                    row[key] = ""
-        elif row.get("nik") and not self.reveal and self.session.config.mask_nik:
-            row["nik"] = mask_nik(row["nik"])
-        elif row.get("nik") and person_uid:
-            self.revealed.add(person_uid)
-        return row
+def _band_of(text: str) -> str:
+    try:
+        return sentence_band(parse_sentence(text))
+    except Invalid:          # a term an older wbpctl let in (over 20 years)
+        return SENTENCE_BANDS[-1]
+
+
+def _anonymous(row: dict, names: tuple[str, ...], key: bytes, session: Session) -> dict:
+    """``row`` in the columns ``names``, with identifiers as pseudonyms and
+    quasi-identifiers generalised."""
+    out = {c: row.get(c) for c in names}
+    for name in PSEUDONYMISED:
+        if out.get(name):
+            out[name] = pseudonym(out[name], key)
+    for name in PSEUDONYMISED_LISTS:
+        if out.get(name):
+            out[name] = ", ".join(pseudonym(part.strip(), key) for part in out[name].split(","))
+    if "age_band" in out:
+        born, detained = row.get("birth_date"), row.get("detained_on")
+        out["age_band"] = None
+        if born and detained:
+            out["age_band"] = five_year_band(age_on(date.fromisoformat(born),
+                                                    date.fromisoformat(detained)))
+    if "crime" in row and not out.get("crime_category"):       # a stay: its category
+        out["crime_category"] = categorize(row["crime"], session.config.offence_rules)
+    if out.get("sentence"):
+        out["sentence"] = _band_of(out["sentence"])
+    for name in DATES:
+        if out.get(name):
+            out[name] = month_of(out[name])
+    if out.get("reason") and out["reason"] not in DROP_REASONS:
+        out["reason"] = ""           # a free text (a void's, a revocation's)
+    return out
 
 
 def _participant_row(session: Session, stay: sqlite3.Row, person: sqlite3.Row,
@@ -400,23 +459,64 @@ def _enrolment_of(conn: sqlite3.Connection, person_uid: str, uid: str
 
 
 def export(session: Session, kind: str, write_row: Callable[[dict], None], *,
-           reveal: bool = False, anonymize: bool = False) -> int:
-    """Stream the rows of one kind to ``write_row`` from one snapshot; returns how many.
+           reveal: bool = False, anonymize: bool = False, linkable: bool = False,
+           min_k: int = MIN_K, begin: Callable[[], None] = lambda: None,
+           anonymised: Callable[[Exported], None] = lambda done: None) -> Exported:
+    """Stream the rows of one kind to ``write_row`` from one snapshot; returns how many
+    (and k, for an anonymised export). ``begin`` is called once before the first row (a
+    header, an opening bracket): never when nothing may be written.
 
-    NIK is masked unless ``reveal`` (each reveal recorded as an access); ``anonymize``
-    drops names, NIK and birth dates and replaces ids with stable pseudonyms.
+    NIK is masked unless ``reveal``; ``anonymize`` writes an anonymised export (see the
+    module's docstring), its pseudonyms keyed afresh unless ``linkable``, and tells
+    ``anonymised`` its size and k before the first row.
+
+    A reveal is recorded before anything leaves: a first pass finds whose NIK the export
+    holds, their accesses are committed, and only then do rows flow. If the access cannot
+    be recorded (the database locked, read-only, full), nothing is written. A reader that
+    stops early (``| head``) has seen only what was recorded; someone registered between
+    the two passes is exported masked.
     """
-    columns = KINDS[kind].columns
+    if anonymize:
+        return _export_anonymised(session, kind, write_row, linkable, min_k, begin,
+                                  anonymised)
+    names = KINDS[kind].columns
+    revealed: set[str] = set()
+    if session.reveals(reveal):
+        with session.reading() as conn:
+            # 'all' holds a NIK only in its participants rows: the same people
+            people = {uid for row, uid in _rows(session, conn, "participants" if kind == "all"
+                                                else kind) if uid and row.get("nik")}
+            contacts = {row["sponsor_uid"] for row, _ in _rows(session, conn, "sponsors")
+                        if row["contact"]} if kind in ("sponsors", "all") else set()
+        record_access(session, sorted(people), fields=["nik"], command=f"export {kind}")
+        sponsors.record_access(session, sorted(contacts), command=f"export {kind}")
+        revealed = people | contacts
+    begin()
     count = 0
     with session.reading() as conn:
-        privacy = _Privacy(session, conn, reveal, anonymize)
         for row, uid in _rows(session, conn, kind):
-            write_row(privacy.row({c: row.get(c) for c in columns}, uid))
+            write_row(_masked({c: row.get(c) for c in names}, uid, revealed))
             count += 1
-    if reveal and privacy.revealed:
-        record_access(session, sorted(privacy.revealed), fields=["nik"],
-                      command=f"export {kind}")
-    if reveal and privacy.revealed_sponsors:
-        sponsors.record_access(session, sorted(privacy.revealed_sponsors),
-                               command=f"export {kind}")
-    return count
+    return Exported(count, None)
+
+
+def _export_anonymised(session: Session, kind: str, write_row: Callable[[dict], None],
+                       linkable: bool, min_k: int, begin: Callable[[], None],
+                       anonymised: Callable[[Exported], None]) -> Exported:
+    """Every row generalised in memory (a few columns each) so that k is known before
+    anything is written."""
+    key = export_key(session, linkable)
+    names = columns(kind, anonymize=True)
+    with session.reading() as conn:
+        rows = [_anonymous(row, names, key, session) for row, _ in _rows(session, conn, kind)]
+    identifying = quasi_identifiers(kind)
+    k = smallest_group(rows, identifying) if identifying else None
+    if rows and k is not None and k < min_k:
+        raise Rejected("anonymize_k_too_small", k=k, min_k=min_k,
+                       columns=", ".join(identifying))
+    done = Exported(len(rows), k)
+    anonymised(done)
+    begin()
+    for row in rows:
+        write_row(row)
+    return done

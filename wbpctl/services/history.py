@@ -48,11 +48,12 @@ def log(session: Session, who: str | None = None, *, limit: int | None = None,
     itself recorded, before anything is shown (so revealed logs are gathered first;
     others stream, the first line at once however long the ledger).
     """
+    reveal = session.reveals(reveal)
     start = session.date(since, "since", allow_future=True).isoformat() if since else None
     end = session.date(until, "until", allow_future=True).isoformat() if until else None
     with session.reading() as conn:
         subjects = [find_person(session, conn, who)["uid"]] if who else None
-    rows = _events(session, subjects, limit, hide=session.config.mask_nik and not reveal,
+    rows = _events(session, subjects, limit, hide=not reveal,
                    filters=dict(since=start, until=end, actor=actor,
                                 kind=kind.strip().lower() if kind else None))
     if not reveal:

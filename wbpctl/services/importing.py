@@ -729,6 +729,9 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
     sentence, a late release) are reported through ``on_warning``, or with ``strict``
     reject the row."""
     kind = KINDS[kind_name]
+    if "age_band" in (h.strip().lower() for h in source.headers):
+        # a column only an anonymised export has: say so rather than "unknown column"
+        raise Rejected("import_anonymized", file=source.name)
     layout = match_headers(source.headers, kind.columns, kind.required,
                            session.config.import_headers,
                            one_of=WHO if kind.by_who else (), ignore_extra=ignore_extra,

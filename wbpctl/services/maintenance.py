@@ -6,13 +6,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..domain.errors import Rejected, StorageError
+from ..files import check_output, make_private_dirs, track, untrack
 from ..store import backup as copies
 from ..store import connection
 from .session import Session
 
 
 def _tmp_beside(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{datetime.now(timezone.utc):%Y%m%dT%H%M%S%f}.tmp")
+    import secrets
+    return path.with_name(f".{path.name}.{datetime.now(timezone.utc):%Y%m%dT%H%M%S}"
+                          f"-{secrets.token_hex(4)}.tmp")
 
 
 def backup(session: Session, dest: Path, *, force: bool = False) -> dict:
@@ -22,10 +25,12 @@ def backup(session: Session, dest: Path, *, force: bool = False) -> dict:
         raise Rejected("backup_exists", dest=str(dest))
     if dest.resolve() == session.db_path.resolve():
         raise Rejected("backup_onto_itself", dest=str(dest))
+    check_output(dest, may_replace_copy=force)
     conn = session.connect()
     tmp = _tmp_beside(dest)
+    track(tmp)
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(dest.parent)
         with connection.snapshot(conn, session.db_path):
             copies.copy_database(conn, tmp)
         events, problem = copies.check_copy(tmp)
@@ -37,6 +42,7 @@ def backup(session: Session, dest: Path, *, force: bool = False) -> dict:
                            ) from None
     finally:
         copies.remove_quietly(tmp)
+        untrack(tmp)
     return {"dest": str(dest), "events": events}
 
 
@@ -51,8 +57,8 @@ def restore(session: Session, source: Path) -> dict:
         raise Rejected("restore_unsound", source=str(source), detail=problem.detail)
     conn = session.connect()
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
-    aside = session.db_path.with_name(f"{session.db_path.name}.replaced-{stamp}")
     with connection.snapshot(conn, session.db_path):
-        copies.copy_database(conn, aside)
+        aside = copies.copy_aside(conn, session.db_path.with_name(
+            f"{session.db_path.name}.replaced-{stamp}"))
     copies.replace_contents(conn, source)
     return {"source": str(source), "events": events, "aside": str(aside)}

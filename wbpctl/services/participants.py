@@ -9,6 +9,7 @@ from datetime import date
 from typing import Iterable, Iterator
 
 from ..domain import milestones as ms
+from ..domain.bounds import WORD, bounded, is_digits
 from ..domain.catalog import normalize_code
 from ..domain.errors import Invalid, NotFound, Rejected
 from ..domain.nik import (NikInfo, check_nik_agrees, mask_nik, nik_digits, parse_gender,
@@ -40,7 +41,7 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3.Row:
     """WHO is a register number (any spelling that parses), a 16-digit NIK, or the
     person's global id (as exports and merged ledgers carry it)."""
-    text = str(who).strip()
+    text = bounded(who, "who", WORD).strip()
     row = None
     if looks_like_regno(text):
         reg = parse_regno(text, field="who")
@@ -52,7 +53,7 @@ def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3
         row = queries.person_by_uid(conn, text.lower())
     else:
         digits = nik_digits(text)
-        if len(digits) == 16 and digits.isdigit():
+        if len(digits) == 16 and is_digits(digits):
             row = queries.person_by_nik(conn, digits)
     if row is None:
         raise NotFound("who_not_found", who=who)
@@ -468,8 +469,9 @@ def record_access(session: Session, person_uids: list[str], *, fields: list[str]
 
 # -- reading ------------------------------------------------------------------
 
-def _nik_out(session: Session, nik: str | None, reveal: bool) -> str | None:
-    return nik if reveal or not session.config.mask_nik else mask_nik(nik)
+def _nik_out(nik: str | None, reveal: bool) -> str | None:
+    """``reveal`` as ``Session.reveals`` decided it (and the access already recorded)."""
+    return nik if reveal else mask_nik(nik)
 
 
 def stay_dict(session: Session, conn: sqlite3.Connection, stay: sqlite3.Row) -> dict:
@@ -531,6 +533,7 @@ def enrolment_dict(row: sqlite3.Row, position: int | None = None) -> dict:
 
 def show(session: Session, who: str, *, reveal: bool = False) -> dict:
     """One person: identity, every stay with its dates, enrolments and remissions."""
+    reveal = session.reveals(reveal)
     with session.reading() as conn:
         person = find_person(session, conn, who)
         stays = [stay_dict(session, conn, s) for s in queries.stays_of(conn, person["id"])]
@@ -552,7 +555,7 @@ def show(session: Session, who: str, *, reveal: bool = False) -> dict:
         "id": person["id"],
         "uid": person["uid"],
         "name": person["name"],
-        "nik": _nik_out(session, person["nik"], reveal),
+        "nik": _nik_out(person["nik"], reveal),
         "gender": person["gender"],
         "birth_date": person["birth_date"],
         "status": current.get("status"),
@@ -572,7 +575,12 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
     Rows stream from one snapshot, so a national list does not sit in memory; with
     ``reveal`` they are gathered first, because the reveal is recorded before anything
     is shown.
+
+    ``search`` matches part of a name or register number, and a NIK only whole (16
+    digits): a part of a NIK matched anywhere let anyone recover a full NIK digit by
+    digit. A search that matched a NIK is recorded as an access to it.
     """
+    reveal = session.reveals(reveal)
     status = str(status).strip().lower()
     opd = normalize_code(opd) if opd else None
     everyone = status in ("all", "semua")
@@ -588,7 +596,13 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
             track = found["code"]
         if opd and queries.opd(conn, opd) is None:
             raise NotFound("opd_not_found", opd=opd)
-    rows = _people(session, wanted, search, track, opd, reveal)
+        nik = nik_digits(search) if search else ""
+        nik = nik if len(nik) == 16 and is_digits(nik) else None
+        owner = queries.person_by_nik(conn, nik) if nik else None
+    if owner is not None:
+        record_access(session, [owner["uid"]], fields=["nik"],
+                      command="participant list --search")
+    rows = _people(session, wanted, search, nik, track, opd, reveal)
     if not reveal:
         return rows
     people = list(rows)
@@ -597,15 +611,15 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
     return people
 
 
-def _people(session: Session, status: str | None, search: str | None, track: str | None,
-            opd: str | None, reveal: bool) -> Iterator[dict]:
+def _people(session: Session, status: str | None, search: str | None, nik: str | None,
+            track: str | None, opd: str | None, reveal: bool) -> Iterator[dict]:
     with session.reading() as conn:
-        for row in queries.list_people(conn, status=status, search=search, track=track,
-                                       opd=opd):
+        for row in queries.list_people(conn, status=status, search=search, nik=nik,
+                                       track=track, opd=opd):
             sentence = stay_sentence(row)
             yield {
                 "id": row["id"], "uid": row["uid"], "reg_no": regno_text(session, row),
-                "name": row["name"], "nik": _nik_out(session, row["nik"], reveal),
+                "name": row["name"], "nik": _nik_out(row["nik"], reveal),
                 "gender": row["gender"], "birth_date": row["birth_date"],
                 "register_class": row["register_class"], "status": row["status"],
                 "detained_on": row["detained_on"], "admitted_on": row["admitted_on"],

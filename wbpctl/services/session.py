@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterator
 
 from ..config import Config
+from ..domain.bounds import WORD, bounded
 from ..domain.dates import parse_date
-from ..domain.errors import Invalid
+from ..domain.errors import Invalid, Rejected
 from ..domain.words import word_key
-from ..store import connection, schema
+from ..store import connection, queries, schema
 from ..store.ledger import Event, Ledger
 
 
@@ -50,12 +52,23 @@ class Tx:
 
 
 @dataclass
+class _Writes:
+    """What a session has written: events committed, and the transaction under way."""
+
+    saved: int = 0
+    under_way: Tx | None = None
+
+
+@dataclass
 class Session:
     config: Config
     db_path: Path
     actor: str
     today: date
     _conn: sqlite3.Connection | None = None
+    # shared with the sessions ``with_date_order`` makes, so an interruption sees them all
+    _writes: _Writes = field(default_factory=lambda: _Writes(), repr=False)
+    _masks: bool | None = field(default=None, repr=False)
 
     def connect(self, *, create: bool = False) -> sqlite3.Connection:
         """The open connection; every command but ``init`` needs an up-to-date ledger."""
@@ -71,10 +84,40 @@ class Session:
             self._conn = conn
         return self._conn
 
+    def protected_files(self) -> list[Path]:
+        """What no output may replace: the database (its companions follow) and the keys
+        named in the config."""
+        signing = self.config.signing_key
+        return [self.db_path, signing, Path(f"{signing}.pub") if signing else None,
+                self.config.privacy_key]
+
+    def masks_nik(self) -> bool:
+        """Whether NIKs are masked: yes, unless the database's policy allows showing them
+        (``wbpctl privacy set``, see ``services.privacy``) and the config asks for it. A
+        config asking while the database does not allow it is refused."""
+        if self._masks is None:
+            allowed_off = False
+            if not self.config.mask_nik:
+                row = queries.latest_about(self.connect(), "privacy:mask_nik")
+                allowed_off = row is not None and \
+                    json.loads(row["payload"]).get("value") is False
+                if not allowed_off:
+                    raise Rejected("mask_policy_refused", file=str(self.config.path))
+            self._masks = not allowed_off
+        return self._masks
+
+    def reveals(self, reveal: bool) -> bool:
+        """Whether NIKs leave unmasked: asked for (``--reveal``), or not masked at all.
+        Either way each showing is recorded as an access before anything is shown."""
+        return reveal or not self.masks_nik()
+
+    def forget_privacy(self) -> None:
+        self._masks = None
+
     def with_date_order(self, order: str) -> "Session":
         """This session, reading numeric dates in ``order`` (``day-first`` or
         ``month-first``): an import of a file written the other way."""
-        key = word_key(order)
+        key = word_key(bounded(order, "date_order", WORD))
         if key not in ("day-first", "month-first"):
             raise Invalid("date_order", order, "date_order_unknown")
         return replace(self, config=replace(self.config, day_first=key == "day-first"))
@@ -92,8 +135,39 @@ class Session:
             return
         conn = self.connect()
         with connection.write(conn, self.db_path):
-            yield Tx(self, conn, Ledger(conn, actor=self.actor, lapas=self.config.lapas_code,
-                                        batch=batch))
+            tx = Tx(self, conn, Ledger(conn, actor=self.actor, lapas=self.config.lapas_code,
+                                       batch=batch))
+            self._writes.under_way = tx
+            yield tx
+        self._writes.under_way = None
+        self._writes.saved += tx.written
+
+    def saved_after_interruption(self) -> tuple[int, str] | int | None:
+        """After Ctrl-C or SIGTERM: 0 when this session saved nothing, else (events saved,
+        the ledger head now); None when the ledger cannot be read to tell.
+
+        The write under way counts when its last event is in the ledger: the signal is
+        handled between two Python steps, which may be just after SQLite's COMMIT."""
+        saved, writing = self._writes.saved, self._writes.under_way
+        if saved == 0 and (writing is None or writing.ledger.mark() is None):
+            return 0
+        self.close()
+        try:
+            conn = connection.connect(self.db_path)
+            try:
+                if writing is not None and writing.ledger.mark() is not None:
+                    seq, digest = writing.ledger.mark()
+                    if conn.execute("SELECT 1 FROM events WHERE seq = ? AND hash = ?",
+                                    (seq, digest)).fetchone():
+                        saved += writing.written
+                if saved == 0:
+                    return 0
+                from ..store.ledger import head
+                return saved, head(conn).short
+            finally:
+                conn.close()
+        except Exception:
+            return None
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:

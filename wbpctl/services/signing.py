@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..domain.errors import Rejected, StorageError
+from ..files import make_private_dirs
 
 
 def _crypto():
@@ -30,10 +31,10 @@ def public_path(private: Path) -> Path:
     return Path(f"{private}.pub")
 
 
-def _write_new(path: Path, data: bytes) -> None:
+def write_new_key(path: Path, data: bytes) -> None:
     """Create ``path`` owner-only (its folder too, when missing); never overwrite."""
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dirs(path.parent)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         raise Rejected("key_exists", path=str(path)) from None
@@ -54,10 +55,10 @@ def keygen(private: Path) -> tuple[Path, Path]:
         if path.exists():
             raise Rejected("key_exists", path=str(path))
     key = ed25519.Ed25519PrivateKey.generate()
-    _write_new(private, key.private_bytes(serialization.Encoding.PEM,
+    write_new_key(private, key.private_bytes(serialization.Encoding.PEM,
                                           serialization.PrivateFormat.PKCS8,
                                           serialization.NoEncryption()))
-    _write_new(public, key.public_key().public_bytes(
+    write_new_key(public, key.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
     return private, public
 

@@ -155,8 +155,8 @@ def record_access(session: Session, sponsor_uids: list[str], *, command: str) ->
                                                 "command": command})
 
 
-def _contact(session: Session, contact: str | None, reveal: bool) -> str | None:
-    return contact if reveal or not session.config.mask_nik else mask_contact(contact)
+def _contact(contact: str | None, shown: bool) -> str | None:
+    return contact if shown else mask_contact(contact)
 
 
 # -- money of one sponsor -------------------------------------------------------------------
@@ -465,16 +465,18 @@ def _pool_rows(conn: sqlite3.Connection, sponsor_id: int) -> list[dict]:
 
 def list_sponsors(session: Session, *, reveal: bool = False) -> list[dict]:
     """The registry: each sponsor with what it gave, has left, the places it funds and the
-    people it adopts. Contacts masked unless ``reveal`` (recorded first)."""
+    people it adopts. Contacts masked unless ``reveal`` or the database's policy shows
+    them (each showing recorded before it is returned)."""
+    shown = session.reveals(reveal)
     with session.reading() as conn:
         counts = sq.sponsor_counts(conn)
         rows = [{"code": r["code"], "name": r["name"], "kind": r["kind"],
-                 "contact": _contact(session, r["contact"], reveal), "uid": r["uid"],
+                 "contact": _contact(r["contact"], shown), "uid": r["uid"],
                  "donated": counts[r["id"]]["donated"],
                  "balance": funds.total(pools(conn, r["id"])),
                  "seats": counts[r["id"]]["seats"], "adopted": counts[r["id"]]["adopted"]}
                 for r in sq.sponsors(conn)]
-    if reveal:
+    if shown:
         record_access(session, [r["uid"] for r in rows if r["contact"]],
                       command="sponsor list")
     return rows
@@ -483,6 +485,7 @@ def list_sponsors(session: Session, *, reveal: bool = False) -> list[dict]:
 def show(session: Session, sponsor: str, *, reveal: bool = False) -> dict:
     """One sponsor: who, the donations, the spending it funded, the places, adoptions and
     what is left per purpose."""
+    shown = session.reveals(reveal)
     with session.reading() as conn:
         row = find_sponsor(conn, sponsor)
         donations = [donation_dict(d) for d in sq.donations(conn, sponsor_id=row["id"])]
@@ -496,12 +499,12 @@ def show(session: Session, sponsor: str, *, reveal: bool = False) -> dict:
                    for a in sq.adoptions(conn, sponsor_id=row["id"])]
         balances = _pool_rows(conn, row["id"])
         seats = len(sq.enrolments_of_sponsor(conn, row["id"]))
-    if reveal and row["contact"]:
+    if shown and row["contact"]:
         record_access(session, [row["uid"]], command="sponsor show")
     cash = sum(d["amount"] for d in donations if not d["voided_on"] and not d["in_kind"])
     goods = sum(d["amount"] for d in donations if not d["voided_on"] and d["in_kind"])
     return {"code": row["code"], "uid": row["uid"], "name": row["name"], "kind": row["kind"],
-            "contact": _contact(session, row["contact"], reveal),
+            "contact": _contact(row["contact"], shown),
             "donated_cash": cash, "donated_in_kind": goods,
             "spent": sum(x["amount"] for x in spent),
             "balance": sum(b["balance"] for b in balances), "seats": seats,

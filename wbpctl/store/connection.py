@@ -9,21 +9,18 @@ from pathlib import Path
 from typing import Iterator
 
 from ..domain.errors import StorageError
+from ..files import make_private_dirs
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x57425031  # "WBP1": marks a file as a wbpctl ledger
 
 
-def _create_private(path: Path) -> None:
-    """Create the folder (0700, only the parts we create) and an empty 0600 file."""
-    missing = []
-    parent = path.parent
-    while not parent.exists():
-        missing.append(parent)
-        parent = parent.parent
-    for folder in reversed(missing):
-        os.mkdir(folder, 0o700)
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+def _create_private(path: Path, *, exclusive: bool = False) -> None:
+    """Create the folder (0700, only the parts we create) and an empty 0600 file;
+    ``exclusive``: a file that exists already is an error (``FileExistsError``), never
+    reused."""
+    make_private_dirs(path.parent)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY | (os.O_EXCL if exclusive else 0), 0o600)
     os.close(fd)
 
 

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from typing import Iterable, Iterator, NamedTuple
 
 from ..domain.heads import Head
+from ..domain.nik import mask_nik
 from . import projections, schema
 
 GENESIS = "0" * 64
@@ -151,7 +152,8 @@ def events(conn: sqlite3.Connection, subjects: list[str] | None = None,
            limit: int | None = None, *, since: str | None = None, until: str | None = None,
            actor: str | None = None, kind: str | None = None) -> Iterator[Event]:
     """Events in order (streamed), optionally only those about some subjects, recorded on
-    or after ``since`` and before ``until`` (UTC times or dates), by ``actor``, of
+    or after ``since`` and before ``until`` (UTC times or dates), by ``actor`` (with or
+    without the OS account beside it), of
     ``kind`` (a whole kind, or its first part: ``stay``), optionally the last N."""
     sql = "SELECT * FROM events"
     where: list[str] = []
@@ -166,8 +168,9 @@ def events(conn: sqlite3.Connection, subjects: list[str] | None = None,
         where.append("at < ?")
         params.append(until)
     if actor is not None:
-        where.append("actor = ?")
-        params.append(actor)
+        # the name as given, alone or with the OS account wbpctl records beside it
+        where.append("(actor = ? OR substr(actor, 1, length(?) + 5) = ? || ' (os:')")
+        params += [actor, actor, actor]
     if kind is not None:
         where.append("(kind = ? OR kind LIKE ? || '.%')")
         params += [kind, kind]
@@ -277,9 +280,10 @@ def _first_difference(scratch: sqlite3.Connection, table: str) -> Problem | None
         return Problem("projection", None, table, str(value),
                        f"row {key}={value} is not in the ledger")
     column = next(c for c in live.keys() if live[c] != replayed[c])
+    shown = mask_nik if column == "nik" else (lambda v: v)   # verify reveals no NIK
     return Problem("projection", None, table, str(value),
-                   f"row {key}={value}: {column} is {live[column]!r},"
-                   f" the ledger says {replayed[column]!r}")
+                   f"row {key}={value}: {column} is {shown(live[column])!r},"
+                   f" the ledger says {shown(replayed[column])!r}")
 
 
 # -- replaying into a scratch database: ``verify`` and reports ``--at`` a past head ----------
@@ -296,7 +300,11 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
     """
     import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="wbpctl-replay-") as folder:
+    from .. import files
+
+    folder = tempfile.mkdtemp(prefix="wbpctl-replay-")    # owner-only
+    files.track(folder)           # swept at the next start if this process is killed
+    try:
         path = os.path.join(folder, "replay.db")
         scratch = sqlite3.connect(path, isolation_level=None)
         try:
@@ -310,10 +318,14 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
             for name, _ in indexes:
                 scratch.execute(f"DROP INDEX {name}")
             scratch.execute("COMMIT")
-            scratch.execute("ATTACH DATABASE ? AS live", (str(live_path),))
+            # an absolute name: never read as a "file:" URI, whatever the path holds
+            scratch.execute("ATTACH DATABASE ? AS live", (os.path.abspath(live_path),))
             yield scratch, path, [sql for _, sql in indexes]
         finally:
             scratch.close()
+    finally:
+        files.remove_path(folder)
+        files.untrack(folder)
 
 
 def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool = True

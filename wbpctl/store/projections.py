@@ -360,6 +360,7 @@ FUNCTIONS: dict[str, Callable[[sqlite3.Connection, dict], None]] = {
     "production.recorded": _production_recorded,
     "sale.recorded": _sale_recorded,
     "premi.paid": _premi_paid,
+    "privacy.set": _no_change,       # read from the ledger itself (``queries.latest_about``)
 }
 KINDS = frozenset(STATEMENTS) | frozenset(FUNCTIONS)
 

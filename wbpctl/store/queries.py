@@ -97,10 +97,12 @@ def remission_grants(conn: sqlite3.Connection, stay_id: int) -> list[tuple[date,
 
 
 def list_people(conn: sqlite3.Connection, *, status: str | None = None,
-                search: str | None = None, track: str | None = None,
-                opd: str | None = None) -> sqlite3.Cursor:
+                search: str | None = None, nik: str | None = None,
+                track: str | None = None, opd: str | None = None) -> sqlite3.Cursor:
     """People with their latest stay; filters combine with AND.
 
+    ``search``: part of a name or register number; ``nik``: a whole NIK the search named
+    (never a part of one: a NIK is not searched by its digits).
     ``track`` / ``opd``: people with an active or waitlisted enrolment there.
     """
     where, params = [], []
@@ -109,10 +111,10 @@ def list_people(conn: sqlite3.Connection, *, status: str | None = None,
         params.append(status)
     if search:
         needle = f"%{search.lower()}%"
-        where.append("(lower(p.name) LIKE ? OR p.nik LIKE ? OR EXISTS (SELECT 1 FROM stays x"
+        where.append("(lower(p.name) LIKE ? OR p.nik = ? OR EXISTS (SELECT 1 FROM stays x"
                      " WHERE x.person_id = p.id AND (x.register_class || '-' || x.reg_seq ||"
                      " '/' || x.reg_year) LIKE ?))")
-        params += [needle, needle, needle]
+        params += [needle, nik, needle]
     if track or opd:
         # from the track's index to the people, not from every person to their enrolments
         clause = ("p.id IN (SELECT e.person_id FROM enrolments e JOIN tracks t ON"
@@ -456,9 +458,11 @@ def enrolment_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
                         (uid,)).fetchone()
 
 
-def first_hash(conn: sqlite3.Connection) -> str:
-    row = conn.execute("SELECT hash FROM events WHERE seq = 1").fetchone()
-    return row[0] if row else ""
+def latest_about(conn: sqlite3.Connection, subject: str) -> sqlite3.Row | None:
+    """The last event about ``subject``: one probe of the (subject, seq) index, however
+    long the ledger (how the privacy policy is read on every command that shows a NIK)."""
+    return conn.execute("SELECT seq, at, actor, kind, payload FROM events WHERE subject = ?"
+                        " ORDER BY seq DESC LIMIT 1", (subject,)).fetchone()
 
 
 def stay_uid_of(conn: sqlite3.Connection, stay_id: int) -> str:

@@ -1,0 +1,182 @@
+"""Issue 20 through the installed console script in real processes: signals, pipes,
+Ctrl-C, and the temporary files a killed wbpctl leaves behind."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from test_e2e import wbpctl_path
+
+pytestmark = pytest.mark.slow
+
+
+def env_for(db: Path, **extra) -> dict:
+    return {"PATH": os.environ["PATH"], "HOME": str(db.parent), "WBPCTL_LANG": "en",
+            "WBPCTL_DB": str(db), "TMPDIR": str(db.parent / "tmp"), **extra}
+
+
+def run(db: Path, *args: str, **extra) -> subprocess.CompletedProcess:
+    (db.parent / "tmp").mkdir(exist_ok=True)
+    return subprocess.run([wbpctl_path(), *args], env=env_for(db, **extra),
+                          capture_output=True, text=True, timeout=300)
+
+
+def start(db: Path, *args: str, **kwargs) -> subprocess.Popen:
+    (db.parent / "tmp").mkdir(exist_ok=True)
+    return subprocess.Popen([wbpctl_path(), *args], env=env_for(db), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+def nik(i: int) -> str:
+    """A valid NIK for person i (distinct for i < 28 * 12 * 9999)."""
+    day, month, serial = 1 + i % 28, 1 + (i // 28) % 12, 1 + i // 336
+    return f"150604{day:02d}{month:02d}90{serial:04d}"
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory) -> Path:
+    """A ledger of 20,000 people with NIKs (made once; each test copies it)."""
+    folder = tmp_path_factory.mktemp("big")
+    db = folder / "wbp.db"
+    assert run(db, "init").returncode == 0
+    data = folder / "people.csv"
+    data.write_text("reg_no,name,nik,detained_on,sentence\n" + "".join(
+        f"B.I-{i + 1}/2025,Peserta {i},{nik(i)},2025-01-10,3y\n" for i in range(20000)))
+    result = run(db, "import", "participants", str(data), "--quiet")
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+@pytest.fixture
+def db(big, tmp_path) -> Path:
+    copy = tmp_path / "wbp.db"
+    src = sqlite3.connect(big)
+    dst = sqlite3.connect(copy)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    (tmp_path / "tmp").mkdir()
+    return copy
+
+
+def wait_for(find, proc: subprocess.Popen, timeout: float = 60.0):
+    """Poll until ``find()`` returns something (the process must still run)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = find()
+        if found:
+            return found
+        if proc.poll() is not None:
+            pytest.skip("the command finished before it could be stopped")
+        time.sleep(0.005)
+    raise AssertionError("never appeared")
+
+
+def temporaries(folder: Path, pattern: str) -> list[Path]:
+    return sorted(folder.glob(pattern))
+
+
+# -- 2 and 10. files holding personal data do not outlive a stopped or killed wbpctl --------
+
+def test_killed_export_reveal_leaves_no_file_with_niks_after_the_next_start(db, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = start(db, "export", "participants", "--reveal", "-o", str(out / "all.csv"))
+    left = wait_for(lambda: temporaries(out, ".all.csv.*"), proc)
+    time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert left[0].exists()                      # what SIGKILL leaves
+    assert run(db, "head").returncode == 0       # any next start sweeps it
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_terminated_export_removes_its_temporary_itself(db, tmp_path, sig, code):
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = start(db, "export", "participants", "--reveal", "-o", str(out / "all.csv"))
+    wait_for(lambda: temporaries(out, ".all.csv.*"), proc)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == code, err
+    assert "Traceback" not in err and "Interrupted" in err
+    assert list(out.iterdir()) == []
+
+
+def test_killed_backup_leaves_no_copy_after_the_next_start(db, tmp_path):
+    dest = tmp_path / "backups" / "copy.db"
+    proc = start(db, "backup", str(dest))
+    wait_for(lambda: temporaries(dest.parent, ".copy.db.*") if dest.parent.exists() else [],
+             proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert temporaries(dest.parent, ".copy.db.*")
+    assert run(db, "head").returncode == 0
+    assert list(dest.parent.iterdir()) == []
+
+
+def test_killed_verify_leaves_no_scratch_folder_after_the_next_start(db, tmp_path):
+    scratch = tmp_path / "tmp"
+    proc = start(db, "verify")
+    wait_for(lambda: temporaries(scratch, "wbpctl-replay-*/replay.db"), proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert temporaries(scratch, "wbpctl-replay-*")
+    assert run(db, "head").returncode == 0
+    assert temporaries(scratch, "wbpctl-replay-*") == []
+
+
+def test_a_running_wbpctl_keeps_its_temporaries_while_another_starts(db, tmp_path):
+    scratch = tmp_path / "tmp"
+    proc = start(db, "verify")
+    wait_for(lambda: temporaries(scratch, "wbpctl-replay-*/replay.db"), proc)
+    assert run(db, "head").returncode == 0       # sweeps only what the dead left
+    proc.communicate(timeout=120)
+    assert proc.returncode == 0
+
+
+# -- 2. `export --reveal | head`: the access is recorded before the first row -------------
+
+def test_a_reveal_into_a_closed_pipe_is_recorded(db):
+    proc = start(db, "export", "participants", "--reveal")
+    header, first = proc.stdout.readline(), proc.stdout.readline()
+    proc.stdout.close()                          # `| head -2`
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and "Traceback" not in err
+    assert header.startswith("reg_no,") and first.split(",")[2].isdigit()   # a whole NIK
+    accessed = sqlite3.connect(db).execute(
+        "SELECT count(DISTINCT subject) FROM events WHERE kind = 'person.accessed'"
+        " AND payload LIKE '%export participants%'").fetchone()[0]
+    assert accessed == 20000
+
+
+# -- 7. the last line after Ctrl-C says what the ledger holds --------------------------------
+
+@pytest.mark.parametrize("delay", [0.3, 0.6, 0.9, 1.2, 1.5, 1.8])
+def test_ctrl_c_during_an_import_says_what_happened(tmp_path, delay):
+    db = tmp_path / "wbp.db"
+    assert run(db, "init").returncode == 0
+    data = tmp_path / "p.csv"
+    data.write_text("reg_no,name,detained_on,sentence\n" + "".join(
+        f"B.I-{i + 1}/2025,Peserta {i},2025-01-10,3y\n" for i in range(30000)))
+    proc = start(db, "import", "participants", str(data))
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    people = sqlite3.connect(db).execute("SELECT count(*) FROM people").fetchone()[0]
+    assert people in (0, 30000)
+    if proc.returncode == 0:
+        assert people == 30000                    # finished before the signal
+        return
+    assert proc.returncode == 130 and "Traceback" not in err
+    if people:
+        assert "Interrupted after the change was saved: 60000 event(s)" in err, err
+    else:
+        assert "Interrupted: nothing was written" in err, err
+    assert run(db, "verify").returncode == 0
