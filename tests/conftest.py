@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -77,3 +78,24 @@ def add_person(cli: Cli, reg_no: str = "B.I-1/2025", *, detained: str = "2025-01
     for key, value in options.items():
         args += [f"--{key.replace('_', '-')}", value]
     return cli.ok(*args)
+
+
+def dump(db) -> list:
+    """Every row of every table: what 'nothing written' is checked against."""
+    conn = sqlite3.connect(db)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"
+                                         " ORDER BY name")]
+    rows = [(t, conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()) for t in tables]
+    conn.close()
+    return rows
+
+
+def refused(cli: Cli, *args: str, code: int = 1) -> str:
+    """Run, expect a refusal with ``code``, one line on stderr and nothing written;
+    return stderr."""
+    before = dump(cli.db)
+    result = cli(*args)
+    assert result.exit_code == code, (result.exit_code, result.stderr)
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert dump(cli.db) == before
+    return result.stderr

@@ -1,24 +1,13 @@
 """participant add | list | show | edit through the CLI: output, errors, nothing half-written."""
 
 import json
-import sqlite3
 
 import pytest
 
-from conftest import add_person
+from conftest import add_person, dump
 
 GOOD = ["participant", "add", "--name", "Siti Aminah", "--reg-no", "B.I-10/2025",
         "--detained", "2025-01-01", "--sentence", "2y"]
-
-
-def dump(db) -> list:
-    """Every row of every table: what 'nothing written' is checked against."""
-    conn = sqlite3.connect(db)
-    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"
-                                         " ORDER BY name")]
-    rows = [(t, conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()) for t in tables]
-    conn.close()
-    return rows
 
 
 def test_add_then_show_as_json(cli):

@@ -5,7 +5,7 @@ import io
 import json
 
 from conftest import Cli, add_person
-from test_cli_participant import dump
+from conftest import dump
 
 HEADER = "reg_no,name,nik,gender,birth_date,detained_on,admitted_on,sentence,crime\n"
 ROWS = ("B.I-1/2025,Budi Santoso,1506041203900001,L,1990-03-12,2025-01-10,2025-01-15,3y,pencurian\n"

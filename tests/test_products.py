@@ -9,18 +9,8 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import TODAY, Cli, add_person
-from test_cli_participant import dump
+from conftest import TODAY, Cli, add_person, dump, refused
 from test_import import assert_round_trip, write
-
-
-def refused(cli, *args, code=1):
-    before = dump(cli.db)
-    result = cli(*args)
-    assert result.exit_code == code, (result.exit_code, result.stderr)
-    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    assert dump(cli.db) == before
-    return result.stderr
 
 
 @pytest.fixture

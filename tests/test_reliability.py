@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import add_person
-from test_cli_participant import dump
+from conftest import dump
 from test_e2e import wbpctl_path
 
 from wbpctl.domain.errors import WbpError

@@ -12,7 +12,7 @@ import pytest
 import typer.main
 
 from conftest import add_person
-from test_cli_participant import dump
+from conftest import dump
 
 from wbpctl.cli.app import app
 

@@ -1,27 +1,15 @@
 """Records that can be trusted (issue #12): every release, remission and stay checked as an
 officer would, and the ways to record what really happened (verdicts, returns, voids)."""
 
-import json
-
 import pytest
 
-from conftest import add_person
+from conftest import add_person, refused
 from test_import import assert_round_trip
 
 
 def events(cli, kind=None):
     found = cli.json("log")
     return [e for e in found if kind is None or e["kind"] == kind]
-
-
-def refused(cli, *args, code=1):
-    """Run, expect a refusal with ``code`` and nothing written; return stderr."""
-    before = cli.events()
-    result = cli(*args)
-    assert result.exit_code == code, (result.exit_code, result.stderr)
-    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    assert cli.events() == before
-    return result.stderr
 
 
 def stay_of(cli, who, index=-1):

@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..render.sections import Section
-from .state import (ExcelOpt, FormatOpt, OutputOpt, WhoArg, say, show_record, show_rows,
-                    state)
+from .state import (ExcelOpt, FormatOpt, OutputOpt, RawCellsOpt, WhoArg, say, show_record,
+                    show_rows, state)
 
 product_app = typer.Typer(help="The product catalogue (config.yaml 'products'), its stock"
                           " and sales.", no_args_is_help=True, rich_markup_mode=None)
@@ -39,7 +39,7 @@ SHOW_SECTIONS = (
 
 @product_app.command("list")
 def product_list(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None,
-                 excel: ExcelOpt = False) -> None:
+                 excel: ExcelOpt = False, raw_cells: RawCellsOpt = False) -> None:
     """List the products: unit, the track that makes them, list price, made, sold, stock.
 
     Example: wbpctl product list
@@ -52,7 +52,8 @@ def product_list(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = 
 
 @product_app.command("show")
 def product_show(ctx: typer.Context, product: ProductArg, fmt: FormatOpt = None,
-                 output: OutputOpt = None, excel: ExcelOpt = False) -> None:
+                 output: OutputOpt = None, excel: ExcelOpt = False,
+                 raw_cells: RawCellsOpt = False) -> None:
     """Show a product: its batches (made, sold, left, by whom) and its latest sales.
 
     Example: wbpctl product show MADU-250

@@ -237,6 +237,7 @@ def sponsors(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """Per sponsor: what came in (cash, in kind), what was spent from it, the balance
     left, the places it funds, and what they came to: people started, completed,
@@ -265,6 +266,7 @@ def sponsor(
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """The statement a sponsor can be handed (-f html prints well): thanks, what came in,
     what it paid for, the places and what they came to, the people it adopts (by name only
@@ -295,6 +297,7 @@ def sales(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """Products made and sold, the stock at the end, the revenue, and how it was shared:
     the makers' premi, the cooperative's share and PNBP, with the split used and the

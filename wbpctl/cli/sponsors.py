@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..render.sections import Section
-from .state import (ExcelOpt, FormatOpt, OutputOpt, RevealOpt, WhoArg, say, show_record,
+from .state import (ExcelOpt, FormatOpt, OutputOpt, RawCellsOpt, WhoArg, say, show_record,
                     show_rows, state, warn)
 
 sponsor_app = typer.Typer(help="The sponsors (donatur): register, list, show and correct.",
@@ -102,6 +102,7 @@ def sponsor_list(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """List the sponsors: what each gave (cash and goods), has left, the places it funds
     and the people it adopts.
@@ -124,6 +125,7 @@ def sponsor_show(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """Show one sponsor: its donations, the spending it funded, whom it adopts, and what
     it has left for each purpose.
@@ -201,6 +203,7 @@ def donation_list(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
+    raw_cells: RawCellsOpt = False,
 ) -> None:
     """List donations by date received, voided ones marked.
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import display
-from .messages import MESSAGES, header, msg, value_word
+from .messages import MESSAGES, msg, value_word
 
 READABLE = ("seq", "at", "actor", "what", "who", "details")
 # what identifies rows to the program, not to a person
@@ -48,7 +48,12 @@ def _sentence(value: dict) -> str:
                                                   ("days", "d")) if value.get(k))
 
 
-def _label(field: str, lang: str) -> str:
+# a field whose plain header means something else in a report (a period's "to")
+_FIELD_HEADERS = {("stay.released", "to"): "to_lapas", ("stay.returned", "from"): "from_lapas"}
+
+
+def _label(field: str, lang: str, kind: str = "") -> str:
+    field = _FIELD_HEADERS.get((kind, field), field)
     return msg("h_" + field, lang) if "h_" + field in MESSAGES else field.replace("_", " ")
 
 
@@ -91,7 +96,7 @@ def details(event: dict, lang: str) -> str:
                               for share, amount in value.items())
         elif isinstance(value, list):
             value = ", ".join(str(v) for v in value)
-        parts.append(f"{_label(field, lang)}: {_value(field, value, lang)}")
+        parts.append(f"{_label(field, lang, kind)}: {_value(field, value, lang)}")
     return "; ".join(parts)
 
 

@@ -14,31 +14,27 @@ from ..files import check_output, make_private_dirs, track, untrack
 
 
 @contextmanager
-def atomic_file(path: Path | None, *, encoding: str = "utf-8", errors: str = "strict"
-                ) -> Iterator[TextIO]:
-    """A text stream to ``path`` that appears there whole on success and not at all on
-    failure (temporary file beside it, fsync, rename); stdout when ``path`` is None.
-    A folder it makes is owner-only; a ``path`` that is the database or one of its files
-    is refused (``files.check_output``)."""
-    if path is None:
-        yield sys.stdout
-        sys.stdout.flush()
-        return
+def atomic_path(path: Path, *, suffix: str = "") -> Iterator[str]:
+    """A temporary file name beside ``path`` for a writer that saves by name (a workbook,
+    a text stream): on success it becomes ``path`` whole (fsync, owner-only, rename), on
+    failure it is removed, and a killed process leaves it to the next start's sweep. A
+    folder it makes is owner-only; a ``path`` that is the database or one of its files is
+    refused (``files.check_output``)."""
     path = Path(path)
     check_output(path)
     try:
         make_private_dirs(path.parent)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+        os.close(fd)
     except OSError as exc:
         raise StorageError("output_failed", path=str(path), reason=exc.strerror or str(exc)
                            ) from None
     track(tmp)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, errors=errors, newline="") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+        yield tmp
         os.chmod(tmp, 0o600)
+        with open(tmp, "rb") as written:
+            os.fsync(written.fileno())
         os.replace(tmp, path)
     except OSError as exc:
         raise StorageError("output_failed", path=str(path), reason=exc.strerror or str(exc)
@@ -47,6 +43,20 @@ def atomic_file(path: Path | None, *, encoding: str = "utf-8", errors: str = "st
         if os.path.exists(tmp):
             os.unlink(tmp)
         untrack(tmp)
+
+
+@contextmanager
+def atomic_file(path: Path | None, *, encoding: str = "utf-8", errors: str = "strict"
+                ) -> Iterator[TextIO]:
+    """A text stream to ``path`` that appears there whole on success and not at all on
+    failure (see ``atomic_path``); stdout when ``path`` is None."""
+    if path is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with atomic_path(path) as tmp:
+        with open(tmp, "w", encoding=encoding, errors=errors, newline="") as handle:
+            yield handle
 
 
 def emit(text: str, output: Path | None = None, *, encoding: str = "utf-8") -> None:

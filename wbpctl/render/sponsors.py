@@ -94,7 +94,7 @@ footer{margin-top:2em;color:#666;font-size:.85em}footer p{margin:.2em 0}
 
 def _cell(column: str, value: object, lang: str) -> str:
     numeric = isinstance(value, int) and not isinstance(value, bool)
-    return (f'<td class="n">' if numeric else "<td>") + escape(_shown(column, value, lang)) \
+    return ('<td class="n">' if numeric else "<td>") + escape(_shown(column, value, lang)) \
         + "</td>"
 
 

@@ -9,16 +9,13 @@ that a spreadsheet would run as a formula is neutralised (see ``domain.cells``).
 from __future__ import annotations
 
 import itertools
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from ..domain.errors import StorageError
-from ..files import check_output, make_private_dirs, track, untrack
+from ..files import check_output
 from .safe import cell, json_text
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -133,24 +130,7 @@ def _sheet_title(title: str) -> str:
 
 
 def _save(book, path: Path) -> None:
-    try:
-        make_private_dirs(path.parent)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".xlsx", dir=path.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise StorageError("output_failed", path=str(path), reason=exc.strerror or str(exc)
-                           ) from None
-    track(tmp)
-    try:
+    from .output import atomic_path
+
+    with atomic_path(path, suffix=".xlsx") as tmp:
         book.save(tmp)
-        os.chmod(tmp, 0o600)
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise StorageError("output_failed", path=str(path), reason=exc.strerror or str(exc)
-                           ) from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        untrack(tmp)

@@ -15,24 +15,13 @@ from ..domain.catalog import normalize_code
 from ..domain.errors import Invalid, Notice, NotFound, Rejected
 from ..domain.money import Rupiah, parse_rupiah
 from ..domain.people import clean_text
+from ..domain.uids import parse_uid
 from ..domain.products import (Split, check_payout, credit_makers, fifo_takes, parse_channel,
                                parse_qty, parse_weights, split_revenue)
 from ..store import product_queries as pq
 from ..store.ledger import new_uid
 from .participants import find_person, regno_text
 from .session import Session, Tx
-
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
-def _uid(text: str | None, field: str) -> str | None:
-    if text in (None, ""):
-        return None
-    uid = str(text).strip().lower()
-    if not _UUID.fullmatch(uid):
-        raise Invalid(field, text, "person_uid_taken")
-    return uid
-
 
 # -- the catalogue (synced from config.yaml with the tracks: ``catalog.sync_catalog``) -------
 
@@ -94,7 +83,7 @@ def produce(session: Session, product: str, *, on: str | date | None = None, qty
     who = _makers(makers)
     weights = parse_weights(shares, len(who))
     number = clean_text(batch, field="batch", maximum=50)
-    production_uid = _uid(uid, "production_uid") or new_uid()
+    production_uid = parse_uid(uid, "production_uid") or new_uid()
     with session.transaction(tx) as tx:
         row = find_product(tx.conn, product)
         when = session.date_or_today(on, "on")
@@ -149,7 +138,7 @@ def sell(session: Session, product: str, *, on: str | date | None = None, qty: o
     who = clean_text(buyer, field="buyer", maximum=200)
     receipt = clean_text(ref, field="ref", maximum=100)
     shares = split or session.config.sales_split
-    sale_uid = _uid(uid, "sale_uid") or new_uid()
+    sale_uid = parse_uid(uid, "sale_uid") or new_uid()
     with session.transaction(tx) as tx:
         row = find_product(tx.conn, product)
         unit_price = parse_rupiah(price, field="price") if price not in (None, "") \
@@ -186,7 +175,7 @@ def pay_premi(session: Session, who: str, *, on: str | date | None = None, amoun
     """Record premi paid out to a person (``premi.paid``); never more than their balance."""
     rupiah = parse_rupiah(amount, field="amount")
     receipt = clean_text(ref, field="ref", maximum=100)
-    payout_uid = _uid(uid, "payout_uid") or new_uid()
+    payout_uid = parse_uid(uid, "payout_uid") or new_uid()
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who)
         when = session.date_or_today(on, "on")

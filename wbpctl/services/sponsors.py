@@ -15,6 +15,7 @@ from ..domain import funds
 from ..domain.errors import Invalid, Message, Notice, NotFound, Rejected
 from ..domain.money import Rupiah, parse_rupiah
 from ..domain.people import clean_name, clean_text
+from ..domain.uids import is_uid, parse_uid
 from ..domain.sponsors import (PUBLIC_FUNDS, code_from_name, free_code, mask_contact, name_key,
                                parse_code, parse_consent, parse_kind)
 from ..store import queries
@@ -23,9 +24,6 @@ from ..store.ledger import new_uid
 from .participants import find_person, regno_text
 from .session import Session, Tx
 
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
 # -- finding --------------------------------------------------------------------------------
 
 def find_sponsor(conn: sqlite3.Connection, text: str) -> sqlite3.Row:
@@ -33,7 +31,7 @@ def find_sponsor(conn: sqlite3.Connection, text: str) -> sqlite3.Row:
     case and spacing), or its global id: the same lookup as a track."""
     wanted = str(text).strip()
     row = None
-    if _UUID.fullmatch(wanted.lower()):
+    if is_uid(wanted):
         row = sq.sponsor_by_uid(conn, wanted.lower())
     if row is None and wanted:
         row = sq.sponsor_by_code(conn, wanted.upper()) or next(
@@ -50,22 +48,13 @@ def find_donation(conn: sqlite3.Connection, text: str) -> sqlite3.Row:
     (``12`` or ``#12``) or its global id."""
     wanted = str(text).strip()
     row = sq.donation_by(conn, "ref", wanted) if wanted else None
-    if row is None and _UUID.fullmatch(wanted.lower()):
+    if row is None and is_uid(wanted):
         row = sq.donation_by(conn, "uid", wanted.lower())
     if row is None and re.fullmatch(r"#?\d+", wanted):
         row = sq.donation_by(conn, "id", int(wanted.lstrip("#")))
     if row is None:
         raise NotFound("donation_not_found", donation=text)
     return row
-
-
-def _uid(text: str | None, field: str) -> str | None:
-    if text in (None, ""):
-        return None
-    uid = str(text).strip().lower()
-    if not _UUID.fullmatch(uid):
-        raise Invalid(field, text, "person_uid_taken")
-    return uid
 
 
 # -- the registry ---------------------------------------------------------------------------
@@ -79,7 +68,7 @@ def register(session: Session, *, name: str, kind: str | None, contact: str | No
     kind_value = parse_kind(kind) if kind not in (None, "") else None
     contact_value = clean_text(contact, field="contact", maximum=200)
     wanted = parse_code(code) if code not in (None, "") else None
-    sponsor_uid = _uid(uid, "sponsor_uid") or new_uid()
+    sponsor_uid = parse_uid(uid, "sponsor_uid") or new_uid()
     with session.transaction(tx) as tx:
         existing = sq.sponsors(tx.conn)
         same = next((r for r in existing if name_key(r["name"]) == name_key(clean)), None)
@@ -239,7 +228,7 @@ def add_donation(session: Session, sponsor: str, *, on: str | date | None = None
     track, a person or the programme; ``ref`` (a receipt number) is unique."""
     rupiah, goods = _money(amount, in_kind, value)
     receipt = clean_text(ref, field="ref", maximum=100)
-    donation_uid = _uid(uid, "donation_uid") or new_uid()
+    donation_uid = parse_uid(uid, "donation_uid") or new_uid()
     with session.transaction(tx) as tx:
         row = find_sponsor(tx.conn, sponsor)
         when = session.date_or_today(on, "on")
@@ -396,7 +385,7 @@ def spend(session: Session, *, track: str, on: str | date | None = None, amount:
         raise Invalid("what", what or "", "what_required")
     reason = clean_text(override, field="override")
     receipt = clean_text(ref, field="ref", maximum=100)
-    spending_uid = _uid(uid, "spending_uid") or new_uid()
+    spending_uid = parse_uid(uid, "spending_uid") or new_uid()
     with session.transaction(tx) as tx:
         code = track_code(tx.conn, track)
         when = session.date_or_today(on, "on")
