@@ -21,6 +21,7 @@ def lines(cli):
 def rewrite_history(db, old="Budi Santoso", new="Budi Santosa"):
     """What anyone who can write the file can do: change a fact, recompute every hash
     from there on, and change the table to match. The chain and the replay both agree."""
+    from wbpctl.domain.search import search_key
     from wbpctl.store.ledger import GENESIS, event_hash
 
     conn = sqlite3.connect(db)
@@ -33,7 +34,8 @@ def rewrite_history(db, old="Budi Santoso", new="Budi Santosa"):
         conn.execute("UPDATE events SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?",
                      (payload, prev, digest, seq))
         prev = digest
-    conn.execute("UPDATE people SET name = ? WHERE name = ?", (new, old))
+    conn.execute("UPDATE people SET name = ?, name_key = ? WHERE name = ?",
+                 (new, search_key(new), old))
     conn.commit()
     conn.close()
 

@@ -59,7 +59,7 @@ def test_init_upgrades_and_registers_a_sponsor_per_free_text(old):
     assert refused.exit_code == 4 and "run 'wbpctl init'" in refused.stderr
     past = events(old.db)
     done = old.ok("init")
-    assert "2 migration(s)" in done.stderr           # sponsors, and products
+    assert "3 migration(s)" in done.stderr           # sponsors, products, name search
     assert "3 sponsor(s) registered from the sponsors places named in free text" in done.stderr
     assert events(old.db)[:len(past)] == past            # not one past event changed
     added = [e for e in old.json("log") if e["seq"] > len(past)]
@@ -81,6 +81,9 @@ def test_init_upgrades_and_registers_a_sponsor_per_free_text(old):
     # a sponsor made from a text is a sponsor like any other: its kind can be said now
     old.ok("sponsor", "edit", "PT-SAWIT-MAKMUR", "--kind", "perusahaan")
     old.ok("verify")
+    # the people registered before the search index are found as they are spelt too
+    assert [p["name"] for p in old.json("participant", "list", "--search", "LESTRI dewi")
+            ] == ["Dewi Lestari"]
 
 
 @pytest.mark.parametrize("name", REPORTS)

@@ -110,7 +110,9 @@ def list_(
         " (ditahan, bebas, pindah, meninggal, semua).")] = "all",
     search: Annotated[Optional[str], typer.Option(
         "--search", metavar="TEXT",
-        help="Part of a name, register number or NIK.", show_default=False)] = None,
+        help="Words of a name in any order, without accents (a letter off is found when"
+        " nothing matches as written), a register number or a part of one, or a whole NIK.",
+        show_default=False)] = None,
     track: Annotated[Optional[str], typer.Option(
         "--track", metavar="TRACK",
         help="Only people active or waiting in this track.", show_default=False)

@@ -335,8 +335,10 @@ HELP_ID: dict[str, str] = {
     'meninggal, semua).':
         'in-custody, released, transferred, deceased atau all (ditahan, bebas, pindah, '
         'meninggal, semua).',
-    'Part of a name, register number or NIK.':
-        'Sebagian nama, nomor register atau NIK.',
+    'Words of a name in any order, without accents (a letter off is found when nothing '
+    'matches as written), a register number or a part of one, or a whole NIK.':
+        'Kata-kata nama dalam urutan apa pun, tanpa aksen (salah satu huruf tetap ditemukan '
+        'bila tidak ada yang cocok persis), nomor register atau sebagiannya, atau NIK utuh.',
     'Only people active or waiting in this track.':
         'Hanya orang yang aktif atau menunggu di pelatihan ini.',
     'Only people active or waiting in a track of this OPD.':

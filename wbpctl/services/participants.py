@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +19,8 @@ from ..domain.plausibility import keys as notice_keys
 from ..domain.plausibility import stay_notices
 from ..domain.regno import RegisterNumber, looks_like_regno, parse_class, parse_regno
 from ..domain.release import is_pretrial
+from ..domain.search import Search, close_enough, parse_search
+from ..domain.uids import is_uid
 from ..domain.sentence import Sentence, check_class_agrees, parse_sentence
 from ..store import queries
 from ..store.ledger import new_uid, new_uids
@@ -35,8 +36,6 @@ STATUSES = {"in-custody": "in_custody", "released": "released", "transferred": "
 
 # -- finding people ----------------------------------------------------------
 
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # any version
-
 
 def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3.Row:
     """WHO is a register number (any spelling that parses), a 16-digit NIK, or the
@@ -49,7 +48,7 @@ def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3
         # a number a verdict replaced still names the same person
         stay = queries.stay_by_regno(conn, *key) or queries.stay_by_previous_regno(conn, *key)
         row = queries.person_by_id(conn, stay["person_id"]) if stay else None
-    elif _UUID.fullmatch(text.lower()):
+    elif is_uid(text):
         row = queries.person_by_uid(conn, text.lower())
     else:
         digits = nik_digits(text)
@@ -183,7 +182,7 @@ def plan_registration(session: Session, *, name: str, reg_no: str, detained: str
     nik_value, sex, born = _identity(session, nik, gender, birth_date)
     stay = _stay_fields(session, reg_no, detained, sentence, admitted, born, fine_substitute,
                         crime_category)
-    if uid is not None and not _UUID.fullmatch(uid):
+    if uid is not None and not is_uid(uid):
         raise Invalid("person_uid", uid, "person_uid_taken")
     return Registration(str(reg_no), nik, clean, nik_value, sex, born, stay,
                         clean_text(crime, field="crime"), fine_substitute, uid)
@@ -576,9 +575,11 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
     ``reveal`` they are gathered first, because the reveal is recorded before anything
     is shown.
 
-    ``search`` matches part of a name or register number, and a NIK only whole (16
-    digits): a part of a NIK matched anywhere let anyone recover a full NIK digit by
-    digit. A search that matched a NIK is recorded as an access to it.
+    ``search`` finds a name as it is spelt (accents, word order and, when nothing matches
+    as written, a letter or two off: see ``domain.search``), a register number written
+    loosely or a part of one, and a NIK only whole (16 digits): a part of a NIK matched
+    anywhere let anyone recover a full NIK digit by digit. A search that matched a NIK is
+    recorded as an access to it.
     """
     reveal = session.reveals(reveal)
     status = str(status).strip().lower()
@@ -596,13 +597,15 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
             track = found["code"]
         if opd and queries.opd(conn, opd) is None:
             raise NotFound("opd_not_found", opd=opd)
-        nik = nik_digits(search) if search else ""
-        nik = nik if len(nik) == 16 and is_digits(nik) else None
+        wanted_search = parse_search(search) if search else None
+        nik = wanted_search.nik if wanted_search else None
         owner = queries.person_by_nik(conn, nik) if nik else None
     if owner is not None:
         record_access(session, [owner["uid"]], fields=["nik"],
                       command="participant list --search")
-    rows = _people(session, wanted, search, nik, track, opd, reveal)
+    rows = _people(session, wanted, wanted_search, None, track, opd, reveal)
+    if wanted_search is not None:
+        rows = _or_spelt_otherwise(session, rows, wanted_search, wanted, track, opd, reveal)
     if not reveal:
         return rows
     people = list(rows)
@@ -611,10 +614,35 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
     return people
 
 
-def _people(session: Session, status: str | None, search: str | None, nik: str | None,
-            track: str | None, opd: str | None, reveal: bool) -> Iterator[dict]:
+# how many names the trigram index offers a search spelt otherwise: the best by its rank
+FUZZY_CANDIDATES = 2000
+
+
+def _or_spelt_otherwise(session: Session, rows: Iterator[dict], search: Search,
+                        status: str | None, track: str | None, opd: str | None,
+                        reveal: bool) -> Iterator[dict]:
+    """The people a search finds as written; when it finds no one, those whose name is
+    spelt a letter or two otherwise."""
+    first = next(rows, None)
+    if first is not None:
+        yield first
+        yield from rows
+        return
+    query = search.fuzzy_query()
+    if query is None:
+        return
     with session.reading() as conn:
-        for row in queries.list_people(conn, status=status, search=search, nik=nik,
+        ids = [r["id"] for r in queries.search_candidates(conn, query, FUZZY_CANDIDATES)
+               if close_enough(search, r["name_key"] or "")]
+    if ids:
+        yield from _people(session, status, None, ids, track, opd, reveal)
+
+
+def _people(session: Session, status: str | None, search: Search | None,
+            ids: list[int] | None, track: str | None, opd: str | None,
+            reveal: bool) -> Iterator[dict]:
+    with session.reading() as conn:
+        for row in queries.list_people(conn, status=status, search=search, ids=ids,
                                        track=track, opd=opd):
             sentence = stay_sentence(row)
             yield {

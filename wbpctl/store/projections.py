@@ -18,6 +18,8 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
+from ..domain.search import search_key
+
 if TYPE_CHECKING:
     from .ledger import Event
 
@@ -45,8 +47,10 @@ _ENROLMENT_INSERT = (
 
 STATEMENTS: dict[str, Statement] = {
     "person.registered": Statement(
-        "INSERT INTO people (uid, name, nik, gender, birth_date) VALUES (?,?,?,?,?)",
-        lambda p: (p["uid"], p["name"], p["nik"], p["gender"], p["birth_date"])),
+        "INSERT INTO people (uid, name, nik, gender, birth_date, name_key)"
+        " VALUES (?,?,?,?,?,?)",
+        lambda p: (p["uid"], p["name"], p["nik"], p["gender"], p["birth_date"],
+                   search_key(p["name"]))),
     "stay.admitted": Statement(
         "INSERT INTO stays (uid, person_id, lapas, register_class, reg_seq, reg_year,"
         " detained_on, admitted_on, sentence_years, sentence_months, sentence_days,"
@@ -132,7 +136,10 @@ def _catalog_synced(conn: sqlite3.Connection, p: dict) -> None:
 
 def _person_corrected(conn: sqlite3.Connection, p: dict) -> None:
     allowed = {"name", "nik", "gender", "birth_date"}
-    _update(conn, "people", p["uid"], {k: v for k, v in p["changes"].items() if k in allowed})
+    changes = {k: v for k, v in p["changes"].items() if k in allowed}
+    if "name" in changes:
+        changes["name_key"] = search_key(changes["name"])
+    _update(conn, "people", p["uid"], changes)
 
 
 def _stay_corrected(conn: sqlite3.Connection, p: dict) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import date
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from ..domain.search import Search
 
 _STAY_COLUMNS = """s.id AS stay_id, s.uid AS stay_uid, s.lapas, s.register_class, s.reg_seq,
     s.reg_year, s.detained_on, s.admitted_on, s.sentence_years, s.sentence_months,
@@ -96,25 +99,66 @@ def remission_grants(conn: sqlite3.Connection, stay_id: int) -> list[tuple[date,
         (stay_id,))]
 
 
+_REG_TEXT = "(x.register_class || '-' || x.reg_seq || '/' || x.reg_year)"
+
+
+def _search_clause(search: "Search") -> tuple[str, list]:
+    """Who a search finds: a name holding every word (the FTS5 trigram index for words of
+    three letters or more, LIKE on the key for shorter ones), a register number written
+    loosely or a part of one, or a whole NIK (never a part of one: a NIK is not searched by
+    its digits)."""
+    alternatives, params = [], []
+    name = []
+    if (query := search.exact_query()) is not None:
+        name.append("p.id IN (SELECT rowid FROM people_search WHERE people_search MATCH ?)")
+        params.append(query)
+    for word in search.short_words():        # letters and digits only: no LIKE wildcard
+        name.append("p.name_key LIKE ?")
+        params.append(f"%{word}%")
+    if name:
+        alternatives.append("(" + " AND ".join(name) + ")")
+    part = search.text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    alternatives.append(f"EXISTS (SELECT 1 FROM stays x WHERE x.person_id = p.id AND"
+                        f" {_REG_TEXT} LIKE ? ESCAPE '\\')")
+    params.append(f"%{part}%")
+    if search.regno is not None:
+        alternatives.append("EXISTS (SELECT 1 FROM stays x WHERE x.person_id = p.id AND"
+                            " x.register_class = ? AND x.reg_seq = ? AND x.reg_year = ?)")
+        params += [search.regno.register_class, search.regno.sequence, search.regno.year]
+    if search.nik is not None:
+        alternatives.append("p.nik = ?")
+        params.append(search.nik)
+    return "(" + " OR ".join(alternatives) + ")", params
+
+
+def search_candidates(conn: sqlite3.Connection, query: str, limit: int
+                      ) -> list[sqlite3.Row]:
+    """(id, name_key) of the names an FTS5 query matches best, at most ``limit``: the
+    candidates of a search that tolerates misspellings."""
+    return conn.execute(
+        "SELECT p.id, p.name_key FROM people_search JOIN people p ON p.id = people_search.rowid"
+        " WHERE people_search MATCH ? ORDER BY rank LIMIT ?", (query, limit)).fetchall()
+
+
 def list_people(conn: sqlite3.Connection, *, status: str | None = None,
-                search: str | None = None, nik: str | None = None,
+                search: "Search | None" = None, ids: list[int] | None = None,
                 track: str | None = None, opd: str | None = None) -> sqlite3.Cursor:
     """People with their latest stay; filters combine with AND.
 
-    ``search``: part of a name or register number; ``nik``: a whole NIK the search named
-    (never a part of one: a NIK is not searched by its digits).
+    ``search``: see ``_search_clause``; ``ids``: only these people (a search's candidates).
     ``track`` / ``opd``: people with an active or waitlisted enrolment there.
     """
     where, params = [], []
     if status:
         where.append("s.status = ?")
         params.append(status)
-    if search:
-        needle = f"%{search.lower()}%"
-        where.append("(lower(p.name) LIKE ? OR p.nik = ? OR EXISTS (SELECT 1 FROM stays x"
-                     " WHERE x.person_id = p.id AND (x.register_class || '-' || x.reg_seq ||"
-                     " '/' || x.reg_year) LIKE ?))")
-        params += [needle, nik, needle]
+    if search is not None:
+        clause, more = _search_clause(search)
+        where.append(clause)
+        params += more
+    if ids is not None:
+        where.append("p.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(ids))
     if track or opd:
         # from the track's index to the people, not from every person to their enrolments
         clause = ("p.id IN (SELECT e.person_id FROM enrolments e JOIN tracks t ON"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Callable
 
 from ..domain.errors import StorageError
 from .connection import APPLICATION_ID
@@ -293,13 +294,44 @@ CREATE TABLE payouts (
 CREATE INDEX payouts_person ON payouts(person_id, paid_on);
 """
 
-# (name, SQL): append only, never edit one that has shipped. Statements are split on ";",
-# so comments inside them must not hold one.
-MIGRATIONS: list[tuple[str, str]] = [
+
+
+def _m005_people_search(db) -> None:
+    """Finding people as they are spelt (issue 15): each name's search key (no accents,
+    lower case, see ``domain.search``), set by the projections from the name, and an FTS5
+    trigram index of the keys that triggers keep in step with the people table (so a
+    replay into a scratch database builds it again). Older people get their key here."""
+    from ..domain.search import search_key
+
+    conn = db.conn
+    conn.create_function("wbpctl_search_key", 1, search_key, deterministic=True)
+    for statement in (
+            "ALTER TABLE people ADD COLUMN name_key TEXT",
+            "UPDATE people SET name_key = wbpctl_search_key(name)",
+            "CREATE VIRTUAL TABLE people_search USING fts5(name_key, content='people',"
+            " content_rowid='id', tokenize='trigram')",
+            "INSERT INTO people_search (people_search) VALUES ('rebuild')",
+            "CREATE TRIGGER people_search_insert AFTER INSERT ON people BEGIN"
+            " INSERT INTO people_search (rowid, name_key) VALUES (new.id, new.name_key); END",
+            "CREATE TRIGGER people_search_update AFTER UPDATE OF name_key ON people BEGIN"
+            " INSERT INTO people_search (people_search, rowid, name_key)"
+            " VALUES ('delete', old.id, old.name_key);"
+            " INSERT INTO people_search (rowid, name_key) VALUES (new.id, new.name_key); END",
+            "CREATE TRIGGER people_search_delete AFTER DELETE ON people BEGIN"
+            " INSERT INTO people_search (people_search, rowid, name_key)"
+            " VALUES ('delete', old.id, old.name_key); END"):
+        conn.execute(statement)
+
+
+# (name, SQL or a function of the sqlite-utils Database): append only, never edit one
+# that has shipped. SQL statements are split on ";", so comments inside them must not
+# hold one (a migration with triggers is a function).
+MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("m001_ledger_and_registry", _M001),
     ("m002_verdicts_transfers_revocations", _M002),
     ("m003_sponsors_donations_spending", _M003),
     ("m004_products_sales_premi", _M004),
+    ("m005_people_search", _m005_people_search),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 PROJECTION_TABLES = ("opds", "tracks", "people", "stays", "enrolments", "remissions",
@@ -362,12 +394,12 @@ def migrate(conn: sqlite3.Connection, path: Path | str) -> int:
     from sqlite_utils.migrations import Migrations
 
     migrations = Migrations(MIGRATION_SET)
-    for name, sql in MIGRATIONS:
-        def run(db, sql=sql):
+    for name, step in MIGRATIONS:
+        def run(db, sql=step):
             for statement in sql.split(";"):
                 if statement.strip():
                     db.execute(statement)
-        migrations(name=name)(run)
+        migrations(name=name)(step if callable(step) else run)
     db = Database(conn)
     pending = len(migrations.pending(db))
     migrations.apply(db)
