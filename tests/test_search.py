@@ -96,6 +96,7 @@ def found(cli, *search):
     ("wulan", ["Saputri Wulandari"]),
     ("ma", ["Andrés Pratama", "Muhammad Syahputra"]),
     ("zzzz", []),
+    ("%", []), ("_", []), ("-- !", []), ('"', []),
 ])
 def test_participant_list_finds_people_as_they_are_spelt(spelt, search, names):
     assert found(spelt, search) == names

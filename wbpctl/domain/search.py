@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Callable
 
 from . import bounds
 from .nik import nik_digits
@@ -78,9 +79,25 @@ def parse_search(text: str) -> Search:
 def close_enough(search: Search, name_key: str) -> bool:
     """Whether a name (its key) is what ``search`` meant: each word of the search is part
     of a word of the name, or a letter off one (two from nine letters)."""
-    names = name_key.split()
-    return all(any(word in name or _near(word, name) for name in names)
-               for word in search.words)
+    return matcher(search)(name_key)
+
+
+def matcher(search: Search) -> Callable[[str], bool]:
+    """``close_enough`` for many names: each (search word, name word) pair is judged once,
+    since a ledger's names share few distinct words."""
+    judged: dict[tuple[str, str], bool] = {}
+
+    def near(word: str, name: str) -> bool:
+        pair = (word, name)
+        if pair not in judged:
+            judged[pair] = word in name or _near(word, name)
+        return judged[pair]
+
+    def close(name_key: str) -> bool:
+        names = name_key.split()
+        return all(any(near(word, name) for name in names) for word in search.words)
+
+    return close
 
 
 def _near(word: str, name: str) -> bool:

@@ -19,7 +19,7 @@ from ..domain.plausibility import keys as notice_keys
 from ..domain.plausibility import stay_notices
 from ..domain.regno import RegisterNumber, looks_like_regno, parse_class, parse_regno
 from ..domain.release import is_pretrial
-from ..domain.search import Search, close_enough, parse_search
+from ..domain.search import Search, matcher, parse_search
 from ..domain.uids import is_uid
 from ..domain.sentence import Sentence, check_class_agrees, parse_sentence
 from ..store import queries
@@ -614,10 +614,6 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
     return people
 
 
-# how many names the trigram index offers a search spelt otherwise: the best by its rank
-FUZZY_CANDIDATES = 2000
-
-
 def _or_spelt_otherwise(session: Session, rows: Iterator[dict], search: Search,
                         status: str | None, track: str | None, opd: str | None,
                         reveal: bool) -> Iterator[dict]:
@@ -631,9 +627,10 @@ def _or_spelt_otherwise(session: Session, rows: Iterator[dict], search: Search,
     query = search.fuzzy_query()
     if query is None:
         return
+    close = matcher(search)
     with session.reading() as conn:
-        ids = [r["id"] for r in queries.search_candidates(conn, query, FUZZY_CANDIDATES)
-               if close_enough(search, r["name_key"] or "")]
+        ids = [row_id for row_id, key in queries.search_candidates(conn, query)
+               if close(key or "")]
     if ids:
         yield from _people(session, status, None, ids, track, opd, reveal)
 

@@ -33,6 +33,7 @@ _SPONSOR = "(SELECT id FROM sponsors WHERE uid = ?)"
 class Statement(NamedTuple):
     sql: str
     params: Callable[[dict], tuple]
+    then: tuple["Statement", ...] = ()     # inserts that follow it (the search index)
 
 
 def _sentence(p: dict) -> dict:
@@ -50,7 +51,9 @@ STATEMENTS: dict[str, Statement] = {
         "INSERT INTO people (uid, name, nik, gender, birth_date, name_key)"
         " VALUES (?,?,?,?,?,?)",
         lambda p: (p["uid"], p["name"], p["nik"], p["gender"], p["birth_date"],
-                   search_key(p["name"]))),
+                   search_key(p["name"])),
+        then=(Statement(f"INSERT INTO people_search (rowid, name_key) VALUES ({_PERSON}, ?)",
+                        lambda p: (p["uid"], search_key(p["name"]))),)),
     "stay.admitted": Statement(
         "INSERT INTO stays (uid, person_id, lapas, register_class, reg_seq, reg_year,"
         " detained_on, admitted_on, sentence_years, sentence_months, sentence_days,"
@@ -138,7 +141,14 @@ def _person_corrected(conn: sqlite3.Connection, p: dict) -> None:
     allowed = {"name", "nik", "gender", "birth_date"}
     changes = {k: v for k, v in p["changes"].items() if k in allowed}
     if "name" in changes:
+        row_id, before = conn.execute("SELECT id, name_key FROM people WHERE uid = ?",
+                                      (p["uid"],)).fetchone()
         changes["name_key"] = search_key(changes["name"])
+        # an external-content index forgets a row by the values it was indexed with
+        conn.execute("INSERT INTO people_search (people_search, rowid, name_key)"
+                     " VALUES ('delete', ?, ?)", (row_id, before))
+        conn.execute("INSERT INTO people_search (rowid, name_key) VALUES (?, ?)",
+                     (row_id, changes["name_key"]))
     _update(conn, "people", p["uid"], changes)
 
 
@@ -394,7 +404,7 @@ def _run(conn: sqlite3.Connection, sql: str, params: list[tuple], check: str | N
 
 def apply_many(conn: sqlite3.Connection, events: Iterable["Event"]) -> None:
     """Apply events with the same result as one by one, in few executemany calls."""
-    inserts: dict[str, tuple[int, list[tuple]]] = {}     # sql -> (rank, params)
+    inserts: dict[str, tuple[float, list[tuple]]] = {}     # sql -> (rank, params)
     updates: dict[str, tuple[str, list[tuple]]] = {}     # sql -> (kind, params)
     touched: set[str] = set()
 
@@ -416,6 +426,9 @@ def apply_many(conn: sqlite3.Connection, events: Iterable["Event"]) -> None:
         elif kind in _INSERT_RANK:
             inserts.setdefault(statement.sql, (_INSERT_RANK[kind], []))[1].append(
                 statement.params(event.payload))
+            for then in statement.then:       # after the rows it names
+                inserts.setdefault(then.sql, (_INSERT_RANK[kind] + 0.5, []))[1].append(
+                    then.params(event.payload))
         else:
             uid = event.payload["uid"]
             if uid in touched:

@@ -117,27 +117,33 @@ def _search_clause(search: "Search") -> tuple[str, list]:
         params.append(f"%{word}%")
     if name:
         alternatives.append("(" + " AND ".join(name) + ")")
-    part = search.text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    alternatives.append(f"EXISTS (SELECT 1 FROM stays x WHERE x.person_id = p.id AND"
-                        f" {_REG_TEXT} LIKE ? ESCAPE '\\')")
-    params.append(f"%{part}%")
+    if search.regno is None and any(ch.isdigit() for ch in search.text):   # a part of one
+        part = search.text.lower()
+        for special in ("\\", "%", "_"):
+            part = part.replace(special, "\\" + special)
+        alternatives.append(f"p.id IN (SELECT x.person_id FROM stays x WHERE {_REG_TEXT}"
+                            f" LIKE ? ESCAPE '\\')")
+        params.append(f"%{part}%")
     if search.regno is not None:
-        alternatives.append("EXISTS (SELECT 1 FROM stays x WHERE x.person_id = p.id AND"
+        alternatives.append("p.id IN (SELECT x.person_id FROM stays x WHERE"
                             " x.register_class = ? AND x.reg_seq = ? AND x.reg_year = ?)")
         params += [search.regno.register_class, search.regno.sequence, search.regno.year]
     if search.nik is not None:
         alternatives.append("p.nik = ?")
         params.append(search.nik)
+    if not alternatives:          # punctuation only: it names no one
+        return "0", []
     return "(" + " OR ".join(alternatives) + ")", params
 
 
-def search_candidates(conn: sqlite3.Connection, query: str, limit: int
-                      ) -> list[sqlite3.Row]:
-    """(id, name_key) of the names an FTS5 query matches best, at most ``limit``: the
-    candidates of a search that tolerates misspellings."""
-    return conn.execute(
+def search_candidates(conn: sqlite3.Connection, query: str) -> sqlite3.Cursor:
+    """(id, name_key) of every name an FTS5 query matches: the candidates of a search
+    that tolerates misspellings (streamed; the caller judges each)."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(
         "SELECT p.id, p.name_key FROM people_search JOIN people p ON p.id = people_search.rowid"
-        " WHERE people_search MATCH ? ORDER BY rank LIMIT ?", (query, limit)).fetchall()
+        " WHERE people_search MATCH ?", (query,))
 
 
 def list_people(conn: sqlite3.Connection, *, status: str | None = None,
