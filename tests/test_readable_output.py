@@ -5,6 +5,7 @@ console, a log in words that can be filtered, and listings a script can stream."
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -142,6 +143,18 @@ def test_the_log_says_what_happened_in_words(people):
     text = people.ok("--lang", "id", "log", "B.I-1/2025").stdout
     assert "B.I-1/2025 Budi Santoso" in text and "WIB" in text
     assert "kind" not in text.splitlines()[0].lower()
+
+
+def test_at_80_columns_the_log_prints_details_under_each_event(people, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = people.ok("--lang", "id", "log", "B.I-1/2025").stdout.splitlines()
+    assert max(map(len, lines)) <= 80 and "Rincian" not in lines[0]
+    completed = next(i for i, line in enumerate(lines) if "selesai" in line)
+    details = next(line for line in lines[completed + 1:] if re.match(r"    \S", line))
+    assert details.startswith("    HORT-ORGANIK; Tanggal: 01-05-2026")     # the day first
+    monkeypatch.setenv("COLUMNS", "200")
+    wide = people.ok("--lang", "id", "log", "B.I-1/2025").stdout.splitlines()
+    assert "Rincian" in wide[0] and not any(line.startswith("    ") for line in wide)
 
 
 def test_the_log_filters(people):

@@ -15,7 +15,8 @@ from conftest import add_person
 @pytest.mark.parametrize("name, key", [
     ("Andrés", "andres"), ("ANDRÉS  Syah-Putra", "andres syah putra"),
     ("Nur'aini", "nur aini"), ("Çağlar Øster", "caglar øster"), ("  ", ""),
-    ("Muhammad Rizki S.", "muhammad rizki s"), ("ﬁrman", "firman")])
+    ("Muhammad Rizki S.", "muhammad rizki s"), ("ﬁrman", "firman"),
+    ("Budi_Santoso-2", "budi santoso 2")])
 def test_a_name_is_searched_by_its_key(name, key):
     assert search_key(name) == key
 

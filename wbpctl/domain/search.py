@@ -14,6 +14,7 @@ judged by ``close_enough``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Callable
@@ -22,12 +23,15 @@ from . import bounds
 from .nik import nik_digits
 from .regno import RegisterNumber, looks_like_regno, parse_regno
 
+_NOT_ASCII_WORD = re.compile(r"[^0-9a-z]+")
 TRIGRAM = 3               # the FTS5 tokenizer's unit: shorter words are matched with LIKE
 FUZZY_FROM = 5            # shorter words must match as written: Rina is not Rini
 
 
 def search_key(text: str) -> str:
     """A name as it is searched: ``"Andrés  Syah-Putra"`` -> ``"andres syah putra"``."""
+    if text.isascii():            # most names: a tenth of the time (imports call this a lot)
+        return " ".join(_NOT_ASCII_WORD.split(text.lower())).strip()
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     plain = "".join(ch if ch.isalnum() else " " for ch in decomposed
                     if not unicodedata.combining(ch))

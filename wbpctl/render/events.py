@@ -84,7 +84,8 @@ def details(event: dict, lang: str) -> str:
             parts.append(f"{_label(field, lang)}: {_value(field, old, lang)} \u2192 {shown_new}"
                          if old is not None else f"{_label(field, lang)}: \u2192 {shown_new}")
     names = event.get("names") or {}
-    for field, value in payload.items():
+    # the day it happened first, then what the event recorded in its own order
+    for field, value in sorted(payload.items(), key=lambda item: item[0] != "on"):
         if field in _HIDDEN or value in (None, "", False, [], {}):
             continue
         if field == "sponsor" and isinstance(value, str):

@@ -4,7 +4,9 @@ Key columns (register numbers, NIKs, dates, codes, numbers) never wrap and get t
 width first; free text (names, offences, what is missing) wraps in the room left. When a
 listing still does not fit, the least important columns (from the right, never the first
 or an essential one) are left out and a dim line says which, rather than cutting values.
-Rows are laid out a page at a time, so a long listing starts printing at once and never
+A long text meant to be read whole (a log event's details) that would get a narrow
+column is printed under its row instead, indented, across the whole width. Rows are
+laid out a page at a time, so a long listing starts printing at once and never
 sits in memory whole; the first page decides the widths (a later value longer than its
 column is printed whole, never cut).
 """
@@ -20,6 +22,10 @@ FREE_TEXT = {"name", "crime", "missing", "payload", "details", "reason", "value"
              "what", "certificate", "opd_name", "title", "changes", "who", "to_lapas"}
 ESSENTIAL = {"reg_no", "name", "code", "track", "field", "value", "cohort", "seq", "section",
              "window_years", "group", "month", "what", "who"}
+# printed under the row when its column would be narrower than BELOW_FROM characters
+BELOW = {"details"}
+BELOW_FROM = 40
+BELOW_INDENT = "    "
 PAGE = 500
 GAP = "  "
 _NUMBER = re.compile(r"[−+-]?(?:Rp\s?)?[−+-]?[\d.,]+%?")  # money right-aligned too
@@ -54,27 +60,15 @@ def render_table(keys: Sequence[str], headers: Sequence[str], rows: Iterable[Seq
     least = [_min_free(columns[i], headers[i]) if free[i] else
              max(max(map(len, columns[i]), default=0),
                  max((len(w) for w in headers[i].split()), default=1)) for i in range(n)]
-    shown = list(range(n))
+    shown, below = list(range(n)), None
     if width:
-        def total(indexes, sizes):
-            return sum(sizes[i] for i in indexes) + len(GAP) * (len(indexes) - 1)
-        while total(shown, least) > width:
-            droppable = [i for i in shown[1:] if keys[i] not in ESSENTIAL]
-            if not droppable:
-                break
-            shown.remove(droppable[-1])
-        sizes = list(least)
-        room = width - total(shown, sizes)
-        # room goes first to free text, a character at a time to each column still short
-        # of its natural width (so no one column takes it all), then to headers
-        for want in ([i for i in shown if free[i]], shown):
-            while room > 0:
-                short = [i for i in want if sizes[i] < natural[i]]
-                if not short:
-                    break
-                for i in short[:room]:
-                    sizes[i] += 1
-                room -= min(len(short), room)
+        shown, sizes = _layout(keys, list(range(n)), least, natural, free, width)
+        narrow = [i for i in range(n) if keys[i] in BELOW
+                  and (i not in shown or sizes[i] < BELOW_FROM)]
+        if narrow and len(shown) > 1:
+            below = narrow[0]
+            shown, sizes = _layout(keys, [i for i in range(n) if i != below], least,
+                                   natural, free, width)
     else:
         sizes = natural
     rule = "-" if ascii else "\u2500"
@@ -104,11 +98,44 @@ def render_table(keys: Sequence[str], headers: Sequence[str], rows: Iterable[Seq
                     text = lines[line] if line < len(lines) else ""
                     parts.append(text.rjust(sizes[i]) if numeric[i] else text.ljust(sizes[i]))
                 yield GAP.join(parts).rstrip()
+            if below is not None and below < len(row) and row[below]:
+                for text in textwrap.wrap(row[below], width - len(BELOW_INDENT),
+                                          break_long_words=True):
+                    yield BELOW_INDENT + text
         page = [list(r) for r in islice(rows, PAGE)]
-    left_out = [headers[i] for i in range(n) if i not in shown]
+    left_out = [headers[i] for i in range(n) if i not in shown and i != below]
     if left_out and dropped_note is not None:
         for note in textwrap.wrap(dropped_note(left_out), width or 10_000):
             yield (_DIM + note + _RESET) if color else note
+
+
+def _layout(keys: Sequence[str], shown: list[int], least: list[int], natural: list[int],
+            free: list[bool], width: int) -> tuple[list[int], list[int]]:
+    """Which columns fit ``width`` and how wide each is: the least important (from the
+    right, not the first, not an essential one) left out until the rest fit at their
+    least width; then the room left goes first to free text, a character at a time to
+    each column still short of its natural width (so no one column takes it all), then
+    to headers."""
+    def total(indexes, sizes):
+        return sum(sizes[i] for i in indexes) + len(GAP) * (len(indexes) - 1)
+
+    shown = list(shown)
+    while total(shown, least) > width:
+        droppable = [i for i in shown[1:] if keys[i] not in ESSENTIAL]
+        if not droppable:
+            break
+        shown.remove(droppable[-1])
+    sizes = list(least)
+    room = width - total(shown, sizes)
+    for want in ([i for i in shown if free[i]], shown):
+        while room > 0:
+            short = [i for i in want if sizes[i] < natural[i]]
+            if not short:
+                break
+            for i in short[:room]:
+                sizes[i] += 1
+            room -= min(len(short), room)
+    return shown, sizes
 
 
 def render_fields(pairs: Sequence[tuple[str, str]], *, title: str | None = None,

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
-from ..domain.search import search_key
+from ..domain.search import search_key as _search_key
 
 if TYPE_CHECKING:
     from .ledger import Event
@@ -28,6 +29,10 @@ RELEASE_STATUS = {"pindah": "transferred", "meninggal": "deceased"}  # all other
 _PERSON = "(SELECT id FROM people WHERE uid = ?)"
 _STAY = "(SELECT id FROM stays WHERE uid = ?)"
 _SPONSOR = "(SELECT id FROM sponsors WHERE uid = ?)"
+
+
+# a registration asks for its name's key twice (the row, then the index): compute it once
+search_key = lru_cache(maxsize=16)(_search_key)
 
 
 class Statement(NamedTuple):
