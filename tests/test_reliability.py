@@ -176,14 +176,19 @@ def test_backup_verifies_refuses_to_overwrite_and_restore_keeps_the_old(cli, tmp
     cli.ok("verify")
 
 
-def test_restore_refuses_an_unsound_backup(cli, tmp_path):
-    add_person(cli)
-    copy = tmp_path / "b.db"
+def unsound_backup(cli, copy: Path) -> Path:
+    """A backup of the database, then one of its events changed: it no longer verifies."""
     cli.ok("backup", str(copy))
     conn = sqlite3.connect(copy)
     conn.execute("UPDATE events SET actor = 'someone else' WHERE seq = 2")
     conn.commit()
     conn.close()
+    return copy
+
+
+def test_restore_refuses_an_unsound_backup(cli, tmp_path):
+    add_person(cli)
+    copy = unsound_backup(cli, tmp_path / "b.db")
     before = dump(cli.db)
     result = cli("restore", str(copy))
     assert result.exit_code == 1 and "does not verify" in result.stderr

@@ -13,6 +13,7 @@ import typer.main
 
 from conftest import add_person
 from conftest import dump
+from test_reliability import unsound_backup
 
 from wbpctl.cli.app import app
 
@@ -143,12 +144,7 @@ def test_backup_and_restore_use_the_file_named(cli, tmp_path, name):
 
 def test_restore_refuses_an_odd_named_copy_that_does_not_verify(cli, tmp_path):
     add_person(cli)
-    odd = tmp_path / "b.db#x"
-    cli.ok("backup", str(odd))
-    conn = sqlite3.connect(odd)
-    conn.execute("UPDATE events SET actor = 'someone else' WHERE seq = 2")
-    conn.commit()
-    conn.close()
+    odd = unsound_backup(cli, tmp_path / "b.db#x")
     cli.ok("backup", str(tmp_path / "b.db"))     # a sound decoy under the name before '#'
     before = dump(cli.db)
     result = cli("restore", str(odd))
