@@ -20,8 +20,8 @@ from ..domain.plausibility import stay_notices
 from ..domain.regno import RegisterNumber, looks_like_regno, parse_class, parse_regno
 from ..domain.release import is_pretrial
 from ..domain.search import Search, matcher, parse_search
-from ..domain.uids import is_uid
 from ..domain.sentence import Sentence, check_class_agrees, parse_sentence
+from ..domain.uids import is_uid
 from ..store import queries
 from ..store.ledger import new_uid, new_uids
 from .catalog import find_track
