@@ -157,6 +157,12 @@ def test_at_80_columns_the_log_prints_details_under_each_event(people, monkeypat
     assert "Rincian" in wide[0] and not any(line.startswith("    ") for line in wide)
 
 
+def test_report_sentences_wrap_without_trailing_spaces(people, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = people.ok("--lang", "id", "report", "recidivism").stdout.splitlines()
+    assert all(len(line) <= 60 and line == line.rstrip() for line in lines)
+
+
 def test_the_log_filters(people):
     everything = people.json("log")
     # the name given to --actor, with the OS account wbpctl records beside it

@@ -9,10 +9,11 @@ from __future__ import annotations
 from .safe import html_text as escape
 
 from .charts import intervals_svg
-from .formats import text_console, to_csv, to_json, to_markdown, to_table
+from .formats import to_csv, to_json, to_markdown, to_table
 from .heads import CSV_COLUMNS, csv_cells, footer
 from .messages import msg
 from .numbers import number, percent
+from .table import paragraph_lines
 
 ROW_COLUMNS = ("cohort", "window_years", "group", "released", "eligible", "readmitted",
                "technical_returns", "rate", "ci_low", "ci_high")
@@ -142,14 +143,11 @@ def _title(report: dict, lang: str) -> str:
 
 def recidivism_table(report: dict, lang: str, *, color: bool = False,
                      width: int | None = None) -> str:
-    from rich.text import Text
-
-    console = text_console(color, width)
-    console.print(Text(_title(report, lang), style="bold"))
-    for line in verdict_sentences(report, lang):
-        console.print(Text(line))
-    console.print(Text(_scope(report, lang), style="dim"))
-    text = console.file.getvalue() + "\n"
+    lines = [*paragraph_lines(_title(report, lang), width, style="bold", color=color)]
+    for sentence in verdict_sentences(report, lang):
+        lines += paragraph_lines(sentence, width)
+    lines += paragraph_lines(_scope(report, lang), width, style="dim", color=color)
+    text = "\n".join(lines) + "\n\n"
     text += to_table(_display_rows(report, lang), ROW_SHOWN, lang,
                      title=msg("s_rates", lang), color=color, width=width)
     text += "\n" + to_table(_display_comparisons(report, lang), _comparison_columns(report),

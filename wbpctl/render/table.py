@@ -138,6 +138,17 @@ def _layout(keys: Sequence[str], shown: list[int], least: list[int], natural: li
     return shown, sizes
 
 
+def paragraph_lines(text: str, width: int | None, *, style: str = "",
+                    color: bool = False) -> Iterator[str]:
+    """A sentence wrapped to ``width`` without trailing spaces, its continuation lines
+    indented as far as its first (``style``: "bold" or "dim", on a terminal only)."""
+    indent = " " * (len(text) - len(text.lstrip()))
+    lines = textwrap.wrap(text, width, subsequent_indent=indent) if width else [text]
+    start = {"bold": _BOLD, "dim": _DIM}.get(style, "") if color else ""
+    for line in lines or [""]:
+        yield start + line + _RESET if start else line
+
+
 def render_fields(pairs: Sequence[tuple[str, str]], *, title: str | None = None,
                   color: bool = False, width: int | None = None) -> Iterator[str]:
     """A record as ``label  value`` lines (one thing: a person, a stay), labels aligned;
