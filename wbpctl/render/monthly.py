@@ -101,13 +101,16 @@ def monthly_table(report: dict, lang: str, *, color: bool = False, width: int | 
 
     largest = max([1, *(r["assigned"] for r in report["by_opd"]),
                    *(r["completed"] for r in report["by_opd"])])
+    counts = ("assigned", "completed", "dropped", "active_end")
     opds = Table(title=msg("s_by_opd", lang), title_justify="left", header_style="bold")
-    for column in ("opd", "assigned", "completed", "dropped", "active_end"):
-        opds.add_column(header(column, lang), justify="left" if column == "opd" else "right")
+    opds.add_column(header("opd", lang), no_wrap=True)       # a code is never cut
+    for column in counts:
+        opds.add_column(header(column, lang), justify="right")
     opds.add_column(msg("bars_assigned_completed", lang))
+    bar = _bar_width(report["by_opd"], counts, lang, width)
     for r in report["by_opd"]:
-        bars = Text(text_bar(r["assigned"], largest), style="green")
-        bars.append("\n" + text_bar(r["completed"], largest), style="yellow")
+        bars = Text(text_bar(r["assigned"], largest, bar), style="green")
+        bars.append("\n" + text_bar(r["completed"], largest, bar), style="yellow")
         opds.add_row(Text(terminal_text(r["opd"])), *(Text(str(r[k])) for k in
                                        ("assigned", "completed", "dropped", "active_end")), bars)
     console.print(opds)
@@ -128,6 +131,21 @@ def monthly_table(report: dict, lang: str, *, color: bool = False, width: int | 
     console.print(Text(_generated(report, lang), style="dim"))
     console.print(Text(footer(report["ledger_head"], lang), style="dim"))
     return console.file.getvalue()
+
+
+def _bar_width(rows: list[dict], counts: tuple[str, ...], lang: str, width: int | None
+               ) -> int:
+    """The longest bar that leaves the OPD codes and the counts whole on a ``width``-column
+    terminal: 20 characters when there is room, never fewer than 5."""
+    if not width:
+        return 20
+    code = max([len(header("opd", lang)), *(len(r["opd"]) for r in rows)])
+    numbers = sum(max([len(str(r[c])) for r in rows] + [len(word) for word in
+                                                        header(c, lang).split()])
+                  for c in counts)
+    cells = len(counts) + 2
+    return max(5, min(20, width - code - numbers - 3 * cells - 1))
+
 
 
 _STYLE = """body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:60em}
