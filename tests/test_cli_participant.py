@@ -139,7 +139,8 @@ def test_bad_input_is_refused_and_nothing_written(cli, extra, field):
     before = dump(cli.db)
     result = cli(*GOOD, *extra)
     assert result.exit_code == 1, result.stderr
-    assert result.stderr.startswith(f"wbpctl: {field} ")
+    # the error names the option as it was typed (--birth-date, not birth_date)
+    assert result.stderr.startswith(f"wbpctl: --{field.replace('_', '-')} ")
     assert len(result.stderr.strip().splitlines()) == 1
     assert dump(cli.db) == before
 

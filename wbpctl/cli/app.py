@@ -10,9 +10,9 @@ from typing import Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from ..domain.errors import StorageError, WbpError
+from ..domain.errors import Invalid, StorageError, WbpError
 from .entry import print_version
-from .state import State, error_line, state
+from .state import State, error_line, state, tell
 
 
 class Terminated(KeyboardInterrupt):
@@ -29,6 +29,16 @@ def _terminate(signum: int, frame: object) -> None:
     import signal
     signal.signal(signum, signal.SIG_DFL)     # a second one stops at once
     raise Terminated(signum)
+
+
+def _typed_option(error: WbpError, typed: list[str]) -> str | None:
+    """The option a refused value was typed with (``--as-of``), when it was: the error
+    then names what the user wrote, not the service's parameter (``as_of``)."""
+    if not isinstance(error, Invalid):
+        return None
+    option = "--" + str(error.field).replace("_", "-")
+    given = any(arg == option or arg.startswith(option + "=") for arg in typed)
+    return option if given else None
 
 
 def _interrupted(ctx: typer.Context) -> WbpError:
@@ -48,10 +58,15 @@ class WbpGroup(TyperGroup):
     """Expected errors print one line on stderr and exit with their code; never a traceback."""
 
     def invoke(self, ctx: typer.Context) -> Any:
+        # what was typed after the global options, kept to name an option in an error
+        typed = [*getattr(ctx, "_protected_args", ()), *ctx.args]
         try:
             return super().invoke(ctx)
         except WbpError as error:
-            self._fail(ctx, error_line(error, state(ctx).lang), error.exit_code)
+            option = _typed_option(error, typed)
+            line = error_line(error, state(ctx).lang, field=option, value=error.value) \
+                if option else error_line(error, state(ctx).lang)
+            self._fail(ctx, line, error.exit_code)
         except sqlite3.Error as error:
             # A storage failure the store did not name (should not happen, but never a traceback)
             from ..store.connection import storage_error
@@ -91,7 +106,7 @@ class WbpGroup(TyperGroup):
 
     @staticmethod
     def _fail(ctx: typer.Context, line: str, code: int) -> None:
-        sys.stderr.write(f"wbpctl: {line}\n")
+        tell(f"wbpctl: {line}")
         raise typer.Exit(code)
 
 

@@ -168,23 +168,37 @@ def state(ctx: typer.Context) -> State:
 
 # -- saying things on stderr ---------------------------------------------------
 
+def tell(text: str) -> None:
+    """A message on stderr: one line for a script or a log; on a terminal, wrapped at its
+    width between words (never inside a register number, a date or a code), continuation
+    lines indented."""
+    if sys.stderr.isatty():
+        import shutil
+        import textwrap
+
+        width = shutil.get_terminal_size().columns
+        if len(text) > width:
+            text = textwrap.fill(text, width, subsequent_indent="  ", break_long_words=False,
+                                 break_on_hyphens=False)
+    sys.stderr.write(text + "\n")
+
+
 def say(ctx: typer.Context, key: str, /, **params: object) -> None:
     """One line on stderr, in the user's language."""
-    sys.stderr.write(msg(key, state(ctx).lang, **params) + "\n")
+    tell(msg(key, state(ctx).lang, **params))
 
 
 def warn(ctx: typer.Context, notices: Iterable[Any]) -> None:
     """Each warning (a ``Notice``) as its own line on stderr."""
     lang = state(ctx).lang
     for notice in notices:
-        sys.stderr.write("wbpctl: " + msg("warning", lang, text=msg(notice.key, lang,
-                                                                    **notice.params)) + "\n")
+        tell("wbpctl: " + msg("warning", lang, text=msg(notice.key, lang, **notice.params)))
 
 
 def warn_problem(ctx: typer.Context, key: str, error: WbpError) -> None:
     """One line on stderr for a problem that did not stop the command (cron mails it)."""
     lang = state(ctx).lang
-    sys.stderr.write("wbpctl: " + msg(key, lang, problem=error_line(error, lang)) + "\n")
+    tell("wbpctl: " + msg(key, lang, problem=error_line(error, lang)))
 
 
 def error_line(error: WbpError, lang: str, *, field: str | None = None,

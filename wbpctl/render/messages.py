@@ -7,6 +7,8 @@ key itself (so a gap is visible, never a crash).
 
 from __future__ import annotations
 
+import re
+
 from ..domain.errors import Message
 from ..domain.money import Rupiah
 from .safe import cut, terminal_text
@@ -1251,11 +1253,31 @@ def msg(key: str, lang: str = "en", /, **params: object) -> str:
     template = pair[1] if lang == "id" and pair[1] else pair[0]
     params = {name: msg(value.key, lang, **value.params) if isinstance(value, Message)
               else _money(value, lang) if isinstance(value, Rupiah)
-              else _shown(value) for name, value in params.items()}
+              else _shown(_in_words(name, value) if lang == "id" else value)
+              for name, value in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+# parameters that hold a coded value (a status, a release type, a drop reason)
+_CODED_PARAMS = {"status", "type", "release_type", "reason", "result", "phase"}
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _in_words(name: str, value: object) -> object:
+    """A parameter as an Indonesian message says it: a day as the reader writes it
+    (``27-02-2027``), a coded value in its word (``released`` -> ``bebas``)."""
+    if not isinstance(value, str):
+        return value
+    if _ISO_DAY.fullmatch(value):
+        from .display import date_text
+        try:
+            return date_text(value, "id")
+        except ValueError:          # not a day after all (2026-13-45)
+            return value
+    return value_word(value, "id") if name in _CODED_PARAMS else value
 
 
 def _money(value: int, lang: str) -> str:
