@@ -163,6 +163,17 @@ def test_report_sentences_wrap_without_trailing_spaces(people, monkeypatch):
     assert all(len(line) <= 60 and line == line.rstrip() for line in lines)
 
 
+def test_indonesian_messages_say_days_words_and_the_option_typed(people):
+    released = people("--lang", "id", "release", "B.I-1/2025", "--on", "2026-05-01", "--type",
+                      "pb")
+    assert "PB baru mungkin sejak 10-09-2026" in released.stderr        # not 2026-09-10
+    assert "2026-" not in released.stderr
+    refused = people("--lang", "id", "report", "readiness", "--as-of", "31/02/2026")
+    assert refused.stderr.startswith("wbpctl: --as-of '31/02/2026': ")
+    extra = people("--lang", "id", "participant", "show", "BI1", "2025")
+    assert extra.exit_code == 2 and "Ada argumen berlebih (2025)" in extra.stderr
+
+
 def test_the_log_filters(people):
     everything = people.json("log")
     # the name given to --actor, with the OS account wbpctl records beside it

@@ -80,7 +80,8 @@ def test_report_sponsors_in_every_format(funded, tmp_path):
     rows = list(csv.DictReader(io.StringIO(funded.ok("report", "sponsors", "-f", "csv").stdout)))
     assert rows[1]["donated_cash"] == "12000000" and rows[1]["ledger_seq"]
     markdown = funded.ok("report", "sponsors", "-f", "markdown").stdout
-    assert markdown.startswith("# Sponsors, KTL, the beginning to 29-11-2026")
+    # the period names its last day (today): --to is the day after, exclusive
+    assert markdown.startswith("# Sponsors, KTL, the beginning to 28-11-2026\n")
     funded.ok("report", "sponsors", "-o", str(tmp_path / "s.xlsx"))
     assert (tmp_path / "s.xlsx").stat().st_size > 0
     # made again exactly at its head, after more was spent

@@ -41,7 +41,9 @@ CLICK_ID = [(re.compile(pattern, re.MULTILINE), text) for pattern, text in (
     (r"No such command '(.+?)'\.", r"Tidak ada perintah '\1'."),
     (r"Did you mean (.+?)\?", r"Maksudnya \1?"),
     (r"\(Possible options: (.+?)\)", r"(Pilihan: \1)"),
-    (r"Got unexpected extra arguments? \((.+?)\)", r"Ada argumen berlebih (\1)"),
+    # "argument(s)" since Click 8.2; a value with a space needs quotes ('BI 12/2025')
+    (r"Got unexpected extra argument(?:s|\(s\))? \((.+?)\)",
+     r"Ada argumen berlebih (\1); beri tanda kutip pada nilai yang memuat spasi"),
     (r"Invalid value for (.+?): ", r"Nilai tidak sah untuk \1: "),
     (r"'(.+?)' is not a valid integer\.", r"'\1' bukan bilangan bulat."),
     (r"'(.+?)' is not a valid float\.", r"'\1' bukan bilangan."),

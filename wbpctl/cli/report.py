@@ -45,9 +45,9 @@ GeneratedAtOpt = Annotated[Optional[str], typer.Option(
     " made again with --at (2026-11-01T06:00:02+00:00).", show_default=False)]
 
 # what is missing comes right after who: a narrow terminal leaves out the dates first
-READINESS_COLUMNS = ("section", "due_on", "days_left", "reg_no", "name", "missing",
-                     "premi_balance", "expiry", "pb_eligible", "cb_eligible", "cmb",
-                     "released_on")
+READINESS_COLUMNS = ("section", "due_on", "days_left", "reg_no", "name", "missing", "due_by",
+                     "released_on", "premi_balance", "expiry", "pb_eligible", "cb_eligible",
+                     "cmb")
 OPD_SECTIONS = (
     Section("s_period", None, ("from", "to")),
     Section("s_by_opd", "by_opd", ("opd", "name", "assigned", "waitlisted", "completed",

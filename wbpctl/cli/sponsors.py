@@ -53,8 +53,9 @@ RefOpt = Annotated[Optional[str], typer.Option(
 
 # a narrow terminal leaves out the columns from the right: the money stays
 SPONSOR_COLUMNS = ("code", "name", "donated", "balance", "seats", "adopted", "kind", "contact")
-DONATION_COLUMNS = ("id", "sponsor", "received_on", "amount", "in_kind", "purpose", "for",
-                    "ref", "voided_on")
+# a void and goods come before the purpose: a narrow terminal must not show them as cash
+DONATION_COLUMNS = ("id", "sponsor", "received_on", "amount", "voided_on", "in_kind",
+                    "purpose", "for", "ref")
 SHOW_SECTIONS = (
     Section("s_sponsor", None, ("code", "name", "kind", "contact", "donated_cash",
                                 "donated_in_kind", "spent", "balance", "seats")),

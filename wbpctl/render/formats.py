@@ -98,6 +98,8 @@ def _readable(column: str, value: Any, lang: str) -> str:
         return ""
     if column in TRANSLATED and isinstance(value, str):
         return value_word(value, lang)
+    if column == "due_by" and isinstance(value, str):     # PB, CB, CMB as officers write them
+        return value.upper() if value in ("pb", "cb", "cmb") else value_word(value, lang)
     if column in MONEY and isinstance(value, int) and not isinstance(value, bool):
         from .numbers import rupiah
         return rupiah(value, lang)

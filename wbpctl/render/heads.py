@@ -38,6 +38,9 @@ _OWN = {"hd_seq", "hd_written_at", "hd_signature"}
 def _shown(field: str, value: object, lang: str) -> str:
     if field == "signature":       # 88 characters of base64 do not fit a terminal line
         return msg("signed_ed25519", lang)
+    if field in ("at", "written_at") and isinstance(value, str):   # JSON keeps the instant
+        from .display import time_text
+        return time_text(value, lang)
     return "" if value is None else terminal_text(value)
 
 

@@ -747,6 +747,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ev_person.corrected": ("person corrected", "data orang dikoreksi"),
     "ev_person.accessed": ("personal data seen", "data pribadi dilihat"),
     "ev_privacy.set": ("privacy policy set", "kebijakan privasi diatur"),
+    "h_due_by": ("By", "Jalur"),
     "ev_stay.admitted": ("admitted", "masuk"),
     "ev_stay.corrected": ("stay corrected", "masa tahanan dikoreksi"),
     "ev_stay.sentenced": ("sentenced", "diputus"),
@@ -1033,7 +1034,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s_trend": ("12-month trend: completions and releases",
                 "Tren 12 bulan: penyelesaian dan pembebasan"),
     "s_period": ("Period", "Periode"),
-    "bars_assigned_completed": ("assigned / completed", "ditempatkan / selesai"),
+    "bars_assigned_completed": ("top: assigned, below: completed",
+                                "atas: ditempatkan, bawah: selesai"),
     "m_registered": ("Admitted this month", "Masuk bulan ini"),
     "m_readmitted": ("of whom readmitted", "di antaranya masuk kembali"),
     "m_in_custody_start": ("In custody at the start", "Ditahan di awal bulan"),
@@ -1146,11 +1148,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s_rates": ("Rates by cohort, window and group", "Tingkat per kohort, jangka dan kelompok"),
     "s_comparisons": ("Comparisons", "Perbandingan"), "s_method": ("Method", "Metode"),
     "s_verdicts": ("Verdicts", "Kesimpulan"), "s_readiness": ("Readiness", "Kesiapan bebas"),
-    "sp_title": ("Sponsors, {lapas}, {start} to {end} (exclusive)",
-                 "Donatur {lapas}, {start} s.d. {end} (tidak termasuk)"),
+    "sp_title": ("Sponsors, {lapas}, {start} to {end}", "Donatur {lapas}, {start} s.d. {end}"),
     "sp_beginning": ("the beginning", "awal"), "total": ("Total", "Jumlah"),
     "st_title": ("Statement for {name}", "Laporan untuk {name}"),
-    "st_period": ("{start} to {end} (exclusive)", "{start} s.d. {end} (tidak termasuk)"),
+    "st_period": ("{start} to {end}", "{start} s.d. {end}"),
     "st_thanks": ("Thank you, {name}, for supporting the training and reintegration of the"
                   " inmates of {lapas}. This is what you gave, what it paid for, and what it"
                   " achieved.", "Terima kasih, {name}, atas dukungan bagi pembinaan dan"
@@ -1181,8 +1182,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "h_sponsor": ("Sponsor", "Donatur"), "h_person": ("Person", "Orang"),
     "h_completed_tracks": ("Completed", "Lulus"),
     "h_cost_per_completion": ("Per completion", "Per kelulusan"),
-    "sales_title": ("Sales by {by}, {lapas}, {start} to {end} (exclusive)",
-                    "Penjualan per {by}, {lapas}, {start} s.d. {end} (tidak termasuk)"),
+    "sales_title": ("Sales by {by}, {lapas}, {start} to {end}",
+                    "Penjualan per {by}, {lapas}, {start} s.d. {end}"),
     "sales_split": ("Split of net revenue: premi {premi}, cooperative {cooperative}, PNBP"
                     " {pnbp}", "Pembagian pendapatan bersih: premi {premi}, koperasi"
                     " {cooperative}, PNBP {pnbp}"),

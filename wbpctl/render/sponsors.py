@@ -4,6 +4,7 @@ writes it (``Rp 5.000.000``) in tables, markdown and HTML; JSON and CSV keep the
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from html import escape
 
 from .display import date_text
@@ -52,9 +53,12 @@ def render_sponsors(report: dict, fmt: str, lang: str, *, color: bool = False,
 
 
 def period_title(key: str, report: dict, lang: str, **more: str) -> str:
-    """A report's title with its period ``[from, to)`` in the reader's dates."""
+    """A report's title with its period in the reader's dates, both days included: the
+    report's ``to`` is the day after the last (``--to`` is exclusive), so the title names
+    the day before it, as people say a period ("1 Nov s.d. 30 Nov")."""
     start = date_text(report["from"], lang) if report["from"] else msg("sp_beginning", lang)
-    return msg(key, lang, lapas=report["lapas"], start=start, end=date_text(report["to"], lang),
+    last = date.fromisoformat(report["to"]) - timedelta(days=1)
+    return msg(key, lang, lapas=report["lapas"], start=start, end=date_text(last, lang),
                name=report.get("name", ""), **more)
 
 

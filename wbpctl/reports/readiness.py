@@ -69,6 +69,10 @@ def due_counts(session: Session, conn: sqlite3.Connection, *, within: int, as_of
     return overdue, len(found) - overdue
 
 
+_ROUTES = (("pb", "pb_eligible"), ("cb", "cb_eligible"), ("cmb", "cmb"),
+           ("ekspirasi", "expiry"))
+
+
 def readiness_rows(session: Session, conn: sqlite3.Connection, *, within: int, as_of: date
                    ) -> list[dict]:
     """``readiness`` inside the caller's snapshot (the monthly report counts these rows)."""
@@ -87,9 +91,12 @@ def readiness_rows(session: Session, conn: sqlite3.Connection, *, within: int, a
         if not any(kind == "training" for _, kind in completed):
             missing.append(TRAINING)
         iso = dates.as_dict()
+        # the route that date belongs to: the release type an officer would record
+        route = next((kind for kind, key in _ROUTES if iso[key] == soonest.isoformat()), None)
         due.append({"section": "overdue" if soonest < as_of else "due",
                     "reg_no": regno_text(session, stay), "name": names[stay["person_id"]],
-                    "due_on": soonest.isoformat(), "days_left": (soonest - as_of).days,
+                    "due_on": soonest.isoformat(), "due_by": route,
+                    "days_left": (soonest - as_of).days,
                     "expiry": iso["expiry"], "pb_eligible": iso["pb_eligible"],
                     "cb_eligible": iso["cb_eligible"], "cmb": iso["cmb"],
                     "released_on": None, "release_type": None, "missing": missing,
@@ -107,7 +114,8 @@ def readiness_rows(session: Session, conn: sqlite3.Connection, *, within: int, a
         missing = [c for c in AFTER_RELEASE if c not in codes]
         if missing:
             released.append({"section": "released", "reg_no": regno_text(session, stay),
-                             "name": stay["name"], "due_on": None, "days_left": None,
+                             "name": stay["name"], "due_on": None, "due_by": None,
+                             "days_left": None,
                              "expiry": None, "pb_eligible": None, "cb_eligible": None,
                              "cmb": None,
                              "released_on": stay["released_on"],
