@@ -186,6 +186,11 @@ def test_the_log_filters(people):
     today = everything[-1]["at"][:10]
     assert len(people.json("log", "--since", today)) == len(everything)
     assert people.json("log", "--until", today) == []
+    # the words the log shows name a kind too; a kind that does not exist is refused
+    assert {e["kind"] for e in people.json("--lang", "id", "log", "--kind", "selesai")} == \
+        {"enrolment.completed"}
+    unknown = people("log", "--kind", "bebas-murni")
+    assert unknown.exit_code == 1 and "--kind 'bebas-murni'" in unknown.stderr
     refused = people("log", "--since", "someday")
     assert refused.exit_code != 0 and "someday" in refused.stderr
 

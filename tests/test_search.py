@@ -103,6 +103,14 @@ def test_participant_list_finds_people_as_they_are_spelt(spelt, search, names):
     assert found(spelt, search) == names
 
 
+def test_a_search_spelt_otherwise_says_so(spelt):
+    fuzzy = spelt("participant", "list", "--search", "syaputra", "-f", "csv")
+    assert "No name holds 'syaputra' as written" in fuzzy.stderr
+    assert "Muhammad Syahputra" in fuzzy.stdout
+    exact = spelt("participant", "list", "--search", "syahputra", "-f", "csv")
+    assert exact.stderr == "" and "Muhammad Syahputra" in exact.stdout
+
+
 def test_a_correction_of_a_name_is_searched_at_once(spelt):
     spelt.ok("participant", "edit", "B.I-1/2025", "--name", "Muhammad Syahrul")
     assert found(spelt, "syahrul") == ["Muhammad Syahrul"]

@@ -26,8 +26,9 @@ def log(
         "--actor", metavar="NAME", help="Only what NAME recorded.", show_default=False)
     ] = None,
     kind: Annotated[Optional[str], typer.Option(
-        "--kind", metavar="KIND", help="Only events of KIND (stay.released), or of a part"
-        " (stay, enrolment, remission, person).", show_default=False)] = None,
+        "--kind", metavar="KIND", help="Only events of KIND, as the log words it (released,"
+        " bebas) or as JSON names it (stay.released), or of a part (stay, enrolment,"
+        " remission, person).", show_default=False)] = None,
     limit: Annotated[Optional[int], typer.Option(
         "--limit", "-n", metavar="N",
         help="Only the last N events.", min=1, max=10**9, show_default=False)] = None,
@@ -47,8 +48,10 @@ def log(
     from ..render.events import READABLE, readable
     from ..services import history
 
+    from ..render.events import kind_named
+
     events = history.log(state(ctx).session(), who, limit=limit, reveal=reveal, since=since,
-                         until=until, actor=actor, kind=kind)
+                         until=until, actor=actor, kind=kind_named(kind) if kind else None)
     chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown", "xlsx"))
     if chosen in ("table", "markdown") and not nl:
         lang = state(ctx).lang

@@ -133,8 +133,9 @@ def list_(
     """
     from ..services import participants
 
-    people = participants.list_people(state(ctx).session(), status=status, search=search,
-                                      track=track, opd=opd, reveal=reveal)
+    people = participants.list_people(
+        state(ctx).session(), status=status, search=search, track=track, opd=opd,
+        reveal=reveal, spelt_otherwise=lambda: say(ctx, "search_spelt_otherwise", text=search))
     show_rows(ctx, people, LIST_COLUMNS, fmt, output, excel=excel, nl=nl)
 
 

@@ -19,6 +19,16 @@ _WORDS = {"type", "act", "result", "reason", "status", "kind", "purpose", "chann
           "funded_by", "consent"}
 
 
+def kind_named(text: str) -> str:
+    """The event kind a reader names by the words the log shows (``bebas``, ``released``,
+    any case), or ``text`` as it is (a kind or a part of one: ``stay.released``, ``stay``)."""
+    wanted = " ".join(text.strip().lower().split())
+    for key, pair in MESSAGES.items():
+        if key.startswith("ev_") and "." in key and wanted in (p.lower() for p in pair if p):
+            return key[3:]
+    return text
+
+
 def readable(event: dict, lang: str) -> dict:
     kind = event["kind"]
     key = "ev_" + kind

@@ -215,10 +215,10 @@ HELP_ID: dict[str, str] = {
         'Hanya peristiwa yang dicatat sebelum DATE (hari UTC).',
     'Only what NAME recorded.':
         'Hanya yang dicatat oleh NAME.',
-    'Only events of KIND (stay.released), or of a part (stay, enrolment, remission, '
-    'person).':
-        'Hanya peristiwa jenis KIND (stay.released), atau satu bagiannya (stay, '
-        'enrolment, remission, person).',
+    'Only events of KIND, as the log words it (released, bebas) or as JSON names it '
+    '(stay.released), or of a part (stay, enrolment, remission, person).':
+        'Hanya peristiwa jenis KIND, seperti kata di log (bebas, released) atau nama di '
+        'JSON (stay.released), atau satu bagiannya (stay, enrolment, remission, person).',
     'Only the last N events.':
         'Hanya N peristiwa terakhir.',
     'table, json, csv, markdown or xlsx (a workbook, with -o FILE) (default: from '

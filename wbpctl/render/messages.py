@@ -748,6 +748,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ev_person.accessed": ("personal data seen", "data pribadi dilihat"),
     "ev_privacy.set": ("privacy policy set", "kebijakan privasi diatur"),
     "h_due_by": ("By", "Jalur"),
+    "log_kind_unknown": ("is not a kind of event: write it as the log does (released) or name"
+                         " a part ({parts})",
+                         "bukan jenis peristiwa: tulis seperti di log (bebas) atau sebut"
+                         " bagiannya ({parts})"),
+    "search_spelt_otherwise": ("No name holds '{text}' as written; these are spelt a letter"
+                               " or two otherwise",
+                               "Tidak ada nama yang memuat '{text}' persis; ini nama yang"
+                               " ejaannya beda satu-dua huruf"),
     "ev_stay.admitted": ("admitted", "masuk"),
     "ev_stay.corrected": ("stay corrected", "masa tahanan dikoreksi"),
     "ev_stay.sentenced": ("sentenced", "diputus"),

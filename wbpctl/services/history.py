@@ -10,11 +10,12 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..domain.errors import Rejected
+from ..domain.errors import Invalid, Rejected
 from ..domain.heads import Head, parse_head
 from ..domain.nik import mask_nik
 from ..domain.sponsors import mask_contact
 from ..store import connection, ledger, product_queries, queries, sponsor_queries
+from ..store.projections import KINDS as EVENT_KINDS
 from . import checkpoints, heads, sponsors
 from .participants import find_person, record_access, regno_text
 from .session import Session
@@ -35,6 +36,16 @@ def _masked(payload: dict) -> dict:
     return out
 
 
+def _kind(text: str) -> str:
+    """A kind of event (``stay.released``) or a part of one (``stay``); anything else is
+    refused, where it used to find nothing without a word."""
+    wanted = text.strip().lower()
+    if wanted in EVENT_KINDS or any(k.startswith(wanted + ".") for k in EVENT_KINDS):
+        return wanted
+    raise Invalid("kind", text, "log_kind_unknown",
+                  parts=", ".join(sorted({k.split(".")[0] for k in EVENT_KINDS})))
+
+
 def log(session: Session, who: str | None = None, *, limit: int | None = None,
         reveal: bool = False, since: str | date | None = None,
         until: str | date | None = None, actor: str | None = None,
@@ -48,14 +59,14 @@ def log(session: Session, who: str | None = None, *, limit: int | None = None,
     itself recorded, before anything is shown (so revealed logs are gathered first;
     others stream, the first line at once however long the ledger).
     """
+    wanted = _kind(kind) if kind else None
     reveal = session.reveals(reveal)
     start = session.date(since, "since", allow_future=True).isoformat() if since else None
     end = session.date(until, "until", allow_future=True).isoformat() if until else None
     with session.reading() as conn:
         subjects = [find_person(session, conn, who)["uid"]] if who else None
     rows = _events(session, subjects, limit, hide=not reveal,
-                   filters=dict(since=start, until=end, actor=actor,
-                                kind=kind.strip().lower() if kind else None))
+                   filters=dict(since=start, until=end, actor=actor, kind=wanted))
     if not reveal:
         return rows
     gathered = list(rows)

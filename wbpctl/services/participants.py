@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..domain import milestones as ms
 from ..domain.bounds import WORD, bounded, is_digits
@@ -567,8 +567,8 @@ def show(session: Session, who: str, *, reveal: bool = False) -> dict:
 
 
 def list_people(session: Session, *, status: str = "all", search: str | None = None,
-                track: str | None = None, opd: str | None = None,
-                reveal: bool = False) -> Iterable[dict]:
+                track: str | None = None, opd: str | None = None, reveal: bool = False,
+                spelt_otherwise: Callable[[], None] = lambda: None) -> Iterable[dict]:
     """Everyone, with their current (latest) stay; filters combine.
 
     Rows stream from one snapshot, so a national list does not sit in memory; with
@@ -579,7 +579,8 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
     as written, a letter or two off: see ``domain.search``), a register number written
     loosely or a part of one, and a NIK only whole (16 digits): a part of a NIK matched
     anywhere let anyone recover a full NIK digit by digit. A search that matched a NIK is
-    recorded as an access to it.
+    recorded as an access to it. ``spelt_otherwise`` is called before the first of the
+    people found only spelt otherwise (so the caller can say so).
     """
     reveal = session.reveals(reveal)
     status = str(status).strip().lower()
@@ -605,7 +606,8 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
                       command="participant list --search")
     rows = _people(session, wanted, wanted_search, None, track, opd, reveal)
     if wanted_search is not None:
-        rows = _or_spelt_otherwise(session, rows, wanted_search, wanted, track, opd, reveal)
+        rows = _or_spelt_otherwise(session, rows, wanted_search, wanted, track, opd, reveal,
+                                   spelt_otherwise)
     if not reveal:
         return rows
     people = list(rows)
@@ -616,7 +618,7 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
 
 def _or_spelt_otherwise(session: Session, rows: Iterator[dict], search: Search,
                         status: str | None, track: str | None, opd: str | None,
-                        reveal: bool) -> Iterator[dict]:
+                        reveal: bool, said: Callable[[], None]) -> Iterator[dict]:
     """The people a search finds as written; when it finds no one, those whose name is
     spelt a letter or two otherwise."""
     first = next(rows, None)
@@ -632,6 +634,7 @@ def _or_spelt_otherwise(session: Session, rows: Iterator[dict], search: Search,
         ids = [row_id for row_id, key in queries.search_candidates(conn, query)
                if close(key or "")]
     if ids:
+        said()
         yield from _people(session, status, None, ids, track, opd, reveal)
 
 
