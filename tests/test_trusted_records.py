@@ -310,6 +310,11 @@ def test_readiness_starts_with_the_overdue_and_shows_cb_routes(cli):
         ("overdue", -322, "2026-01-10")
     assert (cb["section"], cb["cb_eligible"], cb["pb_eligible"], cb["due_on"]) == \
         ("due", "2026-12-10", None, "2026-12-10")     # 2/3 of 10 months, under PB's 9
+    assert (overdue["due_by"], cb["due_by"]) == ("ekspirasi", "cb")     # which date it is
+    table = cli.ok("report", "readiness", "--within", "60").stdout
+    assert " CB " in next(line for line in table.splitlines() if "B.IIa-2/2026" in line)
+    too_long = refused(cli, "release", "B.I-3/2025", "--on", "2026-11-01", "--type", "cb")
+    assert "CB is only for sentences up to 18 months" in too_long
     shown = cli.ok("participant", "show", "B.I-1/2024")
     assert "322 day(s) past expiry (2026-01-10)" in shown.stderr
     report = cli.json("report", "monthly", "--month", "2026-11")

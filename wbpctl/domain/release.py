@@ -56,7 +56,8 @@ class StayCase:
 
 
 def check_release(release_type: str, on: date, stay: StayCase, dates: Milestones,
-                  override: str | None, *, grace_days: int = 0) -> list[Notice]:
+                  override: str | None, *, grace_days: int = 0,
+                  cb_max_months: int = 18) -> list[Notice]:
     """Refuse a release the stay's dates do not allow (``Rejected``: nothing is written);
     return the warnings an allowed one deserves. ``override`` (a reason) lets a release
     come before its date, never before admission or for a stay without that date."""
@@ -75,7 +76,7 @@ def check_release(release_type: str, on: date, stay: StayCase, dates: Milestones
     earliest, impossible = _earliest(kind, dates)
     if earliest is None:
         if not override:
-            raise Rejected(impossible)
+            raise Rejected(impossible, months=cb_max_months)
         return []
     if on < earliest and not override:
         raise Rejected(f"{kind.replace('-', '_')}_too_early", eligible=earliest.isoformat())

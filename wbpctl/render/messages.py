@@ -305,9 +305,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pb_too_early": ("PB is possible from {eligible}; use --override REASON to record it anyway",
                      "PB baru mungkin sejak {eligible}; pakai --override ALASAN bila tetap"
                      " dicatat"),
-    "cb_not_allowed": ("CB is only for sentences up to the configured limit; use --override"
-                       " REASON to record it anyway", "CB hanya untuk pidana sampai batas di"
-                       " konfigurasi; pakai --override ALASAN bila tetap dicatat"),
+    "cb_not_allowed": ("CB is only for sentences up to {months} months (sentence_rules in the"
+                       " config); use --override REASON to record it anyway",
+                       "CB hanya untuk pidana sampai {months} bulan (sentence_rules di"
+                       " konfigurasi); pakai --override ALASAN bila tetap dicatat"),
     "cb_too_early": ("CB is possible from {eligible}; use --override REASON to record it anyway",
                      "CB baru mungkin sejak {eligible}; pakai --override ALASAN bila tetap"
                      " dicatat"),

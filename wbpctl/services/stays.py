@@ -141,7 +141,8 @@ def _release(session: Session, tx: Tx, who: str, person, stay, when: date, kind:
                     bool(stay_sentence(stay) and stay_sentence(stay).is_fixed_term),
                     len(grants))
     notices = check_release(kind, when, case, stay_dates(session, tx.conn, stay), reason,
-                            grace_days=session.config.rules.ekspirasi_grace_days)
+                            grace_days=session.config.rules.ekspirasi_grace_days,
+                            cb_max_months=session.config.rules.cb_max_sentence_months)
     payload = {"uid": stay["stay_uid"], "on": when.isoformat(), "type": kind,
                "override": reason}
     if destination:
