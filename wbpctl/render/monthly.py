@@ -7,7 +7,7 @@ from .safe import terminal_text
 
 from .charts import columns_svg, grouped_bars_svg, text_bar
 from . import display
-from .formats import cell_text, text_console, to_csv, to_json, to_markdown
+from .formats import cell_text, table_onto, text_console, to_csv, to_json, to_markdown
 from .heads import CSV_COLUMNS, csv_cells, footer
 from .messages import header, msg, value_word
 from .numbers import number
@@ -114,6 +114,7 @@ def monthly_table(report: dict, lang: str, *, color: bool = False, width: int | 
         opds.add_row(Text(terminal_text(r["opd"])), *(Text(str(r[k])) for k in
                                        ("assigned", "completed", "dropped", "active_end")), bars)
     console.print(opds)
+    table_onto(console, report["by_track"], TRACK_COLUMNS, lang, msg("s_by_track", lang))
 
     peak = max([1, *(t["completed"] for t in report["trend"]),
                 *(t["released"] for t in report["trend"])])
