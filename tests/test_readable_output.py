@@ -170,6 +170,8 @@ def test_indonesian_messages_say_days_words_and_the_option_typed(people):
     assert "2026-" not in released.stderr
     refused = people("--lang", "id", "report", "readiness", "--as-of", "31/02/2026")
     assert refused.stderr.startswith("wbpctl: --as-of '31/02/2026': ")
+    assert "kurang dari 9.999" in people("--lang", "id", "sell", "MADU-250", "--qty", "9999",
+                                         "--channel", "koperasi").stderr    # a count's thousands
     extra = people("--lang", "id", "participant", "show", "BI1", "2025")
     assert extra.exit_code == 2 and "Ada argumen berlebih (2025)" in extra.stderr
 

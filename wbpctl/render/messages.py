@@ -11,6 +11,7 @@ import re
 
 from ..domain.errors import Message
 from ..domain.money import Rupiah
+from .numbers import number
 from .safe import cut, terminal_text
 
 # key: (English, Indonesian)
@@ -1276,9 +1277,17 @@ _CODED_PARAMS = {"status", "type", "release_type", "reason", "result", "phase"}
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+# parameters that count things (never a year, a sequence number or a line number)
+_COUNT_PARAMS = {"events", "rows", "rejected", "people", "count", "qty", "stock", "k",
+                 "loaded", "added", "written"}
+
+
 def _in_words(name: str, value: object) -> object:
     """A parameter as an Indonesian message says it: a day as the reader writes it
-    (``27-02-2027``), a coded value in its word (``released`` -> ``bebas``)."""
+    (``27-02-2027``), a coded value in its word (``released`` -> ``bebas``), a count with
+    its thousands (``1.407``)."""
+    if isinstance(value, int) and not isinstance(value, bool) and name in _COUNT_PARAMS:
+        return number(value, "id")
     if not isinstance(value, str):
         return value
     if _ISO_DAY.fullmatch(value):
