@@ -281,3 +281,22 @@ def test_the_readable_log_names_people_sponsors_and_products_never_their_ids(cli
     donation = " ".join(cli.ok("--lang", "en", "log", "--kind", "donation", "-n", "1")
                         .stdout.split())
     assert "Sponsor: " in donation and "Rp " in donation
+
+
+@pytest.mark.parametrize("text", ["2026-10", "Oktober 2026", "okt 2026", "Okt. 2026",
+                                  "October 2026", "10/2026"])
+def test_a_month_as_reports_write_it(text):
+    from datetime import date
+
+    from wbpctl.domain.periods import month_period
+    assert month_period(text, date(2026, 11, 29))[0] == "2026-10"
+
+
+@pytest.mark.parametrize("text", ["2026-13", "Zzz 2026", "13/2026", "Oktober"])
+def test_not_a_month(text):
+    from datetime import date
+
+    from wbpctl.domain.errors import Invalid
+    from wbpctl.domain.periods import month_period
+    with pytest.raises(Invalid):
+        month_period(text, date(2026, 11, 29))

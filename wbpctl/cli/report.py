@@ -77,8 +77,8 @@ def monthly(
     ctx: typer.Context,
     month: Annotated[Optional[str], typer.Option(
         "--month", metavar="MONTH",
-        help="YYYY-MM, this or last. Default: last on the first three days of a"
-        " month (so a cron job on the 1st reports the month just ended), else this.",
+        help="YYYY-MM (or Oktober 2026), this or last. Default: last on the first three"
+        " days of a month (so a cron job on the 1st reports the month just ended), else this.",
         show_default=False)] = None,
     as_of: AsOfOpt = None,
     at: AtOpt = None,

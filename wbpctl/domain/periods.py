@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import bounds
-from .dates import FIRST_YEAR, LAST_YEAR, add_months
+from .dates import FIRST_YEAR, LAST_YEAR, MONTHS, add_months
 from .errors import Invalid
 
 
@@ -37,7 +37,8 @@ def default_month(today: date) -> str:
 
 
 def month_period(text: str | None, today: date, *, field: str = "month") -> tuple[str, Period]:
-    """``YYYY-MM``, ``this`` or ``last`` (default by ``default_month``) -> (label, period)."""
+    """``YYYY-MM``, a month as reports write it (``Oktober 2026``, ``Okt 2026``,
+    ``10/2026``), ``this`` or ``last`` (default by ``default_month``) -> (label, period)."""
     value = bounds.bounded(text or default_month(today), field, bounds.DATE).strip().lower()
     first_this = today.replace(day=1)
     if value in ("this", "ini", "bulan-ini"):
@@ -45,13 +46,25 @@ def month_period(text: str | None, today: date, *, field: str = "month") -> tupl
     elif value in ("last", "lalu", "bulan-lalu"):
         start = add_months(first_this, -1)
     else:
-        m = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", value)
-        if not m or not 1 <= int(m[2]) <= 12:
+        year, month = _year_month(value)
+        if not 1 <= month <= 12:
             raise Invalid(field, text, "month_unparseable")
-        if not FIRST_YEAR <= int(m[1]) <= LAST_YEAR:
+        if not FIRST_YEAR <= year <= LAST_YEAR:
             raise Invalid(field, text, "date_out_of_range", first=FIRST_YEAR, last=LAST_YEAR)
-        start = date(int(m[1]), int(m[2]), 1)
+        start = date(year, month, 1)
     return start.strftime("%Y-%m"), Period(start, add_months(start, 1))
+
+
+def _year_month(value: str) -> tuple[int, int]:
+    """(year, month) of ``2026-10``, ``oktober 2026``, ``okt. 2026`` or ``10/2026``;
+    (0, 0) when it is none of these."""
+    if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", value):
+        return int(m[1]), int(m[2])
+    if m := re.fullmatch(r"([0-9]{1,2})[/.]([0-9]{4})", value):
+        return int(m[2]), int(m[1])
+    if (m := re.fullmatch(r"([^\W\d_]+)\.?[\s-]+([0-9]{4})", value)) and m[1] in MONTHS:
+        return int(m[2]), MONTHS[m[1]]
+    return 0, 0
 
 
 def trailing_months(period: Period, count: int = 12) -> Period:

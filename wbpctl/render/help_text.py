@@ -450,9 +450,9 @@ HELP_ID: dict[str, str] = {
         "checkpoint di samping basis data (lihat 'wbpctl checkpoint'); bila berkas itu "
         'tidak bisa ditulis, laporan tetap ditulis dengan satu baris peringatan. Diam di '
         'stderr bila semuanya lancar (untuk cron).',
-    'YYYY-MM, this or last. Default: last on the first three days of a month (so a cron '
-    'job on the 1st reports the month just ended), else this.':
-        'YYYY-MM, this atau last. Bawaan: last pada tiga hari pertama sebuah bulan (agar '
+    'YYYY-MM (or Oktober 2026), this or last. Default: last on the first three days of a '
+    'month (so a cron job on the 1st reports the month just ended), else this.':
+        'YYYY-MM (atau Oktober 2026), this atau last. Bawaan: last pada tiga hari pertama sebuah bulan (agar '
         'cron tanggal 1 melaporkan bulan yang baru berakhir), selain itu this.',
     'The business date the figures are counted up to (default today). Facts entered later'
     ' with earlier dates (a late remission, completion or admission) change a past --as-'
