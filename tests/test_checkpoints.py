@@ -22,17 +22,18 @@ def rewrite_history(db, old="Budi Santoso", new="Budi Santosa"):
     """What anyone who can write the file can do: change a fact, recompute every hash
     from there on, and change the table to match. The chain and the replay both agree."""
     from wbpctl.domain.search import search_key
-    from wbpctl.store.ledger import GENESIS, event_hash
+    from wbpctl.store.chain import GENESIS, hash_v2
 
     conn = sqlite3.connect(db)
     prev = GENESIS
     for seq, uid, at, actor, lapas, kind, subject, payload, batch in conn.execute(
-            "SELECT seq, uid, at, actor, lapas, kind, subject, payload, batch FROM events"
-            " ORDER BY seq").fetchall():
+            "SELECT e.seq, e.uid, c.at, c.actor, c.lapas, e.kind, e.subject, e.payload,"
+            " c.batch FROM events e JOIN commands c ON c.id = e.command"
+            " ORDER BY e.seq").fetchall():
         payload = payload.replace(json.dumps(old), json.dumps(new))
-        digest = event_hash(prev, uid, at, actor, lapas, kind, subject, payload, batch)
-        conn.execute("UPDATE events SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?",
-                     (payload, prev, digest, seq))
+        digest = hash_v2(prev, uid, at, actor, lapas, kind, subject, payload, batch)
+        conn.execute("UPDATE events SET payload = ?, hash = ? WHERE seq = ?",
+                     (payload, digest, seq))
         prev = digest
     conn.execute("UPDATE people SET name = ?, name_key = ? WHERE name = ?",
                  (new, search_key(new), old))
@@ -54,7 +55,7 @@ def test_checkpoint_appends_the_head_once_owner_only(cli):
     again = cli.ok("checkpoint")
     assert "nothing written" in again.stderr and len(lines(cli)) == 1
     add_person(cli, "B.I-2/2025", name="Agus")
-    assert cli.json("checkpoint")["seq"] == seq + 2 and len(lines(cli)) == 2
+    assert cli.json("checkpoint")["seq"] == seq + 1 and len(lines(cli)) == 2
 
 
 def test_actor_of_a_checkpoint_is_who_kept_it(cli):
@@ -106,22 +107,22 @@ def test_a_rewritten_ledger_passes_verify_alone_and_fails_against_its_checkpoint
                                                                                tmp_path):
     """The issue's attack: the chain is rewritten with recomputed hashes. Without heads
     kept elsewhere nothing can tell; with them, verify names the first one lost."""
-    add_person(cli)                                        # Budi: events 2 and 3
+    add_person(cli)                                        # Budi: event 2
     add_person(cli, "B.I-2/2025", name="Agus")
-    cli.ok("--actor", "kalapas", "checkpoint")             # seq 5
+    cli.ok("--actor", "kalapas", "checkpoint")             # seq 3
     add_person(cli, "B.I-3/2025", name="Candra")
-    cli.ok("checkpoint")                                   # seq 7
+    cli.ok("checkpoint")                                   # seq 4
     kept, first = heads_file(cli), lines(cli)[0]
     assert first["actor"].startswith("kalapas")
     shutil.copy(kept, tmp_path / "kanwil.heads")           # the regional office's copy
     rewrite_history(cli.db)
     result = cli("verify")
     assert result.exit_code == 1 and result.stdout == ""
-    now = sqlite3.connect(cli.db).execute("SELECT hash FROM events WHERE seq = 5").fetchone()[0]
+    now = sqlite3.connect(cli.db).execute("SELECT lower(hex(hash)) FROM events WHERE seq = 3").fetchone()[0]
     assert result.stderr == (
-        f"wbpctl: Checkpoint KTL#5:{first['hash'][:8]} ({kept} line 1, written"
-        f" {first['written_at']} by {first['actor']}) is not in this ledger: its event #5 is now"
-        f" KTL#5:{now[:8]}; the ledger was rewritten after that checkpoint\n")
+        f"wbpctl: Checkpoint KTL#3:{first['hash'][:8]} ({kept} line 1, written"
+        f" {first['written_at']} by {first['actor']}) is not in this ledger: its event #3 is now"
+        f" KTL#3:{now[:8]}; the ledger was rewritten after that checkpoint\n")
     os.rename(kept, tmp_path / "aside.heads")
     cli.ok("verify")                                       # alone, the rewrite passes
     result = cli("verify", "--heads", str(tmp_path / "kanwil.heads"))
@@ -132,12 +133,13 @@ def test_a_ledger_cut_short_fails_against_its_checkpoints(cli):
     add_person(cli)
     cli.ok("checkpoint")
     conn = sqlite3.connect(cli.db)
-    conn.execute("DELETE FROM events WHERE seq = 3")
+    conn.execute("DELETE FROM events WHERE seq = 2")
     conn.execute("DELETE FROM stays")
+    conn.execute("DELETE FROM people")
     conn.commit()
     conn.close()
     result = cli("verify")
-    assert result.exit_code == 1 and "holds only 2 events" in result.stderr
+    assert result.exit_code == 1 and "holds only 1 events" in result.stderr
 
 
 def test_checkpoint_files_that_cannot_be_used(cli, tmp_path):
@@ -162,7 +164,7 @@ def test_verify_head(cli):
     short = f"KTL#{seq}:{digest[:8]}"
     assert f"{short} is in the ledger" in cli.ok("verify", "--head", short).stderr
     assert cli.ok("verify", "--head", digest).exit_code == 0
-    second = sqlite3.connect(cli.db).execute("SELECT hash FROM events WHERE seq = 2"
+    second = sqlite3.connect(cli.db).execute("SELECT lower(hex(hash)) FROM events WHERE seq = 2"
                                              ).fetchone()[0]
     by_seq = cli.ok("verify", "--quick", "--head", "KTL#2")      # named in full when proven
     assert f"KTL#2:{second[:8]} is in the ledger" in by_seq.stderr
@@ -182,7 +184,8 @@ def test_verify_names_a_broken_chain_before_a_head(cli):
     add_person(cli)
     seq, digest, _, _ = last_event(cli.db)
     conn = sqlite3.connect(cli.db)
-    conn.execute("UPDATE events SET actor = 'x' WHERE seq = 2")
+    conn.execute("UPDATE commands SET actor = 'x' WHERE id = (SELECT command FROM events"
+                 " WHERE seq = 2)")
     conn.commit()
     conn.close()
     result = cli("verify", "--head", f"KTL#{seq}:{digest[:8]}")

@@ -31,15 +31,14 @@ def test_import_participants_then_again_is_a_no_op(cli, tmp_path):
     again = cli.ok("import", "participants", path)
     assert "Nothing new: 2 unchanged" in again.stderr
     assert dump(cli.db) == before
-    batch = {e["batch"] for e in cli.json("log") if e["kind"] == "person.registered"}
+    batch = {e["batch"] for e in cli.json("log") if e["kind"] == "person.admitted"}
     assert len(batch) == 1 and None not in batch          # one import, one batch id
 
 
 def test_events_are_the_same_as_the_single_command(cli, tmp_path):
     cli.ok("import", "participants", write(tmp_path, HEADER + ROWS))
     kinds = [e["kind"] for e in cli.json("log")]
-    assert kinds == ["catalog.synced", "person.registered", "stay.admitted",
-                     "person.registered", "stay.admitted"]
+    assert kinds == ["catalog.synced", "person.admitted", "person.admitted"]
     cli.ok("verify")
 
 

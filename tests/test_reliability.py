@@ -180,7 +180,8 @@ def unsound_backup(cli, copy: Path) -> Path:
     """A backup of the database, then one of its events changed: it no longer verifies."""
     cli.ok("backup", str(copy))
     conn = sqlite3.connect(copy)
-    conn.execute("UPDATE events SET actor = 'someone else' WHERE seq = 2")
+    conn.execute("UPDATE commands SET actor = 'someone else' WHERE id = (SELECT command"
+                 " FROM events WHERE seq = 2)")
     conn.commit()
     conn.close()
     return copy

@@ -27,7 +27,8 @@ ARGS = {"participant list": [], "participant show": ["B.I-1/2025"], "opd list": 
         "report readiness": [], "export": ["participants"], "privacy show": [],
         "sponsor list": [], "sponsor show": ["SPONSOR"], "donation list": [],
         "product list": [], "product show": ["MADU-250"], "report sponsors": [],
-        "report sponsor": ["SPONSOR"], "report sales": []}
+        "report sponsor": ["SPONSOR"], "report sales": [], "bundle": [],
+        "merge": ["other.wbpb"], "person matches": []}
 
 
 def commands_with(option: str) -> list[str]:
@@ -63,8 +64,9 @@ def test_no_command_writes_its_output_over_the_database(cli, command):
     cli.ok("checkpoint")
     cli.ok("backup", str(cli.db.parent / "copy.db"))
     before = dump(cli.db)
+    formats = command in commands_with("--format")
     for target in targets(cli.db):
-        for extra in ([], ["-f", "json"], ["-f", "xlsx"]):
+        for extra in ([], ["-f", "json"], ["-f", "xlsx"]) if formats else ([],):
             result = cli(*command.split(), *ARGS[command], "-o", str(target), *extra)
             assert result.exit_code == 2, (command, target, result.stderr)
             assert "an output never replaces it" in result.stderr
@@ -205,7 +207,7 @@ def test_ctrl_c_after_the_commit_says_it_was_saved(cli, interrupted_after_commit
                  "--detained", "2025-01-10", "--sentence", "3y")
     assert result.exit_code == 130
     assert "nothing was written" not in result.stderr
-    assert "Interrupted after the change was saved: 2 event(s) are in the ledger" \
+    assert "Interrupted after the change was saved: 1 event(s) are in the ledger" \
         in result.stderr
     assert sqlite3.connect(cli.db).execute("SELECT count(*) FROM people").fetchone()[0] == 1
 
@@ -218,7 +220,7 @@ def test_ctrl_c_after_an_import_commit_says_it_was_saved(cli, interrupted_after_
     result = cli("--lang", "id", "import", "participants", str(path), "--date-order",
                  "day-first")
     assert result.exit_code == 130
-    assert "Dihentikan setelah perubahan tersimpan: 600 peristiwa" in result.stderr
+    assert "Dihentikan setelah perubahan tersimpan: 300 peristiwa" in result.stderr
     assert sqlite3.connect(cli.db).execute("SELECT count(*) FROM people").fetchone()[0] == 300
 
 
@@ -228,7 +230,7 @@ def test_ctrl_c_before_the_commit_still_says_nothing_was_written(cli, monkeypatc
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(participants, "registration_records", interrupted)
+    monkeypatch.setattr(participants, "registration_record", interrupted)
     result = cli("participant", "add", "--name", "A", "--reg-no", "B.I-1/2025",
                  "--detained", "2025-01-10", "--sentence", "3y")
     assert result.exit_code == 130 and "Interrupted: nothing was written" in result.stderr
@@ -428,9 +430,9 @@ def test_a_ledger_written_before_keeps_verifying(cli, session):
                           sentence="3y")
     old.close()
     add_person(cli, "B.I-8/2025")
-    assert [e["actor"] for e in cli.json("log")][1:3] == ["petugas-lama"] * 2
+    assert [e["actor"] for e in cli.json("log")][1:2] == ["petugas-lama"]
     cli.ok("verify")
-    assert cli.ok("report", "monthly", "--at", "3", "-f", "json").stdout
+    assert cli.ok("report", "monthly", "--at", "2", "-f", "json").stdout
 
 
 @pytest.fixture
@@ -705,7 +707,8 @@ def test_pseudonyms_differ_per_export_and_cannot_be_computed_from_the_ledger(dem
     first = [r["reg_no"] for r in anonymous_rows(demo, "participants")]
     second = [r["reg_no"] for r in anonymous_rows(demo, "participants")]
     assert len(set(first)) == len(first) and not set(first) & set(second)
-    salt = sqlite3.connect(demo.db).execute("SELECT hash FROM events WHERE seq = 1").fetchone()[0]
+    salt = sqlite3.connect(demo.db).execute("SELECT lower(hex(hash)) FROM events WHERE seq = 1"
+                                        ).fetchone()[0]
     regnos = [p["reg_no"] for p in demo.json("participant", "list")]
     old_scheme = {"X-" + hashlib.sha256((salt + r).encode()).hexdigest()[:12] for r in regnos}
     assert not old_scheme & set(first)

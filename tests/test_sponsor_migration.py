@@ -37,8 +37,18 @@ def old(tmp_path) -> Cli:
 
 
 def events(db) -> list[tuple]:
+    """Every event as its hash covers it (seq, uid, time, actor, Lapas, kind, subject,
+    payload, batch, hash), in the layout before schema 6 or after it."""
     conn = sqlite3.connect(db)
-    rows = conn.execute("SELECT * FROM events ORDER BY seq").fetchall()
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'commands'").fetchone():
+        from wbpctl.store.chain import uid_text
+        rows = [(seq, uid_text(uid), *rest, digest.hex()) for seq, uid, *rest, digest in
+                conn.execute("SELECT e.seq, e.uid, c.at, c.actor, c.lapas, e.kind, e.subject,"
+                             " e.payload, c.batch, e.hash FROM events e JOIN commands c"
+                             " ON c.id = e.command ORDER BY e.seq")]
+    else:
+        rows = conn.execute("SELECT seq, uid, at, actor, lapas, kind, subject, payload, batch,"
+                            " hash FROM events ORDER BY seq").fetchall()
     conn.close()
     return rows
 
@@ -59,13 +69,16 @@ def test_init_upgrades_and_registers_a_sponsor_per_free_text(old):
     assert refused.exit_code == 4 and "run 'wbpctl init'" in refused.stderr
     past = events(old.db)
     done = old.ok("init")
-    assert "3 migration(s)" in done.stderr           # sponsors, products, name search
+    assert "4 migration(s)" in done.stderr     # sponsors, products, name search, lean ledger
     assert "3 sponsor(s) registered from the sponsors places named in free text" in done.stderr
     assert events(old.db)[:len(past)] == past            # not one past event changed
     added = [e for e in old.json("log") if e["seq"] > len(past)]
-    # the catalogue now has products too; then the sponsors
-    assert [e["kind"] for e in added] == ["catalog.synced"] + ["sponsor.registered"] * 3
-    assert added[1]["payload"]["texts"] == ["Yayasan Peduli Jambi", "yayasan peduli jambi"]
+    # the old head, named by the first event of format 2; the catalogue now has products
+    # too; then the sponsors
+    assert [e["kind"] for e in added] == ["ledger.migrated", "catalog.synced"] + \
+        ["sponsor.registered"] * 3
+    assert added[0]["payload"]["head"] == json.loads(BEFORE["head"])["head"]
+    assert added[2]["payload"]["texts"] == ["Yayasan Peduli Jambi", "yayasan peduli jambi"]
     old.ok("verify")
     listed = {s["code"]: s for s in old.json("sponsor", "list")}
     assert {code: (s["name"], s["kind"], s["seats"]) for code, s in listed.items()} == {
@@ -77,7 +90,7 @@ def test_init_upgrades_and_registers_a_sponsor_per_free_text(old):
     assert places == {("OLAH-MADU", "YAYASAN-PEDULI-JAMBI"), ("ADMINDUK", None),
                       ("IKAN-AIRTAWAR", "CSR-BANK-JAMBI")}
     again = old.ok("init")
-    assert "up to date: nothing written" in again.stderr and old.events() == len(past) + 4
+    assert "up to date: nothing written" in again.stderr and old.events() == len(past) + 5
     # a sponsor made from a text is a sponsor like any other: its kind can be said now
     old.ok("sponsor", "edit", "PT-SAWIT-MAKMUR", "--kind", "perusahaan")
     old.ok("verify")

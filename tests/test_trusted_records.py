@@ -332,7 +332,7 @@ def test_readiness_starts_with_the_overdue_and_shows_cb_routes(cli):
 def test_plausibility_warnings_are_printed_and_recorded(cli, args, words):
     done = cli.ok("participant", "add", "--name", "W", *args)
     assert "warning:" in done.stderr and words in done.stderr
-    assert events(cli, "stay.admitted")[-1]["payload"]["notices"]
+    assert events(cli, "person.admitted")[-1]["payload"]["notices"]
 
 
 def test_a_fixed_term_over_20_years_is_refused(cli):

@@ -159,8 +159,8 @@ def root(
 
 
 def _register() -> None:
-    from . import (enrolment, heads, init, ledger, maintenance, participant, privacy, products,
-                   report, sponsors, stays, tracks, transfer, void)
+    from . import (enrolment, federation, heads, init, ledger, maintenance, participant,
+                   privacy, products, report, sponsors, stays, tracks, transfer, void)
 
     app.command("init")(init.init)
     app.add_typer(participant.app, name="participant")
@@ -193,6 +193,9 @@ def _register() -> None:
     app.command("backup")(maintenance.backup)
     app.command("restore")(maintenance.restore)
     app.add_typer(privacy.app, name="privacy")
+    app.command("bundle")(federation.bundle)
+    app.command("merge")(federation.merge)
+    app.add_typer(federation.person_app, name="person")
 
 
 _register()

@@ -16,7 +16,7 @@ _HIDDEN = {"uid", "person", "stay", "transfer", "absence", "lapas", "notices", "
            "takes", "shares", "batch_uid", "sponsor_uid", "products"}
 # coded values said in words
 _WORDS = {"type", "act", "result", "reason", "status", "kind", "purpose", "channel",
-          "funded_by", "consent"}
+          "funded_by", "consent", "basis"}
 
 
 def kind_named(text: str) -> str:
@@ -32,7 +32,9 @@ def kind_named(text: str) -> str:
 def readable(event: dict, lang: str) -> dict:
     kind = event["kind"]
     key = "ev_" + kind
-    return {"seq": event["seq"], "at": event["at"], "actor": event["actor"],
+    # an event of another Lapas's chain (a merged ledger) is numbered in that chain
+    seq = f"{event['lapas']}#{event['seq']}" if event.get("merged") else event["seq"]
+    return {"seq": seq, "at": event["at"], "actor": event["actor"],
             "what": msg(key, lang) if key in MESSAGES else kind,
             "who": event.get("who") or "", "details": details(event, lang)}
 
@@ -59,7 +61,8 @@ def _sentence(value: dict) -> str:
 
 
 # a field whose plain header means something else in a report (a period's "to")
-_FIELD_HEADERS = {("stay.released", "to"): "to_lapas", ("stay.returned", "from"): "from_lapas"}
+_FIELD_HEADERS = {("stay.released", "to"): "to_lapas", ("stay.returned", "from"): "from_lapas",
+                  ("ledger.merged", "from"): "first", ("ledger.merged", "to"): "last"}
 
 
 def _label(field: str, lang: str, kind: str = "") -> str:
@@ -81,6 +84,8 @@ def details(event: dict, lang: str) -> str:
         parts.append(msg("ev_catalog_counts", lang, opds=len(payload.get("opds", [])),
                          tracks=len(payload.get("tracks", [])),
                          products=len(payload.get("products", []))))
+    if kind == "ledger.merged":
+        parts.append(str(payload.get("lapas")))
     if kind == "privacy.set":       # mask_nik false: "mask-nik: off", as it was typed
         parts.append(f"{str(payload.get('setting')).replace('_', '-')}: "
                      f"{'on' if payload.get('value') else 'off'}")
@@ -98,7 +103,7 @@ def details(event: dict, lang: str) -> str:
     for field, value in sorted(payload.items(), key=lambda item: item[0] != "on"):
         if field in _HIDDEN or value in (None, "", False, [], {}):
             continue
-        if field == "sponsor" and isinstance(value, str):
+        if field in ("sponsor", "a", "b") and isinstance(value, str):
             value = names.get(value, value)
         elif field in ("makers", "credits"):
             value = _people(value, names, lang)

@@ -813,4 +813,60 @@ HELP_ID: dict[str, str] = {
         'mengizinkan NIK tanpa samaran.',
     'Why (recorded in the ledger with who set it).':
         'Alasannya (dicatat di buku besar bersama siapa yang mengaturnya).',
+    # -- federation: bundles, merges, people across Lapas --------------------------------
+    "Write this Lapas's events (after --since HEAD, else all) as one compressed, "
+    "self-checking file for an office without a network: it names the head it continues "
+    "and the head it ends at, and 'wbpctl merge' recomputes every hash between them.":
+        "Tulis peristiwa Lapas ini (setelah --since HEAD, atau semuanya) sebagai satu berkas "
+        "terkompresi yang memeriksa dirinya sendiri, untuk kantor tanpa jaringan: berkas itu "
+        "menyebut kepala yang dilanjutkannya dan kepala akhirnya, dan 'wbpctl merge' "
+        "menghitung ulang setiap hash di antaranya.",
+    'The bundle to write (ktl-2026-11.wbpb): made beside it, owner-only, renamed into place '
+    'when whole; never the database.':
+        'Bundel yang ditulis (ktl-2026-11.wbpb): dibuat di sebelahnya, hanya untuk pemilik, '
+        'diganti namanya setelah utuh; tidak pernah basis data.',
+    'Only the events after this head (as a report or the last bundle printed it: '
+    'KTL#5120:3f9a2c71); default: all.':
+        'Hanya peristiwa setelah kepala ini (seperti tercetak di laporan atau bundel '
+        'terakhir: KTL#5120:3f9a2c71); bawaan: semua.',
+    "Take in other Lapas's events from bundles or ledger files, all or nothing.":
+        "Gabungkan peristiwa Lapas lain dari bundel atau berkas buku besar, semua atau "
+        "tidak sama sekali.",
+    "Each Lapas keeps its own chain here, every link checked; this Lapas's chain gains one "
+    "event per merge (and one per NIK found in two Lapas: the same person). Bundles may "
+    "come in any order as long as each continues what is merged already; a second merge "
+    "of the same bundle writes nothing. A bundle that was altered, a gap, or a Lapas whose "
+    "ledger was rewritten after what is merged (a fork) is refused, nothing written.":
+        "Setiap Lapas menyimpan rantainya sendiri di sini, setiap mata rantai diperiksa; "
+        "rantai Lapas ini bertambah satu peristiwa per penggabungan (dan satu per NIK yang "
+        "ada di dua Lapas: orang yang sama). Bundel boleh datang dalam urutan apa pun asal "
+        "masing-masing melanjutkan yang sudah digabung; penggabungan kedua atas bundel yang "
+        "sama tidak menulis apa pun. Bundel yang diubah, celah, atau Lapas yang buku "
+        "besarnya ditulis ulang setelah yang digabung (percabangan) ditolak, tanpa ada yang "
+        "ditulis.",
+    'Bundles (.wbpb) or ledger files of other Lapas.':
+        'Bundel (.wbpb) atau berkas buku besar Lapas lain.',
+    'The records of one person across merged Lapas.':
+        'Catatan satu orang di beberapa Lapas yang digabung.',
+    "Records that are likely one person but are not linked: the same name (accents, case "
+    "and word order aside) and birth date, one of them without a NIK. Link them with "
+    "'wbpctl person link A B --reason R' once someone has checked.":
+        "Catatan yang kemungkinan satu orang tetapi belum ditautkan: nama sama (tanpa "
+        "memandang aksen, huruf besar dan urutan kata) dan tanggal lahir sama, salah satunya "
+        "tanpa NIK. Tautkan dengan 'wbpctl person link A B --reason R' setelah diperiksa "
+        "petugas.",
+    "Record that two records are one person (an event of this ledger; neither record "
+    "changes): recidivism then counts a readmission in either Lapas, and 'log' of either "
+    "shows both.":
+        "Catat bahwa dua catatan adalah satu orang (peristiwa di buku besar ini; kedua "
+        "catatan tidak berubah): residivisme lalu menghitung masuk kembali di Lapas mana "
+        "pun, dan 'log' salah satunya menampilkan keduanya.",
+    "One record: a uid (as 'person matches' shows it), a NIK, or a register number "
+    "(JMB:B.I-5/2025 for another Lapas's).":
+        "Satu catatan: uid (seperti ditampilkan 'person matches'), NIK, atau nomor register "
+        "(JMB:B.I-5/2025 untuk Lapas lain).",
+    'The other record, the same way.':
+        'Catatan yang lain, dengan cara yang sama.',
+    'Why they are one person (who checked, on what).':
+        'Mengapa keduanya orang yang sama (siapa yang memeriksa, berdasarkan apa).',
 }

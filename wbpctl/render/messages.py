@@ -1238,6 +1238,81 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "v_remisi-bebas": ("freed by remission", "bebas karena remisi"),
     "v_pindah": ("transferred", "pindah"), "v_meninggal": ("deceased", "meninggal"),
     "v_overdue_section": ("past expiry", "lewat ekspirasi"),
+    # -- one chain per Lapas, merges and links (issues 19 and 21) --------------------------
+    "ev_person.admitted": ("registered and admitted", "didaftarkan dan masuk"),
+    "ev_person.linked": ("records linked as one person", "catatan ditautkan: orang yang sama"),
+    "ev_ledger.merged": ("ledger of another Lapas merged", "ledger Lapas lain digabungkan"),
+    "ev_ledger.migrated": ("ledger moved to format 2", "ledger dipindah ke format 2"),
+    "h_first": ("First", "Pertama"), "h_last": ("Last", "Terakhir"),
+    "h_events": ("Events", "Peristiwa"),
+    "h_a": ("Record A", "Catatan A"), "h_a_lapas": ("Lapas A", "Lapas A"),
+    "h_a_name": ("Name A", "Nama A"), "h_b": ("Record B", "Catatan B"),
+    "h_b_lapas": ("Lapas B", "Lapas B"), "h_b_name": ("Name B", "Nama B"),
+    "bundle_written": ("Bundle {path}: {events} event(s) after #{after}, up to {head}",
+                       "Bundel {path}: {events} peristiwa setelah #{after}, sampai {head}"),
+    "bundle_empty": ("The ledger has no event to bundle yet",
+                     "Buku besar belum punya peristiwa untuk dibundel"),
+    "merge_nothing_new": ("Nothing new: already merged up to {held}; nothing written",
+                          "Tidak ada yang baru: sudah digabung sampai {held}; tidak ada yang"
+                          " ditulis"),
+    "merge_linked": ("{count} record(s) linked to the same person in another Lapas by NIK"
+                     " (see 'wbpctl log')",
+                     "{count} catatan ditautkan ke orang yang sama di Lapas lain lewat NIK"
+                     " (lihat 'wbpctl log')"),
+    "person_linked": ("Linked: {a} and {b} are one person", "Ditautkan: {a} dan {b} orang"
+                      " yang sama"),
+    "merge_gap": ("{source}: events #{first}-#{last} of {lapas} are missing here: merge the"
+                  " bundle that holds them first; nothing written",
+                  "{source}: peristiwa #{first}-#{last} dari {lapas} belum ada di sini:"
+                  " gabungkan dulu bundel yang memuatnya; tidak ada yang ditulis"),
+    "merge_fork": ("{source}: ledger {lapas} was rewritten after event {seq} (its events"
+                   " differ from those merged before); nothing written",
+                   "{source}: buku besar {lapas} ditulis ulang setelah peristiwa {seq}"
+                   " (berbeda dari yang pernah digabung); tidak ada yang ditulis"),
+    "merge_own_chain_ahead": ("{source} holds event #{seq} of this ledger's own chain ({lapas}),"
+                              " which this ledger does not have (a copy from the future, or"
+                              " this ledger was restored from an older backup); nothing"
+                              " written",
+                              "{source} memuat peristiwa #{seq} dari rantai buku besar ini"
+                              " sendiri ({lapas}) yang tidak ada di sini (salinan yang lebih"
+                              " baru, atau buku besar ini dipulihkan dari cadangan lama);"
+                              " tidak ada yang ditulis"),
+    "merge_source_missing": ("{source} does not exist", "{source} tidak ada"),
+    "merge_missing": ("{source} does not exist", "{source} tidak ada"),
+    "merge_event_missing": ("{source} is not whole: event #{seq} is missing; nothing written",
+                            "{source} tidak utuh: peristiwa #{seq} hilang; tidak ada yang"
+                            " ditulis"),
+    "merge_event_altered": ("{source} was altered: event #{seq} does not match its hash;"
+                            " nothing written",
+                            "{source} telah diubah: peristiwa #{seq} tidak cocok dengan"
+                            " hash-nya; tidak ada yang ditulis"),
+    "merge_not_a_bundle": ("{source} is not a wbpctl bundle (made by 'wbpctl bundle')",
+                           "{source} bukan bundel wbpctl (buatan 'wbpctl bundle')"),
+    "merge_bundle_version": ("{source} is a bundle of a newer wbpctl: upgrade wbpctl",
+                             "{source} bundel dari wbpctl yang lebih baru: perbarui wbpctl"),
+    "merge_not_a_ledger": ("{source} is not a wbpctl ledger", "{source} bukan buku besar"
+                           " wbpctl"),
+    "merge_old_ledger": ("{source} is a ledger of another schema: run 'wbpctl init' on it (or"
+                         " send a bundle)",
+                         "{source} buku besar berskema lain: jalankan 'wbpctl init' padanya"
+                         " (atau kirim bundel)"),
+    "merge_unreadable": ("{source} cannot be read as a ledger", "{source} tidak dapat dibaca"
+                         " sebagai buku besar"),
+    "link_already": ("{a} and {b} are already one person", "{a} dan {b} sudah orang yang"
+                     " sama"),
+    "link_nik_differs": ("{a} and {b} have different NIKs: they are not one person",
+                         "{a} dan {b} ber-NIK berbeda: bukan orang yang sama"),
+    "who_in_several_lapas": ("names a stay in more than one Lapas: write {lapas}",
+                             "ada di lebih dari satu Lapas: tulis {lapas}"),
+    "h_basis": ("Basis", "Dasar"), "v_nik": ("same NIK", "NIK sama"),
+    "v_manual": ("checked by hand", "diperiksa petugas"),
+    "verify_chain_merged": ("The chain of {lapas} (merged) is broken at event {lapas}#{seq}:"
+                            " {detail}", "Rantai {lapas} (hasil penggabungan) rusak pada"
+                            " peristiwa {lapas}#{seq}: {detail}"),
+    "migration_chain_broken": ("The ledger cannot be upgraded: it is broken at event #{seq}"
+                               " ({detail}). Nothing was changed; restore a backup first.",
+                               "Ledger tidak dapat ditingkatkan: rusak pada peristiwa #{seq}"
+                               " ({detail}). Tidak ada yang diubah; pulihkan cadangan dulu."),
 }
 
 

@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..domain.catalog import normalize_code
+from ..domain.errors import StorageError
 from ..store import connection, product_queries, queries, schema
 from ..store.ledger import Ledger
 from .session import Session, Tx
@@ -46,14 +47,37 @@ def init_database(session: Session) -> InitResult:
     conn = session.connect(create=True)
     schema.preflight(conn, session.db_path)
     connection.ensure_wal(conn, session.db_path)
-    with connection.write(conn, session.db_path):
-        ran = schema.migrate(conn, session.db_path)
-        tx = Tx(session, conn, Ledger(conn, actor=session.actor, lapas=session.config.lapas_code))
-        changed = sync_catalog(tx)
-        # places that named a sponsor in free text (before the registry) name one of it
-        from .sponsors import link_free_texts
-        linked = link_free_texts(tx)
+    # A migration may rebuild a table others refer to, which needs the foreign keys off
+    # (they cannot be turned off inside a transaction); they are checked before commit.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with connection.write(conn, session.db_path):
+            ran = schema.migrate(conn, session.db_path)
+            if ran and conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise StorageError("db_corrupt", path=str(session.db_path),
+                                   reason="a row names a row that does not exist")
+            tx = Tx(session, conn, Ledger(conn, actor=session.actor,
+                                          lapas=session.config.lapas_code))
+            record_migration(tx)
+            changed = sync_catalog(tx)
+            # places that named a sponsor in free text (before the registry) name one of it
+            from .sponsors import link_free_texts
+            linked = link_free_texts(tx)
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
     return InitResult(str(session.db_path), created, ran, changed, tx.written, linked)
+
+
+def record_migration(tx: Tx) -> bool:
+    """After the chain was moved to format 2, its first format-2 event names the last
+    format-1 event (the old head, as reports and checkpoints wrote it): the new chain
+    continues the old one, link by link, and says where the format changed."""
+    legacy = queries.legacy_head(tx.conn)
+    if legacy is None:
+        return False
+    tx.record("ledger.migrated", "ledger", {"format": 2, "head": legacy.short,
+                                            "hash": legacy.hash})
+    return True
 
 
 def find_track(conn: sqlite3.Connection, text: str) -> sqlite3.Row | None:

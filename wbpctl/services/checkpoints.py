@@ -16,7 +16,7 @@ from pathlib import Path
 from ..domain.errors import Rejected, WbpError
 from ..domain.heads import FULL_HEX, Head, HeadRef
 from ..store import checkpoints as store
-from ..store.ledger import canonical_json
+from ..store.chain import canonical_json
 from . import heads
 from .session import Session
 

@@ -10,7 +10,7 @@ from ..domain.enrolment import parse_drop_reason, parse_hours, parse_result, pla
 from ..domain.errors import Invalid, NotFound, Rejected
 from ..domain.people import clean_text
 from ..store import queries
-from ..store.ledger import new_uid
+from ..store.chain import new_uid
 from .catalog import find_track
 from .participants import find_person
 from .session import Session, Tx

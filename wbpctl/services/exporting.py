@@ -355,13 +355,13 @@ def _all(session: Session, conn: sqlite3.Connection) -> Iterator[tuple[dict, str
             return _previous_regno(session, verdict[1])
         return regno_text(session, stay)
 
-    for event in queries.all_events(conn):
-        kind, subject, seq = event["kind"], event["subject"], event["seq"]
-        payload = json.loads(event["payload"])
+    for event in queries.own_events(conn):
+        kind, subject, seq, payload = event.kind, event.subject, event.seq, event.payload
         if kind != "enrolment.dropped":
             release_on.pop(subject, None)
-        if kind == "stay.admitted":
-            stay = queries.stay_by_uid(conn, payload["uid"])
+        if kind in ("stay.admitted", "person.admitted"):
+            stay = queries.stay_by_uid(conn, payload["stay" if kind == "person.admitted"
+                                                    else "uid"])
             person = queries.person_by_id(conn, stay["person_id"])
             row = _participant_row(session, stay, person, person["uid"])
             if stay["stay_uid"] in verdicts:     # registered before the verdict: pre-trial

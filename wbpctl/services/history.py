@@ -14,7 +14,7 @@ from ..domain.errors import Invalid, Rejected
 from ..domain.heads import Head, parse_head
 from ..domain.nik import mask_nik
 from ..domain.sponsors import mask_contact
-from ..store import connection, ledger, product_queries, queries, sponsor_queries
+from ..store import connection, ledger, merging, product_queries, queries, sponsor_queries
 from ..store.projections import KINDS as EVENT_KINDS
 from . import checkpoints, heads, sponsors
 from .participants import find_person, record_access, regno_text
@@ -64,7 +64,9 @@ def log(session: Session, who: str | None = None, *, limit: int | None = None,
     start = session.date(since, "since", allow_future=True).isoformat() if since else None
     end = session.date(until, "until", allow_future=True).isoformat() if until else None
     with session.reading() as conn:
-        subjects = [find_person(session, conn, who)["uid"]] if who else None
+        # every record of the person (linked records of merged Lapas too)
+        subjects = merging.group_uids(conn, find_person(session, conn, who)["uid"]) \
+            if who else None
     rows = _events(session, subjects, limit, hide=not reveal,
                    filters=dict(since=start, until=end, actor=actor, kind=wanted))
     if not reveal:
@@ -91,7 +93,7 @@ _CORRECTABLE = {
 
 
 # payload fields that name other people or sponsors by uid
-_NAMES_OTHERS = {"sponsor", "makers", "credits"}
+_NAMES_OTHERS = {"sponsor", "makers", "credits", "a", "b"}
 
 
 class _Known:
@@ -128,7 +130,7 @@ class _Known:
     def names(self, payload: dict) -> dict[str, str]:
         """Who the people and sponsors a payload names by uid are (a sale's makers, a
         donation's sponsor), for the log to say."""
-        uids = [payload.get("sponsor")]
+        uids = [payload.get("sponsor"), payload.get("a"), payload.get("b")]
         for key in ("makers", "credits"):
             uids += [item.get("person") for item in payload.get(key) or ()
                      if isinstance(item, dict)]
@@ -144,6 +146,10 @@ class _Known:
             previous = {k: scope.get(k) for k in changes}
             scope.update(changes)
             return previous
+        if kind == "person.admitted":      # a person and a stay: each under its own uid
+            self.note(known, "person.registered", payload)
+            self.note(known, "stay.admitted", {**payload, "uid": payload.get("stay")})
+            return None
         if kind in _CORRECTABLE:
             kept = {k: payload[k] for k in _CORRECTABLE[kind] if k in payload}
             if kept:
@@ -164,7 +170,8 @@ def _events(session: Session, subjects: list[str] | None, limit: int | None, *,
                    "payload": _masked(e.payload) if hide else e.payload, "batch": e.batch,
                    "who": about["who"],
                    "previous": (_masked(previous) if hide else previous) if previous else None,
-                   **({"names": names} if names else {})}
+                   **({"names": names} if names else {}),
+                   **({"merged": True} if e.merged else {})}
 
 
 def _has_contact(payload: dict) -> bool:
@@ -206,6 +213,9 @@ def verify(session: Session, *, quick: bool = False, head: str | None = None,
             heads={c.ref.seq for c in claims if c.ref.seq is not None})
     except sqlite3.Error as exc:
         raise connection.storage_error(exc, session.db_path) from None
+    if problem is not None and problem.kind == "chain" and problem.lapas:
+        raise Rejected("verify_chain_merged", lapas=problem.lapas, seq=problem.seq,
+                       detail=problem.detail)
     if problem is not None and problem.kind == "chain":
         raise Rejected("verify_chain", seq=problem.seq, detail=problem.detail)
     if problem is not None:

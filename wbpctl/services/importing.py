@@ -36,7 +36,7 @@ from ..domain.sponsors import parse_kind as parse_sponsor_kind
 from ..store import queries
 from ..store import product_queries as pq
 from ..store import sponsor_queries as sq
-from ..store.ledger import new_uid
+from ..store.chain import new_uid
 from . import enrolments, participants, products, sponsors, stays, voids
 from .csv_source import CsvSource
 from .session import Session, Tx

@@ -11,6 +11,7 @@ from ..domain import milestones as ms
 from ..domain.bounds import WORD, bounded, is_digits
 from ..domain.catalog import normalize_code
 from ..domain.errors import Invalid, NotFound, Rejected
+from ..domain.federation import split_lapas
 from ..domain.nik import (NikInfo, check_nik_agrees, mask_nik, nik_digits, parse_gender,
                           parse_nik)
 from ..domain.people import check_stay_dates, clean_name, clean_text
@@ -23,7 +24,8 @@ from ..domain.search import Search, matcher, parse_search
 from ..domain.sentence import Sentence, check_class_agrees, parse_sentence
 from ..domain.uids import is_uid
 from ..store import queries
-from ..store.ledger import new_uid, new_uids
+from ..store.chain import new_uid, new_uids
+from ..store.ledger import Draft
 from .catalog import find_track
 from .session import Session, Tx
 
@@ -42,11 +44,18 @@ def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3
     person's global id (as exports and merged ledgers carry it)."""
     text = bounded(who, "who", WORD).strip()
     row = None
-    if looks_like_regno(text):
-        reg = parse_regno(text, field="who")
-        key = (session.config.lapas_code, reg.register_class, reg.sequence, reg.year)
-        # a number a verdict replaced still names the same person
-        stay = queries.stay_by_regno(conn, *key) or queries.stay_by_previous_regno(conn, *key)
+    lapas, qualified = split_lapas(text)
+    if looks_like_regno(qualified):
+        reg = parse_regno(qualified, field="who")
+        stay = _stay_numbered(conn, lapas or session.config.lapas_code, reg)
+        if stay is None and lapas is None:
+            # a ledger that merged other Lapas: a number only one of them gave
+            found = queries.stays_numbered_anywhere(conn, reg.register_class, reg.sequence,
+                                                    reg.year)
+            if len(found) > 1:
+                raise Invalid("who", who, "who_in_several_lapas",
+                              lapas=", ".join(f"{s['lapas']}:{qualified}" for s in found))
+            stay = found[0] if found else None
         row = queries.person_by_id(conn, stay["person_id"]) if stay else None
     elif is_uid(text):
         row = queries.person_by_uid(conn, text.lower())
@@ -57,6 +66,13 @@ def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3
     if row is None:
         raise NotFound("who_not_found", who=who)
     return row
+
+
+def _stay_numbered(conn: sqlite3.Connection, lapas: str, reg: RegisterNumber
+                   ) -> sqlite3.Row | None:
+    key = (lapas, reg.register_class, reg.sequence, reg.year)
+    # a number a verdict replaced still names the same person
+    return queries.stay_by_regno(conn, *key) or queries.stay_by_previous_regno(conn, *key)
 
 
 def regno_text(session: Session, stay: sqlite3.Row) -> str:
@@ -237,26 +253,23 @@ def check_registration(tx: Tx, plan: Registration, pending: Pending | None = Non
             pending.uids.add(plan.uid)
 
 
-def registration_records(session: Session, plan: Registration, person_uid: str,
-                         stay_uid: str) -> list[tuple[str, str, dict]]:
-    """The two events of a registration: ``person.registered`` and ``stay.admitted``."""
-    return [
-        ("person.registered", person_uid, {
-            "uid": person_uid, "name": plan.name, "nik": plan.nik, "gender": plan.gender,
-            "birth_date": plan.birth.isoformat() if plan.birth else None}),
-        ("stay.admitted", person_uid, _stay_payload(session, person_uid, stay_uid, plan.stay,
-                                                    plan.crime, plan.fine_substitute)),
-    ]
+def registration_record(session: Session, plan: Registration, person_uid: str,
+                        stay_uid: str) -> Draft:
+    """The one event of a registration, ``person.admitted``: the person and their first
+    stay (its uid is the stay's; the person's is the subject; how it is stored compact:
+    ``store.payloads``)."""
+    stay = _stay_payload(session, person_uid, stay_uid, plan.stay, plan.crime,
+                         plan.fine_substitute)
+    return Draft("person.admitted", person_uid, {
+        "name": plan.name, "nik": plan.nik, "gender": plan.gender,
+        "birth_date": plan.birth.isoformat() if plan.birth else None, **stay}, stay_uid)
 
 
 def register_checked(tx: Tx, plans: list[Registration]) -> None:
     """Write registrations that passed ``check_registration``, as one batch of events."""
     uids = new_uids(2 * len(plans))
-    records: list[tuple[str, str, dict]] = []
-    for i, plan in enumerate(plans):
-        records += registration_records(tx.session, plan, plan.uid or uids[2 * i],
-                                        uids[2 * i + 1])
-    tx.record_many(records)
+    tx.record_many([registration_record(tx.session, plan, plan.uid or uids[2 * i],
+                                        uids[2 * i + 1]) for i, plan in enumerate(plans)])
 
 
 def register(session: Session, *, name: str, reg_no: str, detained: str | date,
@@ -277,7 +290,7 @@ def register(session: Session, *, name: str, reg_no: str, detained: str | date,
     person_uid = uid or new_uid()
     with session.transaction(tx) as tx:
         check_registration(tx, plan)
-        tx.record_many(registration_records(session, plan, person_uid, new_uid()))
+        tx.record_many([registration_record(session, plan, person_uid, new_uid())])
     return {"uid": person_uid, "name": plan.name,
             "reg_no": plan.stay["reg"].format(session.config.regno_format),
             "notices": plan.stay["notices"]}

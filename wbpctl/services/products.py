@@ -19,7 +19,7 @@ from ..domain.uids import parse_uid
 from ..domain.products import (Split, check_payout, credit_makers, fifo_takes, parse_channel,
                                parse_qty, parse_weights, split_revenue)
 from ..store import product_queries as pq
-from ..store.ledger import new_uid
+from ..store.chain import new_uid
 from .participants import find_person, regno_text
 from .session import Session, Tx
 

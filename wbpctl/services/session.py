@@ -28,12 +28,12 @@ class Tx:
     ledger: Ledger
     written: int = 0   # a count, not a list: a bulk import must not hold every event
 
-    def record(self, kind: str, subject: str, payload: dict) -> Event:
-        event = self.ledger.append(kind, subject, payload)
+    def record(self, kind: str, subject: str, payload: dict, uid: str | None = None) -> Event:
+        event = self.ledger.append(kind, subject, payload, uid)
         self.written += 1
         return event
 
-    def record_many(self, records: list[tuple[str, str, dict]]) -> None:
+    def record_many(self, records: list[tuple]) -> None:
         self.ledger.append_many(records)
         self.written += len(records)
 
@@ -156,7 +156,7 @@ class Session:
             conn = connection.connect(self.db_path)
             try:
                 if writing is not None and writing.ledger.mark() is not None:
-                    seq, digest = writing.ledger.mark()
+                    seq, digest, _ = writing.ledger.mark()
                     if conn.execute("SELECT 1 FROM events WHERE seq = ? AND hash = ?",
                                     (seq, digest)).fetchone():
                         saved += writing.written

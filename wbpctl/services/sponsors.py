@@ -20,7 +20,7 @@ from ..domain.sponsors import (PUBLIC_FUNDS, code_from_name, free_code, mask_con
                                parse_code, parse_consent, parse_kind)
 from ..store import queries
 from ..store import sponsor_queries as sq
-from ..store.ledger import new_uid
+from ..store.chain import new_uid
 from .participants import find_person, regno_text
 from .session import Session, Tx
 

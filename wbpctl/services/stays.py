@@ -13,7 +13,7 @@ from ..domain.release import StayCase, check_release, is_pretrial, parse_release
 from ..domain.remission import (check_once_a_year, parse_remission_days, parse_remission_kind,
                                 suggested_days)
 from ..store import queries
-from ..store.ledger import new_uid
+from ..store.chain import new_uid
 from .enrolments import end_enrolments_at_release
 from .participants import find_person, regno_text, stay_dates, stay_sentence
 from .products import unpaid_notice

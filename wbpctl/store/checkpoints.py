@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from ..domain.errors import Rejected, StorageError
-from .ledger import canonical_json
+from .chain import canonical_json
 
 
 def path_for(db_path: Path | str) -> Path:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -13,23 +13,22 @@ from typing import Iterable, Iterator, NamedTuple
 
 from ..domain.heads import Head
 from ..domain.nik import mask_nik
-from . import projections, schema
+from ..domain.federation import qualify
+from . import chain, projections, schema
+from .payloads import IMPLIED, compact, expand
 
-GENESIS = "0" * 64
+GENESIS = "0" * 64              # the genesis hash as heads write it (hex)
 
-
-# One encoder for every payload: json.dumps with options builds a new one per call.
-_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def canonical_json(payload: dict) -> str:
-    """The one text of a payload that its hash covers: sorted keys, no spaces, UTF-8."""
-    return _CANONICAL.encode(payload)
-
+# Each origin Lapas has its own chain; its events are stored at seq chain * SPAN + n, n
+# counting from 1, so this ledger's own chain (0) keeps seq == n, as before merging, and
+# each chain is one range of the primary key (no extra column, no extra index).
+SPAN = 1 << 40
+HOME = 0
+_N = SPAN - 1
 
 @dataclass(frozen=True)
 class Event:
-    seq: int
+    seq: int           # the event's place in its chain (1, 2, ...)
     uid: str
     at: str
     actor: str
@@ -38,59 +37,37 @@ class Event:
     subject: str
     payload: dict
     batch: str | None
-    prev_hash: str
-    hash: str
+    hash: str          # hex
+    merged: bool = False   # an event of another Lapas's chain, taken in by a merge
 
 
-def event_hash(prev_hash: str, uid: str, at: str, actor: str, lapas: str, kind: str,
-               subject: str, payload_json: str, batch: str | None) -> str:
-    # The unit separator cannot occur in canonical JSON or our fields, so no two ways of
-    # splitting the same text into fields hash alike.
-    import hashlib   # here, not at the top: commands that only read never hash
+class Draft(NamedTuple):
+    """An event a service wants: the ledger gives it its place, time and hash. ``uid``
+    when the service must know it in advance (the stay a registration admits)."""
 
-    text = "\x1f".join((prev_hash, uid, at, actor, lapas, kind, subject, payload_json,
-                        batch or ""))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-_last_uid_ms = 0
-_uid_counter = 0
+    kind: str
+    subject: str
+    payload: dict
+    uid: str | None = None
 
 
-def new_uids(count: int) -> list[str]:
-    """Time-ordered UUIDs (version 7), many at once, increasing within this process.
+class Mark(NamedTuple):
+    """Where the chain ends (seq, hash) and the command row, to go back to after a
+    rolled-back savepoint."""
 
-    Time order keeps the unique indexes on ``uid`` appending at their end instead of
-    writing all over the B-tree, which is what makes a large import fast; the random
-    bits keep ids from two Lapas apart when their ledgers are merged.
-    """
-    global _last_uid_ms, _uid_counter
-    now = time.time_ns() // 1_000_000
-    ms, counter = (now, 0) if now > _last_uid_ms else (_last_uid_ms, _uid_counter)
-    tails = os.urandom(8 * count).hex()
-    out = []
-    for i in range(count):
-        if counter >= 0xFFF:          # 4096 ids in one millisecond: borrow the next
-            ms, counter = ms + 1, 0
-        counter += 1
-        # 48 bits of milliseconds, version 7, a 12-bit counter; the variant, 62 random bits
-        head = f"{(ms << 16) | 0x7000 | counter:016x}"
-        tail = f"{(int(tails[16 * i:16 * i + 16], 16) & 0x3FFF_FFFF_FFFF_FFFF) | (1 << 63):016x}"
-        out.append(f"{head[:8]}-{head[8:12]}-{head[12:]}-{tail[:4]}-{tail[4:]}")
-    _last_uid_ms, _uid_counter = ms, counter
-    return out
+    seq: int
+    hash: bytes
+    command: int | None
 
 
-def new_uid() -> str:
-    return new_uids(1)[0]
-
-
-INSERT_EVENT = ("INSERT INTO events (seq, uid, at, actor, lapas, kind, subject, payload, batch,"
-                " prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+INSERT_EVENT = ("INSERT INTO events (seq, command, uid, kind, subject, payload, hash)"
+                " VALUES (?,?,?,?,?,?,?)")
 
 
 class Ledger:
-    """Appends events inside the caller's write transaction and applies each one."""
+    """Appends events to this ledger's own chain inside the caller's write transaction
+    and applies each one. One Ledger is one command: its time, actor, Lapas and batch are
+    stored once (``commands``) and covered by the hash of each of its events."""
 
     def __init__(self, conn: sqlite3.Connection, *, actor: str, lapas: str,
                  batch: str | None = None) -> None:
@@ -98,89 +75,128 @@ class Ledger:
         self.actor = actor
         self.lapas = lapas
         self.batch = batch
-        self._last: tuple[int, str] | None = None
+        self._last: Mark | None = None
+        self._at: str | None = None
 
-    def _tail(self) -> tuple[int, str]:
+    def _tail(self) -> Mark:
         if self._last is None:
             row = self.conn.execute(
-                "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
-            self._last = (row[0], row[1]) if row else (0, GENESIS)
+                "SELECT seq, hash FROM events WHERE seq < ? ORDER BY seq DESC LIMIT 1",
+                (SPAN,)).fetchone()
+            self._last = Mark(row[0], row[1], None) if row else Mark(0, chain.GENESIS, None)
         return self._last
 
-    def mark(self) -> tuple[int, str] | None:
-        """Where the chain ends now, to go back to after a rolled-back savepoint."""
+    def mark(self) -> Mark | None:
+        """Where the chain ends now (None before the first append)."""
         return self._last
 
-    def reset(self, mark: tuple[int, str] | None) -> None:
+    def reset(self, mark: Mark | None) -> None:
         self._last = mark
 
-    def append(self, kind: str, subject: str, payload: dict) -> Event:
-        return self.append_many([(kind, subject, payload)])[0]
+    def _command(self, tail: Mark) -> int:
+        if tail.command is not None:
+            return tail.command
+        if self._at is None:
+            self._at = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+        if tail.seq == 0:
+            self.conn.execute("INSERT OR IGNORE INTO chains (id, lapas) VALUES (?, ?)",
+                              (HOME, self.lapas))
+        return self.conn.execute(
+            "INSERT INTO commands (lapas, at, actor, batch) VALUES (?,?,?,?)",
+            (self.lapas, self._at, self.actor, self.batch)).lastrowid
 
-    def append_many(self, records: list[tuple[str, str, dict]]) -> list[Event]:
+    def append(self, kind: str, subject: str, payload: dict, uid: str | None = None) -> Event:
+        return self.append_many([Draft(kind, subject, payload, uid)])[0]
+
+    def append_many(self, records: Iterable[tuple]) -> list[Event]:
         """Chain, store and apply events in order: one executemany per table."""
         assert self.conn.in_transaction, "events are appended inside a write transaction"
-        seq, prev_hash = self._tail()
-        at = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+        records = [Draft(*r) for r in records]
+        tail = self._tail()
+        command = self._command(tail)
+        seq, prev = tail.seq, tail.hash
+        at, actor, lapas, batch = self._at, self.actor, self.lapas, self.batch
         made: list[Event] = []
         rows = []
-        for (kind, subject, payload), uid in zip(records, new_uids(len(records))):
-            if kind not in projections.KINDS:
+        fresh = iter(chain.new_uid_bytes(sum(1 for r in records if r.uid is None)))
+        hash_v2, encode, kinds = chain.hash_v2, chain.canonical_json, projections.KINDS
+        for kind, subject, payload, uid in records:
+            if kind not in kinds:
                 raise ValueError(f"unknown event kind {kind!r}")
+            raw = next(fresh) if uid is None else chain.uid_bytes(uid)
+            uid = uid or chain.uid_text(raw)
             seq += 1
-            payload_json = canonical_json(payload)
-            digest = event_hash(prev_hash, uid, at, self.actor, self.lapas, kind, subject,
-                                payload_json, self.batch)
-            rows.append((seq, uid, at, self.actor, self.lapas, kind, subject, payload_json,
-                         self.batch, prev_hash, digest))
-            made.append(Event(seq, uid, at, self.actor, self.lapas, kind, subject, payload,
-                              self.batch, prev_hash, digest))
-            prev_hash = digest
+            stored = compact(kind, payload)
+            payload_json = encode(stored)
+            digest = hash_v2(prev, raw, at, actor, lapas, kind, subject, payload_json, batch)
+            rows.append((seq, command, raw, kind, subject, payload_json, digest))
+            if kind in IMPLIED:     # readers see what a replay of the stored payload sees
+                payload = expand(kind, stored, subject, uid, lapas)
+            made.append(Event(seq, uid, at, actor, lapas, kind, subject, payload, batch,
+                              digest.hex()))
+            prev = digest
         self.conn.executemany(INSERT_EVENT, rows)
         projections.apply_many(self.conn, made)
-        self._last = (seq, prev_hash)
+        self._last = Mark(seq, prev, command)
         return made
 
 
-def _row_to_event(row: sqlite3.Row) -> Event:
-    return Event(row["seq"], row["uid"], row["at"], row["actor"], row["lapas"], row["kind"],
-                 row["subject"], json.loads(row["payload"]), row["batch"], row["prev_hash"],
-                 row["hash"])
+_SELECT = ("SELECT e.seq, e.uid, c.at, c.actor, c.lapas, e.kind, e.subject, e.payload,"
+           " c.batch, e.hash FROM events e JOIN commands c ON c.id = e.command")
+
+
+def _row_to_event(row: tuple) -> Event:
+    seq, raw, at, actor, lapas, kind, subject, payload, batch, digest = row
+    uid = chain.uid_text(raw)
+    return Event(seq & _N, uid, at, actor, lapas, kind, subject,
+                 expand(kind, json.loads(payload), subject, uid, lapas), batch, digest.hex(),
+                 seq >= SPAN)
 
 
 def events(conn: sqlite3.Connection, subjects: list[str] | None = None,
            limit: int | None = None, *, since: str | None = None, until: str | None = None,
-           actor: str | None = None, kind: str | None = None) -> Iterator[Event]:
-    """Events in order (streamed), optionally only those about some subjects, recorded on
-    or after ``since`` and before ``until`` (UTC times or dates), by ``actor`` (with or
-    without the OS account beside it), of
-    ``kind`` (a whole kind, or its first part: ``stay``), optionally the last N."""
-    sql = "SELECT * FROM events"
+           actor: str | None = None, kind: str | None = None, own: bool = False
+           ) -> Iterator[Event]:
+    """Events in order (streamed: this ledger's own chain, then each merged chain),
+    optionally only those about some subjects, recorded on or after ``since`` and before
+    ``until`` (UTC times or dates), only this ledger's own (``own``), by ``actor`` (with or without the OS account beside
+    it), of ``kind`` (a whole kind, or its first part: ``stay``), optionally the last N."""
+    sql = _SELECT
     where: list[str] = []
     params: list = []
+    if own:
+        where.append("e.seq < ?")
+        params.append(SPAN)
     if subjects is not None:
-        where.append("subject IN (%s)" % ",".join("?" * len(subjects)))
+        where.append("e.subject IN (%s)" % ",".join("?" * len(subjects)))
         params += subjects
     if since is not None:
-        where.append("at >= ?")
+        where.append("c.at >= ?")
         params.append(since)
     if until is not None:
-        where.append("at < ?")
+        where.append("c.at < ?")
         params.append(until)
     if actor is not None:
         # the name as given, alone or with the OS account wbpctl records beside it
-        where.append("(actor = ? OR substr(actor, 1, length(?) + 5) = ? || ' (os:')")
+        where.append("(c.actor = ? OR substr(c.actor, 1, length(?) + 5) = ? || ' (os:')")
         params += [actor, actor, actor]
     if kind is not None:
-        where.append("(kind = ? OR kind LIKE ? || '.%')")
+        where.append("(e.kind = ? OR e.kind LIKE ? || '.%')")
         params += [kind, kind]
     if where:
         sql += " WHERE " + " AND ".join(where)
+    # one person's events (few) in the order they happened, whichever Lapas recorded them
+    order = "at, seq" if subjects is not None else "seq"
     if limit is not None:
-        sql = f"SELECT * FROM ({sql} ORDER BY seq DESC LIMIT ?)"
+        sql = f"SELECT * FROM ({sql} ORDER BY c.at DESC, e.seq DESC LIMIT ?)" \
+            if subjects is not None else f"SELECT * FROM ({sql} ORDER BY e.seq DESC LIMIT ?)"
         params.append(limit)
-    sql += " ORDER BY seq"
-    return (_row_to_event(r) for r in conn.execute(sql, params))
+        sql += f" ORDER BY {order}"
+    else:
+        sql += " ORDER BY c.at, e.seq" if subjects is not None else " ORDER BY e.seq"
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return (_row_to_event(r) for r in cursor.execute(sql, params))
 
 
 def count(conn: sqlite3.Connection) -> int:
@@ -196,9 +212,7 @@ class Problem:
     table: str | None
     key: str | None
     detail: str
-
-
-_COLUMNS = "seq, uid, at, actor, lapas, kind, subject, payload, batch, prev_hash, hash"
+    lapas: str | None = None     # the chain, when it is not this ledger's own
 
 
 class _Replayed(NamedTuple):
@@ -210,48 +224,90 @@ class _Replayed(NamedTuple):
 
 
 class Walked(NamedTuple):
-    """How far a walk along the chain got: the first problem (or None), and the seq and
-    hash of the last event it found sound."""
+    """How far a walk along a chain got: the first problem (or None), and the seq and
+    hash (hex) of the last event it found sound."""
 
     problem: Problem | None
     seq: int
     hash: str
 
 
-def _walk(cursor: sqlite3.Cursor, on_rows=None) -> Walked:
-    """Check every link of the chain (rows as plain tuples in ``_COLUMNS`` order), handing
-    each slice of rows to ``on_rows``. The hash is ``event_hash``, inlined: this loop runs
-    once per event of the ledger."""
-    import hashlib
-
-    prev_hash, expected = GENESIS, 1
-    sha256 = hashlib.sha256
-    while rows := cursor.fetchmany(20000):
-        for seq, uid, at, actor, lapas, kind, subject, payload, batch, prev, digest in rows:
-            if seq != expected:
-                return Walked(Problem("chain", expected, "events", None,
-                                      f"event #{expected} is missing"), expected - 1, prev_hash)
-            if prev != prev_hash:
-                return Walked(Problem("chain", seq, "events", None,
-                                      "prev_hash does not match the event before"),
-                              expected - 1, prev_hash)
-            text = "\x1f".join((prev, uid, at, actor, lapas, kind, subject, payload,
-                                batch or ""))
-            if sha256(text.encode("utf-8")).hexdigest() != digest:
-                return Walked(Problem("chain", seq, "events", None,
-                                      "content does not match its hash"), expected - 1, prev_hash)
-            prev_hash, expected = digest, seq + 1
-        if on_rows is not None:
-            on_rows(rows)
-    return Walked(None, expected - 1, prev_hash)
+class ChainInfo(NamedTuple):
+    id: int
+    lapas: str
+    legacy_upto: int
 
 
-def _tuples(conn: sqlite3.Connection, table: str, upto: int | None = None) -> sqlite3.Cursor:
+def chains(conn: sqlite3.Connection, database: str = "main") -> list[ChainInfo]:
+    """The chains this ledger holds, its own first."""
+    return [ChainInfo(*r) for r in conn.execute(
+        f"SELECT id, lapas, legacy_upto FROM {database}.chains ORDER BY id")]
+
+
+_COLUMNS = ("e.seq, e.uid, c.at, c.actor, c.lapas, e.kind, e.subject, e.payload, c.batch,"
+            " e.hash")
+
+
+def _rows(conn: sqlite3.Connection, database: str, chain_id: int, first: int = 1,
+          last: int | None = None) -> sqlite3.Cursor:
+    """The events of one chain from n = ``first`` to ``last`` (or its end), as tuples."""
     cursor = conn.cursor()
     cursor.row_factory = None
-    if upto is None:
-        return cursor.execute(f"SELECT {_COLUMNS} FROM {table} ORDER BY seq")
-    return cursor.execute(f"SELECT {_COLUMNS} FROM {table} WHERE seq <= ? ORDER BY seq", (upto,))
+    base = chain_id * SPAN
+    return cursor.execute(
+        f"SELECT {_COLUMNS} FROM {database}.events e JOIN {database}.commands c"
+        " ON c.id = e.command WHERE e.seq BETWEEN ? AND ? ORDER BY e.seq",
+        (base + first, base + (last if last is not None else _N)))
+
+
+class _Walker:
+    """Checks the links of one chain, slice by slice, from where it last stopped."""
+
+    def __init__(self, info: ChainInfo, seq: int = 0, prev: bytes = chain.GENESIS) -> None:
+        self.info = info
+        self.seq = seq
+        self.prev = prev
+        self.problem: Problem | None = None
+
+    def _fail(self, seq: int, detail: str) -> None:
+        self.problem = Problem("chain", seq, "events", None, detail,
+                               None if self.info.id == HOME else self.info.lapas)
+
+    def walk(self, cursor: sqlite3.Cursor, on_rows=None) -> bool:
+        """Check every row of ``cursor`` (``_COLUMNS`` order) against the chain so far,
+        handing each checked slice to ``on_rows``; False at the first broken link. The
+        hashes are ``chain.hash_v1``/``hash_v2``, inlined: this loop runs once per event."""
+        sha256 = hashlib.sha256
+        tag, legacy, expected, prev = chain.FORMAT_TAG, self.info.legacy_upto, self.seq + 1, \
+            self.prev
+        while rows := cursor.fetchmany(20000):
+            for seq, uid, at, actor, lapas, kind, subject, payload, batch, digest in rows:
+                seq &= _N
+                if seq != expected:
+                    self.seq, self.prev = expected - 1, prev
+                    self._fail(expected, f"event #{expected} is missing")
+                    return False
+                if seq > legacy:
+                    text = "\x1f".join((at, actor, lapas, kind, subject, payload, batch or ""))
+                    made = sha256(tag + prev + uid + text.encode("utf-8")).digest()
+                else:
+                    h = uid.hex()
+                    text = "\x1f".join((prev.hex(), f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-"
+                                        f"{h[20:]}", at, actor, lapas, kind, subject, payload,
+                                        batch or ""))
+                    made = sha256(text.encode("utf-8")).digest()
+                if made != digest:
+                    self.seq, self.prev = expected - 1, prev
+                    self._fail(seq, "content does not match its hash")
+                    return False
+                prev, expected = digest, seq + 1
+            if on_rows is not None:
+                on_rows(rows)
+        self.seq, self.prev = expected - 1, prev
+        return True
+
+    def walked(self) -> Walked:
+        return Walked(self.problem, self.seq, self.prev.hex())
 
 
 def _first_difference(scratch: sqlite3.Connection, table: str) -> Problem | None:
@@ -328,20 +384,88 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
         files.untrack(folder)
 
 
+class _Stop(Exception):
+    """A merged chain's range failed its check in the middle of a replay."""
+
+
 def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool = True
             ) -> Walked:
-    """Walk the live chain (up to and including event ``upto``, or all of it) inside the
-    caller's transaction, applying each slice of events to the scratch tables with the
-    same ``projections.apply_many`` that live writes use. The one replay of wbpctl."""
-    cursor = _tuples(scratch, "live.events", upto)
+    """Walk this ledger's own chain (up to and including event ``upto``, or all of it)
+    inside the caller's transaction, applying each slice of events to the scratch tables
+    with the same ``projections.apply_many`` that live writes use. At each
+    ``ledger.merged`` event, the range of the other Lapas's chain it names is walked and
+    applied there, as the merge applied it. The one replay of wbpctl.
+
+    Without ``apply`` only the links of every chain are checked."""
+    infos = chains(scratch, "live")
+    home = next((c for c in infos if c.id == HOME), None)
     if not apply:
-        return _walk(cursor)
+        first: Walked | None = None
+        for info in infos:
+            walker = _Walker(info)
+            ok = walker.walk(_rows(scratch, "live", info.id))
+            if info.id == HOME:
+                first = walker.walked()
+            if not ok:
+                return walker.walked()
+        return first or Walked(None, 0, GENESIS)
+    if home is None:
+        return Walked(None, 0, GENESIS)
     loads = json.loads
+    others = {c.lapas: _Walker(c) for c in infos if c.id != HOME}
+
+    def events_of(rows: list[tuple], foreign: str | None) -> list[_Replayed]:
+        out = []
+        for r in rows:
+            kind, payload = r[5], loads(r[7])
+            if kind in IMPLIED:
+                payload = expand(kind, payload, r[6], chain.uid_text(r[1]), r[4])
+            if foreign is not None:
+                payload = qualify(kind, payload, foreign)
+            out.append(_Replayed(kind, payload))
+        return out
+
+    def merge(payload: dict) -> None:
+        walker = others.get(payload["lapas"])
+        if walker is None or payload["from"] != walker.seq + 1:
+            raise _Stop(Problem("chain", payload["from"], "events", None,
+                                f"events #{payload['from']}-#{payload['to']} are missing",
+                                payload["lapas"]))
+        ok = walker.walk(_rows(scratch, "live", walker.info.id, payload["from"],
+                               payload["to"]),
+                         lambda rows: projections.apply_many(
+                             scratch, events_of(rows, walker.info.lapas)))
+        if not ok:
+            raise _Stop(walker.problem)
+        if walker.seq != payload["to"] or walker.prev.hex() != payload["head"]:
+            raise _Stop(Problem("chain", payload["to"], "events", None,
+                                "the merged events are not those the merge recorded",
+                                payload["lapas"]))
 
     def replay(rows: list[tuple]) -> None:
-        projections.apply_many(scratch, [_Replayed(r[5], loads(r[7])) for r in rows])
+        start = 0
+        for i, r in enumerate(rows):
+            if r[5] == "ledger.merged":
+                projections.apply_many(scratch, events_of(rows[start:i], None))
+                merge(loads(r[7]))
+                start = i + 1
+        projections.apply_many(scratch, events_of(rows[start:], None))
 
-    return _walk(cursor, replay)
+    walker = _Walker(home)
+    try:
+        walker.walk(_rows(scratch, "live", HOME, 1, upto), replay)
+    except _Stop as stop:
+        return Walked(stop.args[0], walker.seq, walker.prev.hex())
+    if walker.problem is None and upto is None:
+        for other in others.values():     # every merged event was applied by a merge
+            last = scratch.execute("SELECT max(seq) FROM live.events WHERE seq BETWEEN ? AND ?",
+                                   (other.info.id * SPAN + 1, other.info.id * SPAN + _N)
+                                   ).fetchone()[0]
+            if last is not None and last & _N != other.seq:
+                return Walked(Problem("chain", other.seq + 1, "events", None,
+                                      "events that no merge recorded", other.info.lapas),
+                              walker.seq, walker.prev.hex())
+    return walker.walked()
 
 
 class Verified(NamedTuple):
@@ -351,9 +475,10 @@ class Verified(NamedTuple):
 
 
 def verify(path: str, *, quick: bool = False, heads: Iterable[int] = ()) -> Verified:
-    """Check the chain and (unless ``quick``) replay every event into a scratch database
-    and compare every projection table with it, all in one read snapshot; read the
-    events at the seqs in ``heads`` in that snapshot too (to prove checkpoints).
+    """Check every chain and (unless ``quick``) replay every event into a scratch
+    database and compare every projection table with it, all in one read snapshot; read
+    the events of this ledger's own chain at the seqs in ``heads`` in that snapshot too
+    (to prove checkpoints).
 
     The comparison is SQL, not Python.
     """
@@ -384,9 +509,10 @@ class Replay(NamedTuple):
 
 @contextmanager
 def replayed(path: str, upto: int) -> Iterator[Replay]:
-    """The projection tables as they stood just after event ``upto``: the chain is walked
-    and replayed up to it into a scratch ledger (secondary indexes built after the replay,
-    for speed), which is removed when the block ends, even on error."""
+    """The projection tables as they stood just after event ``upto`` of this ledger's own
+    chain: the chain is walked and replayed up to it (with the merges it made) into a
+    scratch ledger (secondary indexes built after the replay, for speed), which is
+    removed when the block ends, even on error."""
     with _scratch(path) as (scratch, file, indexes):
         scratch.execute("BEGIN")
         walked = _replay(scratch, upto)
@@ -407,18 +533,30 @@ def replayed(path: str, upto: int) -> Iterator[Replay]:
 
 # -- heads ---------------------------------------------------------------------------------
 
-def head(conn: sqlite3.Connection, seq: int | None = None, database: str = "main"
-         ) -> Head | None:
-    """The event at ``seq`` (default: the last) as a head, or None when there is none."""
-    where = "WHERE seq = ?" if seq is not None else "ORDER BY seq DESC LIMIT 1"
-    row = conn.execute(f"SELECT lapas, seq, hash, at FROM {database}.events {where}",
-                       () if seq is None else (seq,)).fetchone()
-    return Head(row[0], row[1], row[2], row[3]) if row else None
+def head(conn: sqlite3.Connection, seq: int | None = None, database: str = "main",
+         chain_id: int = HOME) -> Head | None:
+    """The event at ``seq`` of a chain (default: the last of this ledger's own) as a
+    head, or None when there is none."""
+    base = chain_id * SPAN
+    where = "WHERE e.seq = ?" if seq is not None else \
+        "WHERE e.seq BETWEEN ? AND ? ORDER BY e.seq DESC LIMIT 1"
+    params = (base + seq,) if seq is not None else (base + 1, base + _N)
+    row = conn.execute(
+        f"SELECT h.lapas, e.seq, e.hash, c.at FROM {database}.events e"
+        f" JOIN {database}.commands c ON c.id = e.command"
+        f" JOIN {database}.chains h ON h.id = ? {where}", (chain_id, *params)).fetchone()
+    return Head(row[0], row[1] & _N, row[2].hex(), row[3]) if row else None
+
+
+def chain_heads(conn: sqlite3.Connection) -> list[Head]:
+    """The last event of every chain, this ledger's own first."""
+    return [h for info in chains(conn) if (h := head(conn, chain_id=info.id)) is not None]
 
 
 def heads_by_hash(conn: sqlite3.Connection, prefix: str, limit: int = 2) -> list[Head]:
-    """Events whose hash starts with ``prefix`` (hex), at most ``limit``: a full scan, done
-    only when someone names a head by its hash alone."""
-    rows = conn.execute("SELECT lapas, seq, hash, at FROM events WHERE substr(hash, 1, ?) = ?"
-                        " ORDER BY seq LIMIT ?", (len(prefix), prefix.lower(), limit))
-    return [Head(r[0], r[1], r[2], r[3]) for r in rows]
+    """Events of this ledger's own chain whose hash starts with ``prefix`` (hex), at most
+    ``limit``: a full scan, done only when someone names a head by its hash alone."""
+    rows = conn.execute(
+        "SELECT e.seq FROM events e WHERE e.seq < ? AND substr(lower(hex(e.hash)), 1, ?) = ?"
+        " ORDER BY e.seq LIMIT ?", (SPAN, len(prefix), prefix.lower(), limit)).fetchall()
+    return [head(conn, r[0]) for r in rows]

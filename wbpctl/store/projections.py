@@ -51,25 +51,45 @@ _ENROLMENT_INSERT = (
     "INSERT INTO enrolments (uid, person_id, stay_id, track, status, requested_on, waitlisted,"
     f" assigned_on, sponsor, sponsor_id) VALUES (?,{_PERSON},{_STAY},?,?,?,?,?,?,{_SPONSOR})")
 
+_PERSON_INSERT = ("INSERT INTO people (uid, name, nik, gender, birth_date, name_key)"
+                  " VALUES (?,?,?,?,?,?)")
+
+
+def _person_params(p: dict) -> tuple:
+    return (p["uid"], p["name"], p.get("nik"), p.get("gender"), p.get("birth_date"),
+            search_key(p["name"]))
+
+
+_SEARCH_INSERT = Statement(f"INSERT INTO people_search (rowid, name_key) VALUES ({_PERSON}, ?)",
+                           lambda p: (p["uid"], search_key(p["name"])))
+
+_STAY_INSERT = (
+    "INSERT INTO stays (uid, person_id, lapas, register_class, reg_seq, reg_year,"
+    " detained_on, admitted_on, sentence_years, sentence_months, sentence_days,"
+    " sentence_life, sentence_death, fine_substitute, crime, crime_category, status)"
+    f" VALUES (?,{_PERSON},?,?,?,?,?,?,?,?,?,?,?,?,?,?, 'in_custody')")
+
+
+def _stay_params(p: dict, stay_uid: str, person_uid: str) -> tuple:
+    # a registration's sentence leaves out its zero parts; none at all: not sentenced yet
+    sentence = p.get("sentence")
+    zero = None if sentence is None else 0
+    sentence = sentence or {}
+    return (stay_uid, person_uid, p["lapas"], p["register_class"], p["reg_seq"],
+            p["reg_year"], p["detained_on"], p["admitted_on"], sentence.get("years", zero),
+            sentence.get("months", zero), sentence.get("days", zero),
+            int(sentence.get("life", False)), int(sentence.get("death", False)),
+            int(p.get("fine_substitute", False)), p.get("crime"), p.get("crime_category"))
+
+
 STATEMENTS: dict[str, Statement] = {
-    "person.registered": Statement(
-        "INSERT INTO people (uid, name, nik, gender, birth_date, name_key)"
-        " VALUES (?,?,?,?,?,?)",
-        lambda p: (p["uid"], p["name"], p["nik"], p["gender"], p["birth_date"],
-                   search_key(p["name"])),
-        then=(Statement(f"INSERT INTO people_search (rowid, name_key) VALUES ({_PERSON}, ?)",
-                        lambda p: (p["uid"], search_key(p["name"]))),)),
-    "stay.admitted": Statement(
-        "INSERT INTO stays (uid, person_id, lapas, register_class, reg_seq, reg_year,"
-        " detained_on, admitted_on, sentence_years, sentence_months, sentence_days,"
-        " sentence_life, sentence_death, fine_substitute, crime, crime_category, status)"
-        f" VALUES (?,{_PERSON},?,?,?,?,?,?,?,?,?,?,?,?,?,?, 'in_custody')",
-        lambda p: (p["uid"], p["person"], p["lapas"], p["register_class"], p["reg_seq"],
-                   p["reg_year"], p["detained_on"], p["admitted_on"],
-                   _sentence(p).get("years"), _sentence(p).get("months"),
-                   _sentence(p).get("days"), int(_sentence(p).get("life", False)),
-                   int(_sentence(p).get("death", False)), int(p.get("fine_substitute", False)),
-                   p.get("crime"), p.get("crime_category"))),
+    "person.registered": Statement(_PERSON_INSERT, _person_params, then=(_SEARCH_INSERT,)),
+    "stay.admitted": Statement(_STAY_INSERT, lambda p: _stay_params(p, p["uid"], p["person"])),
+    # a registration: the person and their first stay, one event (whose uid is the stay's)
+    "person.admitted": Statement(
+        _PERSON_INSERT, _person_params,
+        then=(_SEARCH_INSERT,
+              Statement(_STAY_INSERT, lambda p: _stay_params(p, p["stay"], p["uid"])))),
     "stay.released": Statement(
         "UPDATE stays SET status = ?, released_on = ?, release_type = ?, release_override = ?,"
         " transfer_to = ? WHERE uid = ?",
@@ -124,13 +144,24 @@ def _update(conn: sqlite3.Connection, table: str, uid: str, changes: dict) -> No
         conn.execute(f"UPDATE {table} SET {columns} WHERE uid = ?", (*changes.values(), uid))
 
 
+def _in_scope(p: dict) -> str:
+    """Which catalogue rows a catalogue replaces: this ledger's own (codes with no Lapas
+    before them), or, for another Lapas's catalogue (``scope``), that Lapas's."""
+    return "substr(code, 1, length(?)) = ?" if p.get("scope") else "instr(code, ':') = 0"
+
+
+def _scope_params(p: dict) -> tuple:
+    scope = p.get("scope")
+    return (scope + ":", scope + ":") if scope else ()
+
+
 def _catalog_synced(conn: sqlite3.Connection, p: dict) -> None:
     """The OPDs, tracks and (since products exist) the products of the config; a catalogue
     from before products leaves them as they are."""
     for opd in p["opds"]:
         conn.execute("INSERT INTO opds (code, name) VALUES (:code, :name) "
                      "ON CONFLICT(code) DO UPDATE SET name = excluded.name", opd)
-    conn.execute("UPDATE tracks SET retired = 1")
+    conn.execute(f"UPDATE tracks SET retired = 1 WHERE {_in_scope(p)}", _scope_params(p))
     for track in p["tracks"]:
         conn.execute(
             "INSERT INTO tracks (code, opd, name, kind, phase, pembinaan, capacity, retired) "
@@ -139,7 +170,7 @@ def _catalog_synced(conn: sqlite3.Connection, p: dict) -> None:
             "kind = excluded.kind, phase = excluded.phase, pembinaan = excluded.pembinaan, "
             "capacity = excluded.capacity, retired = 0", track)
     if "products" in p:
-        _products_synced(conn, p["products"])
+        _products_synced(conn, p["products"], p)
 
 
 def _person_corrected(conn: sqlite3.Connection, p: dict) -> None:
@@ -308,8 +339,8 @@ def _spending_recorded(conn: sqlite3.Connection, p: dict) -> None:
 
 # -- products, production, sales and premi --------------------------------------------------
 
-def _products_synced(conn: sqlite3.Connection, products: list[dict]) -> None:
-    conn.execute("UPDATE products SET retired = 1")
+def _products_synced(conn: sqlite3.Connection, products: list[dict], p: dict) -> None:
+    conn.execute(f"UPDATE products SET retired = 1 WHERE {_in_scope(p)}", _scope_params(p))
     for product in products:
         conn.execute(
             "INSERT INTO products (code, name, unit, track, price, retired)"
@@ -355,6 +386,22 @@ def _premi_paid(conn: sqlite3.Connection, p: dict) -> None:
                  (p["uid"], p["person"], p["on"], p["amount"], p.get("ref")))
 
 
+def _person_linked(conn: sqlite3.Connection, p: dict) -> None:
+    """Two records of one person (two Lapas, or twice in one): every record of both
+    groups names the group's earliest record in ``same_as`` (and that one names none)."""
+    roots = []
+    for uid in (p["a"], p["b"]):
+        row = conn.execute("SELECT coalesce(same_as, id) FROM people WHERE uid = ?",
+                           (uid,)).fetchone()
+        if row is None:
+            raise LookupError("person.linked: a person it names does not exist")
+        roots.append(row[0])
+    root, other = sorted(roots)
+    if root != other:
+        conn.execute("UPDATE people SET same_as = ? WHERE id = ? OR same_as = ?",
+                     (root, other, other))
+
+
 def _no_change(conn: sqlite3.Connection, p: dict) -> None:
     """Events that record an act (such as revealing a NIK) without changing a table."""
 
@@ -382,7 +429,11 @@ FUNCTIONS: dict[str, Callable[[sqlite3.Connection, dict], None]] = {
     "production.recorded": _production_recorded,
     "sale.recorded": _sale_recorded,
     "premi.paid": _premi_paid,
-    "privacy.set": _no_change,       # read from the ledger itself (``queries.latest_about``)
+    "privacy.set": _no_change,
+    "person.linked": _person_linked,
+    # the ledger itself applies the events a merge took in (``ledger._replay``, ``merging``)
+    "ledger.merged": _no_change,
+    "ledger.migrated": _no_change,       # read from the ledger itself (``queries.latest_about``)
 }
 KINDS = frozenset(STATEMENTS) | frozenset(FUNCTIONS)
 
@@ -397,7 +448,7 @@ def apply(conn: sqlite3.Connection, event: "Event") -> None:
 # stay: an insert never depends on an update), then the updates, grouped by kind. An
 # update to a row already updated in the group starts a new group, so two changes to
 # one row keep their order.
-_INSERT_RANK = {"person.registered": 0, "stay.admitted": 1, "remission.granted": 2,
+_INSERT_RANK = {"person.registered": 0, "person.admitted": 0, "stay.admitted": 1, "remission.granted": 2,
                 "enrolment.assigned": 3, "enrolment.waitlisted": 3}
 
 

@@ -7,6 +7,9 @@ import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
+from ..domain.heads import Head
+from . import ledger
+
 if TYPE_CHECKING:
     from ..domain.search import Search
 
@@ -47,14 +50,24 @@ def stay_by_regno(conn: sqlite3.Connection, lapas: str, register_class: str, seq
         (lapas, register_class, seq, year)).fetchone()
 
 
+def stays_numbered_anywhere(conn: sqlite3.Connection, register_class: str, seq: int,
+                            year: int) -> list[sqlite3.Row]:
+    """Stays of any Lapas under this number (a merged ledger: one per Lapas at most)."""
+    return conn.execute(
+        f"SELECT s.person_id, {_STAY_COLUMNS} FROM stays s WHERE s.register_class = ? AND"
+        " s.reg_seq = ? AND s.reg_year = ? ORDER BY s.lapas", (register_class, seq, year)
+    ).fetchall()
+
+
 def stay_by_previous_regno(conn: sqlite3.Connection, lapas: str, register_class: str,
                            seq: int, year: int) -> sqlite3.Row | None:
     """The stay that had this register number before a verdict gave it another."""
     row = conn.execute(
-        "SELECT json_extract(payload, '$.uid') FROM events WHERE kind = 'stay.sentenced'"
-        " AND lapas = ? AND json_extract(payload, '$.previous.register_class') = ?"
-        " AND json_extract(payload, '$.previous.reg_seq') = ?"
-        " AND json_extract(payload, '$.previous.reg_year') = ?",
+        "SELECT json_extract(e.payload, '$.uid') FROM events e JOIN commands c"
+        " ON c.id = e.command WHERE e.kind = 'stay.sentenced'"
+        " AND c.lapas = ? AND json_extract(e.payload, '$.previous.register_class') = ?"
+        " AND json_extract(e.payload, '$.previous.reg_seq') = ?"
+        " AND json_extract(e.payload, '$.previous.reg_year') = ?",
         (lapas, register_class, seq, year)).fetchone()
     return stay_by_uid(conn, row[0]) if row else None
 
@@ -511,16 +524,30 @@ def enrolment_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
 def latest_about(conn: sqlite3.Connection, subject: str) -> sqlite3.Row | None:
     """The last event about ``subject``: one probe of the (subject, seq) index, however
     long the ledger (how the privacy policy is read on every command that shows a NIK)."""
-    return conn.execute("SELECT seq, at, actor, kind, payload FROM events WHERE subject = ?"
-                        " ORDER BY seq DESC LIMIT 1", (subject,)).fetchone()
+    return conn.execute("SELECT e.seq, c.at, c.actor, e.kind, e.payload FROM events e"
+                        " JOIN commands c ON c.id = e.command WHERE e.subject = ?"
+                        " AND e.seq < ? ORDER BY e.seq DESC LIMIT 1",
+                        (subject, ledger.SPAN)).fetchone()
+
+
+def legacy_head(conn: sqlite3.Connection) -> Head | None:
+    """The last format-1 event of this ledger's own chain, when the format-2 event that
+    names it (``ledger.migrated``) is not written yet."""
+    row = conn.execute("SELECT legacy_upto FROM chains WHERE id = 0").fetchone()
+    if row is None or row[0] == 0 or conn.execute(
+            "SELECT 1 FROM events WHERE kind = 'ledger.migrated' AND seq < ?",
+            (ledger.SPAN,)).fetchone():
+        return None
+    return ledger.head(conn, row[0])
 
 
 def stay_uid_of(conn: sqlite3.Connection, stay_id: int) -> str:
     return conn.execute("SELECT uid FROM stays WHERE id = ?", (stay_id,)).fetchone()[0]
 
 
-def all_events(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
-    return conn.execute("SELECT seq, kind, subject, payload FROM events ORDER BY seq")
+def own_events(conn: sqlite3.Connection) -> Iterator[ledger.Event]:
+    """The events of this ledger's own chain, in order, their payloads whole."""
+    return ledger.events(conn, own=True)
 
 
 def verdict_events(conn: sqlite3.Connection) -> dict[str, tuple[int, dict]]:

@@ -157,15 +157,26 @@ def recidivism_releases(conn: sqlite3.Connection, until: str, release_types: tup
             SELECT e.stay_id, min(e.ended_on) AS first_done FROM enrolments e
             WHERE e.track IN (SELECT code FROM tracks WHERE kind = 'training')
                 AND e.status = 'completed' GROUP BY e.stay_id),
-        r AS (
+        next AS MATERIALIZED (
             -- the stays' own releases; only sentenced stays (B.*, or sentenced later)
-            -- count, and only a sentenced stay as the next one
+            -- count, and only a sentenced stay as the next one: the person's own, or one
+            -- of another record of the same person (a Lapas merged into this ledger and
+            -- linked, see person.linked) admitted after the release
             SELECT s.id AS stay_id, s.released_on,
                 (SELECT min(n.admitted_on) FROM stays n WHERE n.person_id = s.person_id
-                    AND n.id > s.id AND n.register_class LIKE 'B.%') AS back,
+                    AND n.id > s.id AND n.register_class LIKE 'B.%') AS own_back,
+                (SELECT min(n.admitted_on) FROM people q JOIN stays n ON n.person_id = q.id
+                    WHERE (q.same_as = coalesce(p.same_as, p.id) OR q.id = p.same_as)
+                    AND q.id != p.id AND n.admitted_on > s.released_on
+                    AND n.register_class LIKE 'B.%') AS linked_back
+            FROM stays s JOIN people p ON p.id = s.person_id
+            WHERE s.released_on <= :until AND s.release_type IN ({marks})
+                AND s.register_class LIKE 'B.%'),
+        r AS (
+            SELECT stay_id, released_on,
+                coalesce(min(own_back, linked_back), own_back, linked_back) AS back,
                 NULL AS revoked
-            FROM stays s WHERE s.released_on <= :until AND s.release_type IN ({marks})
-                AND s.register_class LIKE 'B.%'
+            FROM next
             UNION ALL
             -- conditional releases revoked since: the stay went on
             SELECT a.stay_id, a.left_on, NULL,

@@ -316,6 +316,132 @@ def _m005_people_search(db) -> None:
         conn.execute(statement)
 
 
+_M006_TABLES = """
+-- one hash chain per origin Lapas: 0 is this ledger's own, the others came in by merges.
+-- Events 1..legacy_upto of a chain were hashed in format 1 (before this migration) and
+-- keep those hashes (see store/chain.py).
+CREATE TABLE chains (
+    id INTEGER PRIMARY KEY,
+    lapas TEXT NOT NULL UNIQUE,
+    legacy_upto INTEGER NOT NULL DEFAULT 0
+);
+
+-- what all events of one command share, stored once and covered by each event's hash
+CREATE TABLE commands (
+    id INTEGER PRIMARY KEY,
+    lapas TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    batch TEXT
+);
+
+-- seq = chain * 2^40 + the event's place in its chain. The previous hash is the hash of
+-- the event before it in its chain, so it is not stored, and uid and hash are raw bytes
+CREATE TABLE lean_events (
+    seq INTEGER PRIMARY KEY,
+    command INTEGER NOT NULL REFERENCES commands(id),
+    uid BLOB NOT NULL,
+    kind TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    hash BLOB NOT NULL
+)
+"""
+
+_M006_PEOPLE = """
+-- a NIK is no longer unique here: the same person registered in two merged Lapas has a
+-- record in each (linked by same_as, see person.linked), and a Lapas's own registrations are
+-- refused a NIK it already has by the registration's check
+CREATE TABLE lean_people (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    nik TEXT,
+    gender TEXT,
+    birth_date TEXT,
+    name_key TEXT,
+    same_as INTEGER REFERENCES people(id)
+);
+INSERT INTO lean_people (id, uid, name, nik, gender, birth_date, name_key)
+    SELECT id, uid, name, nik, gender, birth_date, name_key FROM people ORDER BY id;
+DROP TABLE people;
+ALTER TABLE lean_people RENAME TO people;
+-- registration's NIK check, --search by NIK, the NIK matches of a merge (most have one)
+CREATE INDEX people_nik ON people(nik) WHERE nik IS NOT NULL;
+-- recidivism and the merged view group people by the record they are the same as
+CREATE INDEX people_same_as ON people(same_as) WHERE same_as IS NOT NULL;
+
+-- report recidivism and the release counts read released stays by date: only those
+DROP INDEX stays_released;
+CREATE INDEX stays_released ON stays(released_on, release_type, person_id)
+    WHERE released_on IS NOT NULL
+"""
+
+
+def _legacy_chain_problem(conn) -> tuple[int, str] | None:
+    """The first broken link of a format-1 chain (seq, what), or None when it is sound."""
+    import hashlib
+
+    prev, expected = "0" * 64, 1
+    cursor = conn.execute("SELECT seq, uid, at, actor, lapas, kind, subject, payload, batch,"
+                          " prev_hash, hash FROM events ORDER BY seq")
+    while rows := cursor.fetchmany(20000):
+        for seq, uid, at, actor, lapas, kind, subject, payload, batch, prev_hash, digest in rows:
+            if seq != expected:
+                return expected, f"event #{expected} is missing"
+            if prev_hash != prev:
+                return seq, "prev_hash does not match the event before"
+            text = "\x1f".join((prev, uid, at, actor, lapas, kind, subject, payload,
+                                batch or ""))
+            if hashlib.sha256(text.encode("utf-8")).hexdigest() != digest:
+                return seq, "content does not match its hash"
+            prev, expected = digest, seq + 1
+    return None
+
+
+def _m006_lean_ledger(db) -> None:
+    """A leaner ledger, and one chain per origin Lapas (issues 19 and 21).
+
+    The old chain is checked first; a broken one is refused, untouched. Every event is
+    kept, in its order, with its uid, time, actor, Lapas, kind, subject, payload, batch
+    and hash (its hash proves the same content as before); what a command shares is
+    stored once (``commands``), uids and hashes as bytes, the previous hash no more. The
+    people table loses the uniqueness of the NIK (merged Lapas) and gains ``same_as``.
+    Needs foreign keys off (``init`` turns them off for a migration)."""
+    conn = db.conn
+    has_events = conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() is not None
+    if has_events:
+        broken = _legacy_chain_problem(conn)
+        if broken is not None:
+            raise StorageError("migration_chain_broken", seq=broken[0], detail=broken[1])
+    conn.create_function("wbpctl_unhex", 1,
+                         lambda text: bytes.fromhex(text.replace("-", "")), deterministic=True)
+    for statement in _M006_TABLES.split(";"):
+        conn.execute(statement)
+    if has_events:
+        # a command starts wherever time, actor, Lapas or batch change from the event before
+        conn.execute(
+            "INSERT INTO commands (id, lapas, at, actor, batch) SELECT seq, lapas, at, actor,"
+            " batch FROM (SELECT seq, lapas, at, actor, batch, lag(seq) OVER w AS p_seq,"
+            " lag(at) OVER w AS p_at, lag(actor) OVER w AS p_actor, lag(lapas) OVER w AS"
+            " p_lapas, lag(batch) OVER w AS p_batch FROM events WINDOW w AS (ORDER BY seq))"
+            " WHERE p_seq IS NULL OR p_at != at OR p_actor != actor OR p_lapas != lapas"
+            " OR p_batch IS NOT batch")
+        conn.execute(
+            "INSERT INTO lean_events (seq, command, uid, kind, subject, payload, hash)"
+            " SELECT seq, (SELECT id FROM commands WHERE id <= e.seq ORDER BY id DESC LIMIT 1),"
+            " wbpctl_unhex(uid), kind, subject, payload, wbpctl_unhex(hash) FROM events e"
+            " ORDER BY seq")
+        conn.execute("INSERT INTO chains (id, lapas, legacy_upto) SELECT 0,"
+                     " (SELECT lapas FROM events ORDER BY seq LIMIT 1), max(seq) FROM events")
+    conn.execute("DROP TABLE events")
+    conn.execute("ALTER TABLE lean_events RENAME TO events")
+    # log WHO, a person's history, the latest privacy policy: events by subject in order
+    conn.execute("CREATE INDEX events_subject ON events(subject, seq)")
+    for statement in _M006_PEOPLE.split(";"):
+        conn.execute(statement)
+
+
 # (name, SQL or a function of the sqlite-utils Database): append only, never edit one
 # that has shipped. SQL statements are split on ";", so comments inside them must not
 # hold one.
@@ -325,6 +451,7 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("m003_sponsors_donations_spending", _M003),
     ("m004_products_sales_premi", _M004),
     ("m005_people_search", _m005_people_search),
+    ("m006_lean_ledger_chains", _m006_lean_ledger),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 PROJECTION_TABLES = ("opds", "tracks", "people", "stays", "enrolments", "remissions",

@@ -1,0 +1,223 @@
+"""Ledgers of several Lapas in one: bundles and merges keep each Lapas's chain as it is,
+refuse what does not continue it, and let the regional office see a person across Lapas."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli, add_person, dump
+
+NIK = "1506041203900001"       # born 12-03-1990, a man
+
+
+class Lapas(Cli):
+    def __init__(self, tmp_path: Path, code: str) -> None:
+        folder = tmp_path / code.lower()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.config = folder / "config.yaml"
+        self.config.write_text(f"lapas:\n  code: {code}\n  name: Lapas {code}\n",
+                               encoding="utf-8")
+        self.code = code
+        super().__init__(folder / "wbp.db")
+
+    def __call__(self, *args: str, input: str | None = None):
+        return super().__call__("--config", str(self.config), *args, input=input)
+
+    def bundle(self, name: str, *since: str) -> Path:
+        path = self.db.parent / name
+        self.ok("bundle", "-o", str(path), *(("--since", since[0]) if since else ()))
+        return path
+
+
+@pytest.fixture
+def ktl(tmp_path) -> Lapas:
+    ledger = Lapas(tmp_path, "KTL")
+    ledger.ok("init")
+    return ledger
+
+
+@pytest.fixture
+def jmb(tmp_path) -> Lapas:
+    ledger = Lapas(tmp_path, "JMB")
+    ledger.ok("init")
+    return ledger
+
+
+@pytest.fixture
+def kanwil(tmp_path) -> Lapas:
+    ledger = Lapas(tmp_path, "KWJ")
+    ledger.ok("init")
+    return ledger
+
+
+def released_in_ktl(ktl: Lapas) -> None:
+    """Budi: two years in Kuala Tungkal, released at expiry in January 2025."""
+    add_person(ktl, "B.I-1/2023", detained="2023-01-10", sentence="2y", nik=NIK)
+    ktl.ok("release", "B.I-1/2023", "--type", "ekspirasi", "--on", "2025-01-10")
+
+
+def readmitted_in_jmb(jmb: Lapas, nik: str | None = NIK) -> None:
+    """Budi again, in Jambi, five months later (a new offence)."""
+    add_person(jmb, "B.I-7/2025", detained="2025-06-01", sentence="3y",
+               **({"nik": nik} if nik else {"birth_date": "1990-03-12"}))
+
+
+def readmitted(ledger: Lapas) -> int:
+    report = ledger.json("report", "recidivism", "--windows", "1")
+    return sum(row["readmitted"] for row in report["rows"]
+               if row["window_years"] == 1 and row["cohort"] == 2025)
+
+
+def test_a_bundle_is_compressed_and_names_where_it_starts_and_ends(ktl):
+    add_person(ktl)
+    path = ktl.bundle("ktl.wbpb")
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    header = json.loads(lines[0])
+    assert header["lapas"] == "KTL" and header["after"]["seq"] == 0
+    assert header["head"]["seq"] == 2 and header["events"] == 2 == len(lines) - 1
+    assert ktl.json("head")["hash"] == header["head"]["hash"]
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_merging_two_ledgers_keeps_each_chain_and_verifies_each(ktl, jmb, kanwil):
+    add_person(ktl)
+    add_person(jmb, "B.I-3/2025", name="Siti Aminah")
+    before = {k: ktl.json("head") for k in ("ktl",)}
+    done = kanwil.ok("merge", str(ktl.bundle("ktl.wbpb")), str(jmb.db))
+    assert "KTL#2:" in done.stdout and "JMB#2:" in done.stdout
+    assert ktl.json("head") == before["ktl"]                   # the source is untouched
+    assert kanwil.json("head")["seq"] == 3                     # init + a merge event each
+    names = {p["name"] for p in kanwil.json("participant", "list")}
+    assert names == {"Budi Santoso", "Siti Aminah"}
+    assert kanwil.ok("verify").exit_code == 0
+    tracks = {t["code"] for t in kanwil.json("track", "list")}
+    assert {"OLAH-MADU", "KTL:OLAH-MADU", "JMB:OLAH-MADU"} <= tracks    # kept apart
+
+
+def test_merging_again_writes_nothing_and_says_so(ktl, kanwil):
+    add_person(ktl)
+    bundle = ktl.bundle("ktl.wbpb")
+    kanwil.ok("merge", str(bundle))
+    before = dump(kanwil.db)
+    again = kanwil.ok("merge", str(bundle))
+    assert "Nothing new" in again.stderr and "KTL#2" in again.stderr
+    assert dump(kanwil.db) == before
+
+
+def test_bundles_in_any_order_but_never_with_a_gap(ktl, kanwil):
+    add_person(ktl)
+    first = ktl.bundle("one.wbpb")
+    add_person(ktl, "B.I-2/2025", name="Agus")
+    second = ktl.bundle("two.wbpb", "2")
+    before = dump(kanwil.db)
+    gap = kanwil("merge", str(second))
+    assert gap.exit_code == 1 and "#1-#2 of KTL are missing" in gap.stderr
+    assert dump(kanwil.db) == before
+    kanwil.ok("merge", str(second), str(first))                # both: taken in order
+    assert len(kanwil.json("participant", "list")) == 2
+    kanwil.ok("verify")
+
+
+def test_a_fork_is_refused_with_nothing_written(tmp_path, ktl, kanwil):
+    add_person(ktl)
+    kanwil.ok("merge", str(ktl.bundle("ktl.wbpb")))
+    # the Lapas restores an old copy and writes other events after event 1
+    other = Lapas(tmp_path / "restored", "KTL")
+    other.ok("init")
+    add_person(other, "B.I-9/2025", name="Lain")
+    before = dump(kanwil.db)
+    result = kanwil("merge", str(other.db))
+    assert result.exit_code == 1 and "ledger KTL was rewritten after event" in result.stderr
+    assert dump(kanwil.db) == before
+
+
+def test_a_tampered_bundle_is_refused(ktl, kanwil):
+    add_person(ktl)
+    path = ktl.bundle("ktl.wbpb")
+    text = gzip.decompress(path.read_bytes()).decode("utf-8").replace("Santoso", "Santosa")
+    path.write_bytes(gzip.compress(text.encode("utf-8")))
+    before = dump(kanwil.db)
+    result = kanwil("merge", str(path))
+    assert result.exit_code == 1 and "was altered: event #2" in result.stderr
+    assert dump(kanwil.db) == before
+    path.write_bytes(b"\x1f\x8bnot really")
+    assert "not a wbpctl bundle" in kanwil("merge", str(path)).stderr
+
+
+def test_verify_proves_every_origin_chain(ktl, jmb, kanwil):
+    add_person(ktl)
+    add_person(jmb, "B.I-3/2025", name="Siti Aminah")
+    kanwil.ok("merge", str(ktl.db), str(jmb.db))
+    conn = sqlite3.connect(kanwil.db)
+    conn.execute("UPDATE events SET payload = replace(payload, 'Siti', 'Sita')"
+                 " WHERE payload LIKE '%Siti%'")
+    conn.commit()
+    conn.close()
+    result = kanwil("verify")
+    assert result.exit_code == 1 and "#2" in result.stderr and "JMB" in result.stderr
+
+
+def test_a_readmission_in_another_lapas_counts_once_merged(ktl, jmb):
+    released_in_ktl(ktl)
+    readmitted_in_jmb(jmb)
+    assert readmitted(ktl) == 0                # Kuala Tungkal alone cannot see Jambi
+    done = ktl.ok("merge", str(jmb.bundle("jmb.wbpb")))
+    assert "linked to the same person in another Lapas by NIK" in done.stderr
+    assert readmitted(ktl) == 1
+    scope = ktl.json("report", "recidivism")["scope"]
+    assert "JMB" in json.dumps(scope)
+    history = ktl.json("log", "B.I-1/2023")
+    assert [e["kind"] for e in history][-2:] == ["person.admitted", "person.linked"]
+    assert history[-2]["merged"] is True and history[-2]["lapas"] == "JMB"
+    ktl.ok("verify")
+
+
+def test_people_without_a_nik_are_offered_and_linked_only_by_hand(ktl, jmb):
+    add_person(ktl, "B.I-1/2023", detained="2023-01-10", sentence="2y", name="Budi Santoso",
+               birth_date="1990-03-12")
+    ktl.ok("release", "B.I-1/2023", "--type", "ekspirasi", "--on", "2025-01-10")
+    add_person(jmb, "B.I-7/2025", detained="2025-06-01", sentence="3y", name="santoso BÚDI",
+               birth_date="1990-03-12")
+    ktl.ok("merge", str(jmb.db))
+    assert readmitted(ktl) == 0                         # not linked: not the same person yet
+    [match] = ktl.json("person", "matches")
+    assert (match["a_lapas"], match["b_lapas"]) == ("KTL", "JMB")
+    refused = ktl("person", "link", match["a"], match["b"])
+    assert refused.exit_code == 1 and "--reason" in refused.stderr
+    ktl.ok("person", "link", "B.I-1/2023", "JMB:B.I-7/2025", "--reason", "foto cocok")
+    assert ktl.json("person", "matches") == [] and readmitted(ktl) == 1
+    link = ktl.json("log", "JMB:B.I-7/2025")[-1]
+    assert link["kind"] == "person.linked" and link["payload"]["reason"] == "foto cocok"
+    assert ktl("person", "link", "B.I-1/2023", "JMB:B.I-7/2025", "--reason", "x"
+               ).exit_code == 1                                 # already one person
+    ktl.ok("verify")
+
+
+def test_ten_lapas_merge_into_the_regional_ledger(tmp_path, kanwil):
+    bundles = []
+    for i in range(10):
+        one = Lapas(tmp_path, f"L{i}")
+        one.ok("init")
+        add_person(one, f"B.I-{i + 1}/2025", name=f"Orang {i}")
+        bundles.append(str(one.bundle(f"l{i}.wbpb")))
+    kanwil.ok("merge", *reversed(bundles))
+    assert len(kanwil.json("participant", "list")) == 10
+    assert kanwil.json("head")["seq"] == 11
+    kanwil.ok("verify")
+    assert "Nothing new" in kanwil.ok("merge", *bundles).stderr
+
+
+def test_a_merged_ledger_reports_at_a_past_head_as_it_was(ktl, jmb):
+    add_person(ktl)
+    at = ktl.json("head")["head"]
+    monthly = ["report", "monthly", "--month", "2026-10", "--generated-at",
+               "2026-11-28T06:00:00+00:00", "-f", "json"]
+    before = ktl.ok(*monthly).stdout
+    add_person(jmb, "B.I-3/2025", name="Siti Aminah")
+    ktl.ok("merge", str(jmb.db))
+    assert ktl.ok(*monthly, "--at", at).stdout == before
