@@ -3,13 +3,14 @@
 Usage: python benchmarks/floor_insert.py SOURCE_DB TARGET_DB
 
 SOURCE_DB is a ledger that `wbpctl import participants` has just filled; TARGET_DB a
-fresh `wbpctl init` database. Reads the registration events the import wrote, and the
-projection rows each one makes (the statements of wbpctl.store.projections), into memory
-first (not timed); then writes them into TARGET_DB as the import does (one BEGIN IMMEDIATE
-transaction, one executemany per table per 2,000 rows, wbpctl's connection policy) and
-prints the seconds of the writes and the commit. No parsing, validation, JSON or hashing
-is left: this is what SQLite needs to store the ledger's rows and their indexes, so no
-importer that writes these rows can be faster.
+fresh `wbpctl init` database. Reads the registration events the import wrote (one
+``person.admitted`` per row, as stored) and the projection rows each one makes (people,
+the name search index, stays: the statements of wbpctl.store.projections) into memory
+first (not timed); then writes them into TARGET_DB as the import does (one BEGIN
+IMMEDIATE transaction, one command row, one executemany per table per 2,000 rows,
+wbpctl's connection policy) and prints the seconds of the writes and the commit. No
+parsing, validation, JSON or hashing is left: this is what SQLite needs to store the
+ledger's rows and their indexes, so no importer that writes these rows can be faster.
 """
 
 from __future__ import annotations
@@ -20,32 +21,47 @@ import sys
 import time
 
 from wbpctl.store import connection
+from wbpctl.store.chain import uid_text
 from wbpctl.store.ledger import INSERT_EVENT
+from wbpctl.store.payloads import expand
 from wbpctl.store.projections import STATEMENTS
 
 BATCH = 2000
-KINDS = ("person.registered", "stay.admitted")
+KIND = "person.admitted"
 
 
 def main(source: str, target: str) -> None:
     src = sqlite3.connect(source)
     events = src.execute(
-        "SELECT seq, uid, at, actor, lapas, kind, subject, payload, batch, prev_hash, hash"
-        f" FROM events WHERE kind IN {KINDS} ORDER BY seq").fetchall()
+        "SELECT e.seq, e.uid, e.kind, e.subject, e.payload, e.hash, c.lapas FROM events e"
+        " JOIN commands c ON c.id = e.command WHERE e.kind = ? ORDER BY e.seq",
+        (KIND,)).fetchall()
+    command = src.execute("SELECT lapas, at, actor, batch FROM commands WHERE id ="
+                          " (SELECT command FROM events WHERE kind = ? LIMIT 1)",
+                          (KIND,)).fetchone()
     src.close()
     conn = connection.connect(target)
-    start_seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM events").fetchone()[0]
-    events = [(start_seq + i, *event[1:]) for i, event in enumerate(events)]
-    params = {kind: [STATEMENTS[kind].params(json.loads(e[7])) for e in events if e[5] == kind]
-              for kind in KINDS}
-    people, stays = params["person.registered"], params["stay.admitted"]
+    first = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM events").fetchone()[0]
+    command_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM commands").fetchone()[0]
+    statement = STATEMENTS[KIND]
+    people_search, stay_insert = statement.then
+    rows, people, search, stays = [], [], [], []
+    for i, (_, uid, kind, subject, payload, digest, lapas) in enumerate(events):
+        rows.append((first + i, command_id, uid, kind, subject, payload, digest))
+        whole = expand(kind, json.loads(payload), subject, uid_text(uid), lapas)
+        people.append(statement.params(whole))
+        search.append(people_search.params(whole))
+        stays.append(stay_insert.params(whole))
 
     started = time.perf_counter()
     with connection.write(conn, target):
-        for i in range(0, len(people), BATCH):
-            conn.executemany(INSERT_EVENT, events[2 * i:2 * (i + BATCH)])
-            conn.executemany(STATEMENTS["person.registered"].sql, people[i:i + BATCH])
-            conn.executemany(STATEMENTS["stay.admitted"].sql, stays[i:i + BATCH])
+        conn.execute("INSERT INTO commands (id, lapas, at, actor, batch) VALUES (?,?,?,?,?)",
+                     (command_id, *command))
+        for i in range(0, len(rows), BATCH):
+            conn.executemany(INSERT_EVENT, rows[i:i + BATCH])
+            conn.executemany(statement.sql, people[i:i + BATCH])
+            conn.executemany(people_search.sql, search[i:i + BATCH])
+            conn.executemany(stay_insert.sql, stays[i:i + BATCH])
     print(time.perf_counter() - started)
 
 

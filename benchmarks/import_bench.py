@@ -4,14 +4,16 @@ Usage: python benchmarks/import_bench.py [--rows 200000] [--runs 3]
 
 Generates a participants CSV of N rows (valid, distinct register numbers and NIKs),
 and the same rows as a workbook (.xlsx), then, on a fresh database each time, loads it with
-  - wbpctl import participants FILE --quiet   (validates every row, writes 2 ledger
-                                               events + 2 projection rows per row)
+  - wbpctl import participants FILE --quiet   (validates every row, writes 1 ledger
+                                               event + a person, a stay and the name
+                                               search entry per row)
   - the same from the workbook                (openpyxl read-only: rows stream)
   - sqlite-utils insert DB rows FILE --csv    (no validation)
   - sqlite3 DB ".import --csv FILE rows"      (no validation)
-  - floor_insert.py: the rows wbpctl wrote (events, people, stays), prebuilt in memory,
-    written again into a fresh wbpctl database by executemany: SQLite's share alone
-and prints the median rows/s and peak memory (max RSS) of each, and the ratios.
+  - floor_insert.py: the rows wbpctl wrote (events, people, name index, stays), prebuilt
+    in memory, written again into a fresh wbpctl database by executemany: SQLite's share
+and prints the median rows/s, peak memory (max RSS) and bytes per row of each (the pages
+the database holds, over the rows), and the ratios against .import and sqlite-utils.
 Run it with the project's virtual environment's python.
 """
 
@@ -75,6 +77,21 @@ def make_xlsx(source: Path, target: Path) -> None:
     book.save(target)
 
 
+def used_bytes(path: Path) -> int:
+    """Bytes the database's pages hold (free pages left out: a file only grows)."""
+    import sqlite3 as sqlite
+
+    if not path.exists():
+        return 0
+    conn = sqlite.connect(path)
+    try:
+        size, count, free = (conn.execute(f"PRAGMA {p}").fetchone()[0]
+                             for p in ("page_size", "page_count", "freelist_count"))
+    finally:
+        conn.close()
+    return size * (count - free)
+
+
 def measure(cmd: list[str], env: dict) -> tuple[float, float | None]:
     """(seconds, peak MB of the child) for one run."""
     probe = ("import resource, subprocess, sys, time; t = time.perf_counter();"
@@ -134,17 +151,31 @@ def main() -> None:
         for name, cmd in cases.items():
             results.setdefault(name, []).append(measure(cmd, env))
         results.setdefault("floor: SQLite writes only", []).append(floor(db, work, run, env))
+        sizes = {"wbpctl import": used_bytes(db), "wbpctl import (.xlsx)": used_bytes(from_book),
+                 "sqlite-utils insert --csv": used_bytes(work / f"su-{run}.db"),
+                 "sqlite3 .import": used_bytes(work / f"s3-{run}.db"),
+                 "floor: SQLite writes only": used_bytes(work / f"floor-{run}.db")}
     summary = {}
     for name, runs in results.items():
         seconds = statistics.median(s for s, _ in runs)
         summary[name] = {"rows_per_s": args.rows / seconds, "seconds": seconds,
-                         "peak_mb": None if runs[0][1] is None else max(m for _, m in runs)}
+                         "peak_mb": None if runs[0][1] is None else max(m for _, m in runs),
+                         "bytes_per_row": sizes.get(name, 0) / args.rows}
     ours = summary["wbpctl import"]["rows_per_s"]
+    base = {k: summary[k]["rows_per_s"] for k in ("sqlite3 .import",
+                                                   "sqlite-utils insert --csv") if k in summary}
     print(f"{args.rows} rows, median of {args.runs} runs, python {sys.version.split()[0]}")
-    print(f"{'loader':28} {'rows/s':>10} {'seconds':>8} {'peak MB':>8} {'wbpctl / this':>14}")
+    print(f"{'loader':28} {'rows/s':>9} {'seconds':>8} {'peak MB':>8} {'bytes/row':>9}"
+          f" {'x .import':>9} {'x s-utils':>9}")
     for name, figures in summary.items():
-        print(f"{name:28} {figures['rows_per_s']:10.0f} {figures['seconds']:8.2f}"
-              f" {'-' if figures['peak_mb'] is None else format(figures['peak_mb'], '.1f'):>8} {ours / figures['rows_per_s']:14.2f}")
+        rate = figures["rows_per_s"]
+        ratios = [f"{rate / base[k]:9.3f}" if k in base else f"{'-':>9}"
+                  for k in ("sqlite3 .import", "sqlite-utils insert --csv")]
+        print(f"{name:28} {rate:9.0f} {figures['seconds']:8.2f}"
+              f" {'-' if figures['peak_mb'] is None else format(figures['peak_mb'], '.1f'):>8}"
+              f" {figures['bytes_per_row']:9.0f} {' '.join(ratios)}")
+    floor_rate = summary["floor: SQLite writes only"]["rows_per_s"]
+    print(f"wbpctl import / floor: {ours / floor_rate:.2f}")
     if args.json:
         args.json.write_text(json.dumps({"rows": args.rows, "runs": args.runs,
                                          "results": summary}, indent=2))

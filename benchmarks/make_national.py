@@ -32,7 +32,7 @@ from wbpctl.domain.remission import suggested_days
 from wbpctl.domain.sentence import class_for_sentence, parse_sentence
 from wbpctl.services import catalog, participants
 from wbpctl.services.session import Session
-from wbpctl.store.ledger import new_uids
+from wbpctl.store.chain import new_uids
 
 TODAY = date(2026, 11, 28)
 CUSTODY = ["BUN-UNGGUL", "NAK-TERNAK", "HORT-ORGANIK", "IKAN-AIRTAWAR", "OLAH-MADU",
@@ -42,12 +42,12 @@ BATCH = 2000
 
 
 class Person:
-    """One person's whole history as (kind, subject, payload) records, in order."""
+    """One person's whole history as (kind, subject, payload[, uid]) records, in order."""
 
     def __init__(self, session: Session, rng: random.Random, number: int,
                  seq: dict) -> None:
         self.session, self.rng, self.number, self.seq = session, rng, number, seq
-        self.records: list[tuple[str, str, dict]] = []
+        self.records: list[tuple] = []
         self.uid = ""
 
     def reg_no(self, text: str, year: int) -> str:
@@ -73,8 +73,8 @@ class Person:
             gender="P" if woman else "L", birth_date=born)
         person_uid, stay_uid = new_uids(2)
         self.uid = person_uid
-        self.records += participants.registration_records(self.session, plan, person_uid,
-                                                          stay_uid)
+        self.records.append(participants.registration_record(self.session, plan, person_uid,
+                                                             stay_uid))
         released = self.stay(stay_uid, detained, admitted, text)
         if released and rng.random() < 0.2:
             again = released + timedelta(days=rng.randint(60, 900))
@@ -83,7 +83,8 @@ class Person:
                 new_stay = new_uids(1)[0]
                 reg = parse_regno(self.reg_no(text, again.year))
                 self.records.append(("stay.admitted", person_uid, {
-                    "uid": new_stay, "person": person_uid, "lapas": "KTL",
+                    "uid": new_stay, "person": person_uid,
+                    "lapas": self.session.config.lapas_code,
                     "register_class": reg.register_class, "reg_seq": reg.sequence,
                     "reg_year": reg.year, "detained_on": again.isoformat(),
                     "admitted_on": again.isoformat(),

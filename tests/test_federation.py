@@ -221,3 +221,17 @@ def test_a_merged_ledger_reports_at_a_past_head_as_it_was(ktl, jmb):
     add_person(jmb, "B.I-3/2025", name="Siti Aminah")
     ktl.ok("merge", str(jmb.db))
     assert ktl.ok(*monthly, "--at", at).stdout == before
+
+
+def test_another_lapas_record_is_read_here_and_written_in_its_own_ledger(ktl, jmb):
+    readmitted_in_jmb(jmb)
+    ktl.ok("merge", str(jmb.db))
+    assert ktl.json("participant", "show", "JMB:B.I-7/2025")["name"] == "Budi Santoso"
+    before = dump(ktl.db)
+    refused = ktl("assign", "JMB:B.I-7/2025", "OLAH-MADU")
+    assert refused.exit_code == 1 and "a record of JMB" in refused.stderr
+    assert dump(ktl.db) == before
+    # the same man registered here after: his NIK is JMB's, which does not stop it
+    add_person(ktl, "B.I-9/2026", detained="2026-09-01", sentence="2y", nik=NIK)
+    assert ktl.json("participant", "show", NIK)["reg_no"] == "B.I-9/2026"   # ours first
+    ktl.ok("verify")

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 from . import bounds
 from .errors import Invalid
@@ -48,6 +48,8 @@ _WEEKDAY = re.compile(r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|mon
                       r"|wednesday|thursday|friday|saturday|sunday),? ", re.IGNORECASE)
 
 
+# a bulk import reads the same few thousand days again and again: remember them
+@lru_cache(maxsize=8192)
 def parse_date(text: str, *, field: str = "date", day_first: bool = True,
                today: date | None = None) -> date:
     """Parse one date as offices write it; raise ``Invalid`` naming ``field``.

@@ -1309,6 +1309,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verify_chain_merged": ("The chain of {lapas} (merged) is broken at event {lapas}#{seq}:"
                             " {detail}", "Rantai {lapas} (hasil penggabungan) rusak pada"
                             " peristiwa {lapas}#{seq}: {detail}"),
+    "who_of_other_lapas": ("{who} is a record of {lapas}, merged here: record what happens to"
+                           " it in the ledger of {lapas}",
+                           "{who} adalah catatan {lapas} yang digabung ke sini: catat"
+                           " perubahannya di buku besar {lapas}"),
     "migration_chain_broken": ("The ledger cannot be upgraded: it is broken at event #{seq}"
                                " ({detail}). Nothing was changed; restore a backup first.",
                                "Ledger tidak dapat ditingkatkan: rusak pada peristiwa #{seq}"

@@ -46,7 +46,7 @@ def assign(session: Session, who: str, track: str, *, on: str | date | None = No
            sponsor: str | None = None, tx: Tx | None = None) -> dict:
     """An active place while the track has room, otherwise a place on its waitlist."""
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         spec = _track(tx.conn, track)
         stay = queries.latest_stay(tx.conn, person["id"])
         when = session.date_or_today(on, "on")
@@ -103,7 +103,7 @@ def complete(session: Session, who: str, track: str, *, on: str | date | None = 
     hours = parse_hours(hours)
     certificate = clean_text(certificate, field="certificate", maximum=100)
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         spec = _track(tx.conn, track)
         row = _open(tx, person, spec, who)
         if row["status"] != "active":
@@ -132,7 +132,7 @@ def drop(session: Session, who: str, track: str, *, reason: str,
     """End an active or waitlisted enrolment with a reason; a freed place moves the line."""
     why = parse_drop_reason(reason)
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         spec = _track(tx.conn, track)
         row = _open(tx, person, spec, who)
         when = session.date_or_today(on, "on")
@@ -181,7 +181,7 @@ def correct(session: Session, who: str, track: str, *, on: str | date | None = N
     given = {field: CORRECTABLE[field](text) for field, text in asked.items()
              if text is not None}
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         spec = _track(tx.conn, track)
         row = _enrolment_on(tx, person, spec, who, session.optional_date(on, "on"))
         if given.keys() & {"hours", "result", "certificate"} and \

@@ -191,7 +191,7 @@ def _refuse_damage(person: sqlite3.Row, changes: dict, session: Session) -> None
 
 def _find(session: Session, tx: Tx, v: dict) -> tuple[str, sqlite3.Row]:
     who = _who(v)
-    return who, participants.find_person(session, tx.conn, who)
+    return who, participants.find_person(session, tx.conn, who, own=True)
 
 
 def _track_code(tx: Tx, v: dict) -> str:
@@ -323,7 +323,7 @@ def _verdict(session: Session, tx: Tx, v: dict, update: bool):
         if not _cell(v, "new_reg_no"):
             raise
         who = v["new_reg_no"]
-        person = participants.find_person(session, tx.conn, who)
+        person = participants.find_person(session, tx.conn, who, own=True)
     stay = queries.latest_stay(tx.conn, person["id"])
     if stay["sentenced_on"] == on.isoformat():
         return UNCHANGED
@@ -374,7 +374,7 @@ def _row_person(session: Session, tx: Tx, v: dict) -> sqlite3.Row | None:
     """The person a row names, if any: by global id (exact across ledgers), else register
     number or NIK."""
     who = _person_uid(v) or _cell(v, "reg_no") or _cell(v, "nik")
-    return participants.find_person(session, tx.conn, who) if who else None
+    return participants.find_person(session, tx.conn, who, own=True) if who else None
 
 
 def _contact_differs(cell: str | None, recorded: str | None) -> bool:
@@ -681,7 +681,7 @@ class _Batch:
         conn, lapas = self.tx.conn, self.tx.session.config.lapas_code
         known = queries.known_regnos(conn, lapas, [plan.reg_key for *_, plan in self.rows])
         niks: dict[str, int] | None = queries.people_by_niks(
-            conn, [plan.nik for *_, plan in self.rows if plan.nik])
+            conn, [plan.nik for *_, plan in self.rows if plan.nik], lapas)
         pending = participants.Pending()
         accepted: list[participants.Registration] = []
         for line, cells, values, plan in self.rows:

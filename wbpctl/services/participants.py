@@ -39,9 +39,14 @@ STATUSES = {"in-custody": "in_custody", "released": "released", "transferred": "
 # -- finding people ----------------------------------------------------------
 
 
-def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3.Row:
-    """WHO is a register number (any spelling that parses), a 16-digit NIK, or the
-    person's global id (as exports and merged ledgers carry it)."""
+def find_person(session: Session, conn: sqlite3.Connection, who: str, *,
+                own: bool = False) -> sqlite3.Row:
+    """WHO is a register number (any spelling that parses; ``JMB:B.I-5/2026`` for a stay
+    of another Lapas merged here), a 16-digit NIK, or the person's global id (as exports
+    and merged ledgers carry it).
+
+    ``own``: the person is to be written about, so must be a record of this Lapas (one
+    with a stay here): another Lapas's records are read here, and written in its ledger."""
     text = bounded(who, "who", WORD).strip()
     row = None
     lapas, qualified = split_lapas(text)
@@ -62,9 +67,15 @@ def find_person(session: Session, conn: sqlite3.Connection, who: str) -> sqlite3
     else:
         digits = nik_digits(text)
         if len(digits) == 16 and is_digits(digits):
-            row = queries.person_by_nik(conn, digits)
+            # this Lapas's record of the NIK first, else another Lapas's merged here
+            row = queries.person_by_nik(conn, digits, session.config.lapas_code) \
+                or queries.person_by_nik(conn, digits)
     if row is None:
         raise NotFound("who_not_found", who=who)
+    if own:
+        lapas = queries.lapas_of_person(conn, row["id"])
+        if lapas and session.config.lapas_code not in lapas:
+            raise Rejected("who_of_other_lapas", who=who, lapas=", ".join(lapas))
     return row
 
 
@@ -232,7 +243,7 @@ def check_registration(tx: Tx, plan: Registration, pending: Pending | None = Non
         if pending is not None and plan.nik in pending.niks:
             raise Invalid("nik", plan.nik_text, "nik_duplicate")
         if known_niks is None:
-            row = queries.person_by_nik(tx.conn, plan.nik)
+            row = queries.person_by_nik(tx.conn, plan.nik, session.config.lapas_code)
             owner = row["id"] if row is not None else None
         else:
             owner = known_niks.get(plan.nik)
@@ -302,7 +313,7 @@ def readmit(session: Session, who: str, *, reg_no: str, detained: str | date,
             crime_category: str | None = None, tx: Tx | None = None) -> dict:
     """Open a new stay for someone released: the event recidivism counts."""
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         born = date.fromisoformat(person["birth_date"]) if person["birth_date"] else None
         stay = _stay_fields(session, reg_no, detained, sentence, admitted, born,
                             fine_substitute, crime_category)
@@ -345,7 +356,7 @@ def record_verdict(session: Session, who: str, *, sentence: str, on: str | date,
         raise Invalid("class", wanted, "verdict_class_pretrial")
     when = session.date(on, "on")
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         stay = queries.latest_stay(tx.conn, person["id"])
         if stay["status"] != "in_custody" or not is_pretrial(stay["register_class"]):
             raise Rejected("verdict_not_pretrial", who=who, reg_no=regno_text(session, stay),
@@ -378,7 +389,7 @@ def correct(session: Session, who: str, *, name: str | None = None, nik: str | N
     """Correct a person's record: one ``person.corrected`` (and ``stay.corrected`` for the
     offence and its category)."""
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         changes: dict = {}
         if name is not None:
             changes["name"] = clean_name(name)
@@ -393,7 +404,7 @@ def correct(session: Session, who: str, *, name: str | None = None, nik: str | N
             check_nik_agrees(info, gender=new_gender, birth_date=new_birth)
             new_gender = new_gender or info.gender
             new_birth = new_birth or info.birth_date
-            other = queries.person_by_nik(tx.conn, info.nik)
+            other = queries.person_by_nik(tx.conn, info.nik, session.config.lapas_code)
             if other is not None and other["id"] != person["id"]:
                 raise Invalid("nik", nik, "nik_duplicate")
         elif new_nik and (gender is not None or birth_date is not None):
@@ -438,7 +449,7 @@ def correct_stay(session: Session, reg_no: str, *, detained: str | date | None =
     """Correct one stay's dates, sentence or offence (``stay.corrected``), re-checking the
     register class and the order of dates."""
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, reg_no)
+        person = find_person(session, tx.conn, reg_no, own=True)
         reg = parse_regno(reg_no)
         stay = queries.stay_by_regno(tx.conn, session.config.lapas_code, reg.register_class,
                                      reg.sequence, reg.year)

@@ -89,7 +89,7 @@ def produce(session: Session, product: str, *, on: str | date | None = None, qty
         when = session.date_or_today(on, "on")
         people = []
         for text in who:
-            person = find_person(session, tx.conn, text)
+            person = find_person(session, tx.conn, text, own=True)
             if any(p["id"] == person["id"] for p in people):
                 raise Invalid("makers", text, "maker_twice")
             if not pq.in_custody_on(tx.conn, person["id"], when.isoformat()):
@@ -177,7 +177,7 @@ def pay_premi(session: Session, who: str, *, on: str | date | None = None, amoun
     receipt = clean_text(ref, field="ref", maximum=100)
     payout_uid = parse_uid(uid, "payout_uid") or new_uid()
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         when = session.date_or_today(on, "on")
         earned, paid = pq.premi_totals(tx.conn, person["id"])
         check_payout(rupiah, earned - paid)

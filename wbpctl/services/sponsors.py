@@ -322,7 +322,7 @@ def adopt(session: Session, sponsor: str, who: str, *, start: str | date,
     another end or consent is a correction (``adoption.corrected``)."""
     with session.transaction(tx) as tx:
         row = find_sponsor(tx.conn, sponsor)
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         begins = session.date(start, "from", allow_future=True)
         ends = session.date(until, "until", allow_future=True) if until not in (None, "") \
             else None
@@ -390,7 +390,7 @@ def spend(session: Session, *, track: str, on: str | date | None = None, amount:
         code = track_code(tx.conn, track)
         when = session.date_or_today(on, "on")
         funder, sponsor = parse_funder(tx.conn, funded_by)
-        person = find_person(session, tx.conn, for_who) if for_who not in (None, "") else None
+        person = find_person(session, tx.conn, for_who, own=True) if for_who not in (None, "") else None
         if receipt and sq.spending_by(tx.conn, "ref", receipt):
             raise Invalid("ref", receipt, "spending_ref_used")
         left = None

@@ -36,7 +36,7 @@ def remission(session: Session, who: str, *, on: str | date, kind: str,
     granted = None if suggest else parse_remission_days(days)
     reason = clean_text(override, field="override")
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         stay = queries.latest_stay(tx.conn, person["id"])
         sentence = stay_sentence(stay)
         if is_pretrial(stay["register_class"]):
@@ -93,7 +93,7 @@ def correct_remission(session: Session, who: str, *, on: str | date, kind: str,
     when = session.date(on, "on")
     granted = parse_remission_days(days)
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         stay = queries.latest_stay(tx.conn, person["id"])
         rows = queries.remissions_of_stay(tx.conn, stay["stay_id"])
         row = next((r for r in rows if r["granted_on"] == when.isoformat()
@@ -126,7 +126,7 @@ def release(session: Session, who: str, *, on: str | date, release_type: str,
     if destination and kind != "pindah":
         raise Invalid("to", destination, "to_only_for_transfer")
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         stay = queries.latest_stay(tx.conn, person["id"])
         when = session.date(on, "on")
         return _release(session, tx, who, person, stay, when, kind, reason, destination)
@@ -163,7 +163,7 @@ def return_from_transfer(session: Session, who: str, *, on: str | date,
     readmission."""
     origin = clean_text(from_lapas, field="from", maximum=100)
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         stay = queries.latest_stay(tx.conn, person["id"])
         if stay["status"] != "transferred":
             raise Rejected("return_not_transferred", who=who, reg_no=regno_text(session, stay),
@@ -192,7 +192,7 @@ def revoke(session: Session, who: str, *, on: str | date, reason: str,
     if not why:
         raise Invalid("reason", reason, "reason_required")
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         stay = queries.latest_stay(tx.conn, person["id"])
         if stay["status"] != "released" or stay["release_type"] not in REVOCABLE:
             raise Rejected("revoke_not_conditional", who=who, reg_no=regno_text(session, stay),

@@ -37,7 +37,7 @@ def void(session: Session, who: str, what: str, *, on: str | date, reason: str,
     when = session.date(on, "on")
     target = word_key(what)
     with session.transaction(tx) as tx:
-        person = find_person(session, tx.conn, who)
+        person = find_person(session, tx.conn, who, own=True)
         if target in RELEASE_WORDS:
             done = _void_release(tx, who, person, when, why)
         elif target in REMISSION_WORDS:

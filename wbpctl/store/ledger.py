@@ -130,8 +130,8 @@ class Ledger:
             payload_json = encode(stored)
             digest = hash_v2(prev, raw, at, actor, lapas, kind, subject, payload_json, batch)
             rows.append((seq, command, raw, kind, subject, payload_json, digest))
-            if kind in IMPLIED:     # readers see what a replay of the stored payload sees
-                payload = expand(kind, stored, subject, uid, lapas)
+            if kind in IMPLIED:     # what the stored payload leaves to the event's fields
+                payload = {**payload, "uid": subject, "stay": uid, "lapas": lapas}
             made.append(Event(seq, uid, at, actor, lapas, kind, subject, payload, batch,
                               digest.hex()))
             prev = digest

@@ -30,8 +30,14 @@ _ABSENCE_AS_RELEASE = _STAY_COLUMNS.replace(
     "s.transfer_to", "a.to_lapas AS transfer_to")
 
 
-def person_by_nik(conn: sqlite3.Connection, nik: str) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM people WHERE nik = ?", (nik,)).fetchone()
+def person_by_nik(conn: sqlite3.Connection, nik: str, lapas: str | None = None
+                  ) -> sqlite3.Row | None:
+    """The record of this NIK (of Lapas ``lapas`` only: one with a stay there)."""
+    if lapas is None:
+        return conn.execute("SELECT * FROM people WHERE nik = ? ORDER BY id", (nik,)).fetchone()
+    return conn.execute("SELECT * FROM people p WHERE nik = ? AND EXISTS (SELECT 1 FROM stays"
+                        " s WHERE s.person_id = p.id AND s.lapas = ?) ORDER BY id",
+                        (nik, lapas)).fetchone()
 
 
 def person_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
@@ -48,6 +54,12 @@ def stay_by_regno(conn: sqlite3.Connection, lapas: str, register_class: str, seq
         f"SELECT s.person_id, {_STAY_COLUMNS} FROM stays s WHERE s.lapas = ? AND"
         " s.register_class = ? AND s.reg_seq = ? AND s.reg_year = ?",
         (lapas, register_class, seq, year)).fetchone()
+
+
+def lapas_of_person(conn: sqlite3.Connection, person_id: int) -> list[str]:
+    """The Lapas where a person's record has stays."""
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT lapas FROM stays WHERE person_id = ? ORDER BY lapas", (person_id,))]
 
 
 def stays_numbered_anywhere(conn: sqlite3.Connection, register_class: str, seq: int,
@@ -412,11 +424,13 @@ def known_regnos(conn: sqlite3.Connection, lapas: str, keys: list[tuple[str, int
         " AND s.reg_year = json_extract(k.value, '$[2]')", (json.dumps(keys), lapas))}
 
 
-def people_by_niks(conn: sqlite3.Connection, niks: list[str]) -> dict[str, int]:
-    """{nik: person id} for those of these NIKs that belong to someone."""
+def people_by_niks(conn: sqlite3.Connection, niks: list[str], lapas: str) -> dict[str, int]:
+    """{nik: person id} for those of these NIKs that belong to someone of Lapas ``lapas``
+    (a record with a stay there; another Lapas's, merged here, does not count)."""
     return {r[0]: r[1] for r in conn.execute(
-        "SELECT nik, id FROM people WHERE nik IN (SELECT value FROM json_each(?))",
-        (json.dumps(niks),))}
+        "SELECT nik, id FROM people p WHERE nik IN (SELECT value FROM json_each(?))"
+        " AND EXISTS (SELECT 1 FROM stays s WHERE s.person_id = p.id AND s.lapas = ?)",
+        (json.dumps(niks), lapas))}
 
 
 def enrolments_for(conn: sqlite3.Connection, person_id: int, track: str) -> list[sqlite3.Row]:
