@@ -1,11 +1,14 @@
-"""The Python API (``wbpctl.open``): results are frozen dataclasses of plain values,
-refusals raise the CLI's errors and write nothing, and what a method records is what its
-command records (``wbpctl log`` shows it)."""
+"""The Python API (``wbpctl.open``): the README's example runs as written, results are
+frozen dataclasses of plain values, refusals raise the CLI's errors and write nothing, and
+what a method records is what its command records (``wbpctl log`` shows it)."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import inspect
+import io
+import re
 import subprocess
 import sys
 from datetime import date, datetime
@@ -16,8 +19,36 @@ import wbpctl
 import wbpctl.api
 from conftest import TODAY, Cli, add_person, dump
 from test_cli_tracks import small_config
+from test_readme import README
 
 NIK = "1506045203900002"     # P, born 12-03-1990
+
+
+def readme_example() -> str:
+    """The python block of the README's "Python API" section."""
+    section = README.read_text(encoding="utf-8").split("\n## Python API\n", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    blocks = re.findall(r"^```python\n(.*?)^```$", section, re.S | re.M)
+    assert len(blocks) == 1, "one example, and it runs"
+    return blocks[0]
+
+
+def test_the_readme_example_runs_and_prints_what_its_comments_say(db):
+    code = readme_example()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "README.md (Python API)", "exec"), {"__name__": "readme"})
+    printed = out.getvalue().splitlines()
+    said = [line.split("#", 1)[1].strip() for line in code.splitlines()
+            if line.lstrip().startswith("print(") and "#" in line]
+    assert len(printed) == len(said) == 2
+    assert printed == said
+    # the example made data/wbp.db in the working folder: the CLI sees what it recorded
+    cli = Cli(db)
+    events = cli.json("log", "B.I-7/2026")
+    assert {"person.registered", "enrolment.assigned"} <= {e["kind"] for e in events}
+    assert all(e["actor"].startswith("admin") for e in events)
+    cli.ok("verify")
 
 
 # -- the package --------------------------------------------------------------------
