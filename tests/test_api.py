@@ -46,7 +46,7 @@ def test_the_readme_example_runs_and_prints_what_its_comments_say(db):
     # the example made data/wbp.db in the working folder: the CLI sees what it recorded
     cli = Cli(db)
     events = cli.json("log", "B.I-7/2026")
-    assert {"person.registered", "enrolment.assigned"} <= {e["kind"] for e in events}
+    assert {"person.admitted", "enrolment.assigned"} <= {e["kind"] for e in events}
     assert all(e["actor"].startswith("admin") for e in events)
     cli.ok("verify")
 
