@@ -94,7 +94,7 @@ def read_chain(conn: sqlite3.Connection, info: ledger.ChainInfo, after: int = 0,
     if after:
         row = conn.execute("SELECT hash FROM events WHERE seq = ?", (base + after,)).fetchone()
         after_hash = row[0]
-    rows = ledger._rows(conn, "main", info.id, after + 1)
+    rows = ledger.stored_rows(conn, info.id, after + 1)
     events = [Stored(r[0] & ledger._N, *r[1:]) for r in rows]
     return Segment(info.lapas, info.legacy_upto, after, after_hash, events, source)
 

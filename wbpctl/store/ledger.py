@@ -248,23 +248,63 @@ _COLUMNS = ("e.seq, e.uid, c.at, c.actor, c.lapas, e.kind, e.subject, e.payload,
             " e.hash")
 
 
-def _rows(conn: sqlite3.Connection, database: str, chain_id: int, first: int = 1,
-          last: int | None = None) -> sqlite3.Cursor:
-    """The events of one chain from n = ``first`` to ``last`` (or its end), as tuples."""
+def stored_rows(conn: sqlite3.Connection, chain_id: int, first: int = 1) -> sqlite3.Cursor:
+    """The events of one chain from n = ``first``, every field their hash covers, as
+    tuples in ``_COLUMNS`` order (what a bundle carries)."""
     cursor = conn.cursor()
     cursor.row_factory = None
     base = chain_id * SPAN
     return cursor.execute(
-        f"SELECT {_COLUMNS} FROM {database}.events e JOIN {database}.commands c"
-        " ON c.id = e.command WHERE e.seq BETWEEN ? AND ? ORDER BY e.seq",
-        (base + first, base + (last if last is not None else _N)))
+        f"SELECT {_COLUMNS} FROM events e JOIN commands c ON c.id = e.command"
+        " WHERE e.seq BETWEEN ? AND ? ORDER BY e.seq", (base + first, base + _N))
+
+
+def _rows(conn: sqlite3.Connection, database: str, chain_id: int, first: int = 1,
+          last: int | None = None) -> sqlite3.Cursor:
+    """The events of one chain from n = ``first`` to ``last`` (or its end), as they are
+    walked: (seq, uid, command, kind, subject, payload, hash), the text as UTF-8 bytes (as
+    they are hashed: no decoding and encoding again of millions of payloads)."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    base = chain_id * SPAN
+    return cursor.execute(
+        "SELECT seq, uid, command, CAST(kind AS BLOB), CAST(subject AS BLOB),"
+        f" CAST(payload AS BLOB), hash FROM {database}.events WHERE seq BETWEEN ? AND ?"
+        " ORDER BY seq", (base + first, base + (last if last is not None else _N)))
+
+
+class _Commands:
+    """What the commands of a ledger share, as the walk hashes it: the time, actor and
+    Lapas (with the separators around them) and the batch, encoded once per command."""
+
+    def __init__(self, conn: sqlite3.Connection, database: str) -> None:
+        self.conn, self.database = conn, database
+        self.parts: dict[int, tuple[bytes, bytes, str]] = {}
+
+    def __getitem__(self, command: int) -> tuple[bytes, bytes, str]:
+        found = self.parts.get(command)
+        if found is None:
+            at, actor, lapas, batch = self.conn.execute(
+                f"SELECT at, actor, lapas, batch FROM {self.database}.commands WHERE id = ?",
+                (command,)).fetchone()
+            found = (f"{at}\x1f{actor}\x1f{lapas}\x1f".encode("utf-8"),
+                     ("\x1f" + (batch or "")).encode("utf-8"), lapas)
+            if len(self.parts) > 10_000:     # a ledger of many small commands: stay small
+                self.parts.clear()
+            self.parts[command] = found
+        return found
+
+
+_SEP = b"\x1f"
 
 
 class _Walker:
     """Checks the links of one chain, slice by slice, from where it last stopped."""
 
-    def __init__(self, info: ChainInfo, seq: int = 0, prev: bytes = chain.GENESIS) -> None:
+    def __init__(self, info: ChainInfo, commands: _Commands, seq: int = 0,
+                 prev: bytes = chain.GENESIS) -> None:
         self.info = info
+        self.commands = commands
         self.seq = seq
         self.prev = prev
         self.problem: Problem | None = None
@@ -274,28 +314,33 @@ class _Walker:
                                None if self.info.id == HOME else self.info.lapas)
 
     def walk(self, cursor: sqlite3.Cursor, on_rows=None) -> bool:
-        """Check every row of ``cursor`` (``_COLUMNS`` order) against the chain so far,
-        handing each checked slice to ``on_rows``; False at the first broken link. The
-        hashes are ``chain.hash_v1``/``hash_v2``, inlined: this loop runs once per event."""
-        sha256 = hashlib.sha256
-        tag, legacy, expected, prev = chain.FORMAT_TAG, self.info.legacy_upto, self.seq + 1, \
-            self.prev
+        """Check every row of ``cursor`` (``_rows``) against the chain so far, handing
+        each checked slice to ``on_rows``; False at the first broken link. The hashes are
+        ``chain.hash_v1``/``hash_v2`` over the same bytes, inlined: this loop runs once
+        per event of the ledger."""
+        sha256, join, commands = hashlib.sha256, b"".join, self.commands
+        tag, sep, legacy = chain.FORMAT_TAG, _SEP, self.info.legacy_upto
+        expected, prev = self.seq + 1, self.prev
+        last_command, mid, tail = None, b"", b""
         while rows := cursor.fetchmany(20000):
-            for seq, uid, at, actor, lapas, kind, subject, payload, batch, digest in rows:
+            for seq, uid, command, kind, subject, payload, digest in rows:
                 seq &= _N
                 if seq != expected:
                     self.seq, self.prev = expected - 1, prev
                     self._fail(expected, f"event #{expected} is missing")
                     return False
+                if command != last_command:
+                    mid, tail, _ = commands[command]
+                    last_command = command
                 if seq > legacy:
-                    text = "\x1f".join((at, actor, lapas, kind, subject, payload, batch or ""))
-                    made = sha256(tag + prev + uid + text.encode("utf-8")).digest()
+                    made = sha256(join((tag, prev, uid, mid, kind, sep, subject, sep, payload,
+                                        tail))).digest()
                 else:
                     h = uid.hex()
-                    text = "\x1f".join((prev.hex(), f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-"
-                                        f"{h[20:]}", at, actor, lapas, kind, subject, payload,
-                                        batch or ""))
-                    made = sha256(text.encode("utf-8")).digest()
+                    made = sha256(join((
+                        prev.hex().encode(), sep,
+                        f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}".encode(), sep,
+                        mid, kind, sep, subject, sep, payload, tail))).digest()
                 if made != digest:
                     self.seq, self.prev = expected - 1, prev
                     self._fail(seq, "content does not match its hash")
@@ -399,10 +444,11 @@ def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool
     Without ``apply`` only the links of every chain are checked."""
     infos = chains(scratch, "live")
     home = next((c for c in infos if c.id == HOME), None)
+    commands = _Commands(scratch, "live")
     if not apply:
         first: Walked | None = None
         for info in infos:
-            walker = _Walker(info)
+            walker = _Walker(info, commands)
             ok = walker.walk(_rows(scratch, "live", info.id))
             if info.id == HOME:
                 first = walker.walked()
@@ -412,14 +458,18 @@ def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool
     if home is None:
         return Walked(None, 0, GENESIS)
     loads = json.loads
-    others = {c.lapas: _Walker(c) for c in infos if c.id != HOME}
+    others = {c.lapas: _Walker(c, commands) for c in infos if c.id != HOME}
+
+    kinds: dict[bytes, str] = {}
 
     def events_of(rows: list[tuple], foreign: str | None) -> list[_Replayed]:
         out = []
-        for r in rows:
-            kind, payload = r[5], loads(r[7])
+        for _, uid, command, kind, subject, payload, _ in rows:
+            kind = kinds.get(kind) or kinds.setdefault(kind, kind.decode())
+            payload = loads(payload)
             if kind in IMPLIED:
-                payload = expand(kind, payload, r[6], chain.uid_text(r[1]), r[4])
+                payload = expand(kind, payload, subject.decode(), chain.uid_text(uid),
+                                 commands[command][2])
             if foreign is not None:
                 payload = qualify(kind, payload, foreign)
             out.append(_Replayed(kind, payload))
@@ -445,13 +495,13 @@ def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool
     def replay(rows: list[tuple]) -> None:
         start = 0
         for i, r in enumerate(rows):
-            if r[5] == "ledger.merged":
+            if r[3] == b"ledger.merged":
                 projections.apply_many(scratch, events_of(rows[start:i], None))
-                merge(loads(r[7]))
+                merge(loads(r[5]))
                 start = i + 1
         projections.apply_many(scratch, events_of(rows[start:], None))
 
-    walker = _Walker(home)
+    walker = _Walker(home, commands)
     try:
         walker.walk(_rows(scratch, "live", HOME, 1, upto), replay)
     except _Stop as stop:
