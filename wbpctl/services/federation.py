@@ -16,7 +16,7 @@ from pathlib import Path
 from ..domain.errors import Invalid, NotFound, Rejected
 from ..domain.heads import parse_head
 from ..domain.search import search_key
-from ..store import bundles, connection, ledger, merging
+from ..store import bundles, ledger, merging
 from . import heads
 from .participants import find_person
 from .session import Session, Tx

@@ -15,17 +15,34 @@ import json
 import os
 import time
 
+import orjson
+
 GENESIS = bytes(32)              # the "previous hash" of a chain's first event
 FORMAT_TAG = b"wbp2"             # starts every format-2 text: no format-1 text can
 
-# One encoder for every payload: json.dumps with options builds a new one per call.
+# One encoder for every checkpoint line: json.dumps with options builds a new one per call.
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def canonical_json(payload: dict) -> str:
-    """The one text of a payload that its hash covers: sorted keys, no spaces, UTF-8
-    as it is (not escaped), numbers as Python writes them."""
+    """The one text of a checkpoint line that its signature covers: sorted keys, no
+    spaces, UTF-8 as it is (not escaped), numbers as Python writes them."""
     return _CANONICAL.encode(payload)
+
+
+def payload_json(payload: dict) -> str:
+    """The text an event's payload is stored as, which its hash covers: the same form as
+    ``canonical_json`` (sorted keys, no spaces, UTF-8 as it is; a test holds the two
+    equal for what payloads contain), written by orjson, about ten times faster. A
+    payload holds str keys, text, whole numbers within 64 bits, floats such as hours
+    (written shortest, ``40.0``), lists and objects; the hash covers the stored text, so
+    verifying never encodes again."""
+    return orjson.dumps(payload, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+
+
+def payload_of(text: str | bytes) -> dict:
+    """A stored payload read back (the inverse of ``payload_json``)."""
+    return orjson.loads(text)
 
 
 def hash_v1(prev: bytes, uid: str, at: str, actor: str, lapas: str, kind: str,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -119,7 +118,7 @@ class Ledger:
         made: list[Event] = []
         rows = []
         fresh = iter(chain.new_uid_bytes(sum(1 for r in records if r.uid is None)))
-        hash_v2, encode, kinds = chain.hash_v2, chain.canonical_json, projections.KINDS
+        hash_v2, encode, kinds = chain.hash_v2, chain.payload_json, projections.KINDS
         for kind, subject, payload, uid in records:
             if kind not in kinds:
                 raise ValueError(f"unknown event kind {kind!r}")
@@ -149,7 +148,8 @@ def _row_to_event(row: tuple) -> Event:
     seq, raw, at, actor, lapas, kind, subject, payload, batch, digest = row
     uid = chain.uid_text(raw)
     return Event(seq & _N, uid, at, actor, lapas, kind, subject,
-                 expand(kind, json.loads(payload), subject, uid, lapas), batch, digest.hex(),
+                 expand(kind, chain.payload_of(payload), subject, uid, lapas), batch,
+                 digest.hex(),
                  seq >= SPAN)
 
 
@@ -313,11 +313,14 @@ class _Walker:
         self.problem = Problem("chain", seq, "events", None, detail,
                                None if self.info.id == HOME else self.info.lapas)
 
-    def walk(self, cursor: sqlite3.Cursor, on_rows=None) -> bool:
+    def walk(self, cursor: sqlite3.Cursor, on_rows=None, *, check: bool = True) -> bool:
         """Check every row of ``cursor`` (``_rows``) against the chain so far, handing
         each checked slice to ``on_rows``; False at the first broken link. The hashes are
         ``chain.hash_v1``/``hash_v2`` over the same bytes, inlined: this loop runs once
-        per event of the ledger."""
+        per event of the ledger. Without ``check`` only the order of the events is
+        checked (another process checks the hashes at the same time: ``verify``)."""
+        if not check:
+            return self._follow(cursor, on_rows)
         sha256, join, commands = hashlib.sha256, b"".join, self.commands
         tag, sep, legacy = chain.FORMAT_TAG, _SEP, self.info.legacy_upto
         expected, prev = self.seq + 1, self.prev
@@ -346,6 +349,20 @@ class _Walker:
                     self._fail(seq, "content does not match its hash")
                     return False
                 prev, expected = digest, seq + 1
+            if on_rows is not None:
+                on_rows(rows)
+        self.seq, self.prev = expected - 1, prev
+        return True
+
+    def _follow(self, cursor: sqlite3.Cursor, on_rows) -> bool:
+        expected, prev = self.seq + 1, self.prev
+        while rows := cursor.fetchmany(20000):
+            for row in rows:
+                if row[0] & _N != expected:
+                    self.seq, self.prev = expected - 1, prev
+                    self._fail(expected, f"event #{expected} is missing")
+                    return False
+                prev, expected = row[6], expected + 1
             if on_rows is not None:
                 on_rows(rows)
         self.seq, self.prev = expected - 1, prev
@@ -433,15 +450,17 @@ class _Stop(Exception):
     """A merged chain's range failed its check in the middle of a replay."""
 
 
-def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool = True
-            ) -> Walked:
+def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool = True,
+            check: bool = True) -> Walked:
     """Walk this ledger's own chain (up to and including event ``upto``, or all of it)
     inside the caller's transaction, applying each slice of events to the scratch tables
     with the same ``projections.apply_many`` that live writes use. At each
     ``ledger.merged`` event, the range of the other Lapas's chain it names is walked and
     applied there, as the merge applied it. The one replay of wbpctl.
 
-    Without ``apply`` only the links of every chain are checked."""
+    Without ``apply`` only the links of every chain are checked; without ``check`` the
+    events are applied with their hashes unchecked (``verify`` checks them in another
+    process meanwhile)."""
     infos = chains(scratch, "live")
     home = next((c for c in infos if c.id == HOME), None)
     commands = _Commands(scratch, "live")
@@ -457,7 +476,7 @@ def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool
         return first or Walked(None, 0, GENESIS)
     if home is None:
         return Walked(None, 0, GENESIS)
-    loads = json.loads
+    loads = chain.payload_of
     others = {c.lapas: _Walker(c, commands) for c in infos if c.id != HOME}
 
     kinds: dict[bytes, str] = {}
@@ -484,7 +503,7 @@ def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool
         ok = walker.walk(_rows(scratch, "live", walker.info.id, payload["from"],
                                payload["to"]),
                          lambda rows: projections.apply_many(
-                             scratch, events_of(rows, walker.info.lapas)))
+                             scratch, events_of(rows, walker.info.lapas)), check=check)
         if not ok:
             raise _Stop(walker.problem)
         if walker.seq != payload["to"] or walker.prev.hex() != payload["head"]:
@@ -503,7 +522,7 @@ def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool
 
     walker = _Walker(home, commands)
     try:
-        walker.walk(_rows(scratch, "live", HOME, 1, upto), replay)
+        walker.walk(_rows(scratch, "live", HOME, 1, upto), replay, check=check)
     except _Stop as stop:
         return Walked(stop.args[0], walker.seq, walker.prev.hex())
     if walker.problem is None and upto is None:
@@ -524,20 +543,118 @@ class Verified(NamedTuple):
     heads: dict[int, Head]     # the events asked for by seq, read in the same snapshot
 
 
+# Below this many events a second process costs more than it saves.
+PARALLEL_FROM = 50_000
+
+
+def _check_ranges(path: str, ranges: list[tuple[int, int, int]], send) -> None:
+    """In a process of its own: check the links of events ``first``..``last`` of each
+    chain (the first from the stored hash of the event before it, which the range before
+    checks), and send the first problem, or None."""
+    try:
+        conn = sqlite3.connect(f"{os.path.abspath(path)}", isolation_level=None)
+        conn.execute("BEGIN")
+        infos = {c.id: c for c in chains(conn)}
+        commands = _Commands(conn, "main")
+        for chain_id, first, last in ranges:
+            prev = chain.GENESIS if first == 1 else conn.execute(
+                "SELECT hash FROM events WHERE seq = ?", (chain_id * SPAN + first - 1,)
+            ).fetchone()[0]
+            walker = _Walker(infos[chain_id], commands, first - 1, prev)
+            if not walker.walk(_rows(conn, "main", chain_id, first, last)):
+                send.send(walker.problem)
+                return
+            if walker.seq != last:
+                walker._fail(walker.seq + 1, f"event #{walker.seq + 1} is missing")
+                send.send(walker.problem)
+                return
+        send.send(None)
+    except BaseException as error:       # said to the parent, which raises it
+        send.send(RuntimeError(f"checking the chain failed: {error!r}"))
+    finally:
+        send.close()
+
+
+class _Checker:
+    """The hash checks of some ranges of chains, made by a forked process while this one
+    goes on (two cores: the hashing and the replay of a verify overlap)."""
+
+    def __init__(self, path: str, ranges: list[tuple[int, int, int]]) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self.receive, send = context.Pipe(duplex=False)
+        self.process = context.Process(target=_check_ranges, args=(path, ranges, send),
+                                       daemon=True)
+        self.process.start()
+        send.close()
+
+    def result(self) -> Problem | None:
+        try:
+            found = self.receive.recv()
+        except EOFError:
+            found = RuntimeError("checking the chain failed: the checking process died")
+        finally:
+            self.process.join()
+        if isinstance(found, BaseException):
+            raise found
+        return found
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+
+def _parallel() -> bool:
+    import multiprocessing
+
+    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _ends(scratch: sqlite3.Connection) -> dict[int, int]:
+    """The last seq of every chain in this snapshot."""
+    return {info.id: row[0] & _N for info in chains(scratch, "live")
+            if (row := scratch.execute(
+                "SELECT max(seq) FROM live.events WHERE seq BETWEEN ? AND ?",
+                (info.id * SPAN + 1, info.id * SPAN + _N)).fetchone())[0] is not None}
+
+
 def verify(path: str, *, quick: bool = False, heads: Iterable[int] = ()) -> Verified:
     """Check every chain and (unless ``quick``) replay every event into a scratch
     database and compare every projection table with it, all in one read snapshot; read
     the events of this ledger's own chain at the seqs in ``heads`` in that snapshot too
     (to prove checkpoints).
 
-    The comparison is SQL, not Python.
+    On a ledger of many events with two cores, another process checks the hashes (the
+    first half of the own chain with --quick; all of them otherwise) while this one
+    checks the rest (--quick) or replays: the events it reads are those of this snapshot
+    (events are only ever appended, so the same events). The comparison is SQL, not
+    Python.
     """
     with _scratch(path) as (scratch, _, _):
         scratch.execute("BEGIN")
+        checker: _Checker | None = None
         try:
             total = scratch.execute("SELECT count(*) FROM live.events").fetchone()[0]
             found = {seq: h for seq in heads if (h := head(scratch, seq, "live")) is not None}
-            problem = _replay(scratch, apply=not quick).problem
+            ends = _ends(scratch)
+            if total < PARALLEL_FROM or not _parallel():
+                problem = _replay(scratch, apply=not quick).problem
+            elif quick:
+                problem = _quick_halves(path, scratch, ends)
+            else:
+                checker = _Checker(path, [(c, 1, last) for c, last in ends.items()])
+                try:
+                    replayed = _replay(scratch, check=False).problem
+                except Exception:        # a tampered event may not even apply
+                    problem = checker.result()
+                    checker = None
+                    if problem is None:
+                        raise
+                else:
+                    problem = checker.result() or replayed
+                    checker = None
             if problem is None and not quick:
                 for table in schema.PROJECTION_TABLES:
                     problem = _first_difference(scratch, table)
@@ -545,8 +662,32 @@ def verify(path: str, *, quick: bool = False, heads: Iterable[int] = ()) -> Veri
                         break
             return Verified(total, problem, found)
         finally:
+            if checker is not None:
+                checker.stop()
             if scratch.in_transaction:
                 scratch.execute("ROLLBACK")
+
+
+def _quick_halves(path: str, scratch: sqlite3.Connection, ends: dict[int, int]
+                  ) -> Problem | None:
+    """--quick on two cores: the first half of this ledger's own chain and the merged
+    chains in another process, the second half here (from the stored hash where the
+    first half ends, which the other process proves)."""
+    last = ends.get(HOME, 0)
+    middle = last // 2
+    others = [(c, 1, n) for c, n in ends.items() if c != HOME]
+    checker = _Checker(path, [(HOME, 1, middle), *others])
+    try:
+        info = next(c for c in chains(scratch, "live") if c.id == HOME)
+        prev = scratch.execute("SELECT hash FROM live.events WHERE seq = ?",
+                               (middle,)).fetchone()[0]
+        walker = _Walker(info, _Commands(scratch, "live"), middle, prev)
+        walker.walk(_rows(scratch, "live", HOME, middle + 1, last))
+        first = checker.result()
+    except BaseException:
+        checker.stop()
+        raise
+    return first or walker.problem
 
 
 class Replay(NamedTuple):

@@ -3,7 +3,6 @@ applying them; finding the records of one person across chains."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Iterable, NamedTuple
 
@@ -62,7 +61,7 @@ def apply(conn: sqlite3.Connection, lapas: str, events: Iterable[Stored]) -> Non
     ``ledger._replay`` does when it meets the merge."""
     replayed = []
     for e in events:
-        payload = json.loads(e.payload)
+        payload = chain.payload_of(e.payload)
         if e.kind in IMPLIED:
             payload = expand(e.kind, payload, e.subject, chain.uid_text(e.uid), e.lapas)
         replayed.append(ledger._Replayed(e.kind, qualify(e.kind, payload, lapas)))
