@@ -32,11 +32,14 @@ def test_an_unknown_code_names_the_codes_the_ledger_holds():
     assert error.params["known"] == "JMB, KTL, MBO"
 
 
-def test_codes_are_not_split_on_spaces():
-    """'KTL JMB' is one (unknown) code, not two: the separators are commas."""
+def test_spaces_separate_codes_only_where_each_word_is_a_code():
+    assert parse_lapas("KTL JMB", LEDGER) == ("JMB", "KTL")
+    assert parse_lapas("ktl  jmb, mbo", LEDGER) == LEDGER
+    # a code that holds a space is never split on it
+    assert parse_lapas("ktl 2", ("KTL", "KTL 2")) == ("KTL 2",)
     with pytest.raises(Invalid) as caught:
-        parse_lapas("KTL JMB", LEDGER)
-    assert caught.value.params["unknown"] == "KTL JMB"
+        parse_lapas("KTL XYZ", LEDGER)
+    assert caught.value.params["unknown"] == "KTL XYZ"
 
 
 @pytest.mark.parametrize("text", ["", " ", ",", " ; , "])
@@ -53,7 +56,7 @@ def test_a_huge_value_is_refused_before_it_is_split():
     assert caught.value.key == "text_too_long"
 
 
-separators = st.sampled_from([",", ";", ", ", " ,", " ; ", ",,"])
+separators = st.sampled_from([",", ";", ", ", " ,", " ; ", ",,", " ", "\t"])
 spaces = st.sampled_from(["", " ", "  ", "\t"])
 
 

@@ -17,8 +17,7 @@ from . import bounds
 from .errors import Invalid
 
 # "KTL,JMB", "KTL, JMB", "ktl;jmb" (a semicolon is the list separator of a spreadsheet
-# set to Indonesian): codes are split on these, never on spaces (a code is one token,
-# but spaces around it are the typist's, not the code's)
+# set to Indonesian)
 _SEPARATORS = re.compile(r"[,;]")
 
 
@@ -26,13 +25,21 @@ def parse_lapas(text: str, known: Iterable[str]) -> tuple[str, ...]:
     """The codes of ``known`` (the Lapas a ledger holds) that ``text`` names: any case,
     separated by commas or semicolons, spaces around them ignored, each once, in the
     order of ``known``. A code the ledger does not hold, or no code at all, is
-    ``Invalid`` naming the codes it does hold."""
+    ``Invalid`` naming the codes it does hold.
+
+    Spaces separate codes too ("KTL JMB"), but only where each word is a code of the
+    ledger: a code is never split on a space it holds itself."""
     known = tuple(known)
     listed = ", ".join(known)
     by_key = {code.strip().casefold(): code for code in known}
-    asked = [part.strip() for part in _SEPARATORS.split(bounds.bounded(text, "lapas",
-                                                                       bounds.TEXT))]
-    asked = [part for part in asked if part]
+    asked = []
+    for part in _SEPARATORS.split(bounds.bounded(text, "lapas", bounds.TEXT)):
+        words = part.split()
+        if len(words) > 1 and part.strip().casefold() not in by_key \
+                and all(word.casefold() in by_key for word in words):
+            asked += words
+        elif part.strip():
+            asked.append(part.strip())
     if not asked:
         raise Invalid("lapas", text, "lapas_none_named", known=listed)
     unknown = [part for part in asked if part.casefold() not in by_key]
