@@ -83,7 +83,8 @@ def render_sections_report(report: dict, sections: Sequence[Section], fmt: str, 
     lines = [*scope.notes(report, lang, width if fmt == "table" else None), footer(head, lang)]
     laid = lapas_sections(report, sections, fmt, lapas_columns)
     return render_record(report, laid, fmt, lang, color=color, width=width,
-                         footer="\n".join(lines), csv_extra=csv_cells(head))
+                         footer=("\n\n" if fmt == "markdown" else "\n").join(lines),
+                         csv_extra=csv_cells(head))
 
 
 def sections_sheets(report: dict, sections: Sequence[Section], lang: str,
