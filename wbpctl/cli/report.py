@@ -39,6 +39,12 @@ AtOpt = Annotated[Optional[str], typer.Option(
     " and replayed into a scratch copy, so the output is byte for byte the report printed"
     " then (give the same options). Takes about as long as 'wbpctl verify'.",
     show_default=False)]
+LapasOpt = Annotated[Optional[str], typer.Option(
+    "--lapas", metavar="CODE[,CODE]",
+    help="Count only the stays of these Lapas, by code (KTL, or KTL,JMB; any case), and"
+    " the people, places and releases of those stays. Default: every Lapas whose stays"
+    " the ledger holds (a ledger merged at the regional office holds several); a report"
+    " of more than one adds a row per Lapas.", show_default=False)]
 GeneratedAtOpt = Annotated[Optional[str], typer.Option(
     "--generated-at", metavar="TIME",
     help="The generation time to print instead of now, such as the one on a report"
@@ -57,6 +63,10 @@ OPD_SECTIONS = (
     Section("s_cost", "cost_per_completion", ("track", "funded_by", "spent", "completed",
                                               "cost_per_completion")),
 )
+# a row per Lapas, when a report covers several
+OPD_LAPAS_COLUMNS = ("lapas", "assigned", "waitlisted", "completed", "failed", "dropped",
+                     "active_end", "completion_rate")
+READINESS_LAPAS_COLUMNS = ("lapas", "overdue", "due", "released")
 
 
 def _emit(ctx: typer.Context, chosen: str, output, render, sheets, excel: bool) -> None:
@@ -82,6 +92,7 @@ def monthly(
         show_default=False)] = None,
     as_of: AsOfOpt = None,
     at: AtOpt = None,
+    lapas: LapasOpt = None,
     generated_at: GeneratedAtOpt = None,
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
@@ -96,6 +107,9 @@ def monthly(
     -o may name the month: -o 'laporan/bulanan-{month}.html' writes bulanan-2026-10.html
     for October 2026 (what a cron job on the 1st wants with --month last).
 
+    With --lapas, the sponsors and the products sections still count the whole ledger
+    (donations, spending and sales are not recorded per Lapas), and say so.
+
     Example: wbpctl report monthly --month last -o 'laporan/bulanan-{month}.html'
     """
     from ..reports.monthly import monthly_kept as build
@@ -103,7 +117,7 @@ def monthly(
 
     chosen = choose_format(fmt, output, (*TEXT, "html"))
     report, problem = build(state(ctx).session(), month=month, as_of=as_of, at=at,
-                            generated_at=generated_at)
+                            generated_at=generated_at, lapas=lapas)
     if output is not None and "{month}" in str(output):
         output = Path(str(output).replace("{month}", report["month"]))
     _emit(ctx, chosen, output, lambda *a, **k: render_monthly(report, *a, **k),
@@ -123,6 +137,7 @@ def opd(
         help="Last day, exclusive (default: tomorrow, so today is included).",
         show_default=False)] = None,
     at: AtOpt = None,
+    lapas: LapasOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
@@ -130,18 +145,21 @@ def opd(
 ) -> None:
     """Per OPD and per track over any period: from inclusive, to exclusive.
 
+    With --lapas, the cost per completion is still the whole ledger's (spending is not
+    recorded per Lapas), and the report says so.
+
     Example: wbpctl report opd --from 2026-01-01 --to 2026-07-01 -f csv
     """
     from ..reports.opd import opd_report
-    from ..render.reports import render_sections_report
-    from ..render.workbook import head_sheet, record_sheets
+    from ..render.reports import render_sections_report, sections_sheets
 
     chosen = choose_format(fmt, output, TEXT)
-    report = opd_report(state(ctx).session(), start=date_from, end=date_to, at=at)
+    report = opd_report(state(ctx).session(), start=date_from, end=date_to, at=at,
+                        lapas=lapas)
     _emit(ctx, chosen, output,
-          lambda *a, **k: render_sections_report(report, OPD_SECTIONS, *a, **k),
-          lambda lang: [*record_sheets(report, OPD_SECTIONS, lang),
-                        *head_sheet(report["ledger_head"])], excel)
+          lambda *a, **k: render_sections_report(report, OPD_SECTIONS, *a, **k,
+                                                 lapas_columns=OPD_LAPAS_COLUMNS),
+          lambda lang: sections_sheets(report, OPD_SECTIONS, lang, OPD_LAPAS_COLUMNS), excel)
 
 
 @app.command("recidivism")
@@ -162,6 +180,7 @@ def recidivism(
         show_default=False)] = None,
     as_of: AsOfOpt = None,
     at: AtOpt = None,
+    lapas: LapasOpt = None,
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
@@ -174,6 +193,9 @@ def recidivism(
     answer would take. A revoked PB/CB is a technical return, shown apart. A window counts
     only once it has fully elapsed; readmissions to other Lapas are not seen.
 
+    With --lapas, only the releases from those Lapas are counted; a readmission to any
+    Lapas of the ledger still counts.
+
     Example: wbpctl report recidivism --adjust sentence,age,offence -f html -o residivisme.html
     """
     from ..render.recidivism import recidivism_sheets, render_recidivism
@@ -181,7 +203,7 @@ def recidivism(
 
     chosen = choose_format(fmt, output, (*TEXT, "html"))
     report = build(state(ctx).session(), windows=windows, as_of=as_of, compare=compare,
-                   adjust=adjust, at=at)
+                   adjust=adjust, at=at, lapas=lapas)
     _emit(ctx, chosen, output, lambda *a, **k: render_recidivism(report, *a, **k),
           lambda lang: recidivism_sheets(report, lang), excel)
 
@@ -193,6 +215,7 @@ def readiness(
                                         help="Days ahead (and back, for releases).")] = 90,
     as_of: AsOfOpt = None,
     at: AtOpt = None,
+    lapas: LapasOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
@@ -208,15 +231,15 @@ def readiness(
     """
     from ..reports.readiness import readiness as build
     from ..render.messages import msg
-    from ..render.reports import render_rows_report
-    from ..render.workbook import head_sheet, rows_sheet
+    from ..render.reports import render_rows_report, rows_sheets
 
     chosen = choose_format(fmt, output, TEXT)
-    report = build(state(ctx).session(), within=within, as_of=as_of, at=at)
+    report = build(state(ctx).session(), within=within, as_of=as_of, at=at, lapas=lapas)
     _emit(ctx, chosen, output,
-          lambda *a, **k: render_rows_report(report, READINESS_COLUMNS, *a, **k),
-          lambda lang: [rows_sheet(msg("s_readiness", lang), report["rows"], READINESS_COLUMNS),
-                        *head_sheet(report["ledger_head"])], excel)
+          lambda *a, **k: render_rows_report(report, READINESS_COLUMNS, *a, **k,
+                                             lapas_columns=READINESS_LAPAS_COLUMNS),
+          lambda lang: rows_sheets(report, msg("s_readiness", lang), READINESS_COLUMNS, lang,
+                                   READINESS_LAPAS_COLUMNS), excel)
 
 
 
@@ -234,6 +257,7 @@ def sponsors(
     date_from: PeriodFrom = None,
     date_to: PeriodTo = None,
     at: AtOpt = None,
+    lapas: LapasOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
@@ -243,13 +267,18 @@ def sponsors(
     left, the places it funds, and what they came to: people started, completed,
     released, and of those released, who came back (readmitted for a new sentence).
 
+    With --lapas, the places, the people adopted and what they came to are those of the
+    Lapas named; donations, spending and balances are the sponsor's whole (not recorded
+    per Lapas), and the report says so.
+
     Example: wbpctl report sponsors --from 2026-01-01 -f csv -o donatur-2026.csv
     """
     from ..render.sponsors import render_sponsors, sponsors_sheets
     from ..reports.sponsors import sponsors_report
 
     chosen = choose_format(fmt, output, TEXT)
-    report = sponsors_report(state(ctx).session(), start=date_from, end=date_to, at=at)
+    report = sponsors_report(state(ctx).session(), start=date_from, end=date_to, at=at,
+                             lapas=lapas)
     _emit(ctx, chosen, output, lambda *a, **k: render_sponsors(report, *a, **k),
           lambda lang: sponsors_sheets(report, lang), excel)
 
@@ -262,6 +291,7 @@ def sponsor(
     date_from: PeriodFrom = None,
     date_to: PeriodTo = None,
     at: AtOpt = None,
+    lapas: LapasOpt = None,
     generated_at: GeneratedAtOpt = None,
     fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
@@ -272,6 +302,10 @@ def sponsor(
     what it paid for, the places and what they came to, the people it adopts (by name only
     with their consent, otherwise initials and register class), and what is left.
 
+    With --lapas, the places, the people adopted and what they came to are those of the
+    Lapas named; donations, spending and balances are the sponsor's whole (not recorded
+    per Lapas), and the report says so.
+
     Example: wbpctl report sponsor YAYASAN-PEDULI-JAMBI --from 2026-01-01 -f html
     -o laporan-donatur.html
     """
@@ -280,7 +314,7 @@ def sponsor(
 
     chosen = choose_format(fmt, output, (*TEXT, "html"))
     report = statement(state(ctx).session(), sponsor, start=date_from, end=date_to, at=at,
-                       generated_at=generated_at)
+                       generated_at=generated_at, lapas=lapas)
     _emit(ctx, chosen, output, lambda *a, **k: render_statement(report, *a, **k),
           lambda lang: statement_sheets(report, lang), excel)
 
@@ -294,6 +328,7 @@ def sales(
         "--by", metavar="month|product|channel|track",
         help="How to group: per month, product, sales channel or track.")] = "product",
     at: AtOpt = None,
+    lapas: LapasOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     excel: ExcelOpt = False,
@@ -303,12 +338,17 @@ def sales(
     the makers' premi, the cooperative's share and PNBP, with the split used and the
     regulation config.yaml names.
 
+    Products, production, sales and premi are not recorded per Lapas: --lapas is
+    checked against the ledger, but the figures are always the whole ledger's, and the
+    report says so.
+
     Example: wbpctl report sales --from 2026-01-01 --by month -f csv -o penjualan.csv
     """
     from ..render.sales import render_sales, sales_sheets
     from ..reports.sales import sales_report
 
     chosen = choose_format(fmt, output, TEXT)
-    report = sales_report(state(ctx).session(), start=date_from, end=date_to, by=by, at=at)
+    report = sales_report(state(ctx).session(), start=date_from, end=date_to, by=by, at=at,
+                          lapas=lapas)
     _emit(ctx, chosen, output, lambda *a, **k: render_sales(report, *a, **k),
           lambda lang: sales_sheets(report, lang), excel)

@@ -869,4 +869,39 @@ HELP_ID: dict[str, str] = {
         'Catatan yang lain, dengan cara yang sama.',
     'Why they are one person (who checked, on what).':
         'Mengapa keduanya orang yang sama (siapa yang memeriksa, berdasarkan apa).',
+
+    # -- reports across Lapas (--lapas, issue 19): one block, kept together at the end ------
+    'Count only the stays of these Lapas, by code (KTL, or KTL,JMB; any case), and the '
+    'people, places and releases of those stays. Default: every Lapas whose stays the '
+    'ledger holds (a ledger merged at the regional office holds several); a report of more '
+    'than one adds a row per Lapas.':
+        'Hitung hanya masa tahanan di Lapas ini, menurut kodenya (KTL, atau KTL,JMB; huruf '
+        'besar/kecil sama), beserta orang, tempat pelatihan dan pembebasan dari masa tahanan '
+        'itu. Bawaan: setiap Lapas yang masa tahanannya ada di buku besar (buku besar yang '
+        'digabung di Kanwil berisi beberapa); laporan lebih dari satu Lapas menambah satu '
+        'baris per Lapas.',
+    'With --lapas, the sponsors and the products sections still count the whole ledger '
+    '(donations, spending and sales are not recorded per Lapas), and say so.':
+        'Dengan --lapas, bagian donatur dan produk tetap menghitung seluruh buku besar '
+        '(donasi, belanja dan penjualan tidak dicatat per Lapas), dan menyebutkannya.',
+    'With --lapas, the cost per completion is still the whole ledger\'s (spending is not '
+    'recorded per Lapas), and the report says so.':
+        'Dengan --lapas, biaya per kelulusan tetap dari seluruh buku besar (belanja tidak '
+        'dicatat per Lapas), dan laporan menyebutkannya.',
+    'With --lapas, only the releases from those Lapas are counted; a readmission to any '
+    'Lapas of the ledger still counts.':
+        'Dengan --lapas, hanya pembebasan dari Lapas itu yang dihitung; masuk kembali ke '
+        'Lapas mana pun di buku besar tetap dihitung.',
+    'With --lapas, the places, the people adopted and what they came to are those of the '
+    'Lapas named; donations, spending and balances are the sponsor\'s whole (not recorded '
+    'per Lapas), and the report says so.':
+        'Dengan --lapas, tempat pelatihan, WBP yang diadopsi dan hasilnya adalah dari Lapas '
+        'yang disebut; donasi, belanja dan sisa dana adalah keseluruhan milik donatur (tidak '
+        'dicatat per Lapas), dan laporan menyebutkannya.',
+    'Products, production, sales and premi are not recorded per Lapas: --lapas is checked '
+    'against the ledger, but the figures are always the whole ledger\'s, and the report '
+    'says so.':
+        'Produk, produksi, penjualan dan premi tidak dicatat per Lapas: --lapas diperiksa '
+        'terhadap buku besar, tetapi angkanya selalu dari seluruh buku besar, dan laporan '
+        'menyebutkannya.',
 }

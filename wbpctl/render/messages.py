@@ -1241,8 +1241,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- one chain per Lapas, merges and links (issues 19 and 21) --------------------------
     "ev_person.admitted": ("registered and admitted", "didaftarkan dan masuk"),
     "ev_person.linked": ("records linked as one person", "catatan ditautkan: orang yang sama"),
-    "ev_ledger.merged": ("ledger of another Lapas merged", "ledger Lapas lain digabungkan"),
-    "ev_ledger.migrated": ("ledger moved to format 2", "ledger dipindah ke format 2"),
+    "ev_ledger.merged": ("ledger of another Lapas merged", "buku besar Lapas lain digabungkan"),
+    "ev_ledger.migrated": ("ledger moved to format 2", "buku besar dipindah ke format 2"),
     "h_first": ("First", "Pertama"), "h_last": ("Last", "Terakhir"),
     "h_events": ("Events", "Peristiwa"),
     "h_a": ("Record A", "Catatan A"), "h_a_lapas": ("Lapas A", "Lapas A"),
@@ -1315,8 +1315,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            " perubahannya di buku besar {lapas}"),
     "migration_chain_broken": ("The ledger cannot be upgraded: it is broken at event #{seq}"
                                " ({detail}). Nothing was changed; restore a backup first.",
-                               "Ledger tidak dapat ditingkatkan: rusak pada peristiwa #{seq}"
+                               "Buku besar tidak dapat ditingkatkan: rusak pada peristiwa #{seq}"
                                " ({detail}). Tidak ada yang diubah; pulihkan cadangan dulu."),
+
+    # -- reports across Lapas (--lapas, issue 19): one block, kept together at the end ------
+    "lapas_unknown": ("names a Lapas this ledger holds no stay of ({unknown}); it holds"
+                      " {known}", "menyebut Lapas yang tidak ada di buku besar ini ({unknown});"
+                      " yang ada: {known}"),
+    "lapas_none_named": ("names no Lapas; give one or more codes separated by commas, such as"
+                         " {known}", "tidak menyebut Lapas; tulis satu kode atau lebih,"
+                         " dipisah koma, misalnya {known}"),
+    "lapas_and": (" and ", " dan "),
+    "lapas_title": ("Lapas {codes}", "Lapas {codes}"),
+    "lapas_covered": ("Lapas: {codes}", "Lapas: {codes}"),
+    "lapas_not_per_lapas": ("{what} are not recorded per Lapas: these figures count every"
+                            " Lapas of the ledger ({ledger}), whatever --lapas says.",
+                            "{what} tidak dicatat per Lapas: angka ini mencakup semua Lapas"
+                            " di buku besar ({ledger}), apa pun isi --lapas."),
+    "np_sponsors": ("Sponsors' donations and spending", "Donasi dan belanja donatur"),
+    "np_products": ("Products and sales", "Produk dan penjualan"),
+    "np_cost_per_completion": ("Spending, and so the cost per completion,",
+                               "Belanja, jadi juga biaya per kelulusan,"),
+    "np_money": ("Donations, spending and balances", "Donasi, belanja dan sisa dana"),
+    "np_sales": ("Products, production, sales, stock and premi",
+                 "Produk, produksi, penjualan, stok dan premi"),
+    "s_by_lapas": ("Per Lapas", "Per Lapas"),
+    "s_lapas_scope": ("Lapas covered", "Lapas yang dicakup"),
+    "h_registered": ("Admitted", "Masuk"),
+    "h_in_custody_start": ("In custody (start)", "Ditahan (awal)"),
+    "h_in_custody_end": ("In custody (end)", "Ditahan (akhir)"),
+    "h_transferred": ("Transferred", "Dipindah"), "h_returned": ("Returned", "Kembali"),
+    "h_revoked": ("Revoked", "Dicabut"), "h_deceased": ("Deceased", "Meninggal"),
+    "h_releasing_next_90_days": ("Due, 90 days", "Bebas, 90 hari"),
+    "h_past_expiry_in_custody": ("Past expiry", "Lewat ekspirasi"),
+    "h_overdue": ("Past expiry", "Lewat ekspirasi"), "h_due": ("Due", "Segera bebas"),
+    "h_relative_change": ("Change (95% CI)", "Perubahan (IK 95%)"),
 }
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from .safe import html_text as escape
-from .safe import terminal_text
+from .safe import markdown_text, terminal_text
 
 from .charts import columns_svg, grouped_bars_svg, text_bar
 from . import display
+from . import lapas as scope
 from .formats import cell_text, table_onto, text_console, to_csv, to_json, to_markdown
 from .heads import CSV_COLUMNS, csv_cells, footer
 from .messages import header, msg, value_word
@@ -21,6 +22,14 @@ OPD_COLUMNS = ("opd", "name", "assigned", "waitlisted", "completed", "failed", "
                "active_end")
 TRACK_COLUMNS = ("track", "opd", "assigned", "waitlisted", "completed", "failed", "dropped",
                  "active_end")
+# the rows per Lapas as read (a narrow terminal leaves out the last first); the workbook
+# has every figure
+LAPAS_COLUMNS = ("lapas", "in_custody_end", "registered", "released", "assigned", "completed",
+                 "completion_rate", "releasing_next_90_days", "past_expiry_in_custody",
+                 "readmitted", "in_custody_start", "dropped", "failed", "waitlisted")
+LAPAS_SHEET = ("lapas", "registered", "readmitted", "in_custody_start", "in_custody_end",
+               *OPD_COLUMNS[2:], "released", "transferred", "returned", "revoked", "deceased",
+               "releasing_next_90_days", "past_expiry_in_custody", "completion_rate")
 
 
 def _figure(report: dict, key: str, lang: str) -> str:
@@ -39,7 +48,9 @@ def _figure_rows(report: dict, lang: str) -> list[dict]:
 
 
 def _title(report: dict, lang: str) -> str:
-    return msg("monthly_title", lang, lapas=report["lapas_name"],
+    name = report["lapas_name"] or msg("lapas_title", lang,
+                                       codes=scope.scope_name(report, lang))
+    return msg("monthly_title", lang, lapas=name,
                month=display.month_text(report["month"], lang))
 
 
@@ -61,14 +72,24 @@ def render_monthly(report: dict, fmt: str, lang: str, *, color: bool = False,
 
 
 def monthly_csv(report: dict) -> str:
-    """One row per OPD plus a total row; each names the ledger head."""
+    """One row per OPD plus a total row; each names the ledger head. A report of another
+    Lapas, or of several, says which in a ``lapas`` column, and of several adds a total
+    row per Lapas."""
     columns = ("month", *OPD_COLUMNS, *CSV_COLUMNS)
     head = csv_cells(report["ledger_head"])
-    rows = [{"month": report["month"], **r, **head} for r in report["by_opd"]]
-    total = {"month": report["month"], "opd": "TOTAL", "name": "", **head}
+    label = scope.csv_label(report)
+    within = {} if label is None else {"lapas": label}
+    rows = [{"month": report["month"], **within, **r, **head} for r in report["by_opd"]]
+    total = {"month": report["month"], **within, "opd": "TOTAL", "name": "", **head}
     for key in OPD_COLUMNS[2:]:
         total[key] = sum(r[key] for r in report["by_opd"])
-    return to_csv([*rows, total], columns)
+    rows.append(total)
+    if label is not None:
+        columns = ("month", "lapas", *columns[1:])
+        rows += [{"month": report["month"], "opd": "TOTAL", "name": "", **head,
+                  **{k: r[k] for k in ("lapas", *OPD_COLUMNS[2:])}}
+                 for r in report.get("by_lapas", ())]
+    return to_csv(rows, columns)
 
 
 def monthly_markdown(report: dict, lang: str) -> str:
@@ -76,6 +97,8 @@ def monthly_markdown(report: dict, lang: str) -> str:
              _generated(report, lang), "",
              to_markdown(_figure_rows(report, lang), ("field", "value"), lang,
                          msg("s_figures", lang)),
+             *([to_markdown(report["by_lapas"], LAPAS_COLUMNS, lang, msg("s_by_lapas", lang))]
+               if report.get("by_lapas") else []),
              to_markdown(report["by_opd"], OPD_COLUMNS, lang, msg("s_by_opd", lang)),
              to_markdown(report["by_track"], TRACK_COLUMNS, lang, msg("s_by_track", lang)),
              to_markdown(report["trend"], ("month", "completed", "released"), lang,
@@ -98,6 +121,8 @@ def monthly_table(report: dict, lang: str, *, color: bool = False, width: int | 
     for row in _figure_rows(report, lang):
         figures.add_row(Text(row["field"]), Text(row["value"]))
     console.print(figures)
+    if report.get("by_lapas"):
+        table_onto(console, report["by_lapas"], LAPAS_COLUMNS, lang, msg("s_by_lapas", lang))
 
     largest = max([1, *(r["assigned"] for r in report["by_opd"]),
                    *(r["completed"] for r in report["by_opd"])])
@@ -215,6 +240,9 @@ def monthly_html(report: dict, lang: str) -> str:
     body = [
         f"<h1>{escape(title)}</h1>",
         f"<h2>{escape(msg('s_figures', lang))}</h2><table>{figures}</table>",
+        *([f"<h2>{escape(msg('s_by_lapas', lang))}</h2>",
+           _html_table(report["by_lapas"], LAPAS_COLUMNS, lang)]
+          if report.get("by_lapas") else []),
         f"<h2>{escape(msg('s_by_opd', lang))}</h2>", opd_chart,
         _html_table(report["by_opd"], OPD_COLUMNS, lang),
         f"<h2>{escape(msg('s_trend', lang))}</h2>", trend_chart,
@@ -245,6 +273,7 @@ def monthly_sheets(report: dict, lang: str) -> list:
             rows_sheet(msg("s_by_track", lang), report["by_track"], TRACK_COLUMNS),
             rows_sheet(msg("s_trend", lang), report["trend"], ("month", "completed", "released")),
             *_extra_sections("xlsx", report, lang),
+            *scope.scope_sheets(report, lang, LAPAS_SHEET),
             *head_sheet(report["ledger_head"])]
 
 
@@ -255,13 +284,21 @@ def _extra_sections(fmt: str, report: dict, lang: str, console=None) -> list:
     from . import sales, sponsors
 
     parts: list = []
-    for module in (sponsors, sales):
+    for module, part in ((sponsors, "sponsors"), (sales, "products")):
+        # a section not recorded per Lapas says so under it (the workbook: its scope sheet)
+        note = scope.note(report, part, lang)
         if fmt == "table":
             module.monthly_section_table(report, lang, console)
+            if note:
+                from rich.text import Text
+                console.print(Text(note, style="dim"))
         elif fmt == "xlsx":
             parts += module.monthly_section_sheets(report, lang)
         else:
             render = {"markdown": module.monthly_section_markdown,
                       "html": module.monthly_section_html}[fmt]
             parts.append(render(report, lang))
+            if note:
+                parts.append(f"_{markdown_text(note)}_\n" if fmt == "markdown"
+                             else f'<p class="note">{escape(note)}</p>')
     return parts

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .safe import html_text as escape
 
+from . import lapas as scope
 from .charts import intervals_svg
 from .formats import to_csv, to_json, to_markdown, to_table
 from .heads import CSV_COLUMNS, csv_cells, footer
@@ -36,14 +37,27 @@ def render_recidivism(report: dict, fmt: str, lang: str, *, color: bool = False,
     return recidivism_table(report, lang, color=color, width=width)
 
 
+def _csv_rows(rows: list[dict], comparisons: list[dict], extra: dict) -> list[dict]:
+    compared = {(c["cohort"], c["window_years"]): c for c in comparisons}
+    return [{**extra, **row, **{k: compared[(row["cohort"], row["window_years"])][k]
+                                for k in COMPARISON_COLUMNS}} for row in rows]
+
+
 def recidivism_csv(report: dict) -> str:
     """One row per cohort (and ``all``), window and group, with the comparison of its
-    cohort and window repeated on both groups' rows, and the ledger head."""
-    compared = {(c["cohort"], c["window_years"]): c for c in report["comparisons"]}
+    cohort and window repeated on both groups' rows, and the ledger head. A report of
+    another Lapas, or of several, says which in a ``lapas`` column, and of several adds
+    each Lapas's rows over all cohorts."""
     head = csv_cells(report["ledger_head"])
-    rows = [{**row, **{k: compared[(row["cohort"], row["window_years"])][k]
-                       for k in COMPARISON_COLUMNS}, **head} for row in report["rows"]]
-    return to_csv(rows, (*ROW_COLUMNS, *COMPARISON_COLUMNS, *CSV_COLUMNS))
+    label = scope.csv_label(report)
+    if label is None:
+        rows = [{**row, **head} for row in _csv_rows(report["rows"], report["comparisons"], {})]
+        return to_csv(rows, (*ROW_COLUMNS, *COMPARISON_COLUMNS, *CSV_COLUMNS))
+    rows = _csv_rows(report["rows"], report["comparisons"], {"lapas": label})
+    for part in report.get("by_lapas", ()):
+        rows += _csv_rows(part["rows"], part["comparisons"], {"lapas": part["lapas"]})
+    return to_csv([{**row, **head} for row in rows],
+                  ("lapas", *ROW_COLUMNS, *COMPARISON_COLUMNS, *CSV_COLUMNS))
 
 
 def _group(group: str, lang: str) -> str:
@@ -138,7 +152,38 @@ def _comparison_columns(report: dict) -> tuple[str, ...]:
 
 
 def _title(report: dict, lang: str) -> str:
-    return msg("rec_title", lang, lapas=report["lapas"], as_of=report["as_of"])
+    return msg("rec_title", lang, lapas=scope.scope_name(report, lang), as_of=report["as_of"])
+
+
+def _lapas_columns(report: dict, lang: str) -> tuple[str, ...]:
+    """The columns of the rows per Lapas: each group's column is headed by its name."""
+    return ("lapas", "window_years", "verdict", *(_group(g, lang) for g in report["groups"]),
+            "relative_change")
+
+
+def _display_lapas(report: dict, lang: str) -> list[dict]:
+    """Each Lapas's verdict per window: each group's rate (and how many it is of), the
+    change and the verdict in words."""
+    first, second = (_group(g, lang) for g in report["groups"])
+    out = []
+    for part in report.get("by_lapas", ()):
+        for s in part["summary"]:
+            change = "-" if s["relative_change"] is None else (
+                f"{percent(s['relative_change'], lang, 0, signed=True)}"
+                f" ({percent(s['change_ci_low'], lang, 0, signed=True)}"
+                f"\u2013{percent(s['change_ci_high'], lang, 0, signed=True)})"
+                if s["change_ci_low"] is not None
+                else percent(s["relative_change"], lang, 0, signed=True))
+            out.append({"lapas": part["lapas"], "window_years": s["window_years"],
+                        first: _rate_of(s["rate_1"], s["eligible_1"], lang),
+                        second: _rate_of(s["rate_2"], s["eligible_2"], lang),
+                        "relative_change": change,
+                        "verdict": msg("verdict_" + s["verdict"], lang)})
+    return out
+
+
+def _rate_of(rate: float | None, eligible: int, lang: str) -> str:
+    return ("-" if rate is None else percent(rate, lang)) + f" (n={number(eligible, lang)})"
 
 
 def recidivism_table(report: dict, lang: str, *, color: bool = False,
@@ -152,6 +197,9 @@ def recidivism_table(report: dict, lang: str, *, color: bool = False,
                      title=msg("s_rates", lang), color=color, width=width)
     text += "\n" + to_table(_display_comparisons(report, lang), _comparison_columns(report),
                             lang, title=msg("s_comparisons", lang), color=color, width=width)
+    if report.get("by_lapas"):
+        text += "\n" + to_table(_display_lapas(report, lang), _lapas_columns(report, lang),
+                                lang, title=msg("s_by_lapas", lang), color=color, width=width)
     return text + footer(report["ledger_head"], lang) + "\n"
 
 
@@ -162,6 +210,8 @@ def recidivism_markdown(report: dict, lang: str) -> str:
               to_markdown(_display_rows(report, lang), ROW_SHOWN, lang, msg("s_rates", lang)),
               to_markdown(_display_comparisons(report, lang), _comparison_columns(report), lang,
                           msg("s_comparisons", lang)),
+              *([to_markdown(_display_lapas(report, lang), _lapas_columns(report, lang), lang,
+                             msg("s_by_lapas", lang))] if report.get("by_lapas") else []),
               f"## {msg('s_method', lang)}", ""]
     parts += [f"{i}. {msg(key, lang)}" for i, key in enumerate(METHOD, start=1)]
     parts += ["", footer(report["ledger_head"], lang)]
@@ -211,6 +261,9 @@ def recidivism_html(report: dict, lang: str) -> str:
              _html_table(_display_rows(report, lang), ROW_SHOWN, lang),
              f"<h2>{escape(msg('s_comparisons', lang))}</h2>",
              _html_table(_display_comparisons(report, lang), _comparison_columns(report), lang),
+             *([f"<h2>{escape(msg('s_by_lapas', lang))}</h2>",
+                _html_table(_display_lapas(report, lang), _lapas_columns(report, lang), lang)]
+               if report.get("by_lapas") else []),
              f"<h2>{escape(msg('s_method', lang))}</h2><ol>"
              + "".join(f"<li>{escape(msg(key, lang))}</li>" for key in METHOD) + "</ol>",
              f"<footer><p>{escape(footer(report['ledger_head'], lang))}</p>"
@@ -237,4 +290,7 @@ def recidivism_sheets(report: dict, lang: str) -> list:
             rows_sheet(msg("s_rates", lang), report["rows"], ROW_COLUMNS),
             rows_sheet(msg("s_comparisons", lang), report["comparisons"],
                        ("cohort", "window_years", *COMPARISON_COLUMNS)),
+            *scope.scope_sheets({**report, "by_lapas": [
+                {"lapas": part["lapas"], **s} for part in report.get("by_lapas", ())
+                for s in part["summary"]]}, lang, ("lapas", *SUMMARY_COLUMNS)),
             *head_sheet(report["ledger_head"])]

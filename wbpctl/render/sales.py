@@ -7,6 +7,7 @@ import textwrap
 from fractions import Fraction
 from html import escape
 
+from . import lapas as scope
 from .charts import stacked_columns_svg
 from .formats import to_csv, to_json, to_markdown, to_table, table_onto
 from .heads import CSV_COLUMNS, csv_cells, footer
@@ -41,7 +42,7 @@ def _notes(report: dict, lang: str) -> list[str]:
         if {k: used[k] for k in current} != current:
             notes.append(msg("sales_split_used", lang, sales=used["sales"],
                              split=split_line(used, lang)))
-    return notes
+    return notes + scope.notes(report, lang)
 
 
 def render_sales(report: dict, fmt: str, lang: str, *, color: bool = False,
@@ -51,8 +52,11 @@ def render_sales(report: dict, fmt: str, lang: str, *, color: bool = False,
     if fmt == "json":
         return to_json(report)
     if fmt == "csv":
-        return to_csv([{**row, **csv_cells(head)} for row in report["rows"]],
-                      (*columns, *CSV_COLUMNS))
+        # a ledger of several Lapas, or a report asked for some, says whose sales these are
+        label = scope.csv_label(report)
+        within = {} if label is None else {"lapas": label}
+        return to_csv([{**within, **row, **csv_cells(head)} for row in report["rows"]],
+                      (*within, *columns, *CSV_COLUMNS))
     title = period_title("sales_title", report, lang, by=header(report["by"], lang))
     rows = [*report["rows"], {report["by"]: msg("total", lang), **report["totals"]}]
     notes = "\n".join(textwrap.fill(note, width) if width else note
@@ -70,6 +74,7 @@ def sales_sheets(report: dict, lang: str) -> list:
             Sheet(msg("s_split", lang), ("share", "value"),
                   [[k, report["split"][k]] for k in ("premi", "cooperative", "pnbp",
                                                       "regulation")]),
+            *scope.scope_sheets(report, lang),
             *head_sheet(report["ledger_head"])]
 
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from html import escape
 
+from . import lapas as scope
 from .display import date_text
-from .formats import _shown, render_record, to_csv, to_json, to_markdown, to_table, table_onto
+from .formats import _shown, to_csv, to_json, to_markdown, to_table, table_onto
 from .heads import CSV_COLUMNS, csv_cells, footer
 from .messages import header, msg
 from .numbers import rupiah
+from .safe import markdown_text
 from .sections import Section
 
 REPORT_COLUMNS = ("sponsor", "name", "donated_cash", "spent", "balance", "started", "completed",
@@ -31,6 +33,8 @@ STATEMENT_SECTIONS = (
     Section("s_balances", "balances", ("purpose", "for", "balance")),
 )
 PURPOSE_COLUMNS = ("purpose", "for", "donations", "amount")
+# a row per Lapas: what the places and people came to (money is not recorded per Lapas)
+LAPAS_COLUMNS = ("lapas", "seats", "started", "completed", "released", "came_back", "adopted")
 
 
 # -- report sponsors -----------------------------------------------------------------------
@@ -41,15 +45,35 @@ def render_sponsors(report: dict, fmt: str, lang: str, *, color: bool = False,
     if fmt == "json":
         return to_json(report)
     if fmt == "csv":
-        return to_csv([{**row, **csv_cells(head)} for row in report["rows"]],
-                      (*REPORT_COLUMNS, *CSV_COLUMNS))
+        return sponsors_csv(report)
     title = period_title("sp_title", report, lang)
     rows = [*report["rows"], {"sponsor": msg("total", lang), **report["totals"]}]
+    by_lapas = report.get("by_lapas") or []
     if fmt == "markdown":
-        return f"# {title}\n\n" + to_markdown(rows, REPORT_COLUMNS, lang) + "\n" + \
+        return f"# {title}\n\n" + to_markdown(rows, REPORT_COLUMNS, lang) + "\n" + "".join(
+            [to_markdown(by_lapas, LAPAS_COLUMNS, lang, msg("s_by_lapas", lang)) + "\n"]
+            if by_lapas else []) + "".join(
+            f"_{markdown_text(line)}_\n\n" for line in scope.notes(report, lang)) + \
             footer(head, lang) + "\n"
     return title + "\n" + to_table(rows, TABLE_COLUMNS, lang, color=color, width=width) + \
+        "".join(["\n" + to_table(by_lapas, LAPAS_COLUMNS, lang, title=msg("s_by_lapas", lang),
+                                  color=color, width=width)] if by_lapas else []) + \
+        "".join(line + "\n" for line in scope.notes(report, lang, width)) + \
         footer(head, lang) + "\n"
+
+
+def sponsors_csv(report: dict) -> str:
+    """One row per sponsor and the ledger head. A report of another Lapas, or of several,
+    says which in a ``lapas`` column, and of several adds a row per Lapas of what the
+    places and people came to (its money columns empty: not recorded per Lapas)."""
+    head = csv_cells(report["ledger_head"])
+    label = scope.csv_label(report)
+    if label is None:
+        return to_csv([{**row, **head} for row in report["rows"]],
+                      (*REPORT_COLUMNS, *CSV_COLUMNS))
+    rows = [{"lapas": label, **row, **head} for row in report["rows"]]
+    rows += [{**row, **head} for row in report.get("by_lapas", ())]
+    return to_csv(rows, ("lapas", *REPORT_COLUMNS, *CSV_COLUMNS))
 
 
 def period_title(key: str, report: dict, lang: str, **more: str) -> str:
@@ -58,13 +82,15 @@ def period_title(key: str, report: dict, lang: str, **more: str) -> str:
     the day before it, as people say a period ("1 Nov s.d. 30 Nov")."""
     start = date_text(report["from"], lang) if report["from"] else msg("sp_beginning", lang)
     last = date.fromisoformat(report["to"]) - timedelta(days=1)
-    return msg(key, lang, lapas=report["lapas"], start=start, end=date_text(last, lang),
+    return msg(key, lang, lapas=scope.scope_name(report, lang), start=start,
+               end=date_text(last, lang),
                name=report.get("name", ""), **more)
 
 
 def sponsors_sheets(report: dict, lang: str) -> list:
     from .workbook import head_sheet, rows_sheet
     return [rows_sheet(msg("s_sponsors", lang), report["rows"], REPORT_COLUMNS),
+            *scope.scope_sheets(report, lang, LAPAS_COLUMNS),
             *head_sheet(report["ledger_head"])]
 
 
@@ -74,15 +100,14 @@ def render_statement(report: dict, fmt: str, lang: str, *, color: bool = False,
                      width: int | None = None) -> str:
     if fmt == "html":
         return statement_html(report, lang)
-    head = report["ledger_head"]
-    return render_record(report, STATEMENT_SECTIONS, fmt, lang, color=color, width=width,
-                         footer=footer(head, lang), csv_extra=csv_cells(head))
+    from .reports import render_sections_report
+    return render_sections_report(report, STATEMENT_SECTIONS, fmt, lang, color=color,
+                                  width=width, lapas_columns=LAPAS_COLUMNS)
 
 
 def statement_sheets(report: dict, lang: str) -> list:
-    from .workbook import head_sheet, record_sheets
-    return [*record_sheets(report, STATEMENT_SECTIONS, lang),
-            *head_sheet(report["ledger_head"])]
+    from .reports import sections_sheets
+    return sections_sheets(report, STATEMENT_SECTIONS, lang, LAPAS_COLUMNS)
 
 
 _STYLE = """body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:50em}
@@ -134,7 +159,9 @@ def statement_html(report: dict, lang: str) -> str:
 
     body = [
         f"<h1>{escape(title)}</h1>", f"<p>{escape(period)}</p>",
-        say("st_thanks", "p", "lead", name=report["name"], lapas=report["lapas_name"]),
+        say("st_thanks", "p", "lead", name=report["name"],
+            lapas=report["lapas_name"] or msg("lapas_title", lang,
+                                              codes=scope.scope_name(report, lang))),
         say("s_came_in", "h2"),
         say("st_came_in", cash=rupiah(cash, lang), goods=rupiah(goods, lang),
             count=len(report["donations"])),
@@ -143,10 +170,12 @@ def statement_html(report: dict, lang: str) -> str:
         table(2), say("s_places", "h3") if report["places"] else "",
         table(3) if report["places"] else "",
         say("s_outcomes", "h2"), f'<table class="figures">{figures}</table>',
+        _table(report["by_lapas"], LAPAS_COLUMNS, lang) if report.get("by_lapas") else "",
         say("s_adopted", "h2"), table(4), say("st_privacy", "p", "privacy"),
         say("s_balances", "h2"),
         say("st_left", balance=rupiah(report["balance"], lang), end=report["to"]),
         table(5),
+        *(f'<p class="privacy">{escape(line)}</p>' for line in scope.notes(report, lang)),
         f"<footer><p>{escape(msg('generated', lang, at=report['generated_at']))}</p>"
         f"<p>{escape(footer(report['ledger_head'], lang))}</p>"
         f"<p class=\"hash\">sha256 {escape(report['ledger_head']['hash'])}</p></footer>",

@@ -13,11 +13,18 @@ from ..services import checkpoints
 from ..services.heads import report_snapshot
 from ..services.session import Session
 from ..store import report_queries as rq
+from .lapas import lapas_code, scope_fields, scope_of
 from .readiness import due_counts
 from .sales import monthly_section as products_section
 from .sponsors import monthly_section
 
 COUNTS = ("assigned", "waitlisted", "completed", "failed", "dropped", "active_end")
+# a row per Lapas, when the report covers several (the figures that are counted per stay)
+BY_LAPAS = ("registered", "readmitted", "in_custody_start", "in_custody_end", *COUNTS,
+            "released", "transferred", "returned", "revoked", "deceased",
+            "releasing_next_90_days", "past_expiry_in_custody", "completion_rate")
+# counted for the whole ledger whatever --lapas says: not recorded per Lapas
+NOT_PER_LAPAS = ("sponsors", "products")
 
 
 def completion_rate(completed: int, failed: int, dropped_in_programme: int) -> float | None:
@@ -27,8 +34,9 @@ def completion_rate(completed: int, failed: int, dropped_in_programme: int) -> f
     return round(completed / denominator, 4) if denominator else None
 
 
-def track_rows(conn, period: Period) -> list[dict]:
-    return rq.enrolment_counts_by_track(conn, period.start.isoformat(), period.end.isoformat())
+def track_rows(conn, period: Period, lapas: rq.Lapas = None) -> list[dict]:
+    return rq.enrolment_counts_by_track(conn, period.start.isoformat(), period.end.isoformat(),
+                                        lapas)
 
 
 def opd_rows(session: Session, tracks: list[dict]) -> list[dict]:
@@ -44,51 +52,22 @@ def opd_rows(session: Session, tracks: list[dict]) -> list[dict]:
     return list(by_opd.values())
 
 
-def monthly(session: Session, *, month: str | None = None, as_of: str | date | None = None,
-            at: str | None = None, generated_at: str | None = None) -> dict:
-    """Every figure of one month, from one consistent snapshot (of the ledger as it stood
-    at head ``at``, when given), and the head it was read from. ``generated_at`` is the
-    time to print instead of now, to make a report printed earlier again byte for byte."""
-    stamp = (parse_timestamp(generated_at, field="generated_at") if generated_at
-             else datetime.now(timezone.utc))
-    today = session.as_of(as_of)
-    label, period = month_period(month, today)
-    if period.start > today:
-        raise Invalid("month", month, "month_in_future", today=today.isoformat())
-    cut = Period(period.start, min(period.end, day_after(today)))
+def _counts(session: Session, conn, cut: Period, lapas: rq.Lapas) -> tuple[dict, list[dict]]:
+    """The month's figures of the stays of ``lapas`` (None: all), and its rows per track."""
     start, end = cut.start.isoformat(), cut.end.isoformat()
-    with report_snapshot(session, at) as (conn, head):
-        registered, readmitted = rq.stays_admitted(conn, start, end)
-        by_type = rq.releases_by_type(conn, start, end)
-        returned = rq.returns_between(conn, start, end)
-        tracks = track_rows(conn, cut)
-        trend_period = trailing_months(cut)
-        trend = rq.monthly_trend(conn, trend_period.start.isoformat(), end, INTO_COMMUNITY)
-        overdue, due = due_counts(session, conn, within=90, as_of=cut.end - timedelta(days=1))
-        in_custody_start = rq.in_custody_at(conn, start)
-        in_custody_end = rq.in_custody_at(conn, end)
-        sponsors = monthly_section(conn, start, end)
-        products = products_section(session, conn, cut, trend_period)
+    registered, readmitted = rq.stays_admitted(conn, start, end, lapas)
+    by_type = rq.releases_by_type(conn, start, end, lapas)
+    returned = rq.returns_between(conn, start, end, lapas)
+    tracks = track_rows(conn, cut, lapas)
+    overdue, due = due_counts(session, conn, within=90, as_of=cut.end - timedelta(days=1),
+                              lapas=lapas)
     totals = {k: sum(r[k] for r in tracks) for k in (*COUNTS, "dropped_in_programme")}
     return {
-        "month": label,
-        "lapas": session.config.lapas_code,
-        "lapas_name": session.config.lapas_name,
-        "signatories": [dict(s) for s in session.config.signatories],
-        "period_start": start,
-        "period_end": end,
-        "generated_at": stamp.isoformat(timespec="seconds"),
-        "ledger_head": head.as_dict(),
         "registered": registered,
         "readmitted": readmitted,
-        "in_custody_start": in_custody_start,
-        "in_custody_end": in_custody_end,
-        "assigned": totals["assigned"],
-        "waitlisted": totals["waitlisted"],
-        "completed": totals["completed"],
-        "failed": totals["failed"],
-        "dropped": totals["dropped"],
-        "active_end": totals["active_end"],
+        "in_custody_start": rq.in_custody_at(conn, start, lapas),
+        "in_custody_end": rq.in_custody_at(conn, end, lapas),
+        **{k: totals[k] for k in COUNTS},
         "released": sum(n for t, n in by_type.items() if t in INTO_COMMUNITY),
         "releases_by_type": {t: n for t, n in by_type.items() if t in INTO_COMMUNITY},
         "transferred": by_type.get("pindah", 0),
@@ -99,6 +78,48 @@ def monthly(session: Session, *, month: str | None = None, as_of: str | date | N
         "past_expiry_in_custody": overdue,
         "completion_rate": completion_rate(totals["completed"], totals["failed"],
                                            totals["dropped_in_programme"]),
+    }, tracks
+
+
+def monthly(session: Session, *, month: str | None = None, as_of: str | date | None = None,
+            at: str | None = None, generated_at: str | None = None,
+            lapas: str | None = None) -> dict:
+    """Every figure of one month, from one consistent snapshot (of the ledger as it stood
+    at head ``at``, when given), and the head it was read from. ``generated_at`` is the
+    time to print instead of now, to make a report printed earlier again byte for byte.
+    ``lapas``: the Lapas to count (``--lapas``; default all), with a row per Lapas when
+    there are several."""
+    stamp = (parse_timestamp(generated_at, field="generated_at") if generated_at
+             else datetime.now(timezone.utc))
+    today = session.as_of(as_of)
+    label, period = month_period(month, today)
+    if period.start > today:
+        raise Invalid("month", month, "month_in_future", today=today.isoformat())
+    cut = Period(period.start, min(period.end, day_after(today)))
+    start, end = cut.start.isoformat(), cut.end.isoformat()
+    with report_snapshot(session, at) as (conn, head):
+        scope = scope_of(session, conn, lapas)
+        figures, tracks = _counts(session, conn, cut, scope.only)
+        trend_period = trailing_months(cut)
+        trend = rq.monthly_trend(conn, trend_period.start.isoformat(), end, INTO_COMMUNITY,
+                                 scope.only)
+        sponsors = monthly_section(conn, start, end)
+        products = products_section(session, conn, cut, trend_period)
+        by_lapas = [{"lapas": code, **{k: v for k, v in _counts(
+            session, conn, cut, (code,))[0].items() if k in BY_LAPAS}}
+            for code in scope.codes] if scope.several else None
+    report = {
+        "month": label,
+        "lapas": lapas_code(session, scope),
+        **scope_fields(scope, NOT_PER_LAPAS),
+        # a report of several Lapas, or of another, has no one name: its title names codes
+        "lapas_name": session.config.lapas_name if scope.codes == (scope.own,) else None,
+        "signatories": [dict(s) for s in session.config.signatories],
+        "period_start": start,
+        "period_end": end,
+        "generated_at": stamp.isoformat(timespec="seconds"),
+        "ledger_head": head.as_dict(),
+        **figures,
         "by_opd": [{k: v for k, v in r.items() if k != "dropped_in_programme"}
                    for r in opd_rows(session, tracks)],
         "by_track": [{k: r[k] for k in ("track", "opd", "name", *COUNTS)} for r in tracks],
@@ -108,6 +129,9 @@ def monthly(session: Session, *, month: str | None = None, as_of: str | date | N
         "sponsors": sponsors,
         "products": products,
     }
+    if by_lapas is not None:
+        report["by_lapas"] = by_lapas
+    return report
 
 
 def monthly_kept(session: Session, **options) -> tuple[dict, WbpError | None]:

@@ -34,6 +34,7 @@ from ..domain.words import word_key
 from ..services.heads import report_snapshot
 from ..services.session import Session
 from ..store import report_queries as rq
+from .lapas import lapas_code, scope_fields, scope_of
 
 COMPARISONS = {
     # compare: (group of interest, reference group)
@@ -149,11 +150,16 @@ def _strata(tally: _Tally, window: int, cohort: int | None, groups: tuple[str, s
 
 def recidivism(session: Session, *, windows: str | tuple[int, ...] = (1, 2, 3),
                as_of: str | date | None = None, compare: str = "training",
-               adjust: str | tuple[str, ...] | None = None, at: str | None = None) -> dict:
+               adjust: str | tuple[str, ...] | None = None, at: str | None = None,
+               lapas: str | None = None) -> dict:
     """The report: ``rows`` (cohort x window x group), ``comparisons`` (per cohort and
     window, and pooled over cohorts as cohort ``"all"``), ``summary`` (one verdict per
-    window, with what it would take), ``scope`` (whose readmissions are seen) and the
-    ledger head it was counted from (the ledger as it stood at ``at``, when given)."""
+    window, with what it would take), ``scope`` (whose releases are counted, whose
+    readmissions are seen) and the ledger head it was counted from (the ledger as it
+    stood at ``at``, when given). ``lapas``: count the releases from those Lapas only
+    (``--lapas``; default all); a readmission anywhere in the ledger still counts. Of
+    several Lapas, ``by_lapas`` gives each one's summary, and its rows and comparisons
+    over all cohorts."""
     windows = parse_windows(windows)
     compare = parse_compare(compare)
     adjust = adjust if isinstance(adjust, tuple) else parse_adjust(adjust)
@@ -163,9 +169,36 @@ def recidivism(session: Session, *, windows: str | tuple[int, ...] = (1, 2, 3),
         raise Invalid("compare", compare, "programme_start_missing")
     groups = COMPARISONS[compare]
     with report_snapshot(session, at) as (conn, head):
+        scope = scope_of(session, conn, lapas)
         releases = rq.recidivism_releases(conn, today.isoformat(), INTO_COMMUNITY,
-                                          start.isoformat() if start else None)
-        lapas = rq.lapas_codes(conn)
+                                          start.isoformat() if start else None, scope.only)
+        seen = rq.lapas_codes(conn)
+    rows, comparisons, summary = _analyse(session, releases, windows, compare, groups, adjust)
+    report = {"as_of": today.isoformat(), "lapas": lapas_code(session, scope),
+              **scope_fields(scope), "ledger_head": head.as_dict(),
+              "compare": compare, "groups": list(groups), "adjust": list(adjust),
+              "windows": list(windows),
+              "programme_start": start.isoformat() if start else None,
+              "scope": {"lapas": list(scope.codes) if scope.narrowed else seen,
+                        "readmissions_seen_in": seen},
+              "summary": summary, "rows": rows, "comparisons": comparisons}
+    if scope.several:
+        report["by_lapas"] = []
+        for code in scope.codes:
+            rows, comparisons, summary = _analyse(
+                session, [r for r in releases if r["lapas"] == code], windows, compare,
+                groups, adjust)
+            report["by_lapas"].append({
+                "lapas": code, "summary": summary,
+                "rows": [r for r in rows if r["cohort"] == "all"],
+                "comparisons": [c for c in comparisons if c["cohort"] == "all"]})
+    return report
+
+
+def _analyse(session: Session, releases: list, windows: tuple[int, ...], compare: str,
+             groups: tuple[str, str], adjust: tuple[str, ...]
+             ) -> tuple[list[dict], list[dict], list[dict]]:
+    """(rows, comparisons, summary) of these releases."""
     tally = _tally(session, releases, windows, compare, groups, adjust)
 
     rows, comparisons, summary = [], [], []
@@ -199,13 +232,7 @@ def recidivism(session: Session, *, windows: str | tuple[int, ...] = (1, 2, 3),
                          **cell.__dict__, **_rate(cell)})
         comparisons.append({"cohort": "all", "window_years": k, **compared})
         summary.append(_summary(k, groups, pair, compared, tally, adjust))
-    return {"as_of": today.isoformat(), "lapas": session.config.lapas_code,
-            "ledger_head": head.as_dict(),
-            "compare": compare, "groups": list(groups), "adjust": list(adjust),
-            "windows": list(windows),
-            "programme_start": start.isoformat() if start else None,
-            "scope": {"lapas": lapas, "readmissions_seen_in": lapas},
-            "summary": summary, "rows": rows, "comparisons": comparisons}
+    return rows, comparisons, summary
 
 
 def _tally(session: Session, releases: list, windows: tuple[int, ...], compare: str,

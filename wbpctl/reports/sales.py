@@ -11,7 +11,9 @@ from ..domain.products import CHANNELS, Split
 from ..domain.words import word_key
 from ..services.heads import report_snapshot
 from ..services.session import Session
+from ..domain.lapas import LapasScope
 from ..store import product_queries as pq
+from .lapas import lapas_code, scope_fields, scope_of
 
 GROUPS = ("month", "product", "channel", "track")
 _GROUP_ALIASES = {"bulan": "month", "produk": "product", "saluran": "channel",
@@ -40,9 +42,14 @@ def _used(conn, start: str, end: str) -> list[dict]:
 
 def sales_report(session: Session, *, start: str | date | None = None,
                  end: str | date | None = None, by: str = "product",
-                 at: str | None = None) -> dict:
+                 at: str | None = None, lapas: str | None = None) -> dict:
     """Per month, product, channel or track over [from, to): made, sold, stock at the end
-    (per month: at each month's end; none per channel), revenue and its shares."""
+    (per month: at each month's end; none per channel), revenue and its shares.
+
+    Products, batches and sales are not recorded per Lapas, so the figures are always
+    the whole ledger's: ``lapas`` (``--lapas``) is checked against the ledger, and a
+    report asked for some Lapas, or of a ledger of several, says that it counts them
+    all (``not_per_lapas``)."""
     group = parse_by(by)
     begins = session.date(start, "from", allow_future=True).isoformat() if start else None
     ends = (session.date(end, "to", allow_future=True) if end
@@ -51,6 +58,7 @@ def sales_report(session: Session, *, start: str | date | None = None,
         raise Invalid("to", ends, "period_empty", start=begins)
     low = begins or BEGINNING
     with report_snapshot(session, at) as (conn, head):
+        asked = scope_of(session, conn, lapas)
         figures = pq.sales_figures(conn, low, ends, group)
         catalog = {p["code"]: p for p in pq.products(conn)}
         if group == "product":
@@ -85,8 +93,15 @@ def sales_report(session: Session, *, start: str | date | None = None,
         totals["stock"] = rows[-1]["stock"] if rows else 0
     if group == "channel":
         totals["produced"] = totals["stock"] = None
-    return {"from": begins, "to": ends, "by": group, "lapas": session.config.lapas_code,
-            "ledger_head": head.as_dict(), "split": split_of(session), "shares_used": used,
+    # the figures cover the whole ledger, whatever was asked; the report says what was
+    covered = LapasScope(asked.ledger, asked.ledger, asked.own)
+    scope = scope_fields(covered)
+    if asked.narrowed:
+        scope["lapas_asked"] = list(asked.codes)
+    if asked.whole_ledger_noted:
+        scope["not_per_lapas"] = ["sales"]
+    return {"from": begins, "to": ends, "by": group, "lapas": lapas_code(session, covered),
+            **scope, "ledger_head": head.as_dict(), "split": split_of(session), "shares_used": used,
             "rows": rows, "totals": totals}
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..domain.heads import Head
 from . import ledger
+from .report_queries import Lapas, lapas_clause
 
 if TYPE_CHECKING:
     from ..domain.search import Search
@@ -332,7 +333,7 @@ _SENTENCE_DAYS30 = ("((coalesce(s.sentence_years, 0) * 12 + coalesce(s.sentence_
 
 
 def stays_due_candidates(conn: sqlite3.Connection, as_of: str, end: str, *,
-                         lead_days: int = 0) -> list[sqlite3.Row]:
+                         lead_days: int = 0, lapas: Lapas = None) -> list[sqlite3.Row]:
     """Stays in custody on ``as_of`` whose expiry is already past, or whose 2/3 date or
     expiry may fall in [as_of, end + lead_days] (``lead_days``: how long before expiry a
     CMB leave can begin).
@@ -340,8 +341,9 @@ def stays_due_candidates(conn: sqlite3.Connection, as_of: str, end: str, *,
     A coarse filter in SQL (a month as 365.25/12 days, ten days' slack either side); the
     exact calendar dates are computed in Python for these candidates only. Remission only
     brings dates forward (never before its grant date, which is past), so the approximate
-    expiry is never later than the true one.
+    expiry is never later than the true one. ``lapas``: only stays of those Lapas.
     """
+    only, params = lapas_clause("s.lapas", lapas)
     scale = 365.25 / 360
     return conn.execute(
         f"""WITH inside AS (
@@ -362,22 +364,26 @@ def stays_due_candidates(conn: sqlite3.Connection, as_of: str, end: str, *,
                               AND r.granted_on <= :as_of), 0) AS remission
                 FROM inside JOIN stays s ON s.id = inside.id
                 WHERE s.sentence_life = 0 AND s.sentence_death = 0
-                    AND s.sentence_years IS NOT NULL
+                    AND s.sentence_years IS NOT NULL{only}
                     AND NOT EXISTS (SELECT 1 FROM absences a WHERE a.stay_id = s.id
                                     AND a.left_on <= :as_of AND a.returned_on > :as_of)))
         WHERE expiry_approx <= julianday(:end) + :lead + 10
            OR two_thirds_approx BETWEEN julianday(:as_of) - 10 AND julianday(:end) + 10""",
-        {"as_of": as_of, "end": end, "lead": lead_days}).fetchall()
+        {"as_of": as_of, "end": end, "lead": lead_days, **params}).fetchall()
 
 
 def stays_released_between(conn: sqlite3.Connection, start: str, end: str,
-                           types: tuple[str, ...]) -> list[sqlite3.Row]:
-    """Stays released into the community with start < released_on <= end."""
+                           types: tuple[str, ...], lapas: Lapas = None) -> list[sqlite3.Row]:
+    """Stays released into the community with start < released_on <= end (of the Lapas
+    ``lapas``, when given)."""
+    only, params = lapas_clause("s.lapas", lapas)
+    marks = ",".join(f":type{i}" for i in range(len(types)))
     return conn.execute(
         f"SELECT p.id AS person_id, p.name, p.uid AS person_uid, {_STAY_COLUMNS} FROM stays s"
-        " JOIN people p ON p.id = s.person_id WHERE s.released_on > ? AND s.released_on <= ?"
-        " AND s.release_type IN (%s)" % ",".join("?" * len(types)),
-        (start, end, *types)).fetchall()
+        " JOIN people p ON p.id = s.person_id WHERE s.released_on > :start"
+        f" AND s.released_on <= :end AND s.release_type IN ({marks}){only}",
+        {"start": start, "end": end, **params,
+         **{f"type{i}": t for i, t in enumerate(types)}}).fetchall()
 
 
 def names_of(conn: sqlite3.Connection, person_ids: list[int]) -> dict[int, str]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from .report_queries import Lapas, lapas_clause, stay_clause
+
 _DONATION = """d.*, s.code AS sponsor_code, s.name AS sponsor_name, s.uid AS sponsor_uid,
     p.uid AS person_uid, p.name AS person_name"""
 _DONATION_FROM = """donations d JOIN sponsors s ON s.id = d.sponsor_id
@@ -129,9 +131,20 @@ def spending_like(conn: sqlite3.Connection, track: str, spent_on: str, amount: i
                         (track, spent_on, amount, what)).fetchone()
 
 
+# The Lapas an adoption belongs to (of ``adoptions a``): that of the person's stay when it
+# began (the latest admitted by then; failing that, their latest), so that each adoption
+# counts in one Lapas of a merged ledger.
+# (SQLite does not let a subquery's ORDER BY name the outer row: hence two of them.)
+ADOPTED_LAPAS = ("coalesce((SELECT st.lapas FROM stays st WHERE st.person_id = a.person_id"
+                 " AND st.admitted_on <= a.from_on ORDER BY st.admitted_on DESC, st.id DESC"
+                 " LIMIT 1), (SELECT st.lapas FROM stays st WHERE st.person_id = a.person_id"
+                 " ORDER BY st.id DESC LIMIT 1))")
+
+
 def adoptions(conn: sqlite3.Connection, *, sponsor_id: int | None = None,
               person_id: int | None = None) -> list[sqlite3.Row]:
-    """Adoptions with the person's name and current register class and status."""
+    """Adoptions with the person's name and current register class and status, and the
+    Lapas the adoption belongs to (``ADOPTED_LAPAS``)."""
     where, params = ["1"], []
     if sponsor_id is not None:
         where.append("a.sponsor_id = ?")
@@ -141,8 +154,8 @@ def adoptions(conn: sqlite3.Connection, *, sponsor_id: int | None = None,
         params.append(person_id)
     return conn.execute(
         "SELECT a.*, s.code AS sponsor_code, s.uid AS sponsor_uid, p.uid AS person_uid,"
-        " p.name AS person_name, st.register_class, st.reg_seq, st.reg_year, st.status"
-        " FROM adoptions a JOIN sponsors s ON s.id = a.sponsor_id"
+        " p.name AS person_name, st.register_class, st.reg_seq, st.reg_year, st.status,"
+        f" {ADOPTED_LAPAS} AS lapas FROM adoptions a JOIN sponsors s ON s.id = a.sponsor_id"
         " JOIN people p ON p.id = a.person_id"
         " JOIN stays st ON st.id = (SELECT max(id) FROM stays WHERE person_id = p.id)"
         f" WHERE {' AND '.join(where)} ORDER BY a.from_on, a.id", params).fetchall()
@@ -151,15 +164,22 @@ def adoptions(conn: sqlite3.Connection, *, sponsor_id: int | None = None,
 # -- figures for reports --------------------------------------------------------------------
 
 def sponsor_figures(conn: sqlite3.Connection, sponsor_id: int, start: str, end: str,
-                    release_types: tuple[str, ...]) -> dict:
+                    release_types: tuple[str, ...], lapas: Lapas = None) -> dict:
     """What came in, what went out, and what the places and people a sponsor is linked to
     came to, over [start, end).
 
     People linked: those in a place the sponsor funds, those it adopts, those a donation
     was given for. ``released``: released into the community in the period from a
     sentenced stay; ``came_back``: of those, readmitted for a new sentence since.
+
+    ``lapas`` narrows the places (by their stay), the adoptions (by ``ADOPTED_LAPAS``) and
+    the releases (by the stay released; a new sentence anywhere still counts) to those
+    Lapas; money is not recorded per Lapas and is always the sponsor's whole.
     """
     period = {"s": sponsor_id, "start": start, "end": end}
+    places_only, places_params = stay_clause("stay_id", lapas)
+    adopted_only, _ = lapas_clause(ADOPTED_LAPAS, lapas)
+    out_only, _ = lapas_clause("s.lapas", lapas)
     money = conn.execute(
         "SELECT coalesce(sum(CASE WHEN in_kind IS NULL THEN amount END), 0),"
         " coalesce(sum(CASE WHEN in_kind IS NOT NULL THEN amount END), 0), count(*)"
@@ -170,30 +190,32 @@ def sponsor_figures(conn: sqlite3.Connection, sponsor_id: int, start: str, end: 
         " AND spent_on >= :start AND spent_on < :end", period).fetchone()[0]
     places = conn.execute(
         "SELECT (SELECT count(*) FROM enrolments WHERE sponsor_id = :s AND requested_on >= :start"
-        "   AND requested_on < :end),"
+        f"   AND requested_on < :end{places_only}),"
         " (SELECT count(DISTINCT person_id) FROM enrolments WHERE sponsor_id = :s"
-        "   AND assigned_on >= :start AND assigned_on < :end),"
+        f"   AND assigned_on >= :start AND assigned_on < :end{places_only}),"
         " (SELECT count(*) FROM enrolments WHERE sponsor_id = :s AND status = 'completed'"
-        "   AND ended_on >= :start AND ended_on < :end),"
-        " (SELECT count(*) FROM adoptions WHERE sponsor_id = :s AND from_on < :end"
-        "   AND (until_on IS NULL OR until_on >= :start))", period).fetchone()
-    marks = ",".join("?" * len(release_types))
+        f"   AND ended_on >= :start AND ended_on < :end{places_only}),"
+        " (SELECT count(*) FROM adoptions a WHERE sponsor_id = :s AND from_on < :end"
+        f"   AND (until_on IS NULL OR until_on >= :start){adopted_only})",
+        {**period, **places_params}).fetchone()
+    marks = ",".join(f":type{i}" for i in range(len(release_types)))
     outcome = conn.execute(
         f"""WITH linked AS (
-            SELECT person_id FROM enrolments WHERE sponsor_id = ?
-            UNION SELECT person_id FROM adoptions WHERE sponsor_id = ?
-            UNION SELECT person_id FROM donations WHERE sponsor_id = ? AND person_id IS NOT NULL
-                AND voided_on IS NULL),
+            SELECT person_id FROM enrolments WHERE sponsor_id = :s
+            UNION SELECT person_id FROM adoptions WHERE sponsor_id = :s
+            UNION SELECT person_id FROM donations WHERE sponsor_id = :s
+                AND person_id IS NOT NULL AND voided_on IS NULL),
         out AS (
             SELECT s.person_id, s.id, s.released_on FROM stays s JOIN linked l
                 ON l.person_id = s.person_id
-            WHERE s.released_on >= ? AND s.released_on < ? AND s.release_type IN ({marks})
-                AND s.register_class LIKE 'B.%')
+            WHERE s.released_on >= :start AND s.released_on < :end
+                AND s.release_type IN ({marks})
+                AND s.register_class LIKE 'B.%'{out_only})
         SELECT count(DISTINCT person_id), count(DISTINCT CASE WHEN EXISTS (
             SELECT 1 FROM stays n WHERE n.person_id = out.person_id AND n.id > out.id
                 AND n.register_class LIKE 'B.%') THEN person_id END)
-        FROM out""", (sponsor_id, sponsor_id, sponsor_id, start, end, *release_types)
-    ).fetchone()
+        FROM out""", {**period, **places_params,
+                      **{f"type{i}": t for i, t in enumerate(release_types)}}).fetchone()
     return {"donated_cash": money[0], "donated_in_kind": money[1], "donations": money[2],
             "spent": spent, "seats": places[0], "started": places[1], "completed": places[2],
             "adopted": places[3], "released": outcome[0], "came_back": outcome[1]}
@@ -255,17 +277,19 @@ def register_classes(conn: sqlite3.Connection, person_uids: list[str]) -> dict[s
         " WHERE p.uid IN (SELECT value FROM json_each(?))", (json.dumps(person_uids),))}
 
 
-def places_by_track(conn: sqlite3.Connection, sponsor_id: int, start: str, end: str
-                    ) -> list[sqlite3.Row]:
+def places_by_track(conn: sqlite3.Connection, sponsor_id: int, start: str, end: str,
+                    lapas: Lapas = None) -> list[sqlite3.Row]:
     """Per track: places a sponsor funds begun (asked for) in [start, end), of which
-    started and completed by ``end``."""
+    started and completed by ``end`` (places of stays of ``lapas``, when given)."""
+    only, params = stay_clause("e.stay_id", lapas)
     return conn.execute(
         "SELECT e.track, t.name, count(*) AS seats,"
         " sum(e.assigned_on IS NOT NULL AND e.assigned_on < :end) AS started,"
         " sum(e.status = 'completed' AND e.ended_on < :end) AS completed"
         " FROM enrolments e JOIN tracks t ON t.code = e.track WHERE e.sponsor_id = :s"
-        " AND e.requested_on >= :start AND e.requested_on < :end GROUP BY e.track"
-        " ORDER BY e.track", {"s": sponsor_id, "start": start, "end": end}).fetchall()
+        f" AND e.requested_on >= :start AND e.requested_on < :end{only} GROUP BY e.track"
+        " ORDER BY e.track", {"s": sponsor_id, "start": start, "end": end, **params}
+    ).fetchall()
 
 
 def completed_tracks_of(conn: sqlite3.Connection, person_id: int, end: str) -> list[str]:
