@@ -186,7 +186,9 @@ def test_people_without_a_nik_are_offered_and_linked_only_by_hand(ktl, jmb):
     ktl.ok("merge", str(jmb.db))
     assert readmitted(ktl) == 0                         # not linked: not the same person yet
     [match] = ktl.json("person", "matches")
-    assert (match["a_lapas"], match["b_lapas"]) == ("KTL", "JMB")
+    assert (match["a"], match["b"]) == ("KTL:B.I-1/2023", "JMB:B.I-7/2025")
+    text = ktl.ok("--lang", "id", "person", "matches").stdout      # 80 columns here
+    assert "KTL:B.I-1/2023" in text and "JMB:B.I-7/2025" in text and "santoso" in text
     refused = ktl("person", "link", match["a"], match["b"])
     assert refused.exit_code == 1 and "--reason" in refused.stderr
     ktl.ok("person", "link", "B.I-1/2023", "JMB:B.I-7/2025", "--reason", "foto cocok")

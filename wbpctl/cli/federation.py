@@ -75,19 +75,22 @@ def merge(
 @person_app.command("matches")
 def matches(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
     """Records that are likely one person but are not linked: the same name (accents,
-    case and word order aside) and birth date, one of them without a NIK. Link them with
-    'wbpctl person link A B --reason R' once someone has checked.
+    case and word order aside) and birth date, one of them without a NIK, each named by
+    its Lapas and register number (and uid). Link them with 'wbpctl person link A B
+    --reason R' once someone has checked.
 
     Example: wbpctl person matches -f csv -o kandidat.csv
     """
     from ..services import federation
 
-    rows = [{"a": m.a.uid, "a_lapas": m.a.lapas, "a_name": m.a.name, "a_nik": bool(m.a.nik),
-             "b": m.b.uid, "b_lapas": m.b.lapas, "b_name": m.b.name, "b_nik": bool(m.b.nik),
-             "birth_date": m.a.birth_date}
-            for m in federation.matches(state(ctx).session())]
-    show_rows(ctx, rows, ["a", "a_lapas", "a_name", "b", "b_lapas", "b_name", "birth_date"],
-              fmt, output)
+    session = state(ctx).session()
+    rows = [{"a": federation.record_key(session, m.a), "a_name": m.a.name,
+             "b": federation.record_key(session, m.b), "b_name": m.b.name,
+             "birth_date": m.a.birth_date, "a_lapas": m.a.lapas, "b_lapas": m.b.lapas,
+             "a_uid": m.a.uid, "b_uid": m.b.uid}
+            for m in federation.matches(session)]
+    show_rows(ctx, rows, ["a", "a_name", "b", "b_name", "birth_date", "a_lapas", "b_lapas",
+                          "a_uid", "b_uid"], fmt, output)
 
 
 @person_app.command("link")

@@ -849,12 +849,13 @@ HELP_ID: dict[str, str] = {
     'The records of one person across merged Lapas.':
         'Catatan satu orang di beberapa Lapas yang digabung.',
     "Records that are likely one person but are not linked: the same name (accents, case "
-    "and word order aside) and birth date, one of them without a NIK. Link them with "
-    "'wbpctl person link A B --reason R' once someone has checked.":
+    "and word order aside) and birth date, one of them without a NIK, each named by its "
+    "Lapas and register number (and uid). Link them with 'wbpctl person link A B --reason "
+    "R' once someone has checked.":
         "Catatan yang kemungkinan satu orang tetapi belum ditautkan: nama sama (tanpa "
         "memandang aksen, huruf besar dan urutan kata) dan tanggal lahir sama, salah satunya "
-        "tanpa NIK. Tautkan dengan 'wbpctl person link A B --reason R' setelah diperiksa "
-        "petugas.",
+        "tanpa NIK, masing-masing disebut dengan Lapas dan nomor registernya (serta uid). "
+        "Tautkan dengan 'wbpctl person link A B --reason R' setelah diperiksa petugas.",
     "Record that two records are one person (an event of this ledger; neither record "
     "changes): recidivism then counts a readmission in either Lapas, and 'log' of either "
     "shows both.":

@@ -1248,6 +1248,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "h_a": ("Record A", "Catatan A"), "h_a_lapas": ("Lapas A", "Lapas A"),
     "h_a_name": ("Name A", "Nama A"), "h_b": ("Record B", "Catatan B"),
     "h_b_lapas": ("Lapas B", "Lapas B"), "h_b_name": ("Name B", "Nama B"),
+    "h_a_uid": ("uid A", "uid A"), "h_b_uid": ("uid B", "uid B"),
     "bundle_written": ("Bundle {path}: {events} event(s) after #{after}, up to {head}",
                        "Bundel {path}: {events} peristiwa setelah #{after}, sampai {head}"),
     "bundle_empty": ("The ledger has no event to bundle yet",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..domain.errors import Invalid, NotFound, Rejected
 from ..domain.heads import parse_head
+from ..domain.regno import RegisterNumber
 from ..domain.search import search_key
 from ..store import bundles, ledger, merging
 from . import heads
@@ -205,6 +206,15 @@ def matches(session: Session) -> list[Match]:
                 if a.group != b.group and (not a.nik or not b.nik):
                     found.append(Match(a, b))
     return found
+
+
+def record_key(session: Session, record: merging.Record) -> str:
+    """How a person writes a record: its latest register number, with its Lapas
+    (``JMB:B.I-6/2026``), which ``person link`` and every other command read back."""
+    if record.register is None:
+        return record.uid
+    number = RegisterNumber(*record.register).format(session.config.regno_format)
+    return f"{record.lapas}:{number}"
 
 
 def _record(session: Session, conn, who: str) -> merging.Record:

@@ -78,31 +78,38 @@ class Record(NamedTuple):
     nik: str | None
     birth_date: str | None
     group: int           # the record all records of the same person name (same_as)
-    lapas: str | None    # the Lapas of the record's latest stay
+    lapas: str | None    # the Lapas of the record's latest stay, and its register number
+    register: tuple[str, int, int] | None
 
 
 _RECORD = ("SELECT p.id, p.uid, p.name, p.name_key, p.nik, p.birth_date,"
-           " coalesce(p.same_as, p.id), (SELECT s.lapas FROM stays s WHERE s.person_id = p.id"
-           " ORDER BY s.admitted_on DESC, s.id DESC LIMIT 1) FROM people p")
+           " coalesce(p.same_as, p.id), s.lapas, s.register_class, s.reg_seq, s.reg_year"
+           " FROM people p LEFT JOIN stays s ON s.id = (SELECT l.id FROM stays l"
+           " WHERE l.person_id = p.id ORDER BY l.admitted_on DESC, l.id DESC LIMIT 1)")
+
+
+def _record(row: tuple) -> "Record":
+    *head, cls, seq, year = row
+    return Record(*head, (cls, seq, year) if cls is not None else None)
 
 
 def records_by_uid(conn: sqlite3.Connection, uids: list[str]) -> list[Record]:
     out = []
     for i in range(0, len(uids), 500):
         part = uids[i:i + 500]
-        out += [Record(*r) for r in conn.execute(
+        out += [_record(r) for r in conn.execute(
             f"{_RECORD} WHERE p.uid IN ({','.join('?' * len(part))}) ORDER BY p.id", part)]
     return out
 
 
 def records_with_nik(conn: sqlite3.Connection, nik: str) -> list[Record]:
-    return [Record(*r) for r in conn.execute(f"{_RECORD} WHERE p.nik = ? ORDER BY p.id",
+    return [_record(r) for r in conn.execute(f"{_RECORD} WHERE p.nik = ? ORDER BY p.id",
                                              (nik,))]
 
 
 def records_born(conn: sqlite3.Connection) -> list[Record]:
     """Every record with a birth date (the candidates of a likely match), by id."""
-    return [Record(*r) for r in conn.execute(
+    return [_record(r) for r in conn.execute(
         f"{_RECORD} WHERE p.birth_date IS NOT NULL ORDER BY p.id")]
 
 
