@@ -3,6 +3,7 @@ on a national ledger, against baselines measured in the same run.
 
 Usage:
   python benchmarks/bench.py --db national.db [--people 300000] [--runs 5] [--json results.json]
+                             [--federation]
 
 When --db does not exist it is built first with make_national.py (about 4 minutes for
 300,000 people).
@@ -13,6 +14,8 @@ Run both with the project's virtual environment's python. Each figure is the med
   reports   the same figures from one hand-written SQL query in the sqlite3 shell
   --at      a full wbpctl verify of the same ledger (both replay every event)
   checkpoint  the monthly report when <db>.heads already ends with its head
+With --federation it first runs make_federation.py (ten Lapas ledgers of 1,000 people:
+bundle, merge, merge again, the province's reports, verify).
 """
 
 from __future__ import annotations
@@ -96,7 +99,13 @@ def main() -> None:
                         help="size of the ledger to build when --db does not exist")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--federation", action="store_true",
+                        help="also time bundle, merge, re-merge and the province's reports of"
+                        " ten Lapas ledgers (make_federation.py, same --runs)")
     args = parser.parse_args()
+    if args.federation:
+        subprocess.run([sys.executable, str(Path(__file__).with_name("make_federation.py")),
+                        "--runs", str(args.runs)], check=True)
     if not args.db.exists():
         subprocess.run([sys.executable, str(Path(__file__).with_name("make_national.py")),
                         str(args.people), "--db", str(args.db)], check=True)

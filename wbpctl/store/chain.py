@@ -10,7 +10,6 @@ an old report or kept in a checkpoint still proves what it proved.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -49,6 +48,8 @@ def hash_v1(prev: bytes, uid: str, at: str, actor: str, lapas: str, kind: str,
             subject: str, payload_json: str, batch: str | None) -> bytes:
     """Format 1: the unit separator cannot occur in canonical JSON or our fields, so no
     two ways of splitting the same text into fields hash alike."""
+    import hashlib   # here, not at the top: commands that only read never hash (2 ms)
+
     text = "\x1f".join((prev.hex(), uid, at, actor, lapas, kind, subject, payload_json,
                         batch or ""))
     return hashlib.sha256(text.encode("utf-8")).digest()
@@ -59,6 +60,8 @@ def hash_v2(prev: bytes, uid: bytes, at: str, actor: str, lapas: str, kind: str,
     """Format 2: the tag, the previous hash (32 bytes), the uid (16 bytes), then the text
     fields separated by the unit separator. The command's time, actor, Lapas and batch
     are stored once per command and covered here, in every one of its events."""
+    import hashlib
+
     text = "\x1f".join((at, actor, lapas, kind, subject, payload_json, batch or ""))
     return hashlib.sha256(FORMAT_TAG + prev + uid + text.encode("utf-8")).digest()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -321,6 +320,8 @@ class _Walker:
         checked (another process checks the hashes at the same time: ``verify``)."""
         if not check:
             return self._follow(cursor, on_rows)
+        import hashlib   # here: commands that only read never hash
+
         sha256, join, commands = hashlib.sha256, b"".join, self.commands
         tag, sep, legacy = chain.FORMAT_TAG, _SEP, self.info.legacy_upto
         expected, prev = self.seq + 1, self.prev
