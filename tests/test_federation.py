@@ -34,25 +34,26 @@ class Lapas(Cli):
         return path
 
 
-@pytest.fixture
-def ktl(tmp_path) -> Lapas:
-    ledger = Lapas(tmp_path, "KTL")
+def ready(tmp_path: Path, code: str) -> Lapas:
+    ledger = Lapas(tmp_path, code)
     ledger.ok("init")
     return ledger
+
+
+@pytest.fixture
+def ktl(tmp_path) -> Lapas:
+    return ready(tmp_path, "KTL")
 
 
 @pytest.fixture
 def jmb(tmp_path) -> Lapas:
-    ledger = Lapas(tmp_path, "JMB")
-    ledger.ok("init")
-    return ledger
+    return ready(tmp_path, "JMB")
 
 
 @pytest.fixture
 def kanwil(tmp_path) -> Lapas:
-    ledger = Lapas(tmp_path, "KWJ")
-    ledger.ok("init")
-    return ledger
+    """The regional office's ledger (Kanwil Ditjenpas Jambi)."""
+    return ready(tmp_path, "KWJ")
 
 
 def released_in_ktl(ktl: Lapas) -> None:
@@ -61,10 +62,9 @@ def released_in_ktl(ktl: Lapas) -> None:
     ktl.ok("release", "B.I-1/2023", "--type", "ekspirasi", "--on", "2025-01-10")
 
 
-def readmitted_in_jmb(jmb: Lapas, nik: str | None = NIK) -> None:
+def readmitted_in_jmb(jmb: Lapas) -> None:
     """Budi again, in Jambi, five months later (a new offence)."""
-    add_person(jmb, "B.I-7/2025", detained="2025-06-01", sentence="3y",
-               **({"nik": nik} if nik else {"birth_date": "1990-03-12"}))
+    add_person(jmb, "B.I-7/2025", detained="2025-06-01", sentence="3y", nik=NIK)
 
 
 def readmitted(ledger: Lapas) -> int:
@@ -127,8 +127,7 @@ def test_a_fork_is_refused_with_nothing_written(tmp_path, ktl, kanwil):
     add_person(ktl)
     kanwil.ok("merge", str(ktl.bundle("ktl.wbpb")))
     # the Lapas restores an old copy and writes other events after event 1
-    other = Lapas(tmp_path / "restored", "KTL")
-    other.ok("init")
+    other = ready(tmp_path / "restored", "KTL")
     add_person(other, "B.I-9/2025", name="Lain")
     before = dump(kanwil.db)
     result = kanwil("merge", str(other.db))
@@ -203,8 +202,7 @@ def test_people_without_a_nik_are_offered_and_linked_only_by_hand(ktl, jmb):
 def test_ten_lapas_merge_into_the_regional_ledger(tmp_path, kanwil):
     bundles = []
     for i in range(10):
-        one = Lapas(tmp_path, f"L{i}")
-        one.ok("init")
+        one = ready(tmp_path, f"L{i}")
         add_person(one, f"B.I-{i + 1}/2025", name=f"Orang {i}")
         bundles.append(str(one.bundle(f"l{i}.wbpb")))
     kanwil.ok("merge", *reversed(bundles))
