@@ -235,3 +235,89 @@ def test_another_lapas_record_is_read_here_and_written_in_its_own_ledger(ktl, jm
     add_person(ktl, "B.I-9/2026", detained="2026-09-01", sentence="2y", nik=NIK)
     assert ktl.json("participant", "show", NIK)["reg_no"] == "B.I-9/2026"   # ours first
     ktl.ok("verify")
+
+
+# -- what a review found: nothing outside a checked chain, nothing taken on trust -----------
+
+def rewrite_bundle(path: Path, change) -> None:
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    header = json.loads(lines[0])
+    change(header)
+    path.write_bytes(gzip.compress(("\n".join([json.dumps(header), *lines[1:]]) + "\n")
+                                   .encode("utf-8")))
+
+
+def test_an_event_outside_every_chain_fails_verify(ktl):
+    add_person(ktl)
+    conn = sqlite3.connect(ktl.db)
+    conn.execute("INSERT INTO events (seq, command, uid, kind, subject, payload, hash)"
+                 " SELECT 5 * (1 << 40) + 1, command, uid, kind, subject, payload, hash"
+                 " FROM events WHERE seq = 2")
+    conn.commit()
+    conn.close()
+    for quick in ([], ["--quick"]):
+        result = ktl("verify", *quick)
+        assert result.exit_code == 1 and "belongs to no chain" in result.stderr
+
+
+def test_a_merged_chain_cut_short_fails_even_the_quick_verify(ktl, jmb, kanwil):
+    add_person(jmb, "B.I-3/2025", name="Siti Aminah")
+    kanwil.ok("merge", str(jmb.db))
+    conn = sqlite3.connect(kanwil.db)
+    conn.execute("DELETE FROM events WHERE seq = (SELECT max(seq) FROM events)")
+    conn.commit()
+    conn.close()
+    result = kanwil("verify", "--quick")
+    assert result.exit_code == 1 and "JMB" in result.stderr
+
+
+def test_a_bundle_relabelled_as_another_lapas_is_refused(jmb, kanwil):
+    add_person(jmb, "B.I-3/2025", name="Siti Aminah")
+    path = jmb.bundle("jmb.wbpb")
+    rewrite_bundle(path, lambda header: header.update(lapas="BTH"))
+    before = dump(kanwil.db)
+    result = kanwil("merge", str(path))
+    assert result.exit_code == 1 and "says another Lapas" in result.stderr
+    assert dump(kanwil.db) == before
+
+
+def test_the_format_of_a_bundle_is_read_from_its_hashes_not_its_header(jmb, kanwil):
+    add_person(jmb, "B.I-3/2025", name="Siti Aminah")
+    first = jmb.bundle("one.wbpb")
+    rewrite_bundle(first, lambda header: header.update(legacy_upto=1000))
+    kanwil.ok("merge", str(first))
+    add_person(jmb, "B.I-4/2025", name="Agus")
+    kanwil.ok("merge", str(jmb.bundle("two.wbpb", "JMB#2")))
+    kanwil.ok("verify")
+
+
+def test_a_ledger_that_merged_another_brings_it_first(tmp_path, ktl, jmb):
+    xyz = ready(tmp_path, "XYZ")
+    add_person(xyz, "B.I-9/2024", name="Budi Santoso", nik=NIK)
+    add_person(jmb, "B.I-7/2025", name="Budi Santoso", nik=NIK)
+    jmb.ok("merge", str(xyz.db))                        # JMB links its Budi and XYZ's
+    alone = ktl("merge", str(jmb.bundle("jmb.wbpb")))   # JMB's link names XYZ's record
+    assert alone.exit_code == 1 and "merge that Lapas's ledger or bundles first" \
+        in alone.stderr
+    ktl.ok("merge", str(jmb.db))                        # XYZ's chain first, then JMB's
+    assert ktl.json("participant", "show", "XYZ:B.I-9/2024")["name"] == "Budi Santoso"
+    ktl.ok("verify")
+
+
+def test_a_nik_registered_here_after_a_merge_is_linked_too(ktl, jmb):
+    readmitted_in_jmb(jmb)
+    ktl.ok("merge", str(jmb.db))
+    add_person(ktl, "B.I-9/2026", detained="2026-09-01", sentence="2y", nik=NIK)
+    assert ktl.json("log", "B.I-9/2026")[-1]["kind"] == "person.linked"
+    ktl.ok("verify")
+
+
+def test_a_config_of_another_lapas_cannot_write_into_this_ledger(tmp_path, ktl):
+    add_person(ktl)
+    stranger = Lapas(tmp_path, "JMB")
+    stranger.db = ktl.db
+    before = dump(ktl.db)
+    result = stranger("participant", "add", "--name", "X", "--reg-no", "B.I-50/2025",
+                      "--detained", "2025-01-10", "--sentence", "3y")
+    assert result.exit_code == 1 and "This ledger is Lapas KTL's" in result.stderr
+    assert dump(ktl.db) == before

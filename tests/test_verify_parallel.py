@@ -53,3 +53,14 @@ def test_a_changed_table_row_is_still_named(two_cores, demo):
     conn.close()
     found = ledger.verify(str(demo.db))
     assert found.problem.kind == "projection" and found.problem.table == "stays"
+
+
+def test_the_quick_halves_name_a_missing_event_and_a_ledger_of_one_event(two_cores, demo, cli):
+    assert ledger.verify(str(cli.db), quick=True).problem is None     # one event: no halves
+    conn = sqlite3.connect(demo.db)
+    middle = conn.execute("SELECT max(seq) / 2 FROM events").fetchone()[0]
+    conn.execute("DELETE FROM events WHERE seq = ?", (middle,))
+    conn.commit()
+    conn.close()
+    found = ledger.verify(str(demo.db), quick=True).problem
+    assert found is not None and found.seq == middle and "missing" in found.detail

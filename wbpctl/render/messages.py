@@ -1314,6 +1314,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            " it in the ledger of {lapas}",
                            "{who} adalah catatan {lapas} yang digabung ke sini: catat"
                            " perubahannya di buku besar {lapas}"),
+    "merge_conflict": ("{source}: the events of {lapas} name a record that is not here (a"
+                       " Lapas it merged itself: merge that Lapas's ledger or bundles first) or"
+                       " make one this ledger already has; nothing written",
+                       "{source}: peristiwa {lapas} menyebut catatan yang tidak ada di sini"
+                       " (Lapas yang digabungnya sendiri: gabungkan dulu buku besar atau bundel"
+                       " Lapas itu) atau membuat catatan yang sudah ada; tidak ada yang"
+                       " ditulis"),
+    "merge_event_of_other_lapas": ("{source}: event #{seq} says another Lapas than the chain"
+                                   " it comes in; nothing written",
+                                   "{source}: peristiwa #{seq} menyebut Lapas lain dari"
+                                   " rantainya; tidak ada yang ditulis"),
+    "ledger_of_other_lapas": ("This ledger is Lapas {lapas}'s, the config says {config}: use"
+                              " the config of {lapas} (another Lapas's records come in by"
+                              " 'wbpctl merge')",
+                              "Buku besar ini milik Lapas {lapas}, konfigurasi menyebut"
+                              " {config}: pakai konfigurasi {lapas} (catatan Lapas lain masuk"
+                              " lewat 'wbpctl merge')"),
     "migration_chain_broken": ("The ledger cannot be upgraded: it is broken at event #{seq}"
                                " ({detail}). Nothing was changed; restore a backup first.",
                                "Buku besar tidak dapat ditingkatkan: rusak pada peristiwa #{seq}"

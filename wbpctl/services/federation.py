@@ -10,6 +10,7 @@ event for each NIK found in two Lapas. Nothing of any chain is ever rewritten.
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from ..domain.regno import RegisterNumber
 from ..domain.search import search_key
 from ..store import bundles, ledger, merging
 from . import heads
-from .participants import find_person
+from .participants import find_person, link_by_nik
 from .session import Session, Tx
 
 
@@ -102,7 +103,9 @@ def merge(session: Session, sources: list[Path]) -> Merged:
         segments = _segments(sources)
     except bundles.BadSource as error:
         raise _refused(error) from None
-    segments.sort(key=lambda s: (s.lapas, s.after))
+    # the chains a source merged before its own (its own events may link their records),
+    # each Lapas's in the order its events come
+    segments.sort(key=lambda s: (s.own, s.lapas, s.after))
     result = Merged()
     with session.transaction() as tx:
         own = session.config.lapas_code
@@ -150,31 +153,25 @@ def _take(tx: Tx, segment: bundles.Segment, result: Merged) -> None:
         return
     if info is None:
         info = merging.new_chain(conn, segment.lapas, segment.legacy_upto)
+    elif segment.legacy_upto > have and have > info.legacy_upto:
+        # format-1 events after format-2 ones: no ledger writes that
+        raise Rejected("merge_event_altered", source=segment.source, seq=have + 1)
+    merging.extend_legacy(conn, info, segment.legacy_upto)
     merging.store(conn, info, new)
-    merging.apply(conn, segment.lapas, new)
+    try:
+        merging.apply(conn, segment.lapas, new)
+    except (LookupError, sqlite3.IntegrityError):
+        # a record it names is not here (its Lapas not merged yet), or one it makes is
+        raise Rejected("merge_conflict", source=segment.source, lapas=segment.lapas) from None
     head = new[-1].hash.hex()
     tx.record("ledger.merged", segment.lapas, {"lapas": segment.lapas, "from": new[0].seq,
                                                "to": new[-1].seq, "head": head})
     result.taken.append({"lapas": segment.lapas, "from": new[0].seq, "to": new[-1].seq,
                          "events": len(new), "head": f"{segment.lapas}#{new[-1].seq}:"
                                                       f"{head[:8]}"})
-    _link_by_nik(tx, [e.subject for e in new
-                      if e.kind in ("person.admitted", "person.registered")], result)
-
-
-def _link_by_nik(tx: Tx, uids: list[str], result: Merged) -> None:
-    """The same NIK in two Lapas is one person: each newly merged record with a NIK is
-    linked to the earliest other record of that NIK (the links are events of this
-    ledger's own chain)."""
-    for found in merging.records_by_uid(tx.conn, uids):
-        if not found.nik:
-            continue
-        for other in merging.records_with_nik(tx.conn, found.nik):
-            if other.group != merging.record(tx.conn, found.uid).group:
-                tx.record("person.linked", found.uid, {"a": other.uid, "b": found.uid,
-                                                       "basis": "nik"})
-                result.links.append({"a": other.uid, "b": found.uid, "nik": found.nik})
-                break
+    # the same NIK in two Lapas is one person
+    result.links += link_by_nik(tx, [e.subject for e in new
+                                     if e.kind in ("person.admitted", "person.registered")])
 
 
 # -- people across Lapas -----------------------------------------------------------------------

@@ -23,7 +23,7 @@ from ..domain.release import is_pretrial
 from ..domain.search import Search, matcher, parse_search
 from ..domain.sentence import Sentence, check_class_agrees, parse_sentence
 from ..domain.uids import is_uid
-from ..store import queries
+from ..store import merging, queries
 from ..store.chain import new_uid, new_uids
 from ..store.ledger import Draft
 from .catalog import find_track
@@ -279,8 +279,30 @@ def registration_record(session: Session, plan: Registration, person_uid: str,
 def register_checked(tx: Tx, plans: list[Registration]) -> None:
     """Write registrations that passed ``check_registration``, as one batch of events."""
     uids = new_uids(2 * len(plans))
-    tx.record_many([registration_record(tx.session, plan, plan.uid or uids[2 * i],
-                                        uids[2 * i + 1]) for i, plan in enumerate(plans)])
+    records = [registration_record(tx.session, plan, plan.uid or uids[2 * i], uids[2 * i + 1])
+               for i, plan in enumerate(plans)]
+    tx.record_many(records)
+    link_by_nik(tx, [r.subject for r, plan in zip(records, plans) if plan.nik])
+
+
+def link_by_nik(tx: Tx, uids: list[str]) -> list[dict]:
+    """The same NIK in two Lapas is one person: each of these records with a NIK that a
+    record of another Lapas (merged into this ledger) has is linked to the earliest such
+    record, by a ``person.linked`` event of this ledger's own chain. Nothing to do (and
+    nothing read) in a ledger that merged no other Lapas."""
+    if not uids or not merging.has_merged(tx.conn):
+        return []
+    made = []
+    for found in merging.records_by_uid(tx.conn, uids):
+        if not found.nik:
+            continue
+        for other in merging.records_with_nik(tx.conn, found.nik):
+            if other.group != merging.record(tx.conn, found.uid).group:
+                tx.record("person.linked", found.uid, {"a": other.uid, "b": found.uid,
+                                                       "basis": "nik"})
+                made.append({"a": other.uid, "b": found.uid, "nik": found.nik})
+                break
+    return made
 
 
 def register(session: Session, *, name: str, reg_no: str, detained: str | date,
@@ -302,6 +324,7 @@ def register(session: Session, *, name: str, reg_no: str, detained: str | date,
     with session.transaction(tx) as tx:
         check_registration(tx, plan)
         tx.record_many([registration_record(session, plan, person_uid, new_uid())])
+        link_by_nik(tx, [person_uid] if plan.nik else [])
     return {"uid": person_uid, "name": plan.name,
             "reg_no": plan.stay["reg"].format(session.config.regno_format),
             "notices": plan.stay["notices"]}

@@ -49,6 +49,7 @@ class Segment:
     after_hash: bytes
     events: list[Stored]
     source: str
+    own: bool = True      # the source's own chain (a bundle's is), not one it merged
 
     @property
     def last(self) -> int:
@@ -68,20 +69,30 @@ class BadSource(Exception):
 
 
 def check_links(segment: Segment) -> None:
-    """Recompute every hash from ``after_hash``; a bundle that was altered is refused."""
-    prev = segment.after_hash
+    """Recompute every hash from ``after_hash``; a bundle that was altered is refused.
+
+    Which format each event was hashed in is read from the hashes themselves, not taken
+    from the header (which no hash covers): format 1 until the first format-2 event, then
+    only format 2; ``legacy_upto`` becomes the last format-1 event found (0: none). Every
+    event must name the Lapas of its chain (that field, unlike the header, is hashed)."""
+    prev, legacy, format2 = segment.after_hash, 0, False
     for i, e in enumerate(segment.events):
         if e.seq != segment.after + 1 + i:
             raise BadSource(segment.source, "event_missing", segment.after + 1 + i)
-        if e.seq > segment.legacy_upto:
-            made = chain.hash_v2(prev, e.uid, e.at, e.actor, e.lapas, e.kind, e.subject,
-                                 e.payload, e.batch)
-        else:
-            made = chain.hash_v1(prev, chain.uid_text(e.uid), e.at, e.actor, e.lapas, e.kind,
-                                 e.subject, e.payload, e.batch)
+        if e.lapas != segment.lapas:
+            raise BadSource(segment.source, "event_of_other_lapas", e.seq)
+        made = chain.hash_v2(prev, e.uid, e.at, e.actor, e.lapas, e.kind, e.subject,
+                             e.payload, e.batch)
+        if made == e.hash:
+            format2 = True
+        elif not format2:
+            made = chain.hash_v1(prev, chain.uid_text(e.uid), e.at, e.actor, e.lapas,
+                                 e.kind, e.subject, e.payload, e.batch)
+            legacy = e.seq
         if made != e.hash:
             raise BadSource(segment.source, "event_altered", e.seq)
         prev = made
+    segment.legacy_upto = legacy
 
 
 # -- reading a chain from a ledger ---------------------------------------------------------
@@ -115,6 +126,8 @@ def read_ledger(path: Path) -> list[Segment]:
             raise BadSource(source, "old_ledger")
         conn.execute("BEGIN")
         segments = [read_chain(conn, info, 0, source) for info in ledger.chains(conn)]
+        for segment, info in zip(segments, ledger.chains(conn)):
+            segment.own = info.id == ledger.HOME
         conn.execute("ROLLBACK")
     except sqlite3.DatabaseError as exc:
         raise BadSource(source, "unreadable") from exc
@@ -180,11 +193,16 @@ def read_bundle(path: Path) -> Segment:
         if isinstance(exc, FileNotFoundError):
             raise BadSource(source, "missing") from exc
         raise BadSource(source, "not_a_bundle") from exc
-    if len(events) != header.get("events"):
-        raise BadSource(source, "event_missing", segment.last + 1)
-    check_links(segment)
-    if (segment.last, segment.last_hash.hex()) != (head["seq"], head["hash"]):
-        raise BadSource(source, "event_altered", head["seq"])
+    try:
+        if len(events) != header.get("events"):
+            raise BadSource(source, "event_missing", segment.last + 1)
+        check_links(segment)
+        if (segment.last, segment.last_hash.hex()) != (head["seq"], head["hash"]):
+            raise BadSource(source, "event_altered", head["seq"])
+    except BadSource:
+        raise
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise BadSource(source, "not_a_bundle") from exc
     return segment
 
 

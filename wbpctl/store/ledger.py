@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterable, Iterator, NamedTuple
 
+from ..domain.errors import Rejected
 from ..domain.heads import Head
 from ..domain.nik import mask_nik
 from ..domain.federation import qualify
@@ -99,6 +100,10 @@ class Ledger:
         if tail.seq == 0:
             self.conn.execute("INSERT OR IGNORE INTO chains (id, lapas) VALUES (?, ?)",
                               (HOME, self.lapas))
+        own = self.conn.execute("SELECT lapas FROM chains WHERE id = ?", (HOME,)).fetchone()
+        if own is not None and own[0] != self.lapas and tail.seq > 0:
+            # the config names another Lapas than the one whose ledger this is
+            raise Rejected("ledger_of_other_lapas", lapas=own[0], config=self.lapas)
         return self.conn.execute(
             "INSERT INTO commands (lapas, at, actor, batch) VALUES (?,?,?,?)",
             (self.lapas, self._at, self.actor, self.batch)).lastrowid
@@ -283,9 +288,12 @@ class _Commands:
     def __getitem__(self, command: int) -> tuple[bytes, bytes, str]:
         found = self.parts.get(command)
         if found is None:
-            at, actor, lapas, batch = self.conn.execute(
+            row = self.conn.execute(
                 f"SELECT at, actor, lapas, batch FROM {self.database}.commands WHERE id = ?",
                 (command,)).fetchone()
+            if row is None:
+                raise KeyError(command)
+            at, actor, lapas, batch = row
             found = (f"{at}\x1f{actor}\x1f{lapas}\x1f".encode("utf-8"),
                      ("\x1f" + (batch or "")).encode("utf-8"), lapas)
             if len(self.parts) > 10_000:     # a ledger of many small commands: stay small
@@ -334,7 +342,12 @@ class _Walker:
                     self._fail(expected, f"event #{expected} is missing")
                     return False
                 if command != last_command:
-                    mid, tail, _ = commands[command]
+                    try:
+                        mid, tail, _ = commands[command]
+                    except KeyError:
+                        self.seq, self.prev = expected - 1, prev
+                        self._fail(seq, "the command it belongs to is missing")
+                        return False
                     last_command = command
                 if seq > legacy:
                     made = sha256(join((tag, prev, uid, mid, kind, sep, subject, sep, payload,
@@ -640,7 +653,10 @@ def verify(path: str, *, quick: bool = False, heads: Iterable[int] = ()) -> Veri
             total = scratch.execute("SELECT count(*) FROM live.events").fetchone()[0]
             found = {seq: h for seq in heads if (h := head(scratch, seq, "live")) is not None}
             ends = _ends(scratch)
-            if total < PARALLEL_FROM or not _parallel():
+            problem = _outside_chains(scratch, total) or _merged_ends(scratch, ends)
+            if problem is not None:
+                pass
+            elif total < PARALLEL_FROM or not _parallel():
                 problem = _replay(scratch, apply=not quick).problem
             elif quick:
                 problem = _quick_halves(path, scratch, ends)
@@ -669,6 +685,43 @@ def verify(path: str, *, quick: bool = False, heads: Iterable[int] = ()) -> Veri
                 scratch.execute("ROLLBACK")
 
 
+def _outside_chains(scratch: sqlite3.Connection, total: int) -> Problem | None:
+    """Events no chain holds (a seq below 1, or in the range of no chain) are never
+    checked by a walk, yet a query could read them: their mere presence is a problem."""
+    held = sum(scratch.execute(
+        "SELECT count(*) FROM live.events WHERE seq BETWEEN ? AND ?",
+        (info.id * SPAN + 1, info.id * SPAN + _N)).fetchone()[0]
+        for info in chains(scratch, "live"))
+    if held == total:
+        return None
+    stray = scratch.execute(
+        "SELECT e.seq FROM live.events e WHERE e.seq < 1 OR NOT EXISTS (SELECT 1 FROM"
+        " live.chains c WHERE e.seq BETWEEN c.id * ? + 1 AND c.id * ? + ?) LIMIT 1",
+        (SPAN, SPAN, _N)).fetchone()
+    return Problem("chain", stray[0] if stray else None, "events", None,
+                   "an event that belongs to no chain of this ledger")
+
+
+def _merged_ends(scratch: sqlite3.Connection, ends: dict[int, int]) -> Problem | None:
+    """Each merged chain ends where the last merge of it says (its seq and hash): one
+    lookup per chain, so --quick sees a merged chain cut short or relabelled too."""
+    for info in chains(scratch, "live"):
+        if info.id == HOME:
+            continue
+        row = scratch.execute(
+            "SELECT payload FROM live.events WHERE subject = ? AND kind = 'ledger.merged'"
+            " AND seq < ? ORDER BY seq DESC LIMIT 1", (info.lapas, SPAN)).fetchone()
+        last = ends.get(info.id, 0)
+        merged = chain.payload_of(row[0]) if row else None
+        stored = scratch.execute("SELECT hash FROM live.events WHERE seq = ?",
+                                 (info.id * SPAN + last,)).fetchone()
+        if merged is None or merged["to"] != last or stored is None \
+                or stored[0].hex() != merged["head"]:
+            return Problem("chain", last, "events", None,
+                           "the merged events are not those the merges recorded", info.lapas)
+    return None
+
+
 def _quick_halves(path: str, scratch: sqlite3.Connection, ends: dict[int, int]
                   ) -> Problem | None:
     """--quick on two cores: the first half of this ledger's own chain and the merged
@@ -677,13 +730,19 @@ def _quick_halves(path: str, scratch: sqlite3.Connection, ends: dict[int, int]
     last = ends.get(HOME, 0)
     middle = last // 2
     others = [(c, 1, n) for c, n in ends.items() if c != HOME]
+    home = [c for c in chains(scratch, "live") if c.id == HOME]
+    if middle == 0 or not home:
+        return _replay(scratch, apply=False).problem
     checker = _Checker(path, [(HOME, 1, middle), *others])
     try:
-        info = next(c for c in chains(scratch, "live") if c.id == HOME)
-        prev = scratch.execute("SELECT hash FROM live.events WHERE seq = ?",
-                               (middle,)).fetchone()[0]
-        walker = _Walker(info, _Commands(scratch, "live"), middle, prev)
-        walker.walk(_rows(scratch, "live", HOME, middle + 1, last))
+        row = scratch.execute("SELECT hash FROM live.events WHERE seq = ?",
+                              (middle,)).fetchone()
+        walker = _Walker(home[0], _Commands(scratch, "live"), middle,
+                         row[0] if row else chain.GENESIS)
+        if row is None:          # the other process names the first missing event
+            walker._fail(middle, f"event #{middle} is missing")
+        else:
+            walker.walk(_rows(scratch, "live", HOME, middle + 1, last))
         first = checker.result()
     except BaseException:
         checker.stop()

@@ -12,6 +12,12 @@ from .bundles import Stored
 from .payloads import IMPLIED, expand
 
 
+def has_merged(conn: sqlite3.Connection) -> bool:
+    """Whether this ledger holds another Lapas's chain."""
+    return conn.execute("SELECT 1 FROM chains WHERE id != ? LIMIT 1",
+                        (ledger.HOME,)).fetchone() is not None
+
+
 def chain_of(conn: sqlite3.Connection, lapas: str) -> ledger.ChainInfo | None:
     row = conn.execute("SELECT id, lapas, legacy_upto FROM chains WHERE lapas = ?",
                        (lapas,)).fetchone()
@@ -52,8 +58,12 @@ def store(conn: sqlite3.Connection, info: ledger.ChainInfo, events: list[Stored]
                                    " VALUES (?,?,?,?)", key).lastrowid
         rows.append((base + e.seq, command, e.uid, e.kind, e.subject, e.payload, e.hash))
     conn.executemany(ledger.INSERT_EVENT, rows)
-    if events and events[-1].seq <= info.legacy_upto:
-        pass   # format-1 events keep their format (chains.legacy_upto came with them)
+
+
+def extend_legacy(conn: sqlite3.Connection, info: ledger.ChainInfo, legacy_upto: int) -> None:
+    """The chain's format-1 events now reach ``legacy_upto`` (found from their hashes)."""
+    if legacy_upto > info.legacy_upto:
+        conn.execute("UPDATE chains SET legacy_upto = ? WHERE id = ?", (legacy_upto, info.id))
 
 
 def apply(conn: sqlite3.Connection, lapas: str, events: Iterable[Stored]) -> None:

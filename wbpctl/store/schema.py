@@ -439,8 +439,11 @@ def _m006_lean_ledger(db) -> None:
             " SELECT seq, (SELECT id FROM commands WHERE id <= e.seq ORDER BY id DESC LIMIT 1),"
             " wbpctl_unhex(uid), kind, subject, payload, wbpctl_unhex(hash) FROM events e"
             " ORDER BY seq")
+        # the chain is the Lapas's the ledger is now (its last event's: a code changed
+        # in the config earlier stays in the events it was written with)
         conn.execute("INSERT INTO chains (id, lapas, legacy_upto) SELECT 0,"
-                     " (SELECT lapas FROM events ORDER BY seq LIMIT 1), max(seq) FROM events")
+                     " (SELECT lapas FROM events ORDER BY seq DESC LIMIT 1), max(seq)"
+                     " FROM events")
     conn.execute("DROP TABLE events")
     conn.execute("ALTER TABLE lean_events RENAME TO events")
     # log WHO, a person's history, the latest privacy policy: events by subject, in order
