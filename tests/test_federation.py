@@ -321,3 +321,11 @@ def test_a_config_of_another_lapas_cannot_write_into_this_ledger(tmp_path, ktl):
                       "--detained", "2025-01-10", "--sentence", "3y")
     assert result.exit_code == 1 and "This ledger is Lapas KTL's" in result.stderr
     assert dump(ktl.db) == before
+
+
+def test_the_head_of_a_merged_ledger_names_each_chain_merged(ktl, jmb, kanwil):
+    add_person(jmb, "B.I-3/2025", name="Siti Aminah")
+    assert "merged" not in kanwil.json("head")            # nothing merged: as before
+    kanwil.ok("merge", str(jmb.db))
+    assert kanwil.json("head")["merged"] == [jmb.json("head")["head"]]
+    assert jmb.json("head")["head"] in kanwil.ok("--lang", "id", "head").stdout

@@ -20,15 +20,20 @@ def _show(ctx: typer.Context, record: dict, fmt, output) -> None:
 
 def head(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
     """Print the ledger head: the Lapas, how many events (seq), the hash of the last one
-    (which covers every event before it) and its time. Every report ends with it in short
-    form (KTL#5120:3f9a2c71); -f json gives the full hash.
+    (which covers every event before it) and its time, and in a ledger that merged other
+    Lapas the last event of each of their chains. Every report ends with it in short form
+    (KTL#5120:3f9a2c71); -f json gives the full hash.
 
     Example: wbpctl head -f json
     """
     from ..render.heads import head_record
     from ..services import heads
 
-    _show(ctx, head_record(heads.current(state(ctx).session())), fmt, output)
+    session = state(ctx).session()
+    others = heads.merged(session)
+    _show(ctx, head_record(heads.current(session),
+                           **({"merged": [h.short for h in others]} if others else {})),
+          fmt, output)
 
 
 def checkpoint(ctx: typer.Context, fmt: FormatOpt = None, output: OutputOpt = None) -> None:

@@ -9,7 +9,7 @@ from .messages import header, msg
 from .safe import terminal_text
 
 # what a head record may hold, in the order it is shown
-FIELDS = ("head", "lapas", "seq", "hash", "at", "written_at", "actor", "signature")
+FIELDS = ("head", "lapas", "seq", "hash", "at", "merged", "written_at", "actor", "signature")
 CSV_COLUMNS = ("ledger_seq", "ledger_hash")   # on every row of a CSV report, not a footer
 
 
@@ -38,6 +38,8 @@ _OWN = {"hd_seq", "hd_written_at", "hd_signature"}
 def _shown(field: str, value: object, lang: str) -> str:
     if field == "signature":       # 88 characters of base64 do not fit a terminal line
         return msg("signed_ed25519", lang)
+    if isinstance(value, list):      # the heads of the chains merged in
+        return terminal_text(", ".join(str(v) for v in value))
     if field in ("at", "written_at") and isinstance(value, str):   # JSON keeps the instant
         from .display import time_text
         return time_text(value, lang)

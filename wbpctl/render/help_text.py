@@ -262,12 +262,14 @@ HELP_ID: dict[str, str] = {
         ' samping signing_key di konfigurasi; tanpa keduanya, tanda tangan tidak '
         'diperiksa).',
     'Print the ledger head: the Lapas, how many events (seq), the hash of the last one '
-    '(which covers every event before it) and its time. Every report ends with it in '
-    'short form (KTL#5120:3f9a2c71); -f json gives the full hash.':
+    '(which covers every event before it) and its time, and in a ledger that merged other '
+    'Lapas the last event of each of their chains. Every report ends with it in short form '
+    '(KTL#5120:3f9a2c71); -f json gives the full hash.':
         'Cetak kepala buku besar: Lapas, jumlah peristiwa (seq), hash peristiwa terakhir '
-        '(yang mencakup semua peristiwa sebelumnya) dan waktunya. Setiap laporan diakhiri'
-        ' dengan kepala ini dalam bentuk pendek (KTL#5120:3f9a2c71); -f json memberi hash'
-        ' lengkap.',
+        '(yang mencakup semua peristiwa sebelumnya) dan waktunya, dan pada buku besar yang '
+        'menggabungkan Lapas lain, peristiwa terakhir setiap rantai mereka. Setiap laporan '
+        'diakhiri dengan kepala ini dalam bentuk pendek (KTL#5120:3f9a2c71); -f json memberi'
+        ' hash lengkap.',
     'Keep the ledger head: append it, with the time and who kept it, to the checkpoint '
     'file beside the database (<db>.heads, one JSON line per head, owner-only), and print'
     " it. Nothing is written when the file already ends with this head. 'report monthly' "

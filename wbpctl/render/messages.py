@@ -1331,6 +1331,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "Buku besar ini milik Lapas {lapas}, konfigurasi menyebut"
                               " {config}: pakai konfigurasi {lapas} (catatan Lapas lain masuk"
                               " lewat 'wbpctl merge')"),
+    "h_merged": ("Merged", "Digabung"),
     "migration_chain_broken": ("The ledger cannot be upgraded: it is broken at event #{seq}"
                                " ({detail}). Nothing was changed; restore a backup first.",
                                "Buku besar tidak dapat ditingkatkan: rusak pada peristiwa #{seq}"

@@ -29,6 +29,12 @@ def current(session: Session) -> Head:
         return head_of(session, conn)
 
 
+def merged(session: Session) -> list[Head]:
+    """The last event of each other Lapas's chain merged into this ledger."""
+    with session.reading() as conn:
+        return ledger.chain_heads(conn)[1:] if ledger.chains(conn) else []
+
+
 def locate(conn: sqlite3.Connection, ref: HeadRef, field: str) -> Head | None:
     """The event a written head names: by its seq, else by its hash (prefix); None when the
     ledger has no such event. Whether it is the same head is ``ref.differs``."""
