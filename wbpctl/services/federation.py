@@ -97,8 +97,9 @@ def merge(session: Session, sources: list[Path]) -> Merged:
 
     Each source's events must continue what this ledger already holds of that Lapas
     (sources are taken in the order of their first event, so bundles may be given in any
-    order); events already held must be the same events (else the other ledger was
-    rewritten: refused). Events of this ledger's own chain are never taken in."""
+    order, and the chains a ledger file merged come before its own); events already held
+    must be the same events (else the other ledger was rewritten: refused). Events of
+    this ledger's own chain are never taken in."""
     try:
         segments = _segments(sources)
     except bundles.BadSource as error:
@@ -120,20 +121,22 @@ def merge(session: Session, sources: list[Path]) -> Merged:
 
 def _same_as_own(tx: Tx, home: ledger.ChainInfo | None, segment: bundles.Segment) -> None:
     """A source holding this ledger's own chain must hold it as it is (a copy of us)."""
-    for e in segment.events:
-        stored = merging.hash_at(tx.conn, home, e.seq) if home else None
-        if stored is None:
-            raise Rejected("merge_own_chain_ahead", lapas=segment.lapas, seq=e.seq,
-                           source=segment.source)
-        if stored != e.hash:
-            raise Rejected("merge_fork", lapas=segment.lapas, seq=e.seq - 1,
-                           source=segment.source)
+    have = merging.tail(tx.conn, home)[0] if home else 0
+    ahead = [e for e in segment.events if e.seq > have]
+    if ahead:
+        raise Rejected("merge_own_chain_ahead", lapas=segment.lapas, seq=ahead[0].seq,
+                       source=segment.source)
+    if segment.events and merging.hash_at(tx.conn, home, segment.last) != segment.last_hash:
+        parted = next(e for e in segment.events
+                      if merging.hash_at(tx.conn, home, e.seq) != e.hash)
+        raise Rejected("merge_fork", lapas=segment.lapas, seq=parted.seq - 1,
+                       source=segment.source)
 
 
 def _take(tx: Tx, segment: bundles.Segment, result: Merged) -> None:
     conn = tx.conn
     info = merging.chain_of(conn, segment.lapas)
-    have, have_hash = merging.tail(conn, info) if info else (0, bundles.chain.GENESIS)
+    have = merging.tail(conn, info)[0] if info else 0
     if segment.after > have:
         raise Rejected("merge_gap", lapas=segment.lapas, first=have + 1, last=segment.after,
                        source=segment.source)
@@ -141,12 +144,13 @@ def _take(tx: Tx, segment: bundles.Segment, result: Merged) -> None:
             merging.hash_at(conn, info, segment.after) != segment.after_hash:
         raise Rejected("merge_fork", lapas=segment.lapas, seq=segment.after - 1,
                        source=segment.source)
-    for e in segment.events:
-        if e.seq > have:
-            break
-        if merging.hash_at(conn, info, e.seq) != e.hash:
-            raise Rejected("merge_fork", lapas=segment.lapas, seq=e.seq - 1,
-                           source=segment.source)
+    held = [e for e in segment.events if e.seq <= have]
+    # the hash of the last event both hold covers every one before it: one comparison,
+    # and a walk back only to name where a rewritten ledger parted
+    if held and merging.hash_at(conn, info, held[-1].seq) != held[-1].hash:
+        parted = next(e for e in held if merging.hash_at(conn, info, e.seq) != e.hash)
+        raise Rejected("merge_fork", lapas=segment.lapas, seq=parted.seq - 1,
+                       source=segment.source)
     new = [e for e in segment.events if e.seq > have]
     if not new:
         result.already.append({"lapas": segment.lapas, "upto": have})
