@@ -27,8 +27,35 @@ def lapas_config(tmp_path: Path, code: str, name: str) -> str:
     return str(path)
 
 
+@pytest.fixture(scope="module")
+def merged_once(tmp_path_factory):
+    """``merged`` built once for the module (a dozen commands), in the environment every
+    test has (conftest's ``hermetic``); each test gets a copy of the folder."""
+    from conftest import TODAY, Cli
+    folder = tmp_path_factory.mktemp("merged")
+    with pytest.MonkeyPatch.context() as env:
+        for name in ("WBPCTL_DB", "WBPCTL_CONFIG", "WBPCTL_ACTOR", "WBPCTL_DEBUG", "NO_COLOR"):
+            env.delenv(name, raising=False)
+        env.setenv("XDG_CONFIG_HOME", str(folder / "xdg"))
+        env.setenv("XDG_STATE_HOME", str(folder / "state"))
+        env.setenv("WBPCTL_TODAY", TODAY)
+        env.setenv("WBPCTL_LANG", "en")
+        env.chdir(folder)
+        cli = Cli(folder / "data" / "wbp.db")
+        cli.ok("init")
+        build_merged(cli, folder)
+    return folder
+
+
 @pytest.fixture
-def merged(cli, tmp_path):
+def merged(merged_once, cli, tmp_path):
+    import shutil
+    shutil.copytree(merged_once, tmp_path, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("xdg", "state"))
+    return cli
+
+
+def build_merged(cli, tmp_path) -> None:
     """KTL (the config's own Lapas) and JMB in one ledger.
 
     KTL: Kurnia completes OLAH-MADU in October 2026; Kartini is released on PB in
@@ -57,7 +84,6 @@ def merged(cli, tmp_path):
                nik=KASIM_NIK)
     jmb.ok("assign", "B.I-1/2025", "OLAH-MADU", "--on", "2026-10-05")
     cli.ok("merge", str(jmb.db))
-    return cli
 
 
 def monthly(cli, *options):
