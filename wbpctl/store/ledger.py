@@ -460,6 +460,20 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
         files.untrack(folder)
 
 
+def as_applied(kind: str, payload: str | bytes, subject: str | bytes, uid: bytes, lapas: str,
+               foreign: str | None) -> _Replayed:
+    """A stored event as the projections apply it: its payload read back whole, and, for
+    another Lapas's event (``foreign``, its code), its catalogue codes qualified. The one
+    reading of stored events for the replay and for a merge."""
+    payload = chain.payload_of(payload)
+    if kind in IMPLIED:
+        payload = expand(kind, payload, subject if isinstance(subject, str)
+                         else subject.decode(), chain.uid_text(uid), lapas)
+    if foreign is not None:
+        payload = qualify(kind, payload, foreign)
+    return _Replayed(kind, payload)
+
+
 class _Stop(Exception):
     """A merged chain's range failed its check in the middle of a replay."""
 
@@ -499,13 +513,8 @@ def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool
         out = []
         for _, uid, command, kind, subject, payload, _ in rows:
             kind = kinds.get(kind) or kinds.setdefault(kind, kind.decode())
-            payload = loads(payload)
-            if kind in IMPLIED:
-                payload = expand(kind, payload, subject.decode(), chain.uid_text(uid),
-                                 commands[command][2])
-            if foreign is not None:
-                payload = qualify(kind, payload, foreign)
-            out.append(_Replayed(kind, payload))
+            out.append(as_applied(kind, payload, subject, uid,
+                                  commands[command][2] if kind in IMPLIED else "", foreign))
         return out
 
     def merge(payload: dict) -> None:
@@ -654,13 +663,11 @@ def verify(path: str, *, quick: bool = False, heads: Iterable[int] = ()) -> Veri
             found = {seq: h for seq in heads if (h := head(scratch, seq, "live")) is not None}
             ends = _ends(scratch)
             problem = _outside_chains(scratch, total) or _merged_ends(scratch, ends)
-            if problem is not None:
-                pass
-            elif total < PARALLEL_FROM or not _parallel():
+            if problem is None and (total < PARALLEL_FROM or not _parallel()):
                 problem = _replay(scratch, apply=not quick).problem
-            elif quick:
+            elif problem is None and quick:
                 problem = _quick_halves(path, scratch, ends)
-            else:
+            elif problem is None:
                 checker = _Checker(path, [(c, 1, last) for c, last in ends.items()])
                 try:
                     replayed = _replay(scratch, check=False).problem

@@ -6,10 +6,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Iterable, NamedTuple
 
-from ..domain.federation import qualify
 from . import chain, ledger, projections
 from .bundles import Stored
-from .payloads import IMPLIED, expand
 
 
 def has_merged(conn: sqlite3.Connection) -> bool:
@@ -69,13 +67,8 @@ def extend_legacy(conn: sqlite3.Connection, info: ledger.ChainInfo, legacy_upto:
 def apply(conn: sqlite3.Connection, lapas: str, events: Iterable[Stored]) -> None:
     """Apply another Lapas's events to the tables, its codes qualified by ``lapas``, as
     ``ledger._replay`` does when it meets the merge."""
-    replayed = []
-    for e in events:
-        payload = chain.payload_of(e.payload)
-        if e.kind in IMPLIED:
-            payload = expand(e.kind, payload, e.subject, chain.uid_text(e.uid), e.lapas)
-        replayed.append(ledger._Replayed(e.kind, qualify(e.kind, payload, lapas)))
-    projections.apply_many(conn, replayed)
+    projections.apply_many(conn, [ledger.as_applied(e.kind, e.payload, e.subject, e.uid,
+                                                    e.lapas, lapas) for e in events])
 
 
 class Record(NamedTuple):

@@ -386,8 +386,9 @@ CREATE INDEX stays_released ON stays(released_on, release_type, person_id)
 
 
 def _legacy_chain_problem(conn) -> tuple[int, str] | None:
-    """The first broken link of a format-1 chain (seq, what), or None when it is sound."""
-    import hashlib
+    """The first broken link of a format-1 chain (seq, what), or None when it is sound
+    (the hash is ``chain.hash_v1``, the one the ledger verifies such events with)."""
+    from .chain import hash_v1
 
     prev, expected = "0" * 64, 1
     cursor = conn.execute("SELECT seq, uid, at, actor, lapas, kind, subject, payload, batch,"
@@ -398,9 +399,8 @@ def _legacy_chain_problem(conn) -> tuple[int, str] | None:
                 return expected, f"event #{expected} is missing"
             if prev_hash != prev:
                 return seq, "prev_hash does not match the event before"
-            text = "\x1f".join((prev, uid, at, actor, lapas, kind, subject, payload,
-                                batch or ""))
-            if hashlib.sha256(text.encode("utf-8")).hexdigest() != digest:
+            if hash_v1(bytes.fromhex(prev), uid, at, actor, lapas, kind, subject, payload,
+                       batch).hex() != digest:
                 return seq, "content does not match its hash"
             prev, expected = digest, seq + 1
     return None
