@@ -329,3 +329,39 @@ def test_the_head_of_a_merged_ledger_names_each_chain_merged(ktl, jmb, kanwil):
     kanwil.ok("merge", str(jmb.db))
     assert kanwil.json("head")["merged"] == [jmb.json("head")["head"]]
     assert jmb.json("head")["head"] in kanwil.ok("--lang", "id", "head").stdout
+
+
+def test_a_bare_register_number_two_lapas_gave_must_say_which(ktl, jmb, kanwil):
+    add_person(ktl, "B.I-3/2025", name="Budi Santoso")
+    add_person(jmb, "B.I-3/2025", name="Siti Aminah")
+    add_person(jmb, "B.I-4/2025", name="Agus")
+    kanwil.ok("merge", str(ktl.db), str(jmb.db))
+    result = kanwil("participant", "show", "B.I-3/2025")
+    assert result.exit_code == 1 and "KTL:B.I-3/2025" in result.stderr \
+        and "JMB:B.I-3/2025" in result.stderr
+    assert kanwil.json("participant", "show", "JMB:B.I-3/2025")["name"] == "Siti Aminah"
+    assert kanwil.json("participant", "show", "B.I-4/2025")["name"] == "Agus"   # one Lapas
+
+
+def test_records_with_different_niks_are_never_linked(ktl, jmb):
+    add_person(ktl, "B.I-1/2023", nik=NIK)
+    add_person(jmb, "B.I-7/2025", nik="1506041203900002")
+    ktl.ok("merge", str(jmb.db))
+    before = dump(ktl.db)
+    result = ktl("person", "link", "B.I-1/2023", "JMB:B.I-7/2025", "--reason", "mirip")
+    assert result.exit_code == 1 and "different NIKs" in result.stderr
+    assert dump(ktl.db) == before
+
+
+def test_a_copy_of_this_ledger_ahead_of_it_is_refused(tmp_path, ktl, kanwil):
+    add_person(ktl)
+    import shutil
+    older = tmp_path / "older.db"
+    shutil.copy(ktl.db, older)                       # this ledger as it was
+    add_person(ktl, "B.I-2/2025", name="Agus")       # then it moved on
+    shutil.copy(ktl.db, tmp_path / "newer.db")
+    shutil.copy(older, ktl.db)                       # and was restored from the old copy
+    before = dump(ktl.db)
+    result = ktl("merge", str(tmp_path / "newer.db"))
+    assert result.exit_code == 1 and "this ledger does not have" in result.stderr
+    assert dump(ktl.db) == before
