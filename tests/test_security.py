@@ -237,6 +237,38 @@ def test_ctrl_c_before_the_commit_still_says_nothing_was_written(cli, monkeypatc
     assert sqlite3.connect(cli.db).execute("SELECT count(*) FROM people").fetchone()[0] == 0
 
 
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="POSIX")
+def test_a_signal_the_moment_a_temporary_appears_still_removes_it(tmp_path):
+    """The gap a test of a real process hit once: SIGTERM sent as soon as the file is
+    there, before the ``finally`` that removes it was in force."""
+    import signal
+
+    from wbpctl import files
+
+    made = tmp_path / "holds-niks.tmp"
+
+    def create():
+        made.write_text("3171...")
+        os.kill(os.getpid(), signal.SIGINT)    # arrives before create() returns
+        return str(made)
+
+    with pytest.raises(KeyboardInterrupt):
+        with files.temporary(create):
+            raise AssertionError("the block never starts")
+    assert not made.exists()
+
+
+def test_a_temporary_renamed_into_place_is_kept(tmp_path):
+    from wbpctl import files
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with files.temporary(lambda: str(folder / ".x.tmp")) as name:
+        Path(name).write_text("whole")
+        os.replace(name, folder / "x")
+    assert [p.name for p in folder.iterdir()] == ["x"]
+
+
 # -- 4 and 8. hostile values are refused, named, never an internal error -------------------
 
 @pytest.mark.parametrize("args, code, words", [

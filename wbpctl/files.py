@@ -14,8 +14,11 @@ database, or for a database this process was not told about.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # what SQLite and wbpctl put beside a database file
@@ -142,6 +145,49 @@ def track(path: Path | str) -> None:
 
 def untrack(path: Path | str) -> None:
     _note("-" + os.path.abspath(path))
+
+
+@contextmanager
+def temporary(create: Callable[[], T], remove: Callable[[T], None] | None = None
+              ) -> Iterator[T]:
+    """What ``create()`` makes (a file or folder that will hold personal data), listed
+    for the sweep and removed on leaving however the block ends (``remove``, by default
+    ``remove_path``); a block that renames it into place leaves nothing to remove.
+
+    Ctrl-C, SIGTERM and SIGHUP are held back from before it is made until the ``finally``
+    that removes it is in force: a signal arriving between the two (the moment a test that
+    waits for the file to appear sends it) would otherwise leave it behind."""
+    remove = remove or remove_path
+    held = _hold_signals()
+    try:
+        made = create()
+        track(made)
+    except BaseException:
+        _release_signals(held)
+        raise
+    try:
+        _release_signals(held)     # a signal held back is raised here, inside the try
+        yield made
+    finally:
+        remove(made)
+        untrack(made)
+
+
+_STOPPING = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def _hold_signals() -> object:
+    import signal
+    if not hasattr(signal, "pthread_sigmask"):       # not POSIX: nothing to hold
+        return None
+    stopping = {getattr(signal, name) for name in _STOPPING if hasattr(signal, name)}
+    return signal.pthread_sigmask(signal.SIG_BLOCK, stopping)
+
+
+def _release_signals(held: object) -> None:
+    if held is not None:
+        import signal
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def remove_path(path: Path | str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator, TextIO
 
 from ..domain.errors import StorageError
-from ..files import check_output, make_private_dirs, track, untrack
+from ..files import check_output, make_private_dirs, temporary
 
 
 @contextmanager
@@ -24,25 +24,21 @@ def atomic_path(path: Path, *, suffix: str = "") -> Iterator[str]:
     check_output(path)
     try:
         make_private_dirs(path.parent)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
-        os.close(fd)
+        with temporary(lambda: _created_beside(path, suffix)) as tmp:
+            yield tmp
+            os.chmod(tmp, 0o600)
+            with open(tmp, "rb") as written:
+                os.fsync(written.fileno())
+            os.replace(tmp, path)
     except OSError as exc:
         raise StorageError("output_failed", path=str(path), reason=exc.strerror or str(exc)
                            ) from None
-    track(tmp)
-    try:
-        yield tmp
-        os.chmod(tmp, 0o600)
-        with open(tmp, "rb") as written:
-            os.fsync(written.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise StorageError("output_failed", path=str(path), reason=exc.strerror or str(exc)
-                           ) from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        untrack(tmp)
+
+
+def _created_beside(path: Path, suffix: str) -> str:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    os.close(fd)
+    return tmp
 
 
 @contextmanager

@@ -48,19 +48,20 @@ def bundle(session: Session, output: Path, since: str | None = None) -> Bundled:
             raise NotFound("bundle_empty")
         segment = bundles.read_chain(conn, infos[0], after, str(session.db_path))
         last = heads.head_of(session, conn)
-    temporary = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    files.track(str(temporary))
-    try:
-        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "wb") as handle:
+    with files.temporary(lambda: _created_beside(output)) as temporary:
+        with open(temporary, "wb") as handle:
             bundles.write_bundle(segment, handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, output)
-    finally:
-        files.remove_path(str(temporary))
-        files.untrack(str(temporary))
     return Bundled(str(output), segment.lapas, after, last.short, len(segment.events))
+
+
+def _created_beside(output: Path) -> str:
+    """An empty owner-only file beside ``output``, made here (never one already there)."""
+    temporary = str(output.with_name(f".{output.name}.{os.getpid()}.tmp"))
+    os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    return temporary
 
 
 # -- merging ---------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..domain.errors import Rejected, StorageError
-from ..files import check_output, make_private_dirs, track, untrack
+from ..files import check_output, make_private_dirs, temporary
 from ..store import backup as copies
 from ..store import connection
 from .session import Session
@@ -27,22 +27,18 @@ def backup(session: Session, dest: Path, *, force: bool = False) -> dict:
         raise Rejected("backup_onto_itself", dest=str(dest))
     check_output(dest, may_replace_copy=force)
     conn = session.connect()
-    tmp = _tmp_beside(dest)
-    track(tmp)
     try:
-        make_private_dirs(dest.parent)
-        with connection.snapshot(conn, session.db_path):
-            copies.copy_database(conn, tmp)
-        events, problem = copies.check_copy(tmp)
-        if problem is not None:
-            raise StorageError("backup_unsound", dest=str(dest), detail=problem.detail)
-        tmp.replace(dest)
+        with temporary(lambda: _tmp_beside(dest), copies.remove_quietly) as tmp:
+            make_private_dirs(dest.parent)
+            with connection.snapshot(conn, session.db_path):
+                copies.copy_database(conn, tmp)
+            events, problem = copies.check_copy(tmp)
+            if problem is not None:
+                raise StorageError("backup_unsound", dest=str(dest), detail=problem.detail)
+            tmp.replace(dest)
     except OSError as exc:
         raise StorageError("output_failed", path=str(dest), reason=exc.strerror or str(exc)
                            ) from None
-    finally:
-        copies.remove_quietly(tmp)
-        untrack(tmp)
     return {"dest": str(dest), "events": events}
 
 

@@ -434,9 +434,8 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
 
     from .. import files
 
-    folder = tempfile.mkdtemp(prefix="wbpctl-replay-")    # owner-only
-    files.track(folder)           # swept at the next start if this process is killed
-    try:
+    # owner-only; swept at the next start if this process is killed
+    with files.temporary(lambda: tempfile.mkdtemp(prefix="wbpctl-replay-")) as folder:
         path = os.path.join(folder, "replay.db")
         scratch = sqlite3.connect(path, isolation_level=None)
         try:
@@ -455,9 +454,6 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
             yield scratch, path, [sql for _, sql in indexes]
         finally:
             scratch.close()
-    finally:
-        files.remove_path(folder)
-        files.untrack(folder)
 
 
 def as_applied(kind: str, payload: str | bytes, subject: str | bytes, uid: bytes, lapas: str,
