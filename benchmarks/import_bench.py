@@ -6,7 +6,10 @@ Generates a participants CSV of N rows (valid, distinct register numbers and NIK
 and the same rows as a workbook (.xlsx), then, on a fresh database each time, loads it with
   - wbpctl import participants FILE --quiet   (validates every row, writes 1 ledger
                                                event + a person, a stay and the name
-                                               search entry per row)
+                                               search entry per row; a second process
+                                               reads and checks rows while the first
+                                               writes)
+  - the same with WBPCTL_PROCESSES=1           (one process does both)
   - the same from the workbook                (openpyxl read-only: rows stream)
   - sqlite-utils insert DB rows FILE --csv    (no validation)
   - sqlite3 DB ".import --csv FILE rows"      (no validation)
@@ -32,6 +35,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
+ONE_PROCESS = "wbpctl import, one process"     # WBPCTL_PROCESSES=1
 
 
 def tool(name: str) -> str:
@@ -132,14 +136,18 @@ def main() -> None:
     env = {**os.environ, "WBPCTL_LANG": "en"}
     wbpctl, sqlite_utils, sqlite3 = tool("wbpctl"), tool("sqlite-utils"), shutil.which("sqlite3")
     results: dict[str, list[tuple[float, float]]] = {}
+    loads: list[float] = []
     for run in range(args.runs):
         db = work / f"wbpctl-{run}.db"
+        alone = work / f"wbpctl-one-{run}.db"
         from_book = work / f"wbpctl-xlsx-{run}.db"
-        for target in (db, from_book):
+        for target in (db, alone, from_book):
             subprocess.run([wbpctl, "--db", str(target), "init"], env=env, check=True,
                            capture_output=True)
         cases = {"wbpctl import": [wbpctl, "--db", str(db), "import", "participants",
                                    str(data), "--quiet"],
+                 ONE_PROCESS: [wbpctl, "--db", str(alone), "import", "participants",
+                               str(data), "--quiet"],
                  "wbpctl import (.xlsx)": [wbpctl, "--db", str(from_book), "import",
                                            "participants", str(book), "--quiet"],
                  "sqlite-utils insert --csv": [sqlite_utils, "insert",
@@ -149,9 +157,12 @@ def main() -> None:
             cases["sqlite3 .import"] = [sqlite3, str(work / f"s3-{run}.db"),
                                         f".import --csv {data} rows"]
         for name, cmd in cases.items():
-            results.setdefault(name, []).append(measure(cmd, env))
+            results.setdefault(name, []).append(
+                measure(cmd, {**env, "WBPCTL_PROCESSES": "1"} if name == ONE_PROCESS else env))
+            loads.append(os.getloadavg()[0])
         results.setdefault("floor: SQLite writes only", []).append(floor(db, work, run, env))
-        sizes = {"wbpctl import": used_bytes(db), "wbpctl import (.xlsx)": used_bytes(from_book),
+        sizes = {"wbpctl import": used_bytes(db), ONE_PROCESS: used_bytes(alone),
+                 "wbpctl import (.xlsx)": used_bytes(from_book),
                  "sqlite-utils insert --csv": used_bytes(work / f"su-{run}.db"),
                  "sqlite3 .import": used_bytes(work / f"s3-{run}.db"),
                  "floor: SQLite writes only": used_bytes(work / f"floor-{run}.db")}
@@ -164,7 +175,9 @@ def main() -> None:
     ours = summary["wbpctl import"]["rows_per_s"]
     base = {k: summary[k]["rows_per_s"] for k in ("sqlite3 .import",
                                                    "sqlite-utils insert --csv") if k in summary}
-    print(f"{args.rows} rows, median of {args.runs} runs, python {sys.version.split()[0]}")
+    print(f"{args.rows} rows, median of {args.runs} runs, python {sys.version.split()[0]},"
+          f" {os.cpu_count()} cores, load average {min(loads):.1f}-{max(loads):.1f} after"
+          " each case (above 1, the second process found no free core)")
     print(f"{'loader':28} {'rows/s':>9} {'seconds':>8} {'peak MB':>8} {'bytes/row':>9}"
           f" {'x .import':>9} {'x s-utils':>9}")
     for name, figures in summary.items():
@@ -175,7 +188,8 @@ def main() -> None:
               f" {'-' if figures['peak_mb'] is None else format(figures['peak_mb'], '.1f'):>8}"
               f" {figures['bytes_per_row']:9.0f} {' '.join(ratios)}")
     floor_rate = summary["floor: SQLite writes only"]["rows_per_s"]
-    print(f"wbpctl import / floor: {ours / floor_rate:.2f}")
+    print(f"wbpctl import / floor: {ours / floor_rate:.2f}; one process / floor:"
+          f" {summary[ONE_PROCESS]['rows_per_s'] / floor_rate:.2f}")
     if args.json:
         args.json.write_text(json.dumps({"rows": args.rows, "runs": args.runs,
                                          "results": summary}, indent=2))

@@ -21,6 +21,18 @@ class WbpError(Exception):
     def __str__(self) -> str:  # pragma: no cover - for debugging only
         return f"{self.key} {self.params}"
 
+    def __reduce__(self):
+        # A row's error crosses from the process that reads an import file; the default
+        # (the class called with ``args``) would lose the parameters or fail.
+        return _restored, (type(self), self.args, self.__dict__)
+
+
+def _restored(cls: type, args: tuple, state: dict) -> WbpError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class Rejected(WbpError):
     """Invalid input or a rule said no; nothing was written."""

@@ -39,6 +39,7 @@ from ..store import sponsor_queries as sq
 from ..store.chain import new_uid
 from . import enrolments, participants, products, sponsors, stays, voids
 from .csv_source import CsvSource
+from .import_rows import Row, Rows
 from .session import Session, Tx
 from .transfer_kinds import FIELD_COLUMNS, KINDS, REJECTION_COLUMN, WHO, Kind
 
@@ -653,12 +654,12 @@ class _Batch:
                  layout: Layout, one_by_one: Callable[..., RowError | None]) -> None:
         self.tx, self.result, self.report, self.layout = tx, result, report, layout
         self.one_by_one = one_by_one
-        self.rows: list[tuple[int, list[str], dict, participants.Registration]] = []
+        self.rows: list[tuple[int, list[str], dict | None, participants.Registration]] = []
         self.keys: set[tuple[str, int, int]] = set()
         self.uids: set[str] = set()     # global ids of people registered by planned rows
         self.errors: list[RowError] = []
 
-    def planned(self, line: int, cells: list[str], values: dict,
+    def planned(self, line: int, cells: list[str], values: dict | None,
                 plan: participants.Registration) -> None:
         self.rows.append((line, cells, values, plan))
         self.keys.add(plan.reg_key)
@@ -667,7 +668,10 @@ class _Batch:
         if len(self.rows) >= self.SIZE:
             self.flush()
 
-    def failed(self, line: int, cells: list[str], values: dict, error: WbpError) -> None:
+    def failed(self, line: int, cells: list[str], values: dict | None, error: WbpError
+               ) -> None:
+        if values is None:
+            values = _values(list(self.layout.positions.items()), cells)
         self.errors.append(_row_error(KINDS["participants"], self.layout, line, cells, values,
                                       error))
         self.result.rejected += 1
@@ -706,17 +710,52 @@ class _Batch:
         self.rows, self.keys, self.uids, self.errors = [], set(), set(), []
 
 
-def _plan_new_participant(session: Session, tx: Tx, values: dict, batch: _Batch
-                          ) -> participants.Registration | None:
+def _values(positions: list[tuple[str, int]], cells: list[str]) -> dict:
+    """A row as column -> cell (stripped, as it was before ``safe_text``)."""
+    return {name: restore_text(cells[i].strip()) if i < len(cells) else ""
+            for name, i in positions}
+
+
+def _preparer(session: Session, kind_name: str, layout: Layout, source: CsvSource
+              ) -> Callable[[int, list[str]], Row]:
+    """What is checked of a row alone (no ledger): an anonymised export ends the import,
+    a value outside the named columns is the row's error, and a participants row is
+    planned (``participants.plan_registration``)."""
+    positions = list(layout.positions.items())
+
+    def prepare(line: int, cells: list[str]) -> Row:
+        values = _values(positions, cells)
+        if is_pseudonym(values.get("reg_no")) or is_pseudonym(values.get("person_uid")):
+            raise Rejected("import_anonymized", file=source.name)
+        stray = layout.stray_value(cells)
+        if stray is not None:
+            return Row(line, cells, values, None,
+                       _stray_error(layout, cells, *stray, source.delimiter), None)
+        if kind_name != "participants":
+            return Row(line, cells, values, None, None, None)
+        person_uid = _person_uid(values)
+        try:
+            plan = participants.plan_registration(session, uid=person_uid,
+                                                  **_stay_fields(values),
+                                                  **_person_fields(values))
+        except WbpError as error:
+            return Row(line, cells, values, None, error, person_uid)
+        return Row(line, cells, values, plan, None, person_uid)
+
+    return prepare
+
+
+def _new_participant(tx: Tx, row: Row, batch: _Batch) -> participants.Registration | None:
     """The plan of a participants row, or None when it must go the one-by-one way now (a
-    readmission of a known person, or a register number already in this batch)."""
-    person_uid = _person_uid(values)
-    if person_uid in batch.uids:
+    readmission of a known person, or a register number already in this batch); a row
+    that broke a rule raises it."""
+    if row.person_uid in batch.uids:
         batch.flush()   # the person comes back later in the file: a readmission
-    if person_uid and queries.person_by_uid(tx.conn, person_uid):
+    if row.person_uid and queries.person_by_uid(tx.conn, row.person_uid):
         return None
-    plan = participants.plan_registration(session, uid=person_uid, **_stay_fields(values),
-                                          **_person_fields(values))
+    if row.error is not None:
+        raise row.error
+    plan = row.plan
     return None if plan.reg_key in batch.keys else plan
 
 
@@ -741,9 +780,11 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
     try:
         with session.transaction(batch=result.batch) as tx:
 
-            def one_by_one(line: int, cells: list[str], values: dict, record: str
+            def one_by_one(line: int, cells: list[str], values: dict | None, record: str
                            ) -> RowError | None:
                 """One row through its handler, undone alone if it is refused."""
+                if values is None:
+                    values = _values(positions, cells)
                 try:
                     with tx.step():
                         handler = HANDLERS.get(record)
@@ -769,39 +810,40 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                     on_warning(RowWarning(line, notice))
 
             batch = _Batch(tx, result, on_error, layout, one_by_one)
-            for number, (line, cells) in enumerate(source.rows(), start=1):
-                values = {name: restore_text(cells[i].strip()) if i < len(cells) else ""
-                          for name, i in positions}
-                record = kind_name
-                if kind_name == "all":
-                    record = (values.get("record") or "").strip().lower()
-                if on_progress is not None and number % 1000 == 0:
-                    on_progress(number, source.position())
-                if is_pseudonym(values.get("reg_no")) or is_pseudonym(values.get("person_uid")):
-                    raise Rejected("import_anonymized", file=source.name)
-                stray = layout.stray_value(cells)
-                if stray is not None:
-                    batch.failed(line, cells, values, _stray_error(layout, cells, *stray,
-                                                                   source.delimiter))
-                    continue
-                if kind_name == "participants":
-                    try:
-                        plan = _plan_new_participant(session, tx, values, batch)
-                    except WbpError as error:
-                        batch.failed(line, cells, values, error)
+            rows = Rows(source, _preparer(session, kind_name, layout, source),
+                        parallel=kind_name == "participants")
+            try:
+                for number, row in enumerate(rows, start=1):
+                    # a row from the reading process comes without its values (see Row)
+                    line, cells, values = row.line, row.cells, row.values
+                    record = kind_name
+                    if kind_name == "all":
+                        record = (values.get("record") or "").strip().lower()
+                    if on_progress is not None and number % 1000 == 0:
+                        on_progress(number, rows.position())
+                    if row.error is not None and row.person_uid is None:
+                        batch.failed(line, cells, values, row.error)
                         continue
-                    if plan is not None:
-                        notices = plan.stay["notices"]
-                        if notices and strict:
-                            batch.failed(line, cells, values, notices[0].as_error())
+                    if kind_name == "participants":
+                        try:
+                            plan = _new_participant(tx, row, batch)
+                        except WbpError as error:
+                            batch.failed(line, cells, values, error)
                             continue
-                        warned(line, notices)
-                        batch.planned(line, cells, values, plan)
-                        continue
-                batch.flush()   # what comes next may depend on the rows before it
-                error = one_by_one(line, cells, values, record)
-                if error is not None:
-                    on_error(error)
+                        if plan is not None:
+                            notices = plan.notices
+                            if notices and strict:
+                                batch.failed(line, cells, values, notices[0].as_error())
+                                continue
+                            warned(line, notices)
+                            batch.planned(line, cells, values, plan)
+                            continue
+                    batch.flush()   # what comes next may depend on the rows before it
+                    error = one_by_one(line, cells, values, record)
+                    if error is not None:
+                        on_error(error)
+            finally:
+                rows.close()
             batch.flush()
             result.events = tx.written
             if dry_run or result.rejected:

@@ -40,13 +40,27 @@ class Event:
     merged: bool = False   # an event of another Lapas's chain, taken in by a merge
 
 
+class Encoded(NamedTuple):
+    """A payload already in the form the ledger stores (``encode``), made ahead of its
+    event: in the process that reads a big import file, before the ids are known."""
+
+    text: str
+
+
+def encode(kind: str, payload: dict) -> Encoded:
+    """``payload`` as an event of ``kind`` stores it (``store.payloads``); what the event's
+    own fields hold (its uid, subject, Lapas) is left out, so they need not be known."""
+    return Encoded(chain.payload_json(compact(kind, payload)))
+
+
 class Draft(NamedTuple):
     """An event a service wants: the ledger gives it its place, time and hash. ``uid``
-    when the service must know it in advance (the stay a registration admits)."""
+    when the service must know it in advance (the stay a registration admits); the
+    payload as a service writes it, or already ``Encoded``."""
 
     kind: str
     subject: str
-    payload: dict
+    payload: dict | Encoded
     uid: str | None = None
 
 
@@ -123,18 +137,22 @@ class Ledger:
         rows = []
         fresh = iter(chain.new_uid_bytes(sum(1 for r in records if r.uid is None)))
         hash_v2, encode, kinds = chain.hash_v2, chain.payload_json, projections.KINDS
+        payload_of = chain.payload_of
         for kind, subject, payload, uid in records:
             if kind not in kinds:
                 raise ValueError(f"unknown event kind {kind!r}")
             raw = next(fresh) if uid is None else chain.uid_bytes(uid)
             uid = uid or chain.uid_text(raw)
             seq += 1
-            stored = compact(kind, payload)
-            payload_json = encode(stored)
+            if type(payload) is Encoded:
+                payload_json = payload.text
+                payload = expand(kind, payload_of(payload_json), subject, uid, lapas)
+            else:
+                payload_json = encode(compact(kind, payload))
+                if kind in IMPLIED:     # what the stored payload leaves to the event's fields
+                    payload = {**payload, "uid": subject, "stay": uid, "lapas": lapas}
             digest = hash_v2(prev, raw, at, actor, lapas, kind, subject, payload_json, batch)
             rows.append((seq, command, raw, kind, subject, payload_json, digest))
-            if kind in IMPLIED:     # what the stored payload leaves to the event's fields
-                payload = {**payload, "uid": subject, "stay": uid, "lapas": lapas}
             made.append(Event(seq, uid, at, actor, lapas, kind, subject, payload, batch,
                               digest.hex()))
             prev = digest

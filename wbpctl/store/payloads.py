@@ -38,11 +38,24 @@ def _sentence_text(sentence: dict) -> str:
 
 
 def _sentence(text: str) -> dict:
+    # a copy each time: a reader may change what it is given
+    return dict(_SENTENCES.get(text) or _sentence_parsed(text))
+
+
+def _sentence_parsed(text: str) -> dict:
     if text in ("life", "death"):
-        return {"years": 0, "months": 0, "days": 0, "life": text == "life",
-                "death": text == "death"}
-    years, months, days = (int(v or 0) for v in _SENTENCE.fullmatch(text).groups())
-    return {"years": years, "months": months, "days": days, "life": False, "death": False}
+        parsed = {"years": 0, "months": 0, "days": 0, "life": text == "life",
+                  "death": text == "death"}
+    else:
+        years, months, days = (int(v or 0) for v in _SENTENCE.fullmatch(text).groups())
+        parsed = {"years": years, "months": months, "days": days, "life": False,
+                  "death": False}
+    if len(_SENTENCES) < 10_000:      # a few dozen sentences make most of a ledger
+        _SENTENCES[text] = parsed
+    return parsed
+
+
+_SENTENCES: dict[str, dict] = {}
 
 
 def compact(kind: str, payload: dict) -> dict:
