@@ -25,8 +25,9 @@ SPAN = 1 << 40
 HOME = 0
 _N = SPAN - 1
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
+    """An event as the ledger holds it (a tuple: an import makes one per row)."""
+
     seq: int           # the event's place in its chain (1, 2, ...)
     uid: str
     at: str
