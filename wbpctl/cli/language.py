@@ -122,8 +122,12 @@ def localize(command: Any, lang: str) -> None:
         framework_help = command.get_help
         command.get_help = types.MethodType(
             lambda self, ctx: framework_text(framework_help(ctx), lang), command)
-    for sub in getattr(command, "commands", {}).values():
-        localize(sub, lang)
+    subs = getattr(command, "commands", {})
+    if hasattr(subs, "when_built"):    # built when used (cli.lazy): each as it is built
+        subs.when_built(lambda sub: localize(sub, lang))
+    else:
+        for sub in subs.values():
+            localize(sub, lang)
 
 
 def paragraph_key(paragraph: str) -> str:
