@@ -18,8 +18,9 @@ from typing import Any, Sequence
 
 LANG: ContextVar[str] = ContextVar("lang", default="en")
 
-# what the framework prints, as patterns, and its Indonesian
-CLICK_ID = [(re.compile(pattern, re.MULTILINE), text) for pattern, text in (
+# what the framework prints, as patterns, and its Indonesian; compiled when first used
+# (most starts print no help and no usage error)
+CLICK_ID = (
     (r"^Usage:", "Penggunaan:"),
     (r"^Options:$", "Opsi:"),
     (r"^Commands:$", "Perintah:"),
@@ -51,7 +52,7 @@ CLICK_ID = [(re.compile(pattern, re.MULTILINE), text) for pattern, text in (
     (r"'?(\S+?)'? is not in the range (.+)\.", r"\1 di luar rentang \2."),
     (r"Option '(.+?)' requires an argument\.", r"Opsi '\1' memerlukan nilai."),
     (r"Option '(.+?)' does not take a value\.", r"Opsi '\1' tidak menerima nilai."),
-)]
+)
 EXAMPLE = {"en": "Example:", "id": "Contoh:"}
 
 
@@ -60,7 +61,7 @@ def framework_text(text: str, lang: str) -> str:
     if lang != "id":
         return text
     for pattern, replacement in CLICK_ID:
-        text = pattern.sub(replacement, text)
+        text = re.sub(pattern, replacement, text, flags=re.MULTILINE)
     return text
 
 

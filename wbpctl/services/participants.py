@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..domain import milestones as ms
 from ..domain.bounds import WORD, bounded, is_digits
@@ -20,14 +20,20 @@ from ..domain.plausibility import keys as notice_keys
 from ..domain.plausibility import stay_notices
 from ..domain.regno import RegisterNumber, looks_like_regno, parse_class, parse_regno
 from ..domain.release import is_pretrial
-from ..domain.search import Search, matcher, parse_search
 from ..domain.sentence import Sentence, check_class_agrees, parse_sentence
 from ..domain.uids import is_uid
-from ..store import merging, queries
+from ..store import queries
 from ..store.chain import new_uid, new_uids
 from ..store.ledger import Draft
-from .catalog import find_track
 from .session import Session, Tx
+
+# Imported where used, not here: every participant command loads this module, and a
+# start should not pay for what it will not run (benchmarks/startup.py): the search
+# (domain.search, participant list --search), the track catalogue (services.catalog,
+# --track) and the records of other Lapas (store.merging, only written to on a
+# registration in a ledger that merged others).
+if TYPE_CHECKING:
+    from ..domain.search import Search
 
 STATUSES = {"in-custody": "in_custody", "released": "released", "transferred": "transferred",
             "deceased": "deceased",
@@ -290,6 +296,8 @@ def link_by_nik(tx: Tx, uids: list[str]) -> list[dict]:
     record of another Lapas (merged into this ledger) has is linked to the earliest such
     record, by a ``person.linked`` event of this ledger's own chain. Nothing to do (and
     nothing read) in a ledger that merged no other Lapas."""
+    from ..store import merging
+
     if not uids or not merging.has_merged(tx.conn):
         return []
     made = []
@@ -639,12 +647,15 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
                       choices="in-custody, released, transferred, deceased, all")
     with session.reading() as conn:
         if track:
+            from .catalog import find_track
             found = find_track(conn, track)
             if found is None:
                 raise NotFound("track_not_found", track=track)
             track = found["code"]
         if opd and queries.opd(conn, opd) is None:
             raise NotFound("opd_not_found", opd=opd)
+        if search:
+            from ..domain.search import parse_search
         wanted_search = parse_search(search) if search else None
         nik = wanted_search.nik if wanted_search else None
         owner = queries.person_by_nik(conn, nik) if nik else None
@@ -676,6 +687,8 @@ def _or_spelt_otherwise(session: Session, rows: Iterator[dict], search: Search,
     query = search.fuzzy_query()
     if query is None:
         return
+    from ..domain.search import matcher
+
     close = matcher(search)
     with session.reading() as conn:
         ids = [row_id for row_id, key in queries.search_candidates(conn, query)
