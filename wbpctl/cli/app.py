@@ -11,7 +11,7 @@ import typer
 
 from ..domain.errors import Invalid, StorageError, WbpError
 from .entry import print_version
-from .lazy import LazyCommands, LazyGroup, Settings, command
+from .lazy import LazyCommands, LazyGroup, Settings, found
 from .state import State, error_line, state, tell
 
 
@@ -101,9 +101,8 @@ class WbpGroup(LazyGroup):
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
-        settings = Settings(app)
-        self.commands = LazyCommands({name: command(settings, name, module, attribute)
-                                      for name, module, attribute in COMMANDS})
+        self.commands = LazyCommands(Settings(app), {
+            name: found(module, attribute, name) for name, module, attribute in COMMANDS})
 
     def invoke(self, ctx: typer.Context) -> Any:
         # what was typed after the global options, kept to name an option in an error
