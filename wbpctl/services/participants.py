@@ -24,16 +24,16 @@ from ..domain.sentence import Sentence, check_class_agrees, parse_sentence
 from ..domain.uids import is_uid
 from ..store import queries
 from ..store.chain import new_uid, new_uids
-from ..store.ledger import Draft
 from .session import Session, Tx
 
 # Imported where used, not here: every participant command loads this module, and a
 # start should not pay for what it will not run (benchmarks/startup.py): the search
 # (domain.search, participant list --search), the track catalogue (services.catalog,
 # --track) and the records of other Lapas (store.merging, only written to on a
-# registration in a ledger that merged others).
+# registration in a ledger that merged others); store.ledger only to write.
 if TYPE_CHECKING:
     from ..domain.search import Search
+    from ..store.ledger import Draft
 
 STATUSES = {"in-custody": "in_custody", "released": "released", "transferred": "transferred",
             "deceased": "deceased",
@@ -275,6 +275,8 @@ def registration_record(session: Session, plan: Registration, person_uid: str,
     """The one event of a registration, ``person.admitted``: the person and their first
     stay (its uid is the stay's; the person's is the subject; how it is stored compact:
     ``store.payloads``)."""
+    from ..store.ledger import Draft
+
     stay = _stay_payload(session, person_uid, stay_uid, plan.stay, plan.crime,
                          plan.fine_substitute)
     return Draft("person.admitted", person_uid, {
