@@ -106,8 +106,8 @@ def language_of(args: Sequence[str]) -> str:
     if chosen in ("id", "en"):
         return chosen
     try:
-        from ..config import load_config
-        return load_config(config).language
+        from ..config_files import language
+        return language(config)
     except Exception:      # a bad config is reported once the command runs
         return "id"
 
