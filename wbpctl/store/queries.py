@@ -7,12 +7,12 @@ import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
-from ..domain.heads import Head
 from .report_queries import Lapas, lapas_clause
 
 # store.ledger (the chain, the projections, orjson) is imported by the few reads here that
 # need it: a command that only reads people and stays should not load the writing side
 if TYPE_CHECKING:
+    from ..domain.heads import Head
     from ..domain.search import Search
     from .ledger import Event
 
