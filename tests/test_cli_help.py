@@ -117,3 +117,33 @@ def test_the_readme_command_table_is_generated_from_the_help():
 def test_shell_completion_is_offered():
     shown = CliRunner().invoke(app, ["--lang", "en", "--help"]).stdout
     assert "--install-completion" in shown
+
+
+def _groups(command, path=()):
+    if getattr(command, "commands", None):
+        yield list(path)
+        for name, sub in command.commands.items():
+            yield from _groups(sub, (*path, name))
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("group", list(_groups(typer.main.get_command(app))),
+                         ids=lambda g: " ".join(g) or "wbpctl")
+def test_a_list_of_commands_reads_as_typer_makes_it(group, lang):
+    """A group's --help lists its commands without building them (cli.lazy reads their help
+    from what was registered): the list must be the one Typer makes from the built
+    commands, in both languages."""
+    from typer._click import Context, HelpFormatter
+    from typer.core import TyperGroup
+
+    from wbpctl.cli.language import localize
+
+    node = typer.main.get_command(app)          # a fresh tree: nothing built yet
+    localize(node, lang)
+    for name in group:
+        node = node.commands[name]
+    ctx = Context(node, info_name=group[-1] if group else "wbpctl")
+    listed, built = HelpFormatter(width=80), HelpFormatter(width=80)
+    node.format_commands(ctx, listed)
+    TyperGroup.format_commands(node, ctx, built)     # builds every command of the group
+    assert listed.getvalue() == built.getvalue() != ""

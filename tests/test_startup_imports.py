@@ -30,6 +30,49 @@ def test_a_json_lookup_loads_no_heavy_library(tmp_path):
         assert heavy not in imported, heavy
 
 
+def imported_by(args: list[str], cwd, env: dict | None = None) -> tuple[str, set[str]]:
+    """(stdout, the modules loaded) of ``wbpctl ARGS``: ``sys.modules`` as it exits (-X
+    importtime does not list what ``importlib.import_module`` loads, as cli.lazy does)."""
+    out = subprocess.run(
+        [sys.executable, "-c",
+         "import atexit, sys; atexit.register(lambda: sys.stderr.write("
+         "'\\nmodules: ' + ' '.join(sys.modules) + '\\n'));"
+         f" sys.argv = ['wbpctl', *{args!r}]; from wbpctl.cli.entry import main; main()"],
+        capture_output=True, text=True, cwd=cwd, env=env)
+    _, said, modules = out.stderr.rpartition("\nmodules: ")
+    assert said, out.stderr
+    return out.stdout, set(modules.split())
+
+
+def test_a_lookup_builds_only_its_command_and_loads_nothing_that_writes(tmp_path):
+    """The command tree is built as it is used (cli.lazy): participant show imports the
+    participant commands and no other group's. A read loads none of the writing side:
+    the chain and projections (store.ledger), the records of other Lapas (store.merging,
+    store.bundles)."""
+    assert run("init", "--demo", cwd=tmp_path).returncode == 0
+    shown, imported = imported_by(["participant", "show", "B.I-1/2025", "-f", "json"],
+                                  tmp_path)
+    assert '"name"' in shown
+    assert "wbpctl.cli.participant" in imported
+    for unneeded in ("wbpctl.cli.report", "wbpctl.cli.transfer", "wbpctl.cli.sponsors",
+                     "wbpctl.cli.federation", "wbpctl.store.ledger", "wbpctl.store.merging",
+                     "wbpctl.store.bundles"):
+        assert unneeded not in imported, unneeded
+
+
+def test_help_with_the_packaged_config_loads_neither_config_checks_nor_services(tmp_path):
+    """wbpctl --help needs the language (the packaged default's, read from config.json) and
+    the first line of each command's help; not the checks of a config and the domain rules
+    behind them, nor any service."""
+    env = {k: v for k, v in os.environ.items() if k not in ("WBPCTL_LANG", "WBPCTL_CONFIG")}
+    shown, imported = imported_by(["--help"], tmp_path, env)
+    assert "Penggunaan:" in shown and "participant" in shown and "report" in shown
+    assert "wbpctl.config_files" in imported
+    loaded = sorted(m for m in imported if m == "wbpctl.config" or
+                    m.startswith(("wbpctl.services", "wbpctl.store", "wbpctl.domain.milestones")))
+    assert loaded == []
+
+
 def test_cryptography_is_loaded_only_to_sign_or_check_signatures(tmp_path):
     """Without signing_key in the config, neither reports (which keep a checkpoint) nor
     verify load the cryptography package."""

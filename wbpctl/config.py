@@ -11,7 +11,6 @@ refused with the file, the key and what is wrong.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from fractions import Fraction
 from datetime import date
@@ -24,12 +23,9 @@ from .domain.milestones import SentenceRules
 from .domain.offences import Rules as OffenceRules
 from .domain.products import Product, Split
 
-PACKAGED = Path(__file__).with_name("config.yaml")
-# The packaged default parsed ahead of time: loading the YAML parser costs about 10 ms
-# on every start, and most starts (cron, scripts) use only the default. A test keeps
-# the two equal; `python -m wbpctl.config` writes this file again from config.yaml.
-PACKAGED_JSON = Path(__file__).with_name("config.json")
-LANGUAGES = ("id", "en")
+# which file, and the packaged default, are found without the checks below (config_files)
+from .config_files import (LANGUAGES, PACKAGED, PACKAGED_JSON, find_config_path,
+                           is_packaged, packaged_default)
 
 
 @dataclass(frozen=True)
@@ -66,22 +62,6 @@ class Config:
 
     def track(self, code: str) -> Track | None:
         return next((t for t in self.tracks if t.code == code), None)
-
-
-def find_config_path(option: str | None) -> Path:
-    if option:
-        return Path(option)
-    env = os.environ.get("WBPCTL_CONFIG")
-    if env:
-        return Path(env)
-    local = Path("config.yaml")
-    if local.is_file():
-        return local
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    user = Path(base) / "wbpctl" / "config.yaml"
-    if user.is_file():
-        return user
-    return PACKAGED
 
 
 def _read_yaml(path: Path) -> dict:
@@ -181,15 +161,11 @@ _RULE_KEYS = {"deduct_remission_before_fractions", "pb_min_two_thirds_months",
 _TRACK_KEYS = {"code", "opd", "name", "kind", "phase", "pembinaan", "capacity"}
 
 
-def packaged_default() -> dict:
-    return json.loads(PACKAGED_JSON.read_text(encoding="utf-8"))
-
-
 def load_config(option: str | None = None) -> Config:
     """Find, read, merge and validate the configuration."""
     path = find_config_path(option)
     data = packaged_default()
-    if path.resolve() != PACKAGED.resolve():
+    if not is_packaged(path):
         user = _read_yaml(path)
         check = _Checker(path)
         check.mapping(user, "", _TOP_KEYS)

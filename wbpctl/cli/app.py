@@ -8,10 +8,10 @@ import sys
 from typing import Annotated, Any, Optional
 
 import typer
-from typer.core import TyperGroup
 
 from ..domain.errors import Invalid, StorageError, WbpError
 from .entry import print_version
+from .lazy import LazyCommands, LazyGroup, Settings, found
 from .state import State, error_line, state, tell
 
 
@@ -54,8 +54,55 @@ def _interrupted(ctx: typer.Context) -> WbpError:
     return WbpError("interrupted_saved", events=events, head=head)
 
 
-class WbpGroup(TyperGroup):
-    """Expected errors print one line on stderr and exit with their code; never a traceback."""
+# The commands, in the order --help lists them: (name, module, attribute); an attribute
+# that is a Typer app is a group. A module is imported, and its command built, only when
+# the command is used (cli.lazy): a start pays for the one command it runs.
+COMMANDS = (
+    ("init", ".init", "init"),
+    ("assign", ".enrolment", "assign"),
+    ("complete", ".enrolment", "complete"),
+    ("drop", ".enrolment", "drop"),
+    ("release", ".stays", "release"),
+    ("revoke", ".stays", "revoke"),
+    ("void", ".void", "void"),
+    ("adopt", ".sponsors", "adopt"),
+    ("spend", ".sponsors", "spend"),
+    ("produce", ".products", "produce"),
+    ("sell", ".products", "sell"),
+    ("import", ".transfer", "import_"),
+    ("export", ".transfer", "export"),
+    ("log", ".ledger", "log"),
+    ("verify", ".ledger", "verify"),
+    ("head", ".heads", "head"),
+    ("checkpoint", ".heads", "checkpoint"),
+    ("keygen", ".heads", "keygen"),
+    ("backup", ".maintenance", "backup"),
+    ("restore", ".maintenance", "restore"),
+    ("bundle", ".federation", "bundle"),
+    ("merge", ".federation", "merge"),
+    ("participant", ".participant", "app"),
+    ("enrolment", ".enrolment", "app"),
+    ("remission", ".stays", "remission_app"),
+    ("opd", ".tracks", "opd_app"),
+    ("track", ".tracks", "track_app"),
+    ("sponsor", ".sponsors", "sponsor_app"),
+    ("donation", ".sponsors", "donation_app"),
+    ("product", ".products", "product_app"),
+    ("premi", ".products", "premi_app"),
+    ("report", ".report", "app"),
+    ("privacy", ".privacy", "app"),
+    ("person", ".federation", "person_app"),
+)
+
+
+class WbpGroup(LazyGroup):
+    """The root: its commands (``COMMANDS``) are built when used. Expected errors print
+    one line on stderr and exit with their code; never a traceback."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = LazyCommands(Settings(app), {
+            name: found(module, attribute, name) for name, module, attribute in COMMANDS})
 
     def invoke(self, ctx: typer.Context) -> Any:
         # what was typed after the global options, kept to name an option in an error
@@ -156,49 +203,6 @@ def root(
     if lang is not None and lang not in ("id", "en"):
         raise typer.BadParameter("must be id or en", param_hint="--lang")
     ctx.obj = State(db=db, config_path=config, lang_option=lang, actor_option=actor)
-
-
-def _register() -> None:
-    from . import (enrolment, federation, heads, init, ledger, maintenance, participant,
-                   privacy, products, report, sponsors, stays, tracks, transfer, void)
-
-    app.command("init")(init.init)
-    app.add_typer(participant.app, name="participant")
-    app.command("assign")(enrolment.assign)
-    app.command("complete")(enrolment.complete)
-    app.command("drop")(enrolment.drop)
-    app.add_typer(enrolment.app, name="enrolment")
-    app.command("release")(stays.release)
-    app.command("revoke")(stays.revoke)
-    app.command("void")(void.void)
-    app.add_typer(stays.remission_app, name="remission")
-    app.add_typer(tracks.opd_app, name="opd")
-    app.add_typer(tracks.track_app, name="track")
-    app.add_typer(sponsors.sponsor_app, name="sponsor")
-    app.add_typer(sponsors.donation_app, name="donation")
-    app.command("adopt")(sponsors.adopt)
-    app.command("spend")(sponsors.spend)
-    app.add_typer(products.product_app, name="product")
-    app.command("produce")(products.produce)
-    app.command("sell")(products.sell)
-    app.add_typer(products.premi_app, name="premi")
-    app.add_typer(report.app, name="report")
-    app.command("import")(transfer.import_)
-    app.command("export")(transfer.export)
-    app.command("log")(ledger.log)
-    app.command("verify")(ledger.verify)
-    app.command("head")(heads.head)
-    app.command("checkpoint")(heads.checkpoint)
-    app.command("keygen")(heads.keygen)
-    app.command("backup")(maintenance.backup)
-    app.command("restore")(maintenance.restore)
-    app.add_typer(privacy.app, name="privacy")
-    app.command("bundle")(federation.bundle)
-    app.command("merge")(federation.merge)
-    app.add_typer(federation.person_app, name="person")
-
-
-_register()
 
 
 def main() -> None:

@@ -18,8 +18,9 @@ from typing import Any, Sequence
 
 LANG: ContextVar[str] = ContextVar("lang", default="en")
 
-# what the framework prints, as patterns, and its Indonesian
-CLICK_ID = [(re.compile(pattern, re.MULTILINE), text) for pattern, text in (
+# what the framework prints, as patterns, and its Indonesian; compiled when first used
+# (most starts print no help and no usage error)
+CLICK_ID = (
     (r"^Usage:", "Penggunaan:"),
     (r"^Options:$", "Opsi:"),
     (r"^Commands:$", "Perintah:"),
@@ -51,7 +52,7 @@ CLICK_ID = [(re.compile(pattern, re.MULTILINE), text) for pattern, text in (
     (r"'?(\S+?)'? is not in the range (.+)\.", r"\1 di luar rentang \2."),
     (r"Option '(.+?)' requires an argument\.", r"Opsi '\1' memerlukan nilai."),
     (r"Option '(.+?)' does not take a value\.", r"Opsi '\1' tidak menerima nilai."),
-)]
+)
 EXAMPLE = {"en": "Example:", "id": "Contoh:"}
 
 
@@ -60,7 +61,7 @@ def framework_text(text: str, lang: str) -> str:
     if lang != "id":
         return text
     for pattern, replacement in CLICK_ID:
-        text = pattern.sub(replacement, text)
+        text = re.sub(pattern, replacement, text, flags=re.MULTILINE)
     return text
 
 
@@ -105,8 +106,8 @@ def language_of(args: Sequence[str]) -> str:
     if chosen in ("id", "en"):
         return chosen
     try:
-        from ..config import load_config
-        return load_config(config).language
+        from ..config_files import language
+        return language(config)
     except Exception:      # a bad config is reported once the command runs
         return "id"
 
@@ -122,8 +123,12 @@ def localize(command: Any, lang: str) -> None:
         framework_help = command.get_help
         command.get_help = types.MethodType(
             lambda self, ctx: framework_text(framework_help(ctx), lang), command)
-    for sub in getattr(command, "commands", {}).values():
-        localize(sub, lang)
+    subs = getattr(command, "commands", {})
+    if hasattr(subs, "when_built"):    # built when used (cli.lazy): each as it is built
+        subs.when_built(lambda sub: localize(sub, lang))
+    else:
+        for sub in subs.values():
+            localize(sub, lang)
 
 
 def paragraph_key(paragraph: str) -> str:

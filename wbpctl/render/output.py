@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
@@ -36,6 +35,8 @@ def atomic_path(path: Path, *, suffix: str = "") -> Iterator[str]:
 
 
 def _created_beside(path: Path, suffix: str) -> str:
+    import tempfile     # here: most outputs go to stdout, and tempfile loads random
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
     os.close(fd)
     return tmp

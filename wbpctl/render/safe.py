@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from html import escape as _html_escape
 from typing import Any
 
 from ..domain.cells import restore_text, safe_text
@@ -60,12 +59,16 @@ def error_value(value: Any) -> str:
 
 def markdown_text(text: Any) -> str:
     """A markdown table cell: no HTML, no pipe or line break, no control character."""
-    text = _html_escape(terminal_text(text), quote=False)
+    from html import escape   # here: the html module loads its table of entities
+
+    text = escape(terminal_text(text), quote=False)
     return text.replace("\\", "\\\\").replace("|", "\\|")
 
 
 def html_text(text: Any, quote: bool = True) -> str:
-    return _html_escape(terminal_text(text), quote=quote)
+    from html import escape
+
+    return escape(terminal_text(text), quote=quote)
 
 
 def json_text(data: Any, **options: Any) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple
 
 from ..domain import milestones as ms
 from ..domain.bounds import WORD, bounded, is_digits
@@ -19,14 +19,20 @@ from ..domain.plausibility import keys as notice_keys
 from ..domain.plausibility import stay_notices
 from ..domain.regno import RegisterNumber, looks_like_regno, parse_class, parse_regno
 from ..domain.release import is_pretrial
-from ..domain.search import Search, matcher, parse_search
 from ..domain.sentence import Sentence, check_class_agrees, parse_sentence
 from ..domain.uids import is_uid
-from ..store import merging, queries
+from ..store import queries
 from ..store.chain import new_uid, new_uids
-from ..store.ledger import Draft, Encoded, encode
-from .catalog import find_track
 from .session import Session, Tx
+
+# Imported where used, not here: every participant command loads this module, and a
+# start should not pay for what it will not run (benchmarks/startup.py): the search
+# (domain.search, participant list --search), the track catalogue (services.catalog,
+# --track) and the records of other Lapas (store.merging, only written to on a
+# registration in a ledger that merged others); store.ledger only to write.
+if TYPE_CHECKING:
+    from ..domain.search import Search
+    from ..store.ledger import Draft
 
 STATUSES = {"in-custody": "in_custody", "released": "released", "transferred": "transferred",
             "deceased": "deceased",
@@ -210,6 +216,8 @@ def plan_registration(session: Session, *, name: str, reg_no: str, detained: str
                         crime_category)
     if uid is not None and not is_uid(uid):
         raise Invalid("person_uid", uid, "person_uid_taken")
+    from ..store.ledger import encode
+
     crime = clean_text(crime, field="crime")
     payload = {"name": clean, "nik": nik_value, "gender": sex,
                "birth_date": born.isoformat() if born else None,
@@ -272,6 +280,8 @@ def registration_record(plan: Registration, person_uid: str, stay_uid: str) -> D
     """The one event of a registration, ``person.admitted``: the person and their first
     stay (its uid is the stay's; the person's is the subject; how it is stored compact:
     ``store.payloads``)."""
+    from ..store.ledger import Draft, Encoded
+
     return Draft("person.admitted", person_uid, Encoded(plan.stored), stay_uid)
 
 
@@ -289,6 +299,8 @@ def link_by_nik(tx: Tx, uids: list[str]) -> list[dict]:
     record of another Lapas (merged into this ledger) has is linked to the earliest such
     record, by a ``person.linked`` event of this ledger's own chain. Nothing to do (and
     nothing read) in a ledger that merged no other Lapas."""
+    from ..store import merging
+
     if not uids or not merging.has_merged(tx.conn):
         return []
     made = []
@@ -638,12 +650,15 @@ def list_people(session: Session, *, status: str = "all", search: str | None = N
                       choices="in-custody, released, transferred, deceased, all")
     with session.reading() as conn:
         if track:
+            from .catalog import find_track
             found = find_track(conn, track)
             if found is None:
                 raise NotFound("track_not_found", track=track)
             track = found["code"]
         if opd and queries.opd(conn, opd) is None:
             raise NotFound("opd_not_found", opd=opd)
+        if search:
+            from ..domain.search import parse_search
         wanted_search = parse_search(search) if search else None
         nik = wanted_search.nik if wanted_search else None
         owner = queries.person_by_nik(conn, nik) if nik else None
@@ -675,6 +690,8 @@ def _or_spelt_otherwise(session: Session, rows: Iterator[dict], search: Search,
     query = search.fuzzy_query()
     if query is None:
         return
+    from ..domain.search import matcher
+
     close = matcher(search)
     with session.reading() as conn:
         ids = [row_id for row_id, key in queries.search_candidates(conn, query)

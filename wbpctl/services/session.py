@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..config import Config
 from ..domain.bounds import WORD, bounded
@@ -16,7 +16,11 @@ from ..domain.dates import parse_date
 from ..domain.errors import Invalid, Rejected
 from ..domain.words import word_key
 from ..store import connection, queries, schema
-from ..store.ledger import Event, Ledger
+
+# store.ledger is imported when a transaction begins: a command that only reads does not
+# load the chain, the projections and orjson
+if TYPE_CHECKING:
+    from ..store.ledger import Event, Ledger
 
 
 @dataclass
@@ -133,6 +137,8 @@ class Session:
         if tx is not None:
             yield tx
             return
+        from ..store.ledger import Ledger
+
         conn = self.connect()
         with connection.write(conn, self.db_path):
             tx = Tx(self, conn, Ledger(conn, actor=self.actor, lapas=self.config.lapas_code,

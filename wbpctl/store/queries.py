@@ -7,12 +7,14 @@ import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
-from ..domain.heads import Head
-from . import ledger
 from .report_queries import Lapas, lapas_clause
 
+# store.ledger (the chain, the projections, orjson) is imported by the few reads here that
+# need it: a command that only reads people and stays should not load the writing side
 if TYPE_CHECKING:
+    from ..domain.heads import Head
     from ..domain.search import Search
+    from .ledger import Event
 
 _STAY_COLUMNS = """s.id AS stay_id, s.uid AS stay_uid, s.lapas, s.register_class, s.reg_seq,
     s.reg_year, s.detained_on, s.admitted_on, s.sentence_years, s.sentence_months,
@@ -544,15 +546,19 @@ def enrolment_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
 def latest_about(conn: sqlite3.Connection, subject: str) -> sqlite3.Row | None:
     """The last event about ``subject``: one probe of the (subject, seq) index, however
     long the ledger (how the privacy policy is read on every command that shows a NIK)."""
+    from .ledger import SPAN
+
     return conn.execute("SELECT e.seq, c.at, c.actor, e.kind, e.payload FROM events e"
                         " JOIN commands c ON c.id = e.command WHERE e.subject = ?"
                         " AND e.seq < ? ORDER BY e.seq DESC LIMIT 1",
-                        (subject, ledger.SPAN)).fetchone()
+                        (subject, SPAN)).fetchone()
 
 
 def legacy_head(conn: sqlite3.Connection) -> Head | None:
     """The last format-1 event of this ledger's own chain, when the format-2 event that
     names it (``ledger.migrated``) is not written yet."""
+    from . import ledger
+
     row = conn.execute("SELECT legacy_upto FROM chains WHERE id = 0").fetchone()
     if row is None or row[0] == 0 or conn.execute(
             "SELECT 1 FROM events WHERE kind = 'ledger.migrated' AND seq < ?",
@@ -565,8 +571,10 @@ def stay_uid_of(conn: sqlite3.Connection, stay_id: int) -> str:
     return conn.execute("SELECT uid FROM stays WHERE id = ?", (stay_id,)).fetchone()[0]
 
 
-def own_events(conn: sqlite3.Connection) -> Iterator[ledger.Event]:
+def own_events(conn: sqlite3.Connection) -> Iterator[Event]:
     """The events of this ledger's own chain, in order, their payloads whole."""
+    from . import ledger
+
     return ledger.events(conn, own=True)
 
 
