@@ -122,7 +122,9 @@ def _read(source: CsvSource, prepare: Callable[[int, list[str]], Row], send) -> 
     try:
         try:
             for line, cells in source.rows():
-                chunk.append(prepare(line, cells))
+                row = prepare(line, cells)
+                # its values stay here: the importing process rebuilds them if it must
+                chunk.append(Row(line, cells, None, row.plan, row.error, row.person_uid))
                 if len(chunk) == CHUNK:
                     send.send((chunk, source.position(), None))
                     chunk = []
