@@ -96,6 +96,24 @@ def used_bytes(path: Path) -> int:
     return size * (count - free)
 
 
+def idle_cores(seconds: float = 1.0) -> float:
+    """How many cores were idle over the next ``seconds`` (/proc/stat; nan elsewhere)."""
+    import time
+
+    def ticks() -> tuple[int, int]:
+        with open("/proc/stat") as stat:
+            values = [int(v) for v in stat.readline().split()[1:]]
+        return values[3] + values[4], sum(values)      # idle + iowait, all
+
+    try:
+        idle0, all0 = ticks()
+        time.sleep(seconds)
+        idle1, all1 = ticks()
+    except OSError:
+        return float("nan")
+    return (os.cpu_count() or 1) * (idle1 - idle0) / max(1, all1 - all0)
+
+
 def measure(cmd: list[str], env: dict) -> tuple[float, float | None]:
     """(seconds, peak MB of the child) for one run."""
     probe = ("import resource, subprocess, sys, time; t = time.perf_counter();"
@@ -136,7 +154,7 @@ def main() -> None:
     env = {**os.environ, "WBPCTL_LANG": "en"}
     wbpctl, sqlite_utils, sqlite3 = tool("wbpctl"), tool("sqlite-utils"), shutil.which("sqlite3")
     results: dict[str, list[tuple[float, float]]] = {}
-    loads: list[float] = []
+    idle: list[float] = []
     for run in range(args.runs):
         db = work / f"wbpctl-{run}.db"
         alone = work / f"wbpctl-one-{run}.db"
@@ -157,9 +175,10 @@ def main() -> None:
             cases["sqlite3 .import"] = [sqlite3, str(work / f"s3-{run}.db"),
                                         f".import --csv {data} rows"]
         for name, cmd in cases.items():
+            if name == "wbpctl import":
+                idle.append(idle_cores())
             results.setdefault(name, []).append(
                 measure(cmd, {**env, "WBPCTL_PROCESSES": "1"} if name == ONE_PROCESS else env))
-            loads.append(os.getloadavg()[0])
         results.setdefault("floor: SQLite writes only", []).append(floor(db, work, run, env))
         sizes = {"wbpctl import": used_bytes(db), ONE_PROCESS: used_bytes(alone),
                  "wbpctl import (.xlsx)": used_bytes(from_book),
@@ -176,8 +195,8 @@ def main() -> None:
     base = {k: summary[k]["rows_per_s"] for k in ("sqlite3 .import",
                                                    "sqlite-utils insert --csv") if k in summary}
     print(f"{args.rows} rows, median of {args.runs} runs, python {sys.version.split()[0]},"
-          f" {os.cpu_count()} cores, load average {min(loads):.1f}-{max(loads):.1f} after"
-          " each case (above 1, the second process found no free core)")
+          f" {os.cpu_count()} cores, {min(idle):.1f}-{max(idle):.1f} of them idle in the"
+          " second before each two-process import (below 2, other work shared them)")
     print(f"{'loader':28} {'rows/s':>9} {'seconds':>8} {'peak MB':>8} {'bytes/row':>9}"
           f" {'x .import':>9} {'x s-utils':>9}")
     for name, figures in summary.items():
