@@ -428,9 +428,27 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
             scratch.execute("COMMIT")
             # an absolute name: never read as a "file:" URI, whatever the path holds
             scratch.execute("ATTACH DATABASE ? AS live", (os.path.abspath(live_path),))
-            yield scratch, path, [sql for _, sql in indexes]
+            with _nulls_bound_fast():
+                yield scratch, path, [sql for _, sql in indexes]
         finally:
             scratch.close()
+
+
+@contextmanager
+def _nulls_bound_fast() -> Iterator[None]:
+    """Python's sqlite3 binds a None only after looking for an adapter of it and for two
+    methods of adapting (0.3 us a value; a replay binds millions of NULLs, a tenth of
+    its SQL): an adapter of None, found first, gives the same NULL faster. Registered
+    for the block only (the registry is the module's, for the whole process)."""
+    key = (type(None), sqlite3.PrepareProtocol)
+    before = sqlite3.adapters.get(key)
+    if before is None:
+        sqlite3.adapters[key] = {}.get      # a function of C: {}.get(None) is None
+    try:
+        yield
+    finally:
+        if before is None:
+            sqlite3.adapters.pop(key, None)
 
 
 def as_applied(kind: str, payload: str | bytes, subject: str | bytes, uid: bytes, lapas: str,
