@@ -320,6 +320,7 @@ class _Walker:
         ``chain.hash_v1``/``hash_v2`` over the same bytes, inlined: this loop runs once
         per event of the ledger."""
         import hashlib   # here: commands that only read never hash
+        from binascii import hexlify
 
         sha256, join, commands = hashlib.sha256, b"".join, self.commands
         tag, sep, legacy = chain.FORMAT_TAG, _SEP, self.info.legacy_upto
@@ -343,12 +344,12 @@ class _Walker:
                 if seq > legacy:
                     made = sha256(join((tag, prev, uid, mid, kind, sep, subject, sep, payload,
                                         tail))).digest()
-                else:
-                    h = uid.hex()
+                else:      # the uid as text (chain.uid_text), made of bytes: faster
+                    h = hexlify(uid)
                     made = sha256(join((
-                        prev.hex().encode(), sep,
-                        f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}".encode(), sep,
-                        mid, kind, sep, subject, sep, payload, tail))).digest()
+                        hexlify(prev), sep, h[:8], b"-", h[8:12], b"-", h[12:16], b"-",
+                        h[16:20], b"-", h[20:], sep, mid, kind, sep, subject, sep, payload,
+                        tail))).digest()
                 if made != digest:
                     self.seq, self.prev = expected - 1, prev
                     self._fail(seq, "content does not match its hash")
@@ -432,6 +433,22 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
                 yield scratch, path, [sql for _, sql in indexes]
         finally:
             scratch.close()
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Walks and replays make millions of rows, payloads and steps, none of them in a
+    reference cycle: the cycle collector, run every few hundred of them, took a tenth of
+    a replay's time and found nothing. Off for the block (and in the processes it forks)."""
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @contextmanager
@@ -714,11 +731,9 @@ def _read_for_replay(path: str, ends: dict[int, int], sharing: _Sharing, send) -
 
     A checked slice is handed over instead (its seqs, to be read and planned there) when
     the other process takes it (``_Sharing``)."""
-    import gc
     import marshal
     import pickle
 
-    gc.disable()     # see _replay_beside
     out = _Sending(send)
 
     def hand_over(first: int, last: int) -> bool:
@@ -796,7 +811,6 @@ def _replay_beside(path: str, scratch: sqlite3.Connection, ends: dict[int, int]
 
     The first broken link is the answer, even when a step failed first (a tampered event
     may not even apply); otherwise the error that stopped either process is raised."""
-    import gc
     import marshal
     import pickle
 
@@ -804,10 +818,6 @@ def _replay_beside(path: str, scratch: sqlite3.Connection, ends: dict[int, int]
     reader = _Forked(_read_for_replay, path, ends, sharing)
     events_of = _Applied(_Commands(scratch, "live"))
     failed: BaseException | None = None
-    # Millions of payloads and rows, none of them in a reference cycle: the cycle
-    # collector, run every few hundred of them, took a tenth of the time and found nothing.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
         while True:
             sharing.wait(reader.receive)
@@ -832,8 +842,6 @@ def _replay_beside(path: str, scratch: sqlite3.Connection, ends: dict[int, int]
                     failed = exc
     finally:
         reader.stop()
-        if collecting:
-            gc.enable()
     if problem is not None:
         return problem
     if stopped is not None:
@@ -870,7 +878,7 @@ def verify(path: str, *, quick: bool = False, heads: Iterable[int] = ()) -> Veri
     same events, up to the ends of the chains in this snapshot). The comparison is SQL,
     not Python.
     """
-    with _scratch(path) as (scratch, _, _):
+    with _scratch(path) as (scratch, _, _), _no_cycle_collection():
         scratch.execute("BEGIN")
         try:
             total = scratch.execute("SELECT count(*) FROM live.events").fetchone()[0]
@@ -989,7 +997,8 @@ def replayed(path: str, upto: int) -> Iterator[Replay]:
     removed when the block ends, even on error."""
     with _scratch(path) as (scratch, file, indexes):
         scratch.execute("BEGIN")
-        walked = _replay(scratch, upto)
+        with _no_cycle_collection():
+            walked = _replay(scratch, upto)
         scratch.execute("COMMIT")
         scratch.execute("DETACH DATABASE live")
         if walked.problem is None:
