@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from operator import itemgetter
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from ..domain.errors import Rejected
 from ..domain.heads import Head
@@ -433,6 +433,19 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
                 yield scratch, path, [sql for _, sql in indexes]
         finally:
             scratch.close()
+
+
+@contextmanager
+def _attached(live_path: str) -> Iterator[sqlite3.Connection]:
+    """An empty database in memory with the live ledger attached as ``live``, as in
+    ``_scratch``: what a verify that writes nothing (--quick) reads through."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute("ATTACH DATABASE ? AS live", (os.path.abspath(live_path),))
+        yield conn
+    finally:
+        conn.close()
 
 
 @contextmanager
@@ -878,12 +891,20 @@ def verify(path: str, *, quick: bool = False, heads: Iterable[int] = ()) -> Veri
     same events, up to the ends of the chains in this snapshot). The comparison is SQL,
     not Python.
     """
-    with _scratch(path) as (scratch, _, _), _no_cycle_collection():
+    with ExitStack() as stack:
+        # --quick writes nothing: no scratch file, no schema, only the live ledger attached
+        scratch = stack.enter_context(_attached(path)) if quick \
+            else stack.enter_context(_scratch(path))[0]
+        stack.enter_context(_no_cycle_collection())
         scratch.execute("BEGIN")
         try:
+            ends = _ends(scratch)
+            parallel = sum(ends.values()) >= PARALLEL_FROM and _parallel()
+            # the other half of --quick starts first: what follows is done meanwhile
+            halves = stack.enter_context(_quick_halves(path, scratch, ends)) \
+                if quick and parallel else None
             total = scratch.execute("SELECT count(*) FROM live.events").fetchone()[0]
             found = {seq: h for seq in heads if (h := head(scratch, seq, "live")) is not None}
-            ends = _ends(scratch)
             # The chains hold sum(ends) events once every walk has found each of its
             # events from #1 to its end, so only a count that differs needs the scan of
             # every event for those outside the chains (seconds on a national ledger)
@@ -892,10 +913,10 @@ def verify(path: str, *, quick: bool = False, heads: Iterable[int] = ()) -> Veri
             problem = (None if counted else _outside_chains(scratch, total)) \
                 or _merged_ends(scratch, ends)
             try:
-                if problem is None and (total < PARALLEL_FROM or not _parallel()):
+                if problem is None and not parallel:
                     problem = _replay(scratch, apply=not quick).problem
-                elif problem is None and quick:
-                    problem = _quick_halves(path, scratch, ends)
+                elif problem is None and halves is not None:
+                    problem = halves()
                 elif problem is None:
                     problem = _replay_beside(path, scratch, ends)
             except Exception:
@@ -953,19 +974,22 @@ def _merged_ends(scratch: sqlite3.Connection, ends: dict[int, int]) -> Problem |
     return None
 
 
+@contextmanager
 def _quick_halves(path: str, scratch: sqlite3.Connection, ends: dict[int, int]
-                  ) -> Problem | None:
+                  ) -> Iterator[Callable[[], Problem | None]]:
     """--quick on two cores: the first half of this ledger's own chain and the merged
-    chains in another process, the second half here (from the stored hash where the
-    first half ends, which the other process proves)."""
+    chains in another process, started at once, the second half here when the block
+    calls what it is given (from the stored hash where the first half ends, which the
+    other process proves); the other process is stopped on leaving."""
     last = ends.get(HOME, 0)
     middle = last // 2
     others = [(c, 1, n) for c, n in ends.items() if c != HOME]
     home = [c for c in chains(scratch, "live") if c.id == HOME]
     if middle == 0 or not home:
-        return _replay(scratch, apply=False).problem
-    checker = _Checker(path, [(HOME, 1, middle), *others])
-    try:
+        yield lambda: _replay(scratch, apply=False).problem
+        return
+
+    def second_half() -> Problem | None:
         row = scratch.execute("SELECT hash FROM live.events WHERE seq = ?",
                               (middle,)).fetchone()
         walker = _Walker(home[0], _Commands(scratch, "live"), middle,
@@ -974,11 +998,13 @@ def _quick_halves(path: str, scratch: sqlite3.Connection, ends: dict[int, int]
             walker._fail(middle, f"event #{middle} is missing")
         else:
             walker.walk(_rows(scratch, "live", HOME, middle + 1, last))
-        first = checker.result()
-    except BaseException:
+        return checker.result() or walker.problem
+
+    checker = _Checker(path, [(HOME, 1, middle), *others])
+    try:
+        yield second_half
+    finally:
         checker.stop()
-        raise
-    return first or walker.problem
 
 
 class Replay(NamedTuple):
