@@ -159,3 +159,38 @@ def test_whoever_reads_each_slice_a_merged_ledger_verifies(slices, tmp_path):
     conn.close()
     found = ledger.verify(str(kanwil.db)).problem
     assert found.kind == "projection" and found.table == "people"
+
+
+@pytest.fixture
+def upgraded(tmp_path):
+    """The demo ledger of schema 5 upgraded: every event but the last keeps its format-1
+    hash."""
+    import gzip
+    from pathlib import Path
+
+    from conftest import Cli
+
+    path = tmp_path / "old.db"
+    data = Path(__file__).resolve().parent / "data" / "ledger-schema5-demo.db.gz"
+    path.write_bytes(gzip.decompress(data.read_bytes()))
+    old = Cli(path)
+    old.ok("init")
+    return old
+
+
+@pytest.mark.parametrize("quick", [False, True])
+def test_an_upgraded_ledger_verifies_and_a_changed_old_event_is_found(two_cores, upgraded,
+                                                                      quick):
+    assert ledger.verify(str(upgraded.db), quick=quick).problem is None
+    conn = sqlite3.connect(upgraded.db)
+    legacy = conn.execute("SELECT legacy_upto FROM chains WHERE id = 0").fetchone()[0]
+    assert legacy > 100
+    for seq in (10, legacy - 3):        # in either half
+        conn.execute("UPDATE events SET subject = subject || 'x' WHERE seq = ?", (seq,))
+        conn.commit()
+        found = ledger.verify(str(upgraded.db), quick=quick).problem
+        assert found.kind == "chain" and found.seq == seq
+        conn.execute("UPDATE events SET subject = substr(subject, 1, length(subject) - 1)"
+                     " WHERE seq = ?", (seq,))
+        conn.commit()
+    conn.close()
