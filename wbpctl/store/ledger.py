@@ -296,7 +296,7 @@ class _Commands:
 
 
 _SEP = b"\x1f"
-SLICE = 20_000        # events read, checked and applied at a time
+SLICE = 1000        # events read, checked and applied at a time
 
 
 class _Walker:
