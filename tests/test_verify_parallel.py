@@ -159,6 +159,14 @@ def test_whoever_reads_each_slice_a_merged_ledger_verifies(slices, tmp_path):
     conn.close()
     found = ledger.verify(str(kanwil.db)).problem
     assert found.kind == "projection" and found.table == "people"
+    conn = sqlite3.connect(kanwil.db)
+    conn.execute("UPDATE events SET payload = replace(payload, 'Siti 4', 'Sita 4')"
+                 " WHERE payload LIKE '%Siti 4%'")
+    conn.commit()
+    conn.close()
+    for quick in (False, True):      # an event of a merged chain: its n, its Lapas
+        found = ledger.verify(str(kanwil.db), quick=quick).problem
+        assert (found.kind, found.seq, found.lapas) == ("chain", 5, "JMB")
 
 
 @pytest.fixture

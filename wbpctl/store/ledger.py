@@ -323,22 +323,23 @@ class _Walker:
         from binascii import hexlify
 
         sha256, join, commands = hashlib.sha256, b"".join, self.commands
-        tag, sep, legacy = chain.FORMAT_TAG, _SEP, self.info.legacy_upto
-        expected, prev = self.seq + 1, self.prev
+        # seqs as stored (chain * SPAN + n): compared as they come, n only for messages
+        base = self.info.id * SPAN
+        tag, sep, legacy = chain.FORMAT_TAG, _SEP, base + self.info.legacy_upto
+        expected, prev = base + self.seq + 1, self.prev
         last_command, mid, tail = None, b"", b""
         while rows := cursor.fetchmany(SLICE):
             for seq, uid, command, kind, subject, payload, digest in rows:
-                seq &= _N
                 if seq != expected:
-                    self.seq, self.prev = expected - 1, prev
-                    self._fail(expected, f"event #{expected} is missing")
+                    self.seq, self.prev = expected - 1 - base, prev
+                    self._fail(expected - base, f"event #{expected - base} is missing")
                     return False
                 if command != last_command:
                     try:
                         mid, tail, _ = commands[command]
                     except KeyError:
-                        self.seq, self.prev = expected - 1, prev
-                        self._fail(seq, "the command it belongs to is missing")
+                        self.seq, self.prev = expected - 1 - base, prev
+                        self._fail(seq - base, "the command it belongs to is missing")
                         return False
                     last_command = command
                 if seq > legacy:
@@ -351,13 +352,14 @@ class _Walker:
                         h[16:20], b"-", h[20:], sep, mid, kind, sep, subject, sep, payload,
                         tail))).digest()
                 if made != digest:
-                    self.seq, self.prev = expected - 1, prev
-                    self._fail(seq, "content does not match its hash")
+                    self.seq, self.prev = expected - 1 - base, prev
+                    self._fail(seq - base, "content does not match its hash")
                     return False
-                prev, expected = digest, seq + 1
+                prev = digest
+                expected += 1
             if on_rows is not None:
                 on_rows(rows)
-        self.seq, self.prev = expected - 1, prev
+        self.seq, self.prev = expected - 1 - base, prev
         return True
 
     def walked(self) -> Walked:
