@@ -260,6 +260,22 @@ def test_an_event_outside_every_chain_fails_verify(ktl):
         assert result.exit_code == 1 and "belongs to no chain" in result.stderr
 
 
+def test_an_event_moved_outside_every_chain_is_named_though_the_count_is_right(ktl):
+    # verify counts the events outside the chains only when the chains' ends do not add
+    # up to the count of all events; an event moved out leaves a gap that makes them add
+    # up, and is still named first
+    add_person(ktl)
+    add_person(ktl, "B.I-2/2025", name="Siti Aminah")
+    conn = sqlite3.connect(ktl.db)
+    conn.execute("UPDATE events SET seq = -2 WHERE seq = 2")
+    conn.commit()
+    assert conn.execute("SELECT count(*), max(seq) FROM events").fetchone() == (3, 3)
+    conn.close()
+    for quick in ([], ["--quick"]):
+        result = ktl("verify", *quick)
+        assert result.exit_code == 1 and "belongs to no chain" in result.stderr
+
+
 def test_a_merged_chain_cut_short_fails_even_the_quick_verify(ktl, jmb, kanwil):
     add_person(jmb, "B.I-3/2025", name="Siti Aminah")
     kanwil.ok("merge", str(jmb.db))

@@ -149,3 +149,15 @@ def test_a_replay_stops_at_a_broken_link_before_its_event(cli):
         assert replay.walked.problem.seq == 2 and replay.walked.seq == 1
     with ledger.replayed(str(cli.db), 1) as replay:      # before the change: sound
         assert replay.walked.problem is None
+
+
+def test_a_replay_binds_none_as_null_and_leaves_the_adapters_as_they_were(cli):
+    # the replay binds None through an adapter of its own (faster), for its own time only
+    from wbpctl.store import ledger
+
+    before = dict(sqlite3.adapters)
+    with ledger._scratch(str(cli.db)) as (scratch, _, _):
+        scratch.execute("CREATE TABLE t (v)")
+        scratch.executemany("INSERT INTO t VALUES (?)", [(None,), ("x",)])
+        assert scratch.execute("SELECT count(*) FROM t WHERE v IS NULL").fetchone()[0] == 1
+    assert sqlite3.adapters == before

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Iterable, Iterator, NamedTuple
+from operator import itemgetter
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from ..domain.errors import Rejected
 from ..domain.heads import Head
@@ -238,14 +239,6 @@ class Problem:
     lapas: str | None = None     # the chain, when it is not this ledger's own
 
 
-class _Replayed(NamedTuple):
-    """What ``projections.apply_many`` needs of an event, and no more (a replay makes
-    millions of them)."""
-
-    kind: str
-    payload: dict
-
-
 class Walked(NamedTuple):
     """How far a walk along a chain got: the first problem (or None), and the seq and
     hash (hex) of the last event it found sound."""
@@ -322,6 +315,7 @@ class _Commands:
 
 
 _SEP = b"\x1f"
+SLICE = 1000        # events read, checked and applied at a time
 
 
 class _Walker:
@@ -339,66 +333,52 @@ class _Walker:
         self.problem = Problem("chain", seq, "events", None, detail,
                                None if self.info.id == HOME else self.info.lapas)
 
-    def walk(self, cursor: sqlite3.Cursor, on_rows=None, *, check: bool = True) -> bool:
+    def walk(self, cursor: sqlite3.Cursor, on_rows=None) -> bool:
         """Check every row of ``cursor`` (``_rows``) against the chain so far, handing
         each checked slice to ``on_rows``; False at the first broken link. The hashes are
         ``chain.hash_v1``/``hash_v2`` over the same bytes, inlined: this loop runs once
-        per event of the ledger. Without ``check`` only the order of the events is
-        checked (another process checks the hashes at the same time: ``verify``)."""
-        if not check:
-            return self._follow(cursor, on_rows)
+        per event of the ledger."""
         import hashlib   # here: commands that only read never hash
+        from binascii import hexlify
 
         sha256, join, commands = hashlib.sha256, b"".join, self.commands
-        tag, sep, legacy = chain.FORMAT_TAG, _SEP, self.info.legacy_upto
-        expected, prev = self.seq + 1, self.prev
+        # seqs as stored (chain * SPAN + n): compared as they come, n only for messages
+        base = self.info.id * SPAN
+        tag, sep, legacy = chain.FORMAT_TAG, _SEP, base + self.info.legacy_upto
+        expected, prev = base + self.seq + 1, self.prev
         last_command, mid, tail = None, b"", b""
-        while rows := cursor.fetchmany(20000):
+        while rows := cursor.fetchmany(SLICE):
             for seq, uid, command, kind, subject, payload, digest in rows:
-                seq &= _N
                 if seq != expected:
-                    self.seq, self.prev = expected - 1, prev
-                    self._fail(expected, f"event #{expected} is missing")
+                    self.seq, self.prev = expected - 1 - base, prev
+                    self._fail(expected - base, f"event #{expected - base} is missing")
                     return False
                 if command != last_command:
                     try:
                         mid, tail, _ = commands[command]
                     except KeyError:
-                        self.seq, self.prev = expected - 1, prev
-                        self._fail(seq, "the command it belongs to is missing")
+                        self.seq, self.prev = expected - 1 - base, prev
+                        self._fail(seq - base, "the command it belongs to is missing")
                         return False
                     last_command = command
                 if seq > legacy:
                     made = sha256(join((tag, prev, uid, mid, kind, sep, subject, sep, payload,
                                         tail))).digest()
-                else:
-                    h = uid.hex()
+                else:      # the uid as text (chain.uid_text), made of bytes: faster
+                    h = hexlify(uid)
                     made = sha256(join((
-                        prev.hex().encode(), sep,
-                        f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}".encode(), sep,
-                        mid, kind, sep, subject, sep, payload, tail))).digest()
+                        hexlify(prev), sep, h[:8], b"-", h[8:12], b"-", h[12:16], b"-",
+                        h[16:20], b"-", h[20:], sep, mid, kind, sep, subject, sep, payload,
+                        tail))).digest()
                 if made != digest:
-                    self.seq, self.prev = expected - 1, prev
-                    self._fail(seq, "content does not match its hash")
+                    self.seq, self.prev = expected - 1 - base, prev
+                    self._fail(seq - base, "content does not match its hash")
                     return False
-                prev, expected = digest, seq + 1
+                prev = digest
+                expected += 1
             if on_rows is not None:
                 on_rows(rows)
-        self.seq, self.prev = expected - 1, prev
-        return True
-
-    def _follow(self, cursor: sqlite3.Cursor, on_rows) -> bool:
-        expected, prev = self.seq + 1, self.prev
-        while rows := cursor.fetchmany(20000):
-            for row in rows:
-                if row[0] & _N != expected:
-                    self.seq, self.prev = expected - 1, prev
-                    self._fail(expected, f"event #{expected} is missing")
-                    return False
-                prev, expected = row[6], expected + 1
-            if on_rows is not None:
-                on_rows(rows)
-        self.seq, self.prev = expected - 1, prev
+        self.seq, self.prev = expected - 1 - base, prev
         return True
 
     def walked(self) -> Walked:
@@ -470,67 +450,159 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
             scratch.execute("COMMIT")
             # an absolute name: never read as a "file:" URI, whatever the path holds
             scratch.execute("ATTACH DATABASE ? AS live", (os.path.abspath(live_path),))
-            yield scratch, path, [sql for _, sql in indexes]
+            with _nulls_bound_fast():
+                yield scratch, path, [sql for _, sql in indexes]
         finally:
             scratch.close()
 
 
+@contextmanager
+def _attached(live_path: str) -> Iterator[sqlite3.Connection]:
+    """An empty database in memory with the live ledger attached as ``live``, as in
+    ``_scratch``: what a verify that writes nothing (--quick) reads through."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute("ATTACH DATABASE ? AS live", (os.path.abspath(live_path),))
+        yield conn
+    finally:
+        conn.close()
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Walks and replays make millions of rows, payloads and steps, none of them in a
+    reference cycle: the cycle collector, run every few hundred of them, took a tenth of
+    a replay's time and found nothing. Off for the block (and in the processes it forks)."""
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+@contextmanager
+def _nulls_bound_fast() -> Iterator[None]:
+    """Python's sqlite3 binds a None only after looking for an adapter of it and for two
+    methods of adapting (0.3 us a value; a replay binds millions of NULLs, a tenth of
+    its SQL): an adapter of None, found first, gives the same NULL faster. Registered
+    for the block only (the registry is the module's, for the whole process)."""
+    key = (type(None), sqlite3.PrepareProtocol)
+    before = sqlite3.adapters.get(key)
+    if before is None:
+        sqlite3.adapters[key] = {}.get      # a function of C: {}.get(None) is None
+    try:
+        yield
+    finally:
+        if before is None:
+            sqlite3.adapters.pop(key, None)
+
+
 def as_applied(kind: str, payload: str | bytes, subject: str | bytes, uid: bytes, lapas: str,
-               foreign: str | None) -> _Replayed:
-    """A stored event as the projections apply it: its payload read back whole, and, for
-    another Lapas's event (``foreign``, its code), its catalogue codes qualified. The one
-    reading of stored events for the replay and for a merge."""
+               foreign: str | None) -> tuple[str, dict]:
+    """A stored event as the projections apply it (``projections.plan``): its kind and
+    its payload read back whole, and, for another Lapas's event (``foreign``, its code),
+    its catalogue codes qualified. The one reading of stored events for the replay and
+    for a merge."""
     payload = chain.payload_of(payload)
     if kind in IMPLIED:
         payload = expand(kind, payload, subject if isinstance(subject, str)
                          else subject.decode(), chain.uid_text(uid), lapas)
     if foreign is not None:
         payload = qualify(kind, payload, foreign)
-    return _Replayed(kind, payload)
+    return kind, payload
+
+
+class _Kinds(dict):
+    """The kinds of events as text, from the bytes the walk hashes: decoded once each."""
+
+    def __missing__(self, kind: bytes) -> str:
+        text = self[kind] = kind.decode()
+        return text
 
 
 class _Stop(Exception):
     """A merged chain's range failed its check in the middle of a replay."""
 
 
-def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool = True,
-            check: bool = True) -> Walked:
+def _replay(scratch: sqlite3.Connection, upto: int | None = None, *,
+            apply: bool = True) -> Walked:
     """Walk this ledger's own chain (up to and including event ``upto``, or all of it)
     inside the caller's transaction, applying each slice of events to the scratch tables
-    with the same ``projections.apply_many`` that live writes use. At each
+    with the same ``projections.plan`` and ``run`` that live writes use. At each
     ``ledger.merged`` event, the range of the other Lapas's chain it names is walked and
     applied there, as the merge applied it. The one replay of wbpctl.
 
-    Without ``apply`` only the links of every chain are checked; without ``check`` the
-    events are applied with their hashes unchecked (``verify`` checks them in another
-    process meanwhile)."""
-    infos = chains(scratch, "live")
-    home = next((c for c in infos if c.id == HOME), None)
-    commands = _Commands(scratch, "live")
+    Without ``apply`` only the links of every chain are checked."""
     if not apply:
-        first: Walked | None = None
-        for info in infos:
-            walker = _Walker(info, commands)
-            ok = walker.walk(_rows(scratch, "live", info.id))
-            if info.id == HOME:
-                first = walker.walked()
-            if not ok:
-                return walker.walked()
-        return first or Walked(None, 0, GENESIS)
+        return _check_chains(scratch, "live")
+    return _walk_replaying(scratch, "live", lambda steps: projections.run(scratch, steps),
+                           upto)
+
+
+def _check_chains(conn: sqlite3.Connection, database: str,
+                  ends: dict[int, int] | None = None) -> Walked:
+    """Check the links of every chain (up to ``ends``, or all of it), this ledger's own
+    first: the first problem, and how far its own chain is sound."""
+    commands = _Commands(conn, database)
+    first: Walked | None = None
+    for info in chains(conn, database):
+        walker = _Walker(info, commands)
+        last = None if ends is None else ends.get(info.id, 0)
+        ok = walker.walk(_rows(conn, database, info.id, 1, last))
+        if ok and last is not None and walker.seq != last:
+            walker._fail(walker.seq + 1, f"event #{walker.seq + 1} is missing")
+            ok = False
+        if info.id == HOME:
+            first = walker.walked()
+        if not ok:
+            return walker.walked()
+    return first or Walked(None, 0, GENESIS)
+
+
+class _Applied:
+    """Stored rows (``_rows``) as the projections apply them (``as_applied``)."""
+
+    def __init__(self, commands: _Commands) -> None:
+        self.commands = commands
+        self.kinds = _Kinds()
+
+    def __call__(self, rows: list[tuple], foreign: str | None) -> list[tuple[str, dict]]:
+        kinds, commands, loads = self.kinds, self.commands, chain.payload_of
+        out: list[tuple[str, dict]] = []
+        append = out.append
+        for _, uid, command, kind, subject, payload, _ in rows:
+            kind = kinds[kind]
+            if kind in IMPLIED or foreign is not None:
+                append(as_applied(kind, payload, subject, uid, commands[command][2], foreign))
+            else:      # what as_applied gives such an event, without two calls per event
+                append((kind, loads(payload)))
+        return out
+
+
+def _walk_replaying(conn: sqlite3.Connection, database: str, apply, upto: int | None = None,
+                    ends: dict[int, int] | None = None, hand_over=None) -> Walked:
+    """The walk of ``_replay`` over the ledger attached to ``conn`` as ``database``,
+    handing the steps that apply each checked slice (``projections.plan``) to ``apply``;
+    with ``ends`` (the last n of every chain in a snapshot) instead of ``upto``: up to
+    those ends, each merged chain to its own (``verify`` reading beside the replay).
+    ``hand_over(first, last)``, when given, is asked first for each checked slice of
+    this ledger's own chain with no merge in it, and True if it takes the slice (to be
+    read and applied by the process that applies)."""
+    infos = chains(conn, database)
+    home = next((c for c in infos if c.id == HOME), None)
+    commands = _Commands(conn, database)
     if home is None:
         return Walked(None, 0, GENESIS)
-    loads = chain.payload_of
+    if ends is not None:
+        upto = ends.get(HOME, 0)
+    loads, plan = chain.payload_of, projections.plan
     others = {c.lapas: _Walker(c, commands) for c in infos if c.id != HOME}
-
-    kinds: dict[bytes, str] = {}
-
-    def events_of(rows: list[tuple], foreign: str | None) -> list[_Replayed]:
-        out = []
-        for _, uid, command, kind, subject, payload, _ in rows:
-            kind = kinds.get(kind) or kinds.setdefault(kind, kind.decode())
-            out.append(as_applied(kind, payload, subject, uid,
-                                  commands[command][2] if kind in IMPLIED else "", foreign))
-        return out
+    events_of = _Applied(commands)
 
     def merge(payload: dict) -> None:
         walker = others.get(payload["lapas"])
@@ -538,10 +610,9 @@ def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool
             raise _Stop(Problem("chain", payload["from"], "events", None,
                                 f"events #{payload['from']}-#{payload['to']} are missing",
                                 payload["lapas"]))
-        ok = walker.walk(_rows(scratch, "live", walker.info.id, payload["from"],
+        ok = walker.walk(_rows(conn, database, walker.info.id, payload["from"],
                                payload["to"]),
-                         lambda rows: projections.apply_many(
-                             scratch, events_of(rows, walker.info.lapas)), check=check)
+                         lambda rows: apply(plan(events_of(rows, walker.info.lapas))))
         if not ok:
             raise _Stop(walker.problem)
         if walker.seq != payload["to"] or walker.prev.hex() != payload["head"]:
@@ -551,23 +622,26 @@ def _replay(scratch: sqlite3.Connection, upto: int | None = None, *, apply: bool
 
     def replay(rows: list[tuple]) -> None:
         start = 0
-        for i, r in enumerate(rows):
-            if r[3] == b"ledger.merged":
-                projections.apply_many(scratch, events_of(rows[start:i], None))
-                merge(loads(r[5]))
-                start = i + 1
-        projections.apply_many(scratch, events_of(rows[start:], None))
+        if b"ledger.merged" in map(itemgetter(3), rows):   # rare: look for it in C first
+            for i, r in enumerate(rows):
+                if r[3] == b"ledger.merged":
+                    apply(plan(events_of(rows[start:i], None)))
+                    merge(loads(r[5]))
+                    start = i + 1
+        elif hand_over is not None and hand_over(rows[0][0], rows[-1][0]):
+            return
+        apply(plan(events_of(rows[start:], None)))
 
     walker = _Walker(home, commands)
     try:
-        walker.walk(_rows(scratch, "live", HOME, 1, upto), replay, check=check)
+        walker.walk(_rows(conn, database, HOME, 1, upto), replay)
     except _Stop as stop:
         return Walked(stop.args[0], walker.seq, walker.prev.hex())
-    if walker.problem is None and upto is None:
+    if walker.problem is None and (upto is None or ends is not None):
         for other in others.values():     # every merged event was applied by a merge
-            last = scratch.execute("SELECT max(seq) FROM live.events WHERE seq BETWEEN ? AND ?",
-                                   (other.info.id * SPAN + 1, other.info.id * SPAN + _N)
-                                   ).fetchone()[0]
+            last = ends.get(other.info.id) if ends is not None else conn.execute(
+                f"SELECT max(seq) FROM {database}.events WHERE seq BETWEEN ? AND ?",
+                (other.info.id * SPAN + 1, other.info.id * SPAN + _N)).fetchone()[0]
             if last is not None and last & _N != other.seq:
                 return Walked(Problem("chain", other.seq + 1, "events", None,
                                       "events that no merge recorded", other.info.lapas),
@@ -613,19 +687,30 @@ def _check_ranges(path: str, ranges: list[tuple[int, int, int]], send) -> None:
         send.close()
 
 
-class _Checker:
-    """The hash checks of some ranges of chains, made by a forked process while this one
-    goes on (two cores: the hashing and the replay of a verify overlap)."""
+class _Forked:
+    """A forked process working beside this one (two cores: the hashing, reading and
+    planning of a verify overlap its replay), saying what it finds through a pipe."""
 
-    def __init__(self, path: str, ranges: list[tuple[int, int, int]]) -> None:
+    def __init__(self, target, *args) -> None:
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
         self.receive, send = context.Pipe(duplex=False)
-        self.process = context.Process(target=_check_ranges, args=(path, ranges, send),
-                                       daemon=True)
+        self.process = context.Process(target=target, args=(*args, send), daemon=True)
         self.process.start()
         send.close()
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+
+class _Checker(_Forked):
+    """The hash checks of some ranges of chains (``_check_ranges``)."""
+
+    def __init__(self, path: str, ranges: list[tuple[int, int, int]]) -> None:
+        super().__init__(_check_ranges, path, ranges)
 
     def result(self) -> Problem | None:
         try:
@@ -638,10 +723,166 @@ class _Checker:
             raise found
         return found
 
-    def stop(self) -> None:
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
+
+# What ``_read_for_replay`` sends: the steps of a slice, a slice to read (seqs from, to),
+# or at the end what it found.
+_STEPS, _READ, _FOUND = b"s", b"r", b"f"
+
+
+class _Sharing:
+    """Who reads and plans the next slice of a verify on two cores: the reader
+    (``_read_for_replay``), unless the replay waited for it long enough to take a slice
+    itself (its two processes differ in speed from one machine, and one moment, to the
+    next, so they share the work as they go)."""
+
+    STARVED = 0.01        # seconds the replay waits for the reader before it says so
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        self.idle = multiprocessing.get_context("fork").RawValue("b", 0)   # both see it
+
+    def wait(self, receive) -> None:
+        """In the replay, before it reads the next message."""
+        if not receive.poll(self.STARVED):
+            self.idle.value = 1
+
+    def take(self) -> bool:
+        """In the reader, with a checked slice: whether the replay takes it."""
+        if not self.idle.value:
+            return False
+        self.idle.value = 0
+        return True
+
+
+def _read_for_replay(path: str, ends: dict[int, int], sharing: _Sharing, send) -> None:
+    """In a process of its own: walk every chain up to ``ends`` as the replay does,
+    checking every hash, and send the steps that apply each slice (``marshal``: plain
+    tuples, the fastest to write and read back), then (pickled) the first problem of the
+    chains and the error that stopped the walk, if any. An event that cannot be planned
+    (altered, its hash made again) stops the planning, not the checking: its broken link
+    is what verify names, as when it is replayed in one process.
+
+    A checked slice is handed over instead (its seqs, to be read and planned there) when
+    the other process takes it (``_Sharing``)."""
+    import marshal
+    import pickle
+
+    out = _Sending(send)
+
+    def hand_over(first: int, last: int) -> bool:
+        if not sharing.take():
+            return False
+        out.send(_READ + marshal.dumps((first, last)))
+        return True
+
+    try:
+        conn = sqlite3.connect(f"{os.path.abspath(path)}", isolation_level=None)
+        conn.execute("BEGIN")
+        try:
+            found = (_walk_replaying(
+                conn, "main", lambda steps: out.send(_STEPS + marshal.dumps(steps)),
+                ends=ends, hand_over=hand_over).problem, None)
+        except Exception as error:
+            if out.error is not None:        # the replay is gone: nobody to tell
+                raise
+            found = (_check_chains(conn, "main", ends).problem, error)
+        try:
+            message = pickle.dumps(found)
+        except Exception:            # an error that does not pickle: its words
+            message = pickle.dumps((found[0], RuntimeError(repr(found[1]))))
+    except BaseException as error:       # said to the parent, which raises it
+        message = pickle.dumps((None, RuntimeError(f"checking the chain failed: {error!r}")))
+    try:
+        out.send(_FOUND + message)
+        out.close()
+    except OSError:                          # the replay is gone: nobody to tell
+        pass
+    finally:
+        send.close()
+
+
+class _Sending:
+    """Messages sent by a thread of their own, a few waiting at most: the sender goes on
+    with the next slice while the other process is still busy with the last."""
+
+    def __init__(self, connection, waiting: int = 2) -> None:
+        import queue
+        import threading
+
+        self.connection = connection
+        self.queue: queue.Queue = queue.Queue(waiting)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (message := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.connection.send_bytes(message)
+                except BaseException as error:      # the other process is gone
+                    self.error = error
+
+    def send(self, message: bytes) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put(message)
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
+def _replay_beside(path: str, scratch: sqlite3.Connection, ends: dict[int, int]
+                   ) -> Problem | None:
+    """The full replay on two cores: another process reads, checks and plans the slices
+    of events (``_read_for_replay``) while this one runs the steps of the slices before on
+    the scratch tables, or reads and plans a slice itself when it has nothing else to do
+    (``_Sharing``). A few slices at a time in the pipe, so memory stays flat.
+
+    The first broken link is the answer, even when a step failed first (a tampered event
+    may not even apply); otherwise the error that stopped either process is raised."""
+    import marshal
+    import pickle
+
+    sharing = _Sharing()
+    reader = _Forked(_read_for_replay, path, ends, sharing)
+    events_of = _Applied(_Commands(scratch, "live"))
+    failed: BaseException | None = None
+    try:
+        while True:
+            sharing.wait(reader.receive)
+            try:
+                message = reader.receive.recv_bytes()
+            except EOFError:
+                raise RuntimeError("checking the chain failed: the checking process died"
+                                   ) from None
+            if message[:1] == _FOUND:
+                problem, stopped = pickle.loads(message[1:])
+                break
+            if failed is None:
+                try:
+                    if message[:1] == _READ:      # checked by the reader: read it here
+                        first, last = marshal.loads(memoryview(message)[1:])
+                        steps = projections.plan(events_of(
+                            _rows(scratch, "live", HOME, first, last).fetchall(), None))
+                    else:
+                        steps = marshal.loads(memoryview(message)[1:])
+                    projections.run(scratch, steps)
+                except Exception as exc:       # the reader still names a broken link
+                    failed = exc
+    finally:
+        reader.stop()
+    if problem is not None:
+        return problem
+    if stopped is not None:
+        raise stopped
+    if failed is not None:
+        raise failed
+    return None
 
 
 def _parallel() -> bool:
@@ -664,36 +905,48 @@ def verify(path: str, *, quick: bool = False, heads: Iterable[int] = ()) -> Veri
     the events of this ledger's own chain at the seqs in ``heads`` in that snapshot too
     (to prove checkpoints).
 
-    On a ledger of many events with two cores, another process checks the hashes (the
-    first half of the own chain with --quick; all of them otherwise) while this one
-    checks the rest (--quick) or replays: the events it reads are those of this snapshot
-    (events are only ever appended, so the same events). The comparison is SQL, not
-    Python.
+    On a ledger of many events with two cores, another process checks the hashes of
+    the first half of the own chain while this one checks the rest (--quick), or reads,
+    checks and plans the events while this one applies them (``_replay_beside``): the
+    events it reads are those of this snapshot (events are only ever appended, so the
+    same events, up to the ends of the chains in this snapshot). The comparison is SQL,
+    not Python.
     """
-    with _scratch(path) as (scratch, _, _):
+    with ExitStack() as stack:
+        # --quick writes nothing: no scratch file, no schema, only the live ledger attached
+        scratch = stack.enter_context(_attached(path)) if quick \
+            else stack.enter_context(_scratch(path))[0]
+        stack.enter_context(_no_cycle_collection())
         scratch.execute("BEGIN")
-        checker: _Checker | None = None
         try:
+            ends = _ends(scratch)
+            parallel = sum(ends.values()) >= PARALLEL_FROM and _parallel()
+            # the other half of --quick starts first: what follows is done meanwhile
+            halves = stack.enter_context(_quick_halves(path, scratch, ends)) \
+                if quick and parallel else None
             total = scratch.execute("SELECT count(*) FROM live.events").fetchone()[0]
             found = {seq: h for seq in heads if (h := head(scratch, seq, "live")) is not None}
-            ends = _ends(scratch)
-            problem = _outside_chains(scratch, total) or _merged_ends(scratch, ends)
-            if problem is None and (total < PARALLEL_FROM or not _parallel()):
-                problem = _replay(scratch, apply=not quick).problem
-            elif problem is None and quick:
-                problem = _quick_halves(path, scratch, ends)
-            elif problem is None:
-                checker = _Checker(path, [(c, 1, last) for c, last in ends.items()])
-                try:
-                    replayed = _replay(scratch, check=False).problem
-                except Exception:        # a tampered event may not even apply
-                    problem = checker.result()
-                    checker = None
-                    if problem is None:
-                        raise
-                else:
-                    problem = checker.result() or replayed
-                    checker = None
+            # The chains hold sum(ends) events once every walk has found each of its
+            # events from #1 to its end, so only a count that differs needs the scan of
+            # every event for those outside the chains (seconds on a national ledger)
+            # before the walks; otherwise a broken chain is when to look for them.
+            counted = total == sum(ends.values())
+            problem = (None if counted else _outside_chains(scratch, total)) \
+                or _merged_ends(scratch, ends)
+            try:
+                if problem is None and not parallel:
+                    problem = _replay(scratch, apply=not quick).problem
+                elif problem is None and halves is not None:
+                    problem = halves()
+                elif problem is None:
+                    problem = _replay_beside(path, scratch, ends)
+            except Exception:
+                if counted and (outside := _outside_chains(scratch, total)) is not None:
+                    return Verified(total, outside, found)
+                raise
+            if counted and problem is not None and problem.kind == "chain":
+                # an event outside every chain is named first, as when it is looked for first
+                problem = _outside_chains(scratch, total) or problem
             if problem is None and not quick:
                 for table in schema.PROJECTION_TABLES:
                     problem = _first_difference(scratch, table)
@@ -701,8 +954,6 @@ def verify(path: str, *, quick: bool = False, heads: Iterable[int] = ()) -> Veri
                         break
             return Verified(total, problem, found)
         finally:
-            if checker is not None:
-                checker.stop()
             if scratch.in_transaction:
                 scratch.execute("ROLLBACK")
 
@@ -744,19 +995,22 @@ def _merged_ends(scratch: sqlite3.Connection, ends: dict[int, int]) -> Problem |
     return None
 
 
+@contextmanager
 def _quick_halves(path: str, scratch: sqlite3.Connection, ends: dict[int, int]
-                  ) -> Problem | None:
+                  ) -> Iterator[Callable[[], Problem | None]]:
     """--quick on two cores: the first half of this ledger's own chain and the merged
-    chains in another process, the second half here (from the stored hash where the
-    first half ends, which the other process proves)."""
+    chains in another process, started at once, the second half here when the block
+    calls what it is given (from the stored hash where the first half ends, which the
+    other process proves); the other process is stopped on leaving."""
     last = ends.get(HOME, 0)
     middle = last // 2
     others = [(c, 1, n) for c, n in ends.items() if c != HOME]
     home = [c for c in chains(scratch, "live") if c.id == HOME]
     if middle == 0 or not home:
-        return _replay(scratch, apply=False).problem
-    checker = _Checker(path, [(HOME, 1, middle), *others])
-    try:
+        yield lambda: _replay(scratch, apply=False).problem
+        return
+
+    def second_half() -> Problem | None:
         row = scratch.execute("SELECT hash FROM live.events WHERE seq = ?",
                               (middle,)).fetchone()
         walker = _Walker(home[0], _Commands(scratch, "live"), middle,
@@ -765,11 +1019,13 @@ def _quick_halves(path: str, scratch: sqlite3.Connection, ends: dict[int, int]
             walker._fail(middle, f"event #{middle} is missing")
         else:
             walker.walk(_rows(scratch, "live", HOME, middle + 1, last))
-        first = checker.result()
-    except BaseException:
+        return checker.result() or walker.problem
+
+    checker = _Checker(path, [(HOME, 1, middle), *others])
+    try:
+        yield second_half
+    finally:
         checker.stop()
-        raise
-    return first or walker.problem
 
 
 class Replay(NamedTuple):
@@ -788,7 +1044,8 @@ def replayed(path: str, upto: int) -> Iterator[Replay]:
     removed when the block ends, even on error."""
     with _scratch(path) as (scratch, file, indexes):
         scratch.execute("BEGIN")
-        walked = _replay(scratch, upto)
+        with _no_cycle_collection():
+            walked = _replay(scratch, upto)
         scratch.execute("COMMIT")
         scratch.execute("DETACH DATABASE live")
         if walked.problem is None:

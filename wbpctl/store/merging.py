@@ -67,8 +67,8 @@ def extend_legacy(conn: sqlite3.Connection, info: ledger.ChainInfo, legacy_upto:
 def apply(conn: sqlite3.Connection, lapas: str, events: Iterable[Stored]) -> None:
     """Apply another Lapas's events to the tables, its codes qualified by ``lapas``, as
     ``ledger._replay`` does when it meets the merge."""
-    projections.apply_many(conn, [ledger.as_applied(e.kind, e.payload, e.subject, e.uid,
-                                                    e.lapas, lapas) for e in events])
+    projections.run(conn, projections.plan([ledger.as_applied(
+        e.kind, e.payload, e.subject, e.uid, e.lapas, lapas) for e in events]))
 
 
 class Record(NamedTuple):

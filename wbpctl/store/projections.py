@@ -442,6 +442,11 @@ def apply(conn: sqlite3.Connection, event: "Event") -> None:
     apply_many(conn, (event,))
 
 
+def apply_many(conn: sqlite3.Connection, events: Iterable["Event"]) -> None:
+    """Apply events with the same result as one by one, in few executemany calls."""
+    run(conn, plan([(e.kind, e.payload) for e in events]))
+
+
 # How a sequence of events is applied in few executemany calls without changing the
 # result: between two function-kind events (which may touch anything), every insert is
 # applied first (people before the stays that name them, stays before what names a
@@ -451,45 +456,86 @@ def apply(conn: sqlite3.Connection, event: "Event") -> None:
 _INSERT_RANK = {"person.registered": 0, "person.admitted": 0, "stay.admitted": 1, "remission.granted": 2,
                 "enrolment.assigned": 3, "enrolment.waitlisted": 3}
 
+# A step of a plan is a plain tuple, so that a plan made in one process can be run in
+# another (``ledger.verify`` sends them with ``marshal``): (sql, params, check) runs
+# ``executemany(sql, params)``, ``check`` naming the kind whose every row must exist;
+# (kind, payload) calls the function of that kind.
+Step = tuple
 
-def _run(conn: sqlite3.Connection, sql: str, params: list[tuple], check: str | None) -> None:
-    cursor = conn.executemany(sql, params)
-    if check is not None and cursor.rowcount != len(params):
-        raise LookupError(f"{check}: a row it changes does not exist")
+
+def _ways() -> dict[str, tuple]:
+    """kind -> how ``plan`` groups it: (rank, sql, params, then) for an insert, where each
+    of ``then`` is (rank, sql, params); (None, sql, params, ()) for an update; None for
+    a kind applied by its function."""
+    ways: dict[str, tuple | None] = dict.fromkeys(FUNCTIONS)
+    for kind, statement in STATEMENTS.items():
+        rank = _INSERT_RANK.get(kind)
+        then = tuple((rank + 0.5, t.sql, t.params) for t in statement.then) \
+            if rank is not None else ()
+        ways[kind] = (rank, statement.sql, statement.params, then)
+    return ways
 
 
-def apply_many(conn: sqlite3.Connection, events: Iterable["Event"]) -> None:
-    """Apply events with the same result as one by one, in few executemany calls."""
+_WAYS = _ways()
+
+
+def plan(events: Iterable[tuple[str, dict]]) -> list[Step]:
+    """The steps that apply ``(kind, payload)`` events with the same result as one by
+    one. Pure: no connection, so the same plan serves live writes and a replay made in
+    another process."""
+    steps: list[Step] = []
     inserts: dict[str, tuple[float, list[tuple]]] = {}     # sql -> (rank, params)
     updates: dict[str, tuple[str, list[tuple]]] = {}     # sql -> (kind, params)
     touched: set[str] = set()
+    ways = _WAYS
 
     def flush() -> None:
         for sql, (_, params) in sorted(inserts.items(), key=lambda item: item[1][0]):
-            _run(conn, sql, params, None)
+            steps.append((sql, params, None))
         for sql, (kind, params) in updates.items():
-            _run(conn, sql, params, kind)
+            steps.append((sql, params, kind))
         inserts.clear()
         updates.clear()
         touched.clear()
 
-    for event in events:
-        kind = event.kind
-        statement = STATEMENTS.get(kind)
-        if statement is None:
-            flush()
-            FUNCTIONS[kind](conn, event.payload)
-        elif kind in _INSERT_RANK:
-            inserts.setdefault(statement.sql, (_INSERT_RANK[kind], []))[1].append(
-                statement.params(event.payload))
-            for then in statement.then:       # after the rows it names
-                inserts.setdefault(then.sql, (_INSERT_RANK[kind] + 0.5, []))[1].append(
-                    then.params(event.payload))
+    for kind, payload in events:
+        way = ways[kind]
+        if way is None:
+            if inserts or updates:
+                flush()
+            steps.append((kind, payload))
+            continue
+        rank, sql, params, then = way
+        if rank is not None:
+            group = inserts.get(sql)
+            if group is None:
+                group = inserts[sql] = (rank, [])
+            group[1].append(params(payload))
+            for then_rank, then_sql, then_params in then:      # after the rows it names
+                group = inserts.get(then_sql)
+                if group is None:
+                    group = inserts[then_sql] = (then_rank, [])
+                group[1].append(then_params(payload))
         else:
-            uid = event.payload["uid"]
+            uid = payload["uid"]
             if uid in touched:
                 flush()
             touched.add(uid)
-            updates.setdefault(statement.sql, (kind, []))[1].append(
-                statement.params(event.payload))
+            group = updates.get(sql)
+            if group is None:
+                group = updates[sql] = (kind, [])
+            group[1].append(params(payload))
     flush()
+    return steps
+
+
+def run(conn: sqlite3.Connection, steps: Iterable[Step]) -> None:
+    """Run the steps of a ``plan`` in order."""
+    for step in steps:
+        if len(step) == 2:
+            FUNCTIONS[step[0]](conn, step[1])
+            continue
+        sql, params, check = step
+        cursor = conn.executemany(sql, params)
+        if check is not None and cursor.rowcount != len(params):
+            raise LookupError(f"{check}: a row it changes does not exist")
