@@ -21,6 +21,7 @@ TODAY = "2026-11-28"
 def hermetic(tmp_path, monkeypatch):
     """No user config, no ambient WBPCTL_* settings, a fixed today, a scratch working folder."""
     for name in ("WBPCTL_DB", "WBPCTL_CONFIG", "WBPCTL_LANG", "WBPCTL_ACTOR", "WBPCTL_DEBUG",
+                 "WBPCTL_PROCESSES",
                  "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))

@@ -130,3 +130,20 @@ def _file(tmp_path, text: str):
     path = tmp_path / "first.csv"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_wbpctl_processes_1_keeps_one_process(monkeypatch, tmp_path):
+    """The knob README names, for a shared server: no reading process for an import, no
+    second process for verify."""
+    from wbpctl.services.csv_source import open_source
+    from wbpctl.store import ledger
+
+    big = tmp_path / "big.csv"
+    big.write_text(HEADER + "B.I-1/2025,A,,L,1990-03-12,2025-01-10,,3y,x\n" * 30000)
+    source = open_source(str(big))
+    monkeypatch.setenv("WBPCTL_PROCESSES", "1")
+    assert not import_rows.Rows(source, None, parallel=True).parallel
+    assert not ledger._parallel()
+    monkeypatch.delenv("WBPCTL_PROCESSES")
+    assert import_rows.Rows(source, None, parallel=True).parallel
+    source.close()

@@ -886,9 +886,9 @@ def _replay_beside(path: str, scratch: sqlite3.Connection, ends: dict[int, int]
 
 
 def _parallel() -> bool:
-    import multiprocessing
+    from ..cores import may_fork
 
-    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+    return may_fork()
 
 
 def _ends(scratch: sqlite3.Connection) -> dict[int, int]:
