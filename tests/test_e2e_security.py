@@ -214,3 +214,32 @@ def test_a_stopped_import_ends_the_process_reading_its_file(tmp_path, sig, code,
     assert "Interrupted: nothing was written" in err
     assert not Path(f"/proc/{reader}").exists()          # ended and reaped
     assert sqlite3.connect(db).execute("SELECT count(*) FROM people").fetchone()[0] == 0
+
+
+def test_a_killed_import_leaves_no_reader_running(tmp_path):
+    """kill -9 of an import: the process reading its file ends on its own (it holds no
+    copy of the pipe's other end, so its next write fails) and keeps no output open."""
+    db = tmp_path / "wbp.db"
+    assert run(db, "init").returncode == 0
+    data = tmp_path / "p.csv"
+    data.write_text("reg_no,name,detained_on,sentence\n" + "".join(
+        f"B.I-{i + 1}/2025,Peserta {i},2025-01-10,3y\n" for i in range(60000)))
+    proc = start(db, "import", "participants", str(data))
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    if not children.exists():
+        pytest.skip("no /proc to find the reading process in")
+    reader = int(wait_for(lambda: children.read_text().split(), proc)[0])
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)            # would wait while the reader held stdout
+    stat = Path(f"/proc/{reader}/stat")
+
+    def ended() -> bool:
+        try:
+            return stat.read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+        except OSError:
+            return True                      # reaped
+
+    deadline = time.monotonic() + 30
+    while not ended() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert ended()

@@ -158,36 +158,21 @@ def temporary(create: Callable[[], T], remove: Callable[[T], None] | None = None
     that removes it is in force: a signal arriving between the two (the moment a test that
     waits for the file to appear sends it) would otherwise leave it behind."""
     remove = remove or remove_path
-    held = _hold_signals()
+    from . import interrupts
+
+    held = interrupts.hold()
     try:
         made = create()
         track(made)
     except BaseException:
-        _release_signals(held)
+        interrupts.release(held)
         raise
     try:
-        _release_signals(held)     # a signal held back is raised here, inside the try
+        interrupts.release(held)     # a signal held back is raised here, inside the try
         yield made
     finally:
         remove(made)
         untrack(made)
-
-
-_STOPPING = ("SIGINT", "SIGTERM", "SIGHUP")
-
-
-def _hold_signals() -> object:
-    import signal
-    if not hasattr(signal, "pthread_sigmask"):       # not POSIX: nothing to hold
-        return None
-    stopping = {getattr(signal, name) for name in _STOPPING if hasattr(signal, name)}
-    return signal.pthread_sigmask(signal.SIG_BLOCK, stopping)
-
-
-def _release_signals(held: object) -> None:
-    if held is not None:
-        import signal
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def remove_path(path: Path | str) -> None:

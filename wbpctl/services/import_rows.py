@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator, NamedTuple
 
+from .. import interrupts
 from ..cores import may_fork
 from ..domain.errors import WbpError
 from .csv_source import CsvSource
@@ -71,11 +72,20 @@ class Rows:
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
         _widen(receive.fileno())
-        reader = context.Process(target=_read, args=(self.source, self.prepare, send),
+        reader = context.Process(target=_read, args=(self.source, self.prepare, send, receive),
                                  daemon=True)
-        reader.start()
-        send.close()
+        # Ctrl-C at the moment of the fork would leave a reader no ``finally`` ends
+        held = interrupts.hold()
         try:
+            reader.start()
+        except BaseException:
+            interrupts.release(held)
+            receive.close()
+            raise
+        finally:
+            send.close()
+        try:
+            interrupts.release(held)
             while True:
                 try:
                     chunk, position, ended = receive.recv()
@@ -108,16 +118,21 @@ def _widen(fd: int) -> None:
         pass
 
 
-def _read(source: CsvSource, prepare: Callable[[int, list[str]], Row], send) -> None:
+def _read(source: CsvSource, prepare: Callable[[int, list[str]], Row], send, receive
+          ) -> None:
     """In the reading process: every row prepared, sent CHUNK at a time with how far
     into the file they reach, then True (the end), or the error that ended reading."""
     import signal
 
+    # Its copy of the end the importing process reads: left open, a reader whose
+    # importer died would wait forever on a full pipe (and keep the importer's stdout open).
+    receive.close()
     # the importing process says what an interruption means and then ends this one
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupts.STOPPING)   # held at the fork
     chunk: list[Row] = []
     try:
         try:

@@ -694,16 +694,43 @@ class _Forked:
     def __init__(self, target, *args) -> None:
         import multiprocessing
 
+        from .. import interrupts
+
         context = multiprocessing.get_context("fork")
         self.receive, send = context.Pipe(duplex=False)
-        self.process = context.Process(target=target, args=(*args, send), daemon=True)
-        self.process.start()
-        send.close()
+        self.process = context.Process(target=_forked, args=(target, self.receive, *args, send),
+                                       daemon=True)
+        held = interrupts.hold()     # Ctrl-C at the fork must not leave the process
+        try:
+            self.process.start()
+        except BaseException:
+            interrupts.release(held)
+            raise
+        finally:
+            send.close()
+        try:
+            interrupts.release(held)
+        except BaseException:
+            self.stop()
+            raise
 
     def stop(self) -> None:
         if self.process.is_alive():
             self.process.terminate()
         self.process.join()
+
+
+def _forked(target, receive, *args) -> None:
+    """In the forked process: its copy of the end its parent reads is closed (else, its
+    parent gone, it would wait forever on a full pipe, holding the parent's stdout), and
+    the signals its parent held at the fork are let through."""
+    import signal
+
+    from .. import interrupts
+
+    receive.close()
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupts.STOPPING)
+    target(*args)
 
 
 class _Checker(_Forked):
