@@ -17,3 +17,15 @@ def may_fork() -> bool:
     import multiprocessing
 
     return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def end_process(process) -> None:
+    """Stop a forked process (a ``multiprocessing`` one) and wait for it; one that does
+    not end when told is killed (a signal sent in the instant after the fork is lost to
+    the new process, which Python's start-up clears of pending signals)."""
+    if process.is_alive():
+        process.terminate()
+    process.join(5)
+    if process.exitcode is None:
+        process.kill()
+        process.join()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Callable, Iterator, NamedTuple
 
 from .. import interrupts
-from ..cores import may_fork
+from ..cores import end_process, may_fork
 from ..domain.errors import WbpError
 from .csv_source import CsvSource
 
@@ -101,9 +101,7 @@ class Rows:
         finally:
             # a normal end, an error, Ctrl-C or SIGTERM here: the reader ends too
             receive.close()
-            if reader.is_alive():
-                reader.terminate()
-            reader.join()
+            end_process(reader)
 
 
 def _widen(fd: int) -> None:

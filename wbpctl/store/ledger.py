@@ -715,9 +715,9 @@ class _Forked:
             raise
 
     def stop(self) -> None:
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
+        from ..cores import end_process
+
+        end_process(self.process)
 
 
 def _forked(target, receive, *args) -> None:
