@@ -178,8 +178,10 @@ def test_ctrl_c_during_an_import_says_what_happened(tmp_path, delay):
     _, err = proc.communicate(timeout=120)
     people = sqlite3.connect(db).execute("SELECT count(*) FROM people").fetchone()[0]
     assert people in (0, 30000)
-    if proc.returncode == 0:
-        assert people == 30000                    # finished before the signal
+    if proc.returncode == 0 or "30000 new" in err:
+        # finished before the signal; one in the last instant, after the summary, ends
+        # Python's own exit as Ctrl-C does any program's (-2)
+        assert people == 30000 and proc.returncode in (0, -signal.SIGINT)
         return
     assert proc.returncode == 130 and "Traceback" not in err, err
     if people:
