@@ -902,9 +902,8 @@ def verify(path: str, *, quick: bool = False, heads: Iterable[int] = ()) -> Veri
         try:
             ends = _ends(scratch)
             parallel = sum(ends.values()) >= PARALLEL_FROM and _parallel()
-            # --quick on two cores walks its halves first and counts after (0.1 s on a
-            # national ledger): what the walks find is still named after what the
-            # lookups below find, as when they are made first
+            # --quick on two cores walks its halves at once: what they find is still
+            # named after what the lookups below find, as when those are made first
             halves = stack.enter_context(_quick_halves(path, scratch, ends)) \
                 if quick and parallel else None
             try:
@@ -946,9 +945,13 @@ def _outside_chains(scratch: sqlite3.Connection) -> Problem | None:
         stretches.append((low, info.id * SPAN))
         low = info.id * SPAN + _N + 1
     stretches.append((low, (1 << 63) - 1))
-    strays = [row[0] for first, last in stretches if first <= last and (row := scratch.execute(
-        "SELECT min(seq) FROM live.events WHERE seq BETWEEN ? AND ?", (first, last)
-    ).fetchone())[0] is not None]
+    strays = []
+    for first, last in stretches:
+        if first <= last:
+            stray = scratch.execute("SELECT min(seq) FROM live.events WHERE seq BETWEEN ? AND ?",
+                                    (first, last)).fetchone()[0]
+            if stray is not None:
+                strays.append(stray)
     if not strays:
         return None
     return Problem("chain", min(strays), "events", None,
