@@ -948,32 +948,28 @@ def verify(path: str, *, quick: bool = False, heads: Iterable[int] = ()) -> Veri
         try:
             ends = _ends(scratch)
             parallel = sum(ends.values()) >= PARALLEL_FROM and _parallel()
-            # the other half of --quick starts first: what follows is done meanwhile
+            # --quick on two cores walks its halves at once: what they find is still
+            # named after what the lookups below find, as when those are made first
             halves = stack.enter_context(_quick_halves(path, scratch, ends)) \
                 if quick and parallel else None
-            total = scratch.execute("SELECT count(*) FROM live.events").fetchone()[0]
-            found = {seq: h for seq in heads if (h := head(scratch, seq, "live")) is not None}
-            # The chains hold sum(ends) events once every walk has found each of its
-            # events from #1 to its end, so only a count that differs needs the scan of
-            # every event for those outside the chains (seconds on a national ledger)
-            # before the walks; otherwise a broken chain is when to look for them.
-            counted = total == sum(ends.values())
-            problem = (None if counted else _outside_chains(scratch, total)) \
-                or _merged_ends(scratch, ends)
             try:
-                if problem is None and not parallel:
-                    problem = _replay(scratch, apply=not quick).problem
-                elif problem is None and halves is not None:
-                    problem = halves()
-                elif problem is None:
-                    problem = _replay_beside(path, scratch, ends)
-            except Exception:
-                if counted and (outside := _outside_chains(scratch, total)) is not None:
-                    return Verified(total, outside, found)
-                raise
-            if counted and problem is not None and problem.kind == "chain":
-                # an event outside every chain is named first, as when it is looked for first
-                problem = _outside_chains(scratch, total) or problem
+                walked = halves() if halves is not None else None
+            except Exception as error:      # raised where the walk would have been made
+                walked = error
+            found = {seq: h for seq in heads if (h := head(scratch, seq, "live")) is not None}
+            problem = _outside_chains(scratch) or _merged_ends(scratch, ends)
+            if problem is None and not parallel:
+                problem = _replay(scratch, apply=not quick).problem
+            elif problem is None and halves is not None:
+                if isinstance(walked, Exception):
+                    raise walked
+                problem = walked
+            elif problem is None:
+                problem = _replay_beside(path, scratch, ends)
+            # Every event is in a chain, and each walk found every event of its chain from
+            # #1 to its end: the chains hold them all, with no count (a scan) of them.
+            total = sum(ends.values()) if problem is None or problem.kind != "chain" \
+                else scratch.execute("SELECT count(*) FROM live.events").fetchone()[0]
             if problem is None and not quick:
                 for table in schema.PROJECTION_TABLES:
                     problem = _first_difference(scratch, table)
@@ -985,20 +981,26 @@ def verify(path: str, *, quick: bool = False, heads: Iterable[int] = ()) -> Veri
                 scratch.execute("ROLLBACK")
 
 
-def _outside_chains(scratch: sqlite3.Connection, total: int) -> Problem | None:
+def _outside_chains(scratch: sqlite3.Connection) -> Problem | None:
     """Events no chain holds (a seq below 1, or in the range of no chain) are never
-    checked by a walk, yet a query could read them: their mere presence is a problem."""
-    held = sum(scratch.execute(
-        "SELECT count(*) FROM live.events WHERE seq BETWEEN ? AND ?",
-        (info.id * SPAN + 1, info.id * SPAN + _N)).fetchone()[0]
-        for info in chains(scratch, "live"))
-    if held == total:
+    checked by a walk, yet a query could read them: their mere presence is a problem.
+    One look (a seek, not a scan) into each stretch of seqs around the chains' ranges;
+    the lowest such seq is named."""
+    stretches, low = [], -(1 << 63)
+    for info in chains(scratch, "live"):
+        stretches.append((low, info.id * SPAN))
+        low = info.id * SPAN + _N + 1
+    stretches.append((low, (1 << 63) - 1))
+    strays = []
+    for first, last in stretches:
+        if first <= last:
+            stray = scratch.execute("SELECT min(seq) FROM live.events WHERE seq BETWEEN ? AND ?",
+                                    (first, last)).fetchone()[0]
+            if stray is not None:
+                strays.append(stray)
+    if not strays:
         return None
-    stray = scratch.execute(
-        "SELECT e.seq FROM live.events e WHERE e.seq < 1 OR NOT EXISTS (SELECT 1 FROM"
-        " live.chains c WHERE e.seq BETWEEN c.id * ? + 1 AND c.id * ? + ?) LIMIT 1",
-        (SPAN, SPAN, _N)).fetchone()
-    return Problem("chain", stray[0] if stray else None, "events", None,
+    return Problem("chain", min(strays), "events", None,
                    "an event that belongs to no chain of this ledger")
 
 
