@@ -156,22 +156,33 @@ def test_a_reveal_into_a_closed_pipe_is_recorded(db):
     assert accessed == 20000
 
 
-# -- 7. the last line after Ctrl-C says what the ledger holds --------------------------------
-
-@pytest.mark.parametrize("delay", [0.3, 0.6, 0.9, 1.2, 1.5, 1.8])
-def test_ctrl_c_during_an_import_says_what_happened(tmp_path, delay):
+def importing(tmp_path, rows: int, *, need_reader: bool = True, **kwargs):
+    """(db, the running import of ``rows`` participants, its reading process's pid):
+    a file this big is read by a second process, found under /proc (skipped without it
+    when ``need_reader``, else None)."""
     db = tmp_path / "wbp.db"
     assert run(db, "init").returncode == 0
     data = tmp_path / "p.csv"
     data.write_text("reg_no,name,detained_on,sentence\n" + "".join(
-        f"B.I-{i + 1}/2025,Peserta {i},2025-01-10,3y\n" for i in range(30000)))
-    proc = start(db, "import", "participants", str(data))
+        f"B.I-{i + 1}/2025,Peserta {i},2025-01-10,3y\n" for i in range(rows)))
+    proc = start(db, "import", "participants", str(data), **kwargs)
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    if not children.exists():
+        if need_reader:
+            pytest.skip("no /proc to find the reading process in")
+        return db, proc, None
+    return db, proc, int(wait_for(lambda: children.read_text().split(), proc)[0])
+
+
+# -- 7. the last line after Ctrl-C says what the ledger holds --------------------------------
+
+@pytest.mark.parametrize("delay", [0.3, 0.6, 0.9, 1.2, 1.5, 1.8])
+def test_ctrl_c_during_an_import_says_what_happened(tmp_path, delay):
     # from when the rows start going in (the file is read by a second process, which
     # starts then): on a loaded machine, 0.3 s after the start may still be Python's own
     # start-up, where Ctrl-C is Python's traceback, not wbpctl's
-    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
-    if children.exists():
-        wait_for(lambda: children.read_text().split(), proc)
+    db, proc, reader = importing(tmp_path, 30000, need_reader=False)
+    if reader is not None:
         delay -= 0.3
     time.sleep(delay)
     proc.send_signal(signal.SIGINT)
@@ -197,16 +208,7 @@ def test_a_stopped_import_ends_the_process_reading_its_file(tmp_path, sig, code,
     """A file this big is read by a second process (services/import_rows.py): stopping
     the import (SIGTERM to it, or Ctrl-C at a terminal, which reaches both) ends both,
     says what happened, and writes nothing."""
-    db = tmp_path / "wbp.db"
-    assert run(db, "init").returncode == 0
-    data = tmp_path / "p.csv"
-    data.write_text("reg_no,name,detained_on,sentence\n" + "".join(
-        f"B.I-{i + 1}/2025,Peserta {i},2025-01-10,3y\n" for i in range(60000)))
-    proc = start(db, "import", "participants", str(data), start_new_session=True)
-    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
-    if not children.exists():
-        pytest.skip("no /proc to find the reading process in")
-    reader = int(wait_for(lambda: children.read_text().split(), proc)[0])
+    db, proc, reader = importing(tmp_path, 60000, start_new_session=True)
     if group:
         os.killpg(proc.pid, sig)
     else:
@@ -221,16 +223,7 @@ def test_a_stopped_import_ends_the_process_reading_its_file(tmp_path, sig, code,
 def test_a_killed_import_leaves_no_reader_running(tmp_path):
     """kill -9 of an import: the process reading its file ends on its own (it holds no
     copy of the pipe's other end, so its next write fails) and keeps no output open."""
-    db = tmp_path / "wbp.db"
-    assert run(db, "init").returncode == 0
-    data = tmp_path / "p.csv"
-    data.write_text("reg_no,name,detained_on,sentence\n" + "".join(
-        f"B.I-{i + 1}/2025,Peserta {i},2025-01-10,3y\n" for i in range(60000)))
-    proc = start(db, "import", "participants", str(data))
-    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
-    if not children.exists():
-        pytest.skip("no /proc to find the reading process in")
-    reader = int(wait_for(lambda: children.read_text().split(), proc)[0])
+    db, proc, reader = importing(tmp_path, 60000)
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=60)            # would wait while the reader held stdout
     stat = Path(f"/proc/{reader}/stat")
