@@ -29,3 +29,51 @@ def end_process(process) -> None:
     if process.exitcode is None:
         process.kill()
         process.join()
+
+
+def fork(target, *args, quiet: bool = False):
+    """(process, the end of a pipe to read) for ``target(*args, send)`` run in a forked
+    process, sending through ``send``. The child closes its copy of the end its parent
+    reads (else, its parent gone, it would wait forever on a full pipe, holding the
+    parent's stdout); Ctrl-C, SIGTERM and SIGHUP are held back across the fork, so the
+    caller's ``end_process`` is in force before one can arrive. ``quiet``: the child
+    ignores Ctrl-C and dies at SIGTERM/SIGHUP (its parent says what an interruption
+    means, then ends it)."""
+    import multiprocessing
+
+    from . import interrupts
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_forked, args=(target, receive, quiet, *args, send),
+                              daemon=True)
+    held = interrupts.hold()
+    try:
+        process.start()
+    except BaseException:
+        interrupts.release(held)
+        receive.close()
+        raise
+    finally:
+        send.close()
+    try:
+        interrupts.release(held)
+    except BaseException:
+        end_process(process)
+        raise
+    return process, receive
+
+
+def _forked(target, receive, quiet: bool, *args) -> None:
+    import signal
+
+    from . import interrupts
+
+    receive.close()
+    if quiet:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupts.STOPPING)   # held at the fork
+    target(*args)

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator, NamedTuple
 
-from .. import interrupts
-from ..cores import end_process, may_fork
+from ..cores import end_process, fork, may_fork
 from ..domain.errors import WbpError
 from .csv_source import CsvSource
 
@@ -67,25 +66,9 @@ class Rows:
             self._reading.close()
 
     def _from_reader(self) -> Iterator[Row]:
-        import multiprocessing
-
-        context = multiprocessing.get_context("fork")
-        receive, send = context.Pipe(duplex=False)
+        reader, receive = fork(_read, self.source, self.prepare, quiet=True)
         _widen(receive.fileno())
-        reader = context.Process(target=_read, args=(self.source, self.prepare, send, receive),
-                                 daemon=True)
-        # Ctrl-C at the moment of the fork would leave a reader no ``finally`` ends
-        held = interrupts.hold()
         try:
-            reader.start()
-        except BaseException:
-            interrupts.release(held)
-            receive.close()
-            raise
-        finally:
-            send.close()
-        try:
-            interrupts.release(held)
             while True:
                 try:
                     chunk, position, ended = receive.recv()
@@ -116,21 +99,10 @@ def _widen(fd: int) -> None:
         pass
 
 
-def _read(source: CsvSource, prepare: Callable[[int, list[str]], Row], send, receive
-          ) -> None:
-    """In the reading process: every row prepared, sent CHUNK at a time with how far
-    into the file they reach, then True (the end), or the error that ended reading."""
-    import signal
-
-    # Its copy of the end the importing process reads: left open, a reader whose
-    # importer died would wait forever on a full pipe (and keep the importer's stdout open).
-    receive.close()
-    # the importing process says what an interruption means and then ends this one
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupts.STOPPING)   # held at the fork
+def _read(source: CsvSource, prepare: Callable[[int, list[str]], Row], send) -> None:
+    """In the reading process (``cores.fork``, quiet): every row prepared, sent CHUNK at
+    a time with how far into the file they reach, then True (the end), or the error that
+    ended reading."""
     chunk: list[Row] = []
     try:
         try:

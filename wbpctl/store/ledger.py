@@ -692,45 +692,14 @@ class _Forked:
     planning of a verify overlap its replay), saying what it finds through a pipe."""
 
     def __init__(self, target, *args) -> None:
-        import multiprocessing
+        from ..cores import fork
 
-        from .. import interrupts
-
-        context = multiprocessing.get_context("fork")
-        self.receive, send = context.Pipe(duplex=False)
-        self.process = context.Process(target=_forked, args=(target, self.receive, *args, send),
-                                       daemon=True)
-        held = interrupts.hold()     # Ctrl-C at the fork must not leave the process
-        try:
-            self.process.start()
-        except BaseException:
-            interrupts.release(held)
-            raise
-        finally:
-            send.close()
-        try:
-            interrupts.release(held)
-        except BaseException:
-            self.stop()
-            raise
+        self.process, self.receive = fork(target, *args)
 
     def stop(self) -> None:
         from ..cores import end_process
 
         end_process(self.process)
-
-
-def _forked(target, receive, *args) -> None:
-    """In the forked process: its copy of the end its parent reads is closed (else, its
-    parent gone, it would wait forever on a full pipe, holding the parent's stdout), and
-    the signals its parent held at the fork are let through."""
-    import signal
-
-    from .. import interrupts
-
-    receive.close()
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupts.STOPPING)
-    target(*args)
 
 
 class _Checker(_Forked):
