@@ -15,6 +15,22 @@ STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP
                  if hasattr(signal, name))
 
 
+_came: list[int] = []
+
+
+def came(signum: int | None = None) -> int | None:
+    """Note that the stopping signal ``signum`` came (its handler does, before raising);
+    without it: the first that came in this run, or None.
+
+    The exception a handler raises inside an SQL function (``wbpctl_uid``) never reaches
+    the caller: sqlite3 reports it as "user-defined function raised exception". Whoever
+    turns a storage error into an exit asks this first, and says it was stopped."""
+    if signum is None:
+        return _came[0] if _came else None
+    _came.append(signum)
+    return signum
+
+
 def hold() -> object:
     """Hold the stopping signals back; what to give ``release``."""
     if not hasattr(signal, "pthread_sigmask"):       # not POSIX: nothing to hold

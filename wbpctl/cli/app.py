@@ -9,7 +9,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ..domain.errors import Invalid, StorageError, WbpError
+from .. import interrupts
+from ..domain.errors import Invalid, WbpError
 from .entry import print_version
 from .lazy import LazyCommands, LazyGroup, Settings, found
 from .state import State, error_line, state, tell
@@ -28,7 +29,14 @@ class Terminated(KeyboardInterrupt):
 def _terminate(signum: int, frame: object) -> None:
     import signal
     signal.signal(signum, signal.SIG_DFL)     # a second one stops at once
+    interrupts.came(signum)
     raise Terminated(signum)
+
+
+def _ctrl_c(signum: int, frame: object) -> None:
+    """Python's own Ctrl-C (KeyboardInterrupt), noted first (``interrupts.came``)."""
+    interrupts.came(signum)
+    raise KeyboardInterrupt
 
 
 def _typed_option(error: WbpError, typed: list[str]) -> str | None:
@@ -109,16 +117,19 @@ class WbpGroup(LazyGroup):
         typed = [*getattr(ctx, "_protected_args", ()), *ctx.args]
         try:
             return super().invoke(ctx)
-        except WbpError as error:
+        except (WbpError, sqlite3.Error) as error:
+            if interrupts.came() is not None:
+                # the signal ended an SQL function, which sqlite3 reports as its error
+                self._stopped(ctx, interrupts.came())
+            if isinstance(error, sqlite3.Error):
+                # A storage failure the store did not name (should not happen, but never
+                # a traceback)
+                from ..store.connection import storage_error
+                error = storage_error(error, state(ctx).db or "database")
             option = _typed_option(error, typed)
             line = error_line(error, state(ctx).lang, field=option, value=error.value) \
                 if option else error_line(error, state(ctx).lang)
             self._fail(ctx, line, error.exit_code)
-        except sqlite3.Error as error:
-            # A storage failure the store did not name (should not happen, but never a traceback)
-            from ..store.connection import storage_error
-            wrapped: StorageError = storage_error(error, state(ctx).db or "database")
-            self._fail(ctx, error_line(wrapped, state(ctx).lang), wrapped.exit_code)
         except BrokenPipeError:
             # the reader went away (``| head``): stop quietly, as other tools do
             sys.stdout = open(os.devnull, "w")
@@ -126,8 +137,7 @@ class WbpGroup(LazyGroup):
         except KeyboardInterrupt as interrupt:
             # Ctrl-C, or SIGTERM/SIGHUP (see ``Terminated``): say what happened, as the
             # ledger shows it now: a commit may have finished just before the signal.
-            code = 128 + interrupt.signum if isinstance(interrupt, Terminated) else 130
-            self._fail(ctx, error_line(_interrupted(ctx), state(ctx).lang), code)
+            self._stopped(ctx, interrupt.signum if isinstance(interrupt, Terminated) else None)
         except Exception as error:
             # Exits and usage errors of the CLI framework pass through untouched.
             if type(error).__module__.split(".")[0] in ("typer", "click") or \
@@ -155,6 +165,13 @@ class WbpGroup(LazyGroup):
     def _fail(ctx: typer.Context, line: str, code: int) -> None:
         tell(f"wbpctl: {line}")
         raise typer.Exit(code)
+
+    @staticmethod
+    def _stopped(ctx: typer.Context, signum: int | None) -> None:
+        """Ctrl-C (130), or SIGTERM/SIGHUP (128 + its number): what the ledger shows now."""
+        import signal
+        WbpGroup._fail(ctx, error_line(_interrupted(ctx), state(ctx).lang),
+                       128 + (signum or signal.SIGINT))
 
 
 app = typer.Typer(
@@ -212,6 +229,7 @@ def main() -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _terminate)
+    signal.signal(signal.SIGINT, _ctrl_c)
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
