@@ -109,6 +109,15 @@ def test_merging_again_writes_nothing_and_says_so(ktl, kanwil):
     assert dump(kanwil.db) == before
 
 
+def test_init_after_a_merge_writes_nothing(ktl, kanwil):
+    """Another Lapas's catalogue (its codes scoped ``KTL:``) is not this ledger's: the
+    config still matches what init synced, so init records no new catalogue."""
+    kanwil.ok("merge", str(ktl.db))
+    before = dump(kanwil.db)
+    assert "up to date" in kanwil.ok("init").stderr
+    assert dump(kanwil.db) == before
+
+
 def test_bundles_in_any_order_but_never_with_a_gap(ktl, kanwil):
     add_person(ktl)
     first = ktl.bundle("one.wbpb")

@@ -58,7 +58,7 @@ def test_changing_a_projection_row_fails_verify_naming_the_row(cli):
 
 def test_a_row_added_behind_the_ledgers_back_fails_verify(cli):
     add_person(cli)
-    tamper(cli.db, "INSERT INTO people (uid, name) VALUES ('x', 'Ghost')")
+    tamper(cli.db, "INSERT INTO people (uid, name) VALUES (randomblob(16), 'Ghost')")
     result = cli("verify")
     assert result.exit_code == 1 and "people" in result.stderr
 

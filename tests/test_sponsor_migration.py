@@ -41,7 +41,7 @@ def events(db) -> list[tuple]:
     payload, batch, hash), in the layout before schema 6 or after it."""
     conn = sqlite3.connect(db)
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'commands'").fetchone():
-        from wbpctl.store.chain import uid_text
+        from wbpctl.store.uids import uid_text
         rows = [(seq, uid_text(uid), *rest, digest.hex()) for seq, uid, *rest, digest in
                 conn.execute("SELECT e.seq, e.uid, c.at, c.actor, c.lapas, e.kind, e.subject,"
                              " e.payload, c.batch, e.hash FROM events e JOIN commands c"
@@ -69,7 +69,8 @@ def test_init_upgrades_and_registers_a_sponsor_per_free_text(old):
     assert refused.exit_code == 4 and "run 'wbpctl init'" in refused.stderr
     past = events(old.db)
     done = old.ok("init")
-    assert "4 migration(s)" in done.stderr     # sponsors, products, name search, lean ledger
+    assert "5 migration(s)" in done.stderr     # sponsors, products, name search, lean ledger,
+    #                                            uids as bytes
     assert "3 sponsor(s) registered from the sponsors places named in free text" in done.stderr
     assert events(old.db)[:len(past)] == past            # not one past event changed
     added = [e for e in old.json("log") if e["seq"] > len(past)]

@@ -1336,6 +1336,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                " ({detail}). Nothing was changed; restore a backup first.",
                                "Buku besar tidak dapat ditingkatkan: rusak pada peristiwa #{seq}"
                                " ({detail}). Tidak ada yang diubah; pulihkan cadangan dulu."),
+    "migration_uid_odd": ("The ledger cannot be upgraded: {table} row {id} has the uid"
+                          " {uid!r}, which is not a UUID as wbpctl writes it. Nothing was"
+                          " changed.",
+                          "Buku besar tidak dapat ditingkatkan: baris {table} {id} memiliki"
+                          " uid {uid!r}, yang bukan UUID seperti yang ditulis wbpctl. Tidak"
+                          " ada yang diubah."),
 
     # -- reports across Lapas (--lapas, issue 19): one block, kept together at the end ------
     "lapas_unknown": ("names a Lapas this ledger holds no stay of ({unknown}); it holds"

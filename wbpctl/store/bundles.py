@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from . import chain, ledger
+from . import chain, ledger, uids
 
 MAGIC = "wbpctl-bundle"
 VERSION = 1
@@ -86,7 +86,7 @@ def check_links(segment: Segment) -> None:
         if made == e.hash:
             format2 = True
         elif not format2:
-            made = chain.hash_v1(prev, chain.uid_text(e.uid), e.at, e.actor, e.lapas,
+            made = chain.hash_v1(prev, uids.uid_text(e.uid), e.at, e.actor, e.lapas,
                                  e.kind, e.subject, e.payload, e.batch)
             legacy = e.seq
         if made != e.hash:
@@ -141,7 +141,7 @@ def read_ledger(path: Path) -> list[Segment]:
 # -- bundle files ----------------------------------------------------------------------------
 
 def _line(e: Stored) -> str:
-    return json.dumps({"seq": e.seq, "uid": chain.uid_text(e.uid), "at": e.at,
+    return json.dumps({"seq": e.seq, "uid": uids.uid_text(e.uid), "at": e.at,
                        "actor": e.actor, "lapas": e.lapas, "kind": e.kind,
                        "subject": e.subject, "payload": e.payload, "batch": e.batch,
                        "hash": e.hash.hex()}, ensure_ascii=False, separators=(",", ":"))
@@ -179,7 +179,7 @@ def read_bundle(path: Path) -> Segment:
         events = []
         for text in lines:
             d = json.loads(text)
-            events.append(Stored(int(d["seq"]), chain.uid_bytes(d["uid"]), d["at"], d["actor"],
+            events.append(Stored(int(d["seq"]), uids.uid_bytes(d["uid"]), d["at"], d["actor"],
                                  d["lapas"], d["kind"], d["subject"], d["payload"], d["batch"],
                                  bytes.fromhex(d["hash"])))
         segment = Segment(str(header["lapas"]), int(header["legacy_upto"]),

@@ -16,6 +16,8 @@ import time
 
 import orjson
 
+from .uids import uid_text
+
 GENESIS = bytes(32)              # the "previous hash" of a chain's first event
 FORMAT_TAG = b"wbp2"             # starts every format-2 text: no format-1 text can
 
@@ -64,20 +66,6 @@ def hash_v2(prev: bytes, uid: bytes, at: str, actor: str, lapas: str, kind: str,
 
     text = "\x1f".join((at, actor, lapas, kind, subject, payload_json, batch or ""))
     return hashlib.sha256(FORMAT_TAG + prev + uid + text.encode("utf-8")).digest()
-
-
-def uid_text(raw: bytes) -> str:
-    """A uid as people and payloads write it (``01a2…-…``) from its 16 stored bytes."""
-    h = raw.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-
-
-def uid_bytes(text: str) -> bytes:
-    """The 16 bytes of a uid written as text (hyphens anywhere, any case)."""
-    raw = bytes.fromhex(text.replace("-", ""))
-    if len(raw) != 16:
-        raise ValueError(f"not a uid: {text!r}")
-    return raw
 
 
 _last_ms = 0

@@ -10,9 +10,22 @@ from typing import Iterator
 
 from ..domain.errors import StorageError
 from ..files import make_private_dirs
+from . import uids
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x57425031  # "WBP1": marks a file as a wbpctl ledger
+
+# People and stays store their uids as 16 bytes (schema 7) in columns declared "UID BLOB":
+# every connection that reads them is opened with DETECT_TYPES, so they read back as text.
+sqlite3.register_converter("UID", uids.uid_text)
+DETECT_TYPES = sqlite3.PARSE_DECLTYPES
+
+
+def with_uids(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """``wbpctl_uid(text)`` in SQL: the stored bytes of a uid, for writes and lookups of
+    people and stays (``uids.stored_uid``)."""
+    conn.create_function("wbpctl_uid", 1, uids.stored_uid, deterministic=True)
+    return conn
 
 
 def _create_private(path: Path, *, exclusive: bool = False) -> None:
@@ -54,8 +67,10 @@ def connect(path: Path, *, create: bool = False, busy_timeout: float = 10.0) -> 
     _check_header(path)
     try:
         # isolation_level=None: we issue BEGIN IMMEDIATE ourselves (see ``write``)
-        conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
+        conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None,
+                               detect_types=DETECT_TYPES)
         conn.row_factory = sqlite3.Row
+        with_uids(conn)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")

@@ -14,8 +14,9 @@ from ..domain.errors import Rejected
 from ..domain.heads import Head
 from ..domain.nik import mask_nik
 from ..domain.federation import qualify
-from . import chain, projections, schema
+from . import chain, connection, projections, schema, uids
 from .payloads import IMPLIED, compact, expand
+from .subjects import subject_in
 
 GENESIS = "0" * 64              # the genesis hash as heads write it (hex)
 
@@ -143,8 +144,8 @@ class Ledger:
         for kind, subject, payload, uid in records:
             if kind not in kinds:
                 raise ValueError(f"unknown event kind {kind!r}")
-            raw = next(fresh) if uid is None else chain.uid_bytes(uid)
-            uid = uid or chain.uid_text(raw)
+            raw = next(fresh) if uid is None else uids.uid_bytes(uid)
+            uid = uid or uids.uid_text(raw)
             seq += 1
             if type(payload) is Encoded:
                 payload_json = payload.text
@@ -170,7 +171,7 @@ _SELECT = ("SELECT e.seq, e.uid, c.at, c.actor, c.lapas, e.kind, e.subject, e.pa
 
 def _row_to_event(row: tuple) -> Event:
     seq, raw, at, actor, lapas, kind, subject, payload, batch, digest = row
-    uid = chain.uid_text(raw)
+    uid = uids.uid_text(raw)
     return Event(seq & _N, uid, at, actor, lapas, kind, subject,
                  expand(kind, chain.payload_of(payload), subject, uid, lapas), batch,
                  digest.hex(),
@@ -192,8 +193,9 @@ def events(conn: sqlite3.Connection, subjects: list[str] | None = None,
         where.append("e.seq < ?")
         params.append(SPAN)
     if subjects is not None:
-        where.append("e.subject IN (%s)" % ",".join("?" * len(subjects)))
-        params += subjects
+        sql_about, about = subject_in("e.subject", subjects)
+        where.append(sql_about)
+        params += about
     if since is not None:
         where.append("c.at >= ?")
         params.append(since)
@@ -364,7 +366,7 @@ class _Walker:
                 if seq > legacy:
                     made = sha256(join((tag, prev, uid, mid, kind, sep, subject, sep, payload,
                                         tail))).digest()
-                else:      # the uid as text (chain.uid_text), made of bytes: faster
+                else:      # the uid as text (uids.uid_text), made of bytes: faster
                     h = hexlify(uid)
                     made = sha256(join((
                         hexlify(prev), sep, h[:8], b"-", h[8:12], b"-", h[12:16], b"-",
@@ -436,7 +438,8 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
     # owner-only; swept at the next start if this process is killed
     with files.temporary(lambda: tempfile.mkdtemp(prefix="wbpctl-replay-")) as folder:
         path = os.path.join(folder, "replay.db")
-        scratch = sqlite3.connect(path, isolation_level=None)
+        scratch = connection.with_uids(sqlite3.connect(
+            path, isolation_level=None, detect_types=connection.DETECT_TYPES))
         try:
             scratch.row_factory = sqlite3.Row
             scratch.execute("PRAGMA journal_mode = OFF")
@@ -460,7 +463,8 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
 def _attached(live_path: str) -> Iterator[sqlite3.Connection]:
     """An empty database in memory with the live ledger attached as ``live``, as in
     ``_scratch``: what a verify that writes nothing (--quick) reads through."""
-    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn = connection.with_uids(sqlite3.connect(":memory:", isolation_level=None,
+                                                detect_types=connection.DETECT_TYPES))
     try:
         conn.row_factory = sqlite3.Row
         conn.execute("ATTACH DATABASE ? AS live", (os.path.abspath(live_path),))
@@ -511,7 +515,7 @@ def as_applied(kind: str, payload: str | bytes, subject: str | bytes, uid: bytes
     payload = chain.payload_of(payload)
     if kind in IMPLIED:
         payload = expand(kind, payload, subject if isinstance(subject, str)
-                         else subject.decode(), chain.uid_text(uid), lapas)
+                         else subject.decode(), uids.uid_text(uid), lapas)
     if foreign is not None:
         payload = qualify(kind, payload, foreign)
     return kind, payload
@@ -562,6 +566,12 @@ def _check_chains(conn: sqlite3.Connection, database: str,
         if not ok:
             return walker.walked()
     return first or Walked(None, 0, GENESIS)
+
+
+def check_chains(conn: sqlite3.Connection) -> Walked:
+    """Check the links of every chain of the ledger ``conn`` opened, in the caller's
+    transaction (what a migration does before it changes anything)."""
+    return _check_chains(conn, "main")
 
 
 class _Applied:
@@ -979,9 +989,10 @@ def _merged_ends(scratch: sqlite3.Connection, ends: dict[int, int]) -> Problem |
     for info in chains(scratch, "live"):
         if info.id == HOME:
             continue
+        about, params = subject_in("subject", [info.lapas])
         row = scratch.execute(
-            "SELECT payload FROM live.events WHERE subject = ? AND kind = 'ledger.merged'"
-            " AND seq < ? ORDER BY seq DESC LIMIT 1", (info.lapas, SPAN)).fetchone()
+            f"SELECT payload FROM live.events WHERE {about} AND kind = 'ledger.merged'"
+            " AND seq < ? ORDER BY seq DESC LIMIT 1", (*params, SPAN)).fetchone()
         last = ends.get(info.id, 0)
         merged = chain.payload_of(row[0]) if row else None
         stored = scratch.execute("SELECT hash FROM live.events WHERE seq = ?",

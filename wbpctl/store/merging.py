@@ -101,7 +101,8 @@ def records_by_uid(conn: sqlite3.Connection, uids: list[str]) -> list[Record]:
     for i in range(0, len(uids), 500):
         part = uids[i:i + 500]
         out += [_record(r) for r in conn.execute(
-            f"{_RECORD} WHERE p.uid IN ({','.join('?' * len(part))}) ORDER BY p.id", part)]
+            f"{_RECORD} WHERE p.uid IN ({','.join(['wbpctl_uid(?)'] * len(part))}) ORDER BY p.id",
+            part)]
     return out
 
 
@@ -125,4 +126,4 @@ def group_uids(conn: sqlite3.Connection, uid: str) -> list[str]:
     """The uids of every record of the person ``uid`` is a record of (itself included)."""
     return [r[0] for r in conn.execute(
         "SELECT uid FROM people WHERE coalesce(same_as, id) = (SELECT coalesce(same_as, id)"
-        " FROM people WHERE uid = ?) ORDER BY id", (uid,))] or [uid]
+        " FROM people WHERE uid = wbpctl_uid(?)) ORDER BY id", (uid,))] or [uid]

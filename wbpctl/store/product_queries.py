@@ -12,9 +12,11 @@ _STOCK = """(SELECT coalesce(sum(qty), 0) FROM batches b WHERE b.product = p.cod
 
 
 def catalog(conn: sqlite3.Connection) -> list[dict]:
-    """The live products as stored, in the shape of a product.catalog.synced payload."""
+    """This ledger's own live products as stored (not another Lapas's), in the shape of a
+    catalog.synced payload's products."""
     return [dict(r) for r in conn.execute(
-        "SELECT code, name, unit, track, price FROM products WHERE retired = 0 ORDER BY rowid")]
+        "SELECT code, name, unit, track, price FROM products WHERE retired = 0"
+        " AND instr(code, ':') = 0 ORDER BY rowid")]
 
 
 def products(conn: sqlite3.Connection) -> list[sqlite3.Row]:

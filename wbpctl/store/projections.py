@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
 RELEASE_STATUS = {"pindah": "transferred", "meninggal": "deceased"}  # all others: released
 
-_PERSON = "(SELECT id FROM people WHERE uid = ?)"
-_STAY = "(SELECT id FROM stays WHERE uid = ?)"
+# people and stays store uids as bytes: ``wbpctl_uid`` turns a payload's text into them
+_PERSON = "(SELECT id FROM people WHERE uid = wbpctl_uid(?))"
+_STAY = "(SELECT id FROM stays WHERE uid = wbpctl_uid(?))"
 _SPONSOR = "(SELECT id FROM sponsors WHERE uid = ?)"
 
 
@@ -52,7 +53,7 @@ _ENROLMENT_INSERT = (
     f" assigned_on, sponsor, sponsor_id) VALUES (?,{_PERSON},{_STAY},?,?,?,?,?,?,{_SPONSOR})")
 
 _PERSON_INSERT = ("INSERT INTO people (uid, name, nik, gender, birth_date, name_key)"
-                  " VALUES (?,?,?,?,?,?)")
+                  " VALUES (wbpctl_uid(?),?,?,?,?,?)")
 
 
 def _person_params(p: dict) -> tuple:
@@ -67,7 +68,7 @@ _STAY_INSERT = (
     "INSERT INTO stays (uid, person_id, lapas, register_class, reg_seq, reg_year,"
     " detained_on, admitted_on, sentence_years, sentence_months, sentence_days,"
     " sentence_life, sentence_death, fine_substitute, crime, crime_category, status)"
-    f" VALUES (?,{_PERSON},?,?,?,?,?,?,?,?,?,?,?,?,?,?, 'in_custody')")
+    f" VALUES (wbpctl_uid(?),{_PERSON},?,?,?,?,?,?,?,?,?,?,?,?,?,?, 'in_custody')")
 
 
 def _stay_params(p: dict, stay_uid: str, person_uid: str) -> tuple:
@@ -92,19 +93,19 @@ STATEMENTS: dict[str, Statement] = {
               Statement(_STAY_INSERT, lambda p: _stay_params(p, p["stay"], p["uid"])))),
     "stay.released": Statement(
         "UPDATE stays SET status = ?, released_on = ?, release_type = ?, release_override = ?,"
-        " transfer_to = ? WHERE uid = ?",
+        " transfer_to = ? WHERE uid = wbpctl_uid(?)",
         lambda p: (RELEASE_STATUS.get(p["type"], "released"), p["on"], p["type"],
                    p.get("override"), p.get("to"), p["uid"])),
     # a voided release: the stay is as it was before it (the release stays in the ledger)
     "release.voided": Statement(
         "UPDATE stays SET status = 'in_custody', released_on = NULL, release_type = NULL,"
-        " release_override = NULL, transfer_to = NULL WHERE uid = ?",
+        " release_override = NULL, transfer_to = NULL WHERE uid = wbpctl_uid(?)",
         lambda p: (p["uid"],)),
     # a verdict: the same stay, now sentenced, under the number the office gives it
     "stay.sentenced": Statement(
         "UPDATE stays SET register_class = ?, reg_seq = ?, reg_year = ?, sentence_years = ?,"
         " sentence_months = ?, sentence_days = ?, sentence_life = ?, sentence_death = ?,"
-        " sentenced_on = ? WHERE uid = ?",
+        " sentenced_on = ? WHERE uid = wbpctl_uid(?)",
         lambda p: (p["register_class"], p["reg_seq"], p["reg_year"],
                    _sentence(p).get("years"), _sentence(p).get("months"),
                    _sentence(p).get("days"), int(_sentence(p).get("life", False)),
@@ -141,7 +142,8 @@ STATEMENTS: dict[str, Statement] = {
 def _update(conn: sqlite3.Connection, table: str, uid: str, changes: dict) -> None:
     if changes:
         columns = ", ".join(f"{column} = ?" for column in changes)
-        conn.execute(f"UPDATE {table} SET {columns} WHERE uid = ?", (*changes.values(), uid))
+        key = "wbpctl_uid(?)" if table in ("people", "stays") else "?"     # uids as bytes
+        conn.execute(f"UPDATE {table} SET {columns} WHERE uid = {key}", (*changes.values(), uid))
 
 
 def _in_scope(p: dict) -> str:
@@ -177,8 +179,8 @@ def _person_corrected(conn: sqlite3.Connection, p: dict) -> None:
     allowed = {"name", "nik", "gender", "birth_date"}
     changes = {k: v for k, v in p["changes"].items() if k in allowed}
     if "name" in changes:
-        row_id, before = conn.execute("SELECT id, name_key FROM people WHERE uid = ?",
-                                      (p["uid"],)).fetchone()
+        row_id, before = conn.execute(
+            "SELECT id, name_key FROM people WHERE uid = wbpctl_uid(?)", (p["uid"],)).fetchone()
         changes["name_key"] = search_key(changes["name"])
         # an external-content index forgets a row by the values it was indexed with
         conn.execute("INSERT INTO people_search (people_search, rowid, name_key)"
@@ -222,9 +224,9 @@ def _remission_corrected(conn: sqlite3.Connection, p: dict) -> None:
 _ABSENCE = ("INSERT INTO absences (uid, stay_id, kind, left_on, release_type, release_override,"
             " to_lapas, returned_on, from_lapas, reason)"
             " SELECT ?, id, ?, released_on, release_type, release_override, transfer_to, ?, ?, ?"
-            " FROM stays WHERE uid = ?")
+            " FROM stays WHERE uid = wbpctl_uid(?)")
 _REOPEN = ("UPDATE stays SET status = 'in_custody', released_on = NULL, release_type = NULL,"
-           " release_override = NULL, transfer_to = NULL WHERE uid = ?")
+           " release_override = NULL, transfer_to = NULL WHERE uid = wbpctl_uid(?)")
 
 
 def _stay_returned(conn: sqlite3.Connection, p: dict) -> None:
@@ -391,8 +393,9 @@ def _person_linked(conn: sqlite3.Connection, p: dict) -> None:
     groups names the group's earliest record in ``same_as`` (and that one names none)."""
     roots = []
     for uid in (p["a"], p["b"]):
-        row = conn.execute("SELECT coalesce(same_as, id) FROM people WHERE uid = ?",
-                           (uid,)).fetchone()
+        row = conn.execute(
+            "SELECT coalesce(same_as, id) FROM people WHERE uid = wbpctl_uid(?)", (uid,)
+        ).fetchone()
         if row is None:
             raise LookupError("person.linked: a person it names does not exist")
         roots.append(row[0])

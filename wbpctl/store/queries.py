@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
 from .report_queries import Lapas, lapas_clause
+from .subjects import subject_in
 
 # store.ledger (the chain, the projections, orjson) is imported by the few reads here that
 # need it: a command that only reads people and stays should not load the writing side
@@ -44,7 +45,7 @@ def person_by_nik(conn: sqlite3.Connection, nik: str, lapas: str | None = None
 
 
 def person_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM people WHERE uid = ?", (uid,)).fetchone()
+    return conn.execute("SELECT * FROM people WHERE uid = wbpctl_uid(?)", (uid,)).fetchone()
 
 
 def person_by_id(conn: sqlite3.Connection, person_id: int) -> sqlite3.Row | None:
@@ -225,11 +226,13 @@ def opd(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
 
 
 def catalog(conn: sqlite3.Connection) -> tuple[list[dict], list[dict]]:
-    """The OPDs and live tracks as stored, in the shape of a catalog.synced payload."""
-    opd_rows = [dict(r) for r in conn.execute("SELECT code, name FROM opds ORDER BY rowid")]
+    """This ledger's own OPDs and live tracks as stored, in the shape of a catalog.synced
+    payload (not those merged from another Lapas, whose codes begin with ``LAPAS:``)."""
+    opd_rows = [dict(r) for r in conn.execute(
+        "SELECT code, name FROM opds WHERE instr(code, ':') = 0 ORDER BY rowid")]
     track_rows = [dict(r) for r in conn.execute(
         "SELECT code, opd, name, kind, phase, pembinaan, capacity FROM tracks"
-        " WHERE retired = 0 ORDER BY rowid")]
+        " WHERE retired = 0 AND instr(code, ':') = 0 ORDER BY rowid")]
     return opd_rows, track_rows
 
 
@@ -458,9 +461,10 @@ VOIDED_KINDS = ("enrolment.voided", "release.voided", "remission.voided")
 
 def voids_about(conn: sqlite3.Connection, person_uid: str) -> list[tuple[str, dict]]:
     """(kind, payload) of every void recorded about a person, oldest first."""
+    about, params = subject_in("subject", [person_uid])
     return [(r[0], json.loads(r[1])) for r in conn.execute(
-        "SELECT kind, payload FROM events WHERE subject = ? AND kind IN (?, ?, ?) ORDER BY seq",
-        (person_uid, *VOIDED_KINDS))]
+        f"SELECT kind, payload FROM events WHERE {about} AND kind IN (?, ?, ?) ORDER BY seq",
+        (*params, *VOIDED_KINDS))]
 
 
 def remissions_of_stay(conn: sqlite3.Connection, stay_id: int) -> list[sqlite3.Row]:
@@ -512,7 +516,7 @@ def export_verdicts(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     number before it)."""
     return conn.execute(
         f"SELECT p.nik, p.uid AS person_uid, {_STAY_COLUMNS}, e.payload AS verdict"
-        " FROM events e JOIN stays s ON s.uid = json_extract(e.payload, '$.uid')"
+        " FROM events e JOIN stays s ON s.uid = wbpctl_uid(json_extract(e.payload, '$.uid'))"
         " JOIN people p ON p.id = s.person_id WHERE e.kind = 'stay.sentenced' ORDER BY e.seq")
 
 
@@ -529,13 +533,13 @@ def export_voids(conn: sqlite3.Connection) -> Iterator[sqlite3.Row]:
     """Voids a person asked for (not those a voided release made by itself)."""
     return conn.execute(
         "SELECT e.kind, e.payload, p.nik, p.uid AS person_uid FROM events e"
-        " JOIN people p ON p.uid = e.subject WHERE e.kind IN (?, ?, ?)"
+        " JOIN people p ON p.uid = wbpctl_uid(e.subject) WHERE e.kind IN (?, ?, ?)"
         " AND json_extract(e.payload, '$.cause') IS NULL ORDER BY e.seq", VOIDED_KINDS)
 
 
 def stay_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
-    return conn.execute(f"SELECT s.person_id, {_STAY_COLUMNS} FROM stays s WHERE s.uid = ?",
-                        (uid,)).fetchone()
+    return conn.execute(f"SELECT s.person_id, {_STAY_COLUMNS} FROM stays s"
+                        " WHERE s.uid = wbpctl_uid(?)", (uid,)).fetchone()
 
 
 def enrolment_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
@@ -544,14 +548,15 @@ def enrolment_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
 
 
 def latest_about(conn: sqlite3.Connection, subject: str) -> sqlite3.Row | None:
-    """The last event about ``subject``: one probe of the (subject, seq) index, however
-    long the ledger (how the privacy policy is read on every command that shows a NIK)."""
+    """The last event about ``subject``: one probe of the subject index, however long the
+    ledger (how the privacy policy is read on every command that shows a NIK)."""
     from .ledger import SPAN
 
+    about, params = subject_in("e.subject", [subject])
     return conn.execute("SELECT e.seq, c.at, c.actor, e.kind, e.payload FROM events e"
-                        " JOIN commands c ON c.id = e.command WHERE e.subject = ?"
+                        f" JOIN commands c ON c.id = e.command WHERE {about}"
                         " AND e.seq < ? ORDER BY e.seq DESC LIMIT 1",
-                        (subject, SPAN)).fetchone()
+                        (*params, SPAN)).fetchone()
 
 
 def legacy_head(conn: sqlite3.Connection) -> Head | None:
@@ -587,9 +592,10 @@ def verdict_events(conn: sqlite3.Connection) -> dict[str, tuple[int, dict]]:
 def enrolment_payload(conn: sqlite3.Connection, person_uid: str, uid: str) -> dict | None:
     """The assignment (or waitlisting) event's payload of an enrolment no longer in the
     table (its assignment was voided)."""
+    about, params = subject_in("subject", [person_uid])
     for (payload,) in conn.execute(
-            "SELECT payload FROM events WHERE subject = ? AND kind IN ('enrolment.assigned',"
-            " 'enrolment.waitlisted')", (person_uid,)):
+            f"SELECT payload FROM events WHERE {about} AND kind IN ('enrolment.assigned',"
+            " 'enrolment.waitlisted')", params):
         data = json.loads(payload)
         if data["uid"] == uid:
             return data

@@ -453,6 +453,98 @@ def _m006_lean_ledger(db) -> None:
         conn.execute(statement)
 
 
+_M007_TABLES = """
+CREATE TABLE new_people (
+    id INTEGER PRIMARY KEY,
+    uid UID BLOB NOT NULL UNIQUE CHECK (typeof(uid) = 'blob' AND length(uid) = 16),
+    name TEXT NOT NULL,
+    nik TEXT,
+    gender TEXT,
+    birth_date TEXT,
+    name_key TEXT,
+    same_as INTEGER REFERENCES people(id)
+);
+INSERT INTO new_people (id, uid, name, nik, gender, birth_date, name_key, same_as)
+    SELECT id, wbpctl_uid(uid), name, nik, gender, birth_date, name_key, same_as
+    FROM people ORDER BY id;
+DROP TABLE people;
+ALTER TABLE new_people RENAME TO people;
+CREATE TABLE new_stays (
+    id INTEGER PRIMARY KEY,
+    uid UID BLOB NOT NULL UNIQUE CHECK (typeof(uid) = 'blob' AND length(uid) = 16),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    lapas TEXT NOT NULL,
+    register_class TEXT NOT NULL,
+    reg_seq INTEGER NOT NULL,
+    reg_year INTEGER NOT NULL,
+    detained_on TEXT NOT NULL,
+    admitted_on TEXT NOT NULL,
+    sentence_years INTEGER,
+    sentence_months INTEGER,
+    sentence_days INTEGER,
+    sentence_life INTEGER NOT NULL DEFAULT 0,
+    sentence_death INTEGER NOT NULL DEFAULT 0,
+    fine_substitute INTEGER NOT NULL DEFAULT 0,
+    crime TEXT,
+    status TEXT NOT NULL,
+    released_on TEXT,
+    release_type TEXT,
+    release_override TEXT,
+    sentenced_on TEXT,
+    transfer_to TEXT,
+    crime_category TEXT,
+    UNIQUE (lapas, register_class, reg_seq, reg_year)
+);
+INSERT INTO new_stays SELECT id, wbpctl_uid(uid), person_id, lapas, register_class, reg_seq,
+    reg_year, detained_on, admitted_on, sentence_years, sentence_months, sentence_days,
+    sentence_life, sentence_death, fine_substitute, crime, status, released_on, release_type,
+    release_override, sentenced_on, transfer_to, crime_category FROM stays ORDER BY id;
+DROP TABLE stays;
+ALTER TABLE new_stays RENAME TO stays
+"""
+
+# a uid as wbpctl has always written it (lower case, hyphens where a UUID has them), so
+# the 16 bytes read back as the very same text
+_CANONICAL_UID = ("length(uid) = 36 AND uid = lower(uid) AND wbpctl_uid(uid) IS NOT NULL"
+                  " AND substr(uid, 9, 1) = '-' AND substr(uid, 14, 1) = '-'"
+                  " AND substr(uid, 19, 1) = '-' AND substr(uid, 24, 1) = '-'")
+
+
+def _m007_uids_as_bytes(db) -> None:
+    """People and stays store their uids as 16 bytes, read back as the same text, and the
+    subject index keeps a prefix of each subject (``subjects``): issue 21, about 100
+    bytes less per participant, with the unique indexes.
+
+    Every chain is checked first, and every uid must read back as the text it was; a
+    ledger that fails either is refused, untouched. Ids, rows and indexes stay as they
+    were, so every report, export and ``verify`` gives the same answer. Only projection
+    tables and an index change: no event is touched. Needs foreign keys off (as m006)."""
+    from .connection import with_uids
+    from .ledger import check_chains
+
+    conn = with_uids(db.conn)
+    if conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() is not None:
+        problem = check_chains(conn).problem
+        if problem is not None:
+            raise StorageError("migration_chain_broken", seq=problem.seq, detail=problem.detail)
+    for table in ("people", "stays"):
+        odd = conn.execute(f"SELECT id, uid FROM {table} WHERE NOT ({_CANONICAL_UID})"
+                           " LIMIT 1").fetchone()
+        if odd is not None:
+            raise StorageError("migration_uid_odd", table=table, id=odd[0], uid=odd[1])
+    indexes = [sql for (sql,) in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        " AND tbl_name IN ('people', 'stays') ORDER BY rowid")]
+    for statement in _M007_TABLES.split(";"):
+        conn.execute(statement)
+    for sql in indexes:       # dropped with their tables: the same again
+        conn.execute(sql)
+    # log WHO, a person's history, the latest privacy policy: by a prefix of the subject
+    # (subjects.PREFIX, and how a lookup names it: subjects.subject_in)
+    conn.execute("DROP INDEX events_subject")
+    conn.execute("CREATE INDEX events_subject ON events(substr(subject, 1, 18))")
+
+
 # (name, SQL or a function of the sqlite-utils Database): append only, never edit one
 # that has shipped. SQL statements are split on ";", so comments inside them must not
 # hold one.
@@ -463,6 +555,7 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("m004_products_sales_premi", _M004),
     ("m005_people_search", _m005_people_search),
     ("m006_lean_ledger_chains", _m006_lean_ledger),
+    ("m007_uids_as_bytes", _m007_uids_as_bytes),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 PROJECTION_TABLES = ("opds", "tracks", "people", "stays", "enrolments", "remissions",

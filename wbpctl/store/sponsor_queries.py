@@ -274,7 +274,8 @@ def register_classes(conn: sqlite3.Connection, person_uids: list[str]) -> dict[s
     return {r[0]: r[1] for r in conn.execute(
         "SELECT p.uid, s.register_class FROM people p JOIN stays s ON s.id ="
         " (SELECT max(id) FROM stays WHERE person_id = p.id)"
-        " WHERE p.uid IN (SELECT value FROM json_each(?))", (json.dumps(person_uids),))}
+        " WHERE p.uid IN (SELECT wbpctl_uid(value) FROM json_each(?))",
+        (json.dumps(person_uids),))}
 
 
 def places_by_track(conn: sqlite3.Connection, sponsor_id: int, start: str, end: str,
