@@ -9,10 +9,10 @@ the name search index, stays: the statements of wbpctl.store.projections) into m
 first (not timed); then writes them into TARGET_DB as the import does (one BEGIN
 IMMEDIATE transaction, one command row, one executemany per table per 2,000 rows,
 wbpctl's connection policy) and prints the seconds of the writes and the commit. No
-parsing, validation, JSON or hashing is left, and the uids that people and stays store
-as bytes are bound as bytes (turning a uid's text into them, ``wbpctl_uid``, is wbpctl's
-work): this is what SQLite needs to store the ledger's rows and their indexes, so no
-importer that writes these rows can be faster.
+parsing, validation, JSON or hashing is left (the uids that people and stays store as
+bytes are turned into them with the rows, before the clock starts): this is what SQLite
+needs to store the ledger's rows and their indexes, so no importer that writes these rows
+can be faster.
 """
 
 from __future__ import annotations
@@ -23,21 +23,13 @@ import sys
 import time
 
 from wbpctl.store import connection
-from wbpctl.store.uids import stored_uid, uid_text
+from wbpctl.store.uids import uid_text
 from wbpctl.store.ledger import INSERT_EVENT
 from wbpctl.store.payloads import expand
 from wbpctl.store.projections import STATEMENTS
 
 BATCH = 2000
 KIND = "person.admitted"
-
-
-def as_stored(sql: str, rows: list[tuple]) -> tuple[str, list[tuple]]:
-    """The statement and its rows with every uid the SQL turns into bytes
-    (``wbpctl_uid(?)``) bound as those bytes, and the SQL binding them as they are."""
-    wrapped = [part.endswith("wbpctl_uid(") for part in sql.split("?")[:-1]]
-    return (sql.replace("wbpctl_uid(?)", "?"),
-            [tuple(stored_uid(v) if w else v for v, w in zip(row, wrapped)) for row in rows])
 
 
 def main(source: str, target: str) -> None:
@@ -62,9 +54,6 @@ def main(source: str, target: str) -> None:
         people.append(statement.params(whole))
         search.append(people_search.params(whole))
         stays.append(stay_insert.params(whole))
-    person_sql, people = as_stored(statement.sql, people)
-    search_sql, search = as_stored(people_search.sql, search)
-    stay_sql, stays = as_stored(stay_insert.sql, stays)
 
     started = time.perf_counter()
     with connection.write(conn, target):
@@ -72,9 +61,9 @@ def main(source: str, target: str) -> None:
                      (command_id, *command))
         for i in range(0, len(rows), BATCH):
             conn.executemany(INSERT_EVENT, rows[i:i + BATCH])
-            conn.executemany(person_sql, people[i:i + BATCH])
-            conn.executemany(search_sql, search[i:i + BATCH])
-            conn.executemany(stay_sql, stays[i:i + BATCH])
+            conn.executemany(statement.sql, people[i:i + BATCH])
+            conn.executemany(people_search.sql, search[i:i + BATCH])
+            conn.executemany(stay_insert.sql, stays[i:i + BATCH])
     print(time.perf_counter() - started)
 
 

@@ -20,15 +20,18 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 from ..domain.search import search_key as _search_key
+from .uids import stored_uid as stored
 
 if TYPE_CHECKING:
     from .ledger import Event
 
 RELEASE_STATUS = {"pindah": "transferred", "meninggal": "deceased"}  # all others: released
 
-# people and stays store uids as bytes: ``wbpctl_uid`` turns a payload's text into them
-_PERSON = "(SELECT id FROM people WHERE uid = wbpctl_uid(?))"
-_STAY = "(SELECT id FROM stays WHERE uid = wbpctl_uid(?))"
+# People and stays store uids as bytes (schema 7): a payload's uid is bound as those bytes
+# (``stored``), turned in Python where the plan is made, which in verify is the other
+# process, not by an SQL function in the one that writes.
+_PERSON = "(SELECT id FROM people WHERE uid = ?)"
+_STAY = "(SELECT id FROM stays WHERE uid = ?)"
 _SPONSOR = "(SELECT id FROM sponsors WHERE uid = ?)"
 
 
@@ -53,22 +56,22 @@ _ENROLMENT_INSERT = (
     f" assigned_on, sponsor, sponsor_id) VALUES (?,{_PERSON},{_STAY},?,?,?,?,?,?,{_SPONSOR})")
 
 _PERSON_INSERT = ("INSERT INTO people (uid, name, nik, gender, birth_date, name_key)"
-                  " VALUES (wbpctl_uid(?),?,?,?,?,?)")
+                  " VALUES (?,?,?,?,?,?)")
 
 
 def _person_params(p: dict) -> tuple:
-    return (p["uid"], p["name"], p.get("nik"), p.get("gender"), p.get("birth_date"),
+    return (stored(p["uid"]), p["name"], p.get("nik"), p.get("gender"), p.get("birth_date"),
             search_key(p["name"]))
 
 
 _SEARCH_INSERT = Statement(f"INSERT INTO people_search (rowid, name_key) VALUES ({_PERSON}, ?)",
-                           lambda p: (p["uid"], search_key(p["name"])))
+                           lambda p: (stored(p["uid"]), search_key(p["name"])))
 
 _STAY_INSERT = (
     "INSERT INTO stays (uid, person_id, lapas, register_class, reg_seq, reg_year,"
     " detained_on, admitted_on, sentence_years, sentence_months, sentence_days,"
     " sentence_life, sentence_death, fine_substitute, crime, crime_category, status)"
-    f" VALUES (wbpctl_uid(?),{_PERSON},?,?,?,?,?,?,?,?,?,?,?,?,?,?, 'in_custody')")
+    f" VALUES (?,{_PERSON},?,?,?,?,?,?,?,?,?,?,?,?,?,?, 'in_custody')")
 
 
 def _stay_params(p: dict, stay_uid: str, person_uid: str) -> tuple:
@@ -76,7 +79,7 @@ def _stay_params(p: dict, stay_uid: str, person_uid: str) -> tuple:
     sentence = p.get("sentence")
     zero = None if sentence is None else 0
     sentence = sentence or {}
-    return (stay_uid, person_uid, p["lapas"], p["register_class"], p["reg_seq"],
+    return (stored(stay_uid), stored(person_uid), p["lapas"], p["register_class"], p["reg_seq"],
             p["reg_year"], p["detained_on"], p["admitted_on"], sentence.get("years", zero),
             sentence.get("months", zero), sentence.get("days", zero),
             int(sentence.get("life", False)), int(sentence.get("death", False)),
@@ -93,37 +96,40 @@ STATEMENTS: dict[str, Statement] = {
               Statement(_STAY_INSERT, lambda p: _stay_params(p, p["stay"], p["uid"])))),
     "stay.released": Statement(
         "UPDATE stays SET status = ?, released_on = ?, release_type = ?, release_override = ?,"
-        " transfer_to = ? WHERE uid = wbpctl_uid(?)",
+        " transfer_to = ? WHERE uid = ?",
         lambda p: (RELEASE_STATUS.get(p["type"], "released"), p["on"], p["type"],
-                   p.get("override"), p.get("to"), p["uid"])),
+                   p.get("override"), p.get("to"), stored(p["uid"]))),
     # a voided release: the stay is as it was before it (the release stays in the ledger)
     "release.voided": Statement(
         "UPDATE stays SET status = 'in_custody', released_on = NULL, release_type = NULL,"
-        " release_override = NULL, transfer_to = NULL WHERE uid = wbpctl_uid(?)",
-        lambda p: (p["uid"],)),
+        " release_override = NULL, transfer_to = NULL WHERE uid = ?",
+        lambda p: (stored(p["uid"]),)),
     # a verdict: the same stay, now sentenced, under the number the office gives it
     "stay.sentenced": Statement(
         "UPDATE stays SET register_class = ?, reg_seq = ?, reg_year = ?, sentence_years = ?,"
         " sentence_months = ?, sentence_days = ?, sentence_life = ?, sentence_death = ?,"
-        " sentenced_on = ? WHERE uid = wbpctl_uid(?)",
+        " sentenced_on = ? WHERE uid = ?",
         lambda p: (p["register_class"], p["reg_seq"], p["reg_year"],
                    _sentence(p).get("years"), _sentence(p).get("months"),
                    _sentence(p).get("days"), int(_sentence(p).get("life", False)),
-                   int(_sentence(p).get("death", False)), p["on"], p["uid"])),
+                   int(_sentence(p).get("death", False)), p["on"], stored(p["uid"]))),
     "remission.granted": Statement(
         f"INSERT INTO remissions (uid, stay_id, granted_on, kind, days, override)"
         f" VALUES (?,{_STAY},?,?,?,?)",
-        lambda p: (p["uid"], p["stay"], p["on"], p["kind"], p["days"], p.get("override"))),
+        lambda p: (p["uid"], stored(p["stay"]), p["on"], p["kind"], p["days"],
+                   p.get("override"))),
 
     # both kinds insert into enrolments with one statement, so a batch keeps their order
     # (the order gives the rows their ids)
     "enrolment.assigned": Statement(
         _ENROLMENT_INSERT,
-        lambda p: (p["uid"], p["person"], p["stay"], p["track"], "active", p["on"], 0, p["on"],
+        lambda p: (p["uid"], stored(p["person"]), stored(p["stay"]), p["track"], "active",
+                   p["on"], 0, p["on"],
                    p.get("sponsor"), p.get("sponsor_uid"))),
     "enrolment.waitlisted": Statement(
         _ENROLMENT_INSERT,
-        lambda p: (p["uid"], p["person"], p["stay"], p["track"], "waitlisted", p["on"], 1, None,
+        lambda p: (p["uid"], stored(p["person"]), stored(p["stay"]), p["track"], "waitlisted",
+                   p["on"], 1, None,
                    p.get("sponsor"), p.get("sponsor_uid"))),
     "enrolment.promoted": Statement(
         "UPDATE enrolments SET status = 'active', assigned_on = ? WHERE uid = ?",
@@ -142,8 +148,8 @@ STATEMENTS: dict[str, Statement] = {
 def _update(conn: sqlite3.Connection, table: str, uid: str, changes: dict) -> None:
     if changes:
         columns = ", ".join(f"{column} = ?" for column in changes)
-        key = "wbpctl_uid(?)" if table in ("people", "stays") else "?"     # uids as bytes
-        conn.execute(f"UPDATE {table} SET {columns} WHERE uid = {key}", (*changes.values(), uid))
+        key = stored(uid) if table in ("people", "stays") else uid
+        conn.execute(f"UPDATE {table} SET {columns} WHERE uid = ?", (*changes.values(), key))
 
 
 def _in_scope(p: dict) -> str:
@@ -180,7 +186,7 @@ def _person_corrected(conn: sqlite3.Connection, p: dict) -> None:
     changes = {k: v for k, v in p["changes"].items() if k in allowed}
     if "name" in changes:
         row_id, before = conn.execute(
-            "SELECT id, name_key FROM people WHERE uid = wbpctl_uid(?)", (p["uid"],)).fetchone()
+            "SELECT id, name_key FROM people WHERE uid = ?", (stored(p["uid"]),)).fetchone()
         changes["name_key"] = search_key(changes["name"])
         # an external-content index forgets a row by the values it was indexed with
         conn.execute("INSERT INTO people_search (people_search, rowid, name_key)"
@@ -224,23 +230,25 @@ def _remission_corrected(conn: sqlite3.Connection, p: dict) -> None:
 _ABSENCE = ("INSERT INTO absences (uid, stay_id, kind, left_on, release_type, release_override,"
             " to_lapas, returned_on, from_lapas, reason)"
             " SELECT ?, id, ?, released_on, release_type, release_override, transfer_to, ?, ?, ?"
-            " FROM stays WHERE uid = wbpctl_uid(?)")
+            " FROM stays WHERE uid = ?")
 _REOPEN = ("UPDATE stays SET status = 'in_custody', released_on = NULL, release_type = NULL,"
-           " release_override = NULL, transfer_to = NULL WHERE uid = wbpctl_uid(?)")
+           " release_override = NULL, transfer_to = NULL WHERE uid = ?")
 
 
 def _stay_returned(conn: sqlite3.Connection, p: dict) -> None:
     """Back from a transfer: the time away becomes an ``absences`` row and the same stay
     (sentence, remissions, register number) goes on in custody."""
-    conn.execute(_ABSENCE, (p["transfer"], "transfer", p["on"], p.get("from"), None, p["uid"]))
-    conn.execute(_REOPEN, (p["uid"],))
+    conn.execute(_ABSENCE, (p["transfer"], "transfer", p["on"], p.get("from"), None,
+                            stored(p["uid"])))
+    conn.execute(_REOPEN, (stored(p["uid"]),))
 
 
 def _stay_revoked(conn: sqlite3.Connection, p: dict) -> None:
     """A PB, CB or CMB revoked: the person is back to serve the rest of the same sentence
     (a technical return); the release stays on record as an ``absences`` row."""
-    conn.execute(_ABSENCE, (p["absence"], "revocation", p["on"], None, p["reason"], p["uid"]))
-    conn.execute(_REOPEN, (p["uid"],))
+    conn.execute(_ABSENCE, (p["absence"], "revocation", p["on"], None, p["reason"],
+                            stored(p["uid"])))
+    conn.execute(_REOPEN, (stored(p["uid"]),))
 
 
 # A voided act of an enrolment, undone as if it had never happened: an assignment (or a
@@ -294,7 +302,7 @@ def _donation_recorded(conn: sqlite3.Connection, p: dict) -> None:
         "INSERT INTO donations (uid, sponsor_id, received_on, amount, in_kind, purpose, track,"
         f" person_id, ref) VALUES (?,{_SPONSOR},?,?,?,?,?,{_PERSON},?)",
         (p["uid"], p["sponsor"], p["on"], p["amount"], p.get("in_kind"), p["purpose"],
-         p.get("track"), p.get("person"), p.get("ref")))
+         p.get("track"), stored(p.get("person")), p.get("ref")))
 
 
 _DONATION_FIELDS = {"on": "received_on", "amount": "amount", "in_kind": "in_kind",
@@ -307,7 +315,7 @@ def _donation_corrected(conn: sqlite3.Connection, p: dict) -> None:
                                           in _DONATION_FIELDS.items() if key in changes})
     if "person" in changes:
         conn.execute(f"UPDATE donations SET person_id = {_PERSON} WHERE uid = ?",
-                     (changes["person"], p["uid"]))
+                     (stored(changes["person"]), p["uid"]))
 
 
 def _donation_voided(conn: sqlite3.Connection, p: dict) -> None:
@@ -320,7 +328,7 @@ def _adoption_recorded(conn: sqlite3.Connection, p: dict) -> None:
     conn.execute(
         "INSERT INTO adoptions (uid, sponsor_id, person_id, from_on, until_on, consent)"
         f" VALUES (?,{_SPONSOR},{_PERSON},?,?,?)",
-        (p["uid"], p["sponsor"], p["person"], p["from"], p.get("until"),
+        (p["uid"], p["sponsor"], stored(p["person"]), p["from"], p.get("until"),
          int(bool(p.get("consent")))))
 
 
@@ -336,7 +344,7 @@ def _spending_recorded(conn: sqlite3.Connection, p: dict) -> None:
         "INSERT INTO spending (uid, track, spent_on, amount, what, funded_by, sponsor_id,"
         f" person_id, ref, override) VALUES (?,?,?,?,?,?,{_SPONSOR},{_PERSON},?,?)",
         (p["uid"], p["track"], p["on"], p["amount"], p["what"], p["funded_by"],
-         p.get("sponsor"), p.get("person"), p.get("ref"), p.get("override")))
+         p.get("sponsor"), stored(p.get("person")), p.get("ref"), p.get("override")))
 
 
 # -- products, production, sales and premi --------------------------------------------------
@@ -359,7 +367,7 @@ def _production_recorded(conn: sqlite3.Connection, p: dict) -> None:
                  (p["uid"], p["product"], p["batch"], p["on"], p["qty"]))
     conn.executemany(f"INSERT INTO batch_makers (batch_id, person_id, weight)"
                      f" VALUES ({_BATCH},{_PERSON},?)",
-                     [(p["uid"], m["person"], m["weight"]) for m in p["makers"]])
+                     [(p["uid"], stored(m["person"]), m["weight"]) for m in p["makers"]])
 
 
 def _sale_recorded(conn: sqlite3.Connection, p: dict) -> None:
@@ -379,13 +387,13 @@ def _sale_recorded(conn: sqlite3.Connection, p: dict) -> None:
     conn.executemany("INSERT INTO premi_credits (sale_id, person_id, amount)"
                      " VALUES ((SELECT id FROM sales WHERE uid = ?),"
                      f" {_PERSON}, ?)",
-                     [(p["uid"], c["person"], c["amount"]) for c in p["credits"]])
+                     [(p["uid"], stored(c["person"]), c["amount"]) for c in p["credits"]])
 
 
 def _premi_paid(conn: sqlite3.Connection, p: dict) -> None:
     conn.execute(f"INSERT INTO payouts (uid, person_id, paid_on, amount, ref)"
                  f" VALUES (?,{_PERSON},?,?,?)",
-                 (p["uid"], p["person"], p["on"], p["amount"], p.get("ref")))
+                 (p["uid"], stored(p["person"]), p["on"], p["amount"], p.get("ref")))
 
 
 def _person_linked(conn: sqlite3.Connection, p: dict) -> None:
@@ -394,7 +402,7 @@ def _person_linked(conn: sqlite3.Connection, p: dict) -> None:
     roots = []
     for uid in (p["a"], p["b"]):
         row = conn.execute(
-            "SELECT coalesce(same_as, id) FROM people WHERE uid = wbpctl_uid(?)", (uid,)
+            "SELECT coalesce(same_as, id) FROM people WHERE uid = ?", (stored(uid),)
         ).fetchone()
         if row is None:
             raise LookupError("person.linked: a person it names does not exist")
