@@ -299,3 +299,24 @@ def test_sponsor_is_recorded(small):
     small.ok("assign", "B.I-1/2025", "NAK-TERNAK", "--on", "2025-03-01", "--sponsor",
              "yayasan  contoh")
     assert small.json("track", "show", "NAK-TERNAK")["active"][0]["sponsor"] == "YAYASAN-CONTOH"
+
+
+def test_an_enrolments_file_puts_people_in_line_without_counting_the_line_per_row(
+        small, tmp_path, monkeypatch):
+    """Where each is in line is what the single command tells a person; an import does
+    not count the waitlist again for every row (that made a big file's load grow with
+    the square of its length). The line is the same: first come, first in line."""
+    from wbpctl.store import queries
+
+    def counted(*args):
+        raise AssertionError("the waitlist was counted")
+
+    monkeypatch.setattr(queries, "count_waiting", counted)
+    rows = "".join(f"B.I-{n}/2025,OLAH-MADU,2025-09-0{n}\n" for n in range(1, 6))
+    path = tmp_path / "places.csv"
+    path.write_text("reg_no,track,assigned_on\n" + rows, encoding="utf-8")
+    small.ok("import", "enrolments", str(path))
+    roster = small.json("track", "show", "OLAH-MADU")
+    assert [p["reg_no"] for p in roster["active"]] == ["B.I-1/2025", "B.I-2/2025"]
+    assert [p["reg_no"] for p in roster["waitlist"]] == ["B.I-3/2025", "B.I-4/2025",
+                                                         "B.I-5/2025"]

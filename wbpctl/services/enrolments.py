@@ -43,8 +43,13 @@ def fill_places(tx: Tx, track: Track, on: str) -> list[dict]:
 
 
 def assign(session: Session, who: str, track: str, *, on: str | date | None = None,
-           sponsor: str | None = None, tx: Tx | None = None) -> dict:
-    """An active place while the track has room, otherwise a place on its waitlist."""
+           sponsor: str | None = None, tx: Tx | None = None,
+           place_in_line: bool = True) -> dict:
+    """An active place while the track has room, otherwise a place on its waitlist.
+
+    ``place_in_line``: the result says where on the waitlist (what the person is told);
+    an import leaves it out (None), since counting the line for each of thousands of rows
+    made a big file's load grow with the square of its length."""
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who, own=True)
         spec = _track(tx.conn, track)
@@ -74,7 +79,8 @@ def assign(session: Session, who: str, track: str, *, on: str | date | None = No
             payload["sponsor_uid"] = funder["uid"]
         tx.record("enrolment.assigned" if room else "enrolment.waitlisted", person["uid"],
                   payload)
-        position = None if room else queries.count_waiting(tx.conn, spec.code)   # the last
+        position = None if room or not place_in_line \
+            else queries.count_waiting(tx.conn, spec.code)                       # the last
     return {"uid": uid, "name": person["name"], "track": spec.code,
             "status": "active" if room else "waitlisted", "position": position,
             "on": when.isoformat(), "promoted": promoted}

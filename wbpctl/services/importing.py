@@ -241,7 +241,8 @@ def _enrolment(session: Session, tx: Tx, v: dict, update: bool) -> str:
                                                      sponsor=v["sponsor"], tx=tx))
     if voids.already_void(session, tx.conn, person["uid"], track, on, act="assignment"):
         return UNCHANGED
-    enrolments.assign(session, who, track, on=on, sponsor=_cell(v, "sponsor"), tx=tx)
+    enrolments.assign(session, who, track, on=on, sponsor=_cell(v, "sponsor"), tx=tx,
+                      place_in_line=False)
     return NEW
 
 
