@@ -1,0 +1,98 @@
+"""Import speed of the kinds other than participants, against sqlite-utils, same run.
+
+Usage: python benchmarks/kinds_bench.py [--rows 20000] [--runs 3]
+
+Registers N participants (import_bench.py's file) once, then for each kind loads an
+N-row file of it into a fresh copy of that ledger with `wbpctl import KIND FILE --quiet`
+(every row checked against the person's stay, the track or the remission rules, and
+written as one hash-chained event, all in one transaction), and the same file with
+`sqlite-utils insert DB rows FILE --csv` (default options, no checks) into a fresh
+database. Prints the median rows/s of each and the ratio. Run it with the project's
+virtual environment's python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from import_bench import make_csv, measure, tool
+
+TRACKS = ["BUN-UNGGUL", "NAK-TERNAK", "HORT-ORGANIK", "IKAN-AIRTAWAR", "ADMINDUK",
+          "OLAH-MADU", "KRIYA-DAUR"]
+
+
+def make_kind(path: Path, kind: str, rows: int) -> int:
+    """Rows of ``kind`` for the participants of make_csv's file (B.I-1/2025 ...): one each,
+    but remissions only for those sentenced to more than 18 months; how many."""
+    written = 0
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        if kind == "enrolments":       # seven tracks of 20 places: most go on a waitlist
+            out.writerow(["reg_no", "track", "assigned_on"])
+            for i in range(rows):
+                out.writerow([f"B.I-{i + 1}/2025", TRACKS[i % len(TRACKS)], "2025-09-01"])
+                written += 1
+        elif kind == "remissions":     # remisi umum: the first 17 August after 6 months in
+            out.writerow(["reg_no", "granted_on", "kind", "days"])
+            for i in range(rows):
+                if i % 4 == 2:              # 18 months: the grant may come after expiry
+                    continue
+                detained = date(2020, 1, 1) + timedelta(days=i % 1800)    # as make_csv
+                served = detained + timedelta(days=200)
+                august = date(served.year, 8, 17)
+                if august < served:
+                    august = date(served.year + 1, 8, 17)
+                out.writerow([f"B.I-{i + 1}/2025", august.isoformat(), "RU", 30])
+                written += 1
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="wbpctl-kinds-"))
+    env = {**os.environ, "WBPCTL_LANG": "en"}
+    wbpctl, sqlite_utils = tool("wbpctl"), tool("sqlite-utils")
+    people = work / "participants.csv"
+    make_csv(people, args.rows)
+    base = work / "base.db"
+    subprocess.run([wbpctl, "--db", str(base), "init"], env=env, check=True, capture_output=True)
+    subprocess.run([wbpctl, "--db", str(base), "import", "participants", str(people),
+                    "--quiet"], env=env, check=True, capture_output=True)
+    results: dict[str, list[float]] = {}
+    counts: dict[str, int] = {}
+    for kind in ("enrolments", "remissions"):
+        data = work / f"{kind}.csv"
+        counts[kind] = make_kind(data, kind, args.rows)
+        for run in range(args.runs):
+            db = work / f"{kind}-{run}.db"
+            shutil.copyfile(base, db)
+            results.setdefault(f"wbpctl import {kind}", []).append(measure(
+                [wbpctl, "--db", str(db), "import", kind, str(data), "--quiet"], env)[0])
+            results.setdefault(f"sqlite-utils {kind}", []).append(measure(
+                [sqlite_utils, "insert", str(work / f"su-{kind}-{run}.db"), "rows", str(data),
+                 "--csv"], env)[0])
+    print(f"{args.rows} participants; {counts}; median of {args.runs} runs,"
+          f" {os.cpu_count()} cores")
+    print(f"{'loader':32} {'rows/s':>9} {'x sqlite-utils':>15}")
+    for kind in ("enrolments", "remissions"):
+        ours = counts[kind] / statistics.median(results[f"wbpctl import {kind}"])
+        theirs = counts[kind] / statistics.median(results[f"sqlite-utils {kind}"])
+        print(f"{'wbpctl import ' + kind:32} {ours:9,.0f} {ours / theirs:15.2f}")
+        print(f"{'sqlite-utils insert --csv':32} {theirs:9,.0f} {1:15.2f}")
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
