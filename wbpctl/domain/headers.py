@@ -7,12 +7,12 @@ config.yaml.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .errors import Rejected
+from .patterns import LazyPattern
 
-_NOISE = re.compile(r"[^0-9a-z]+")
+_NOISE = LazyPattern(r"[^0-9a-z]+")
 
 
 def normalize(header: str) -> str:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from . import bounds
 from .errors import Invalid
+from .patterns import LazyPattern
 
 DAYS_PER_MONTH = 30  # the corrections convention for fractions and comparisons
 # The longest fixed term of imprisonment (KUHP art. 12 (4); UU 1/2023 art. 65): longer is
@@ -28,10 +29,10 @@ _UNITS = {
     "b": "months", "bl": "months", "bln": "months", "bulan": "months",
     "d": "days", "day": "days", "days": "days", "h": "days", "hr": "days", "hari": "days",
 }
-_PART = re.compile(r"([0-9]+)\s*([a-z]+)")
-_DECIMAL = re.compile(r"([0-9]+)[.,]([0-9]+)\s*([a-z]+)")
+_PART = LazyPattern(r"([0-9]+)\s*([a-z]+)")
+_DECIMAL = LazyPattern(r"([0-9]+)[.,]([0-9]+)\s*([a-z]+)")
 _SMALLER = {"years": ("months", 12), "months": ("days", DAYS_PER_MONTH)}
-_SPELLED = re.compile(r"\([a-z ]{1,40}\)")
+_SPELLED = LazyPattern(r"\([a-z ]{1,40}\)")
 _LIFE = {"seumur hidup", "life", "penjara seumur hidup", "pidana seumur hidup"}
 _DEATH = {"mati", "pidana mati", "hukuman mati", "death"}
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, Sequence, TextIO
 
+from ..domain.patterns import LazyPattern
 from . import display
 from .messages import header, msg, value_word
 from .safe import cell, json_text, markdown_text, terminal_text
@@ -54,7 +54,7 @@ class CsvDialect:
 
 
 CSV_DIALECTS = {"plain": CsvDialect(), "excel-id": CsvDialect(";", "\r\n", "utf-8-sig", True)}
-_LONG_DIGITS = re.compile(r"\d{15,}")
+_LONG_DIGITS = LazyPattern(r"\d{15,}")
 
 
 def csv_cell(value: Any, dialect: CsvDialect = CSV_DIALECTS["plain"]) -> str:
