@@ -10,7 +10,6 @@ hint: which date or century was meant is a guess.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
@@ -160,10 +159,15 @@ def _printed_time(text: str, field: str) -> datetime:
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def _is_leap(year: int) -> bool:
+    # as calendar.isleap, which would load the calendar module on every start for this
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
 def add_months(start: date, months: int) -> date:
     """Add calendar months; a day the target month lacks becomes its last day."""
     year, month0 = divmod(start.year * 12 + (start.month - 1) + months, 12)
-    last = 29 if month0 == 1 and calendar.isleap(year) else _MONTH_DAYS[month0]
+    last = 29 if month0 == 1 and _is_leap(year) else _MONTH_DAYS[month0]
     return date(year, month0 + 1, min(start.day, last))
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from fractions import Fraction
 from functools import lru_cache
 
 from . import bounds
@@ -125,6 +124,8 @@ def _whole_units(match: re.Match) -> str:
     if unit not in _SMALLER:
         raise ValueError(match[0])
     smaller, per = _SMALLER[unit]
+    from fractions import Fraction    # here: fractions loads decimal, and few sentences have one
+
     number = Fraction(f"{match[1]}.{match[2]}")
     rest = (number - int(number)) * per
     if rest.denominator != 1:
