@@ -10,14 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import Rejected
-from .patterns import LazyPattern
-
-_NOISE = LazyPattern(r"[^0-9a-z]+")
-
-
-def normalize(header: str) -> str:
-    # no header we know is near 200 characters: a longer one is looked at no further
-    return _NOISE.sub("", header[:200].strip().lstrip("\ufeff").lower())
+from .words import normalize
 
 
 @dataclass(frozen=True)
