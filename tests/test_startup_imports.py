@@ -60,6 +60,42 @@ def test_a_lookup_builds_only_its_command_and_loads_nothing_that_writes(tmp_path
         assert unneeded not in imported, unneeded
 
 
+def test_a_json_lookup_loads_only_what_it_uses(tmp_path):
+    """participant show -f json writes the record as it is: none of the other formats'
+    renderers (tables, CSV) nor the message catalogue (a lookup that succeeds says
+    nothing). The config makes its products and sales split when a command uses them, so
+    the rules of products and fractions (with decimal) stay unloaded; nor does the lookup
+    load the rules of releases or of import headers, calendar or getpass."""
+    assert run("init", "--demo", cwd=tmp_path).returncode == 0
+    shown, imported = imported_by(["participant", "show", "B.I-1/2025", "-f", "json"],
+                                  tmp_path)
+    assert '"name"' in shown
+    for unneeded in ("wbpctl.render.formats", "wbpctl.render.table", "wbpctl.render.messages",
+                     "csv", "wbpctl.domain.products", "fractions", "decimal",
+                     "wbpctl.domain.release", "wbpctl.domain.headers", "calendar", "getpass"):
+        assert unneeded not in imported, unneeded
+
+
+def test_no_regular_expression_is_compiled_as_its_module_is_imported():
+    """The domain's and the renderers' patterns are compiled when first used
+    (``domain.patterns.LazyPattern``): every start imports dates, money, NIKs and
+    sentences, and compiling their patterns was about 4 ms of a lookup that uses two."""
+    import importlib
+    import pkgutil
+    import re
+
+    import wbpctl.domain
+    import wbpctl.render
+
+    for package in (wbpctl.domain, wbpctl.render):
+        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            module = importlib.import_module(info.name)
+            for name, value in vars(module).items():
+                values = value.values() if isinstance(value, dict) else [value]
+                assert not any(isinstance(v, re.Pattern) for v in values), \
+                    f"{info.name}.{name}"
+
+
 def test_help_with_the_packaged_config_loads_neither_config_checks_nor_services(tmp_path):
     """wbpctl --help needs the language (the packaged default's, read from config.json) and
     the first line of each command's help; not the checks of a config and the domain rules

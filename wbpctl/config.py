@@ -12,20 +12,25 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from fractions import Fraction
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .domain.catalog import KINDS, PEMBINAAN, PHASES, Opd, Track, normalize_code
 from .domain.errors import ConfigError
-from .domain.headers import normalize
 from .domain.milestones import SentenceRules
 from .domain.offences import Rules as OffenceRules
-from .domain.products import Product, Split
+from .domain.words import normalize
 
 # which file, and the packaged default, are found without the checks below (config_files)
 from .config_files import (LANGUAGES, PACKAGED, PACKAGED_JSON, find_config_path,
                            is_packaged, packaged_default)
+
+# domain.products (and fractions, which it loads) only when the products or the sales split
+# are first used (Config.products): most starts neither make nor sell anything
+if TYPE_CHECKING:
+    from .domain.products import Product, Split
 
 
 @dataclass(frozen=True)
@@ -52,9 +57,21 @@ class Config:
     date_display: str = "numeric"       # dates in tables: 29-11-2026 (or short: 29 Nov 2026)
     timezone: str = "Asia/Jakarta"      # the office's: times in tables (WIB)
     signatories: tuple[dict, ...] = ()  # who signs the printed monthly report
-    products: tuple[Product, ...] = ()
-    sales_split: Split = Split(Fraction(1, 2), Fraction(1, 5))
+    # The products (code, name, unit, track, price) and the shares of a sale (premi,
+    # cooperative) as checked; made into domain.products' objects when first used.
+    product_items: tuple[tuple[str, str, str, str, int], ...] = ()
+    sales_shares: tuple[float, float] = (0.5, 0.2)
     sales_regulation: str = ""          # what the split follows, printed with it
+
+    @cached_property
+    def products(self) -> tuple[Product, ...]:
+        from .domain.products import Product
+        return tuple(Product(*item) for item in self.product_items)
+
+    @cached_property
+    def sales_split(self) -> Split:
+        from .domain.products import Split
+        return Split.of(*self.sales_shares)
 
     @property
     def offence_categories(self) -> tuple[str, ...]:
@@ -259,7 +276,7 @@ def _build(data: dict, path: Path) -> Config:
 
     offence_rules = _offence_rules(check, data.get("offence_categories", {}))
     products = _products(check, data.get("products", []), {t.code for t in tracks})
-    split, regulation = _sales(check, data.get("sales", {}))
+    shares, regulation = _sales(check, data.get("sales", {}))
     start = data.get("programme_start")
     if start is not None:
         try:
@@ -307,8 +324,8 @@ def _build(data: dict, path: Path) -> Config:
         if "date_display" in data else "numeric",
         timezone=_timezone(check, data.get("timezone", "Asia/Jakarta")),
         signatories=_signatories(check, data.get("report", {})),
-        products=products,
-        sales_split=split,
+        product_items=products,
+        sales_shares=shares,
         sales_regulation=regulation,
     )
 
@@ -342,27 +359,28 @@ def _timezone(check: "_Checker", name: object) -> str:
 _PRODUCT_KEYS = {"code", "name", "unit", "track", "price"}
 
 
-def _products(check: "_Checker", raw: object, tracks: set[str]) -> tuple[Product, ...]:
+def _products(check: "_Checker", raw: object, tracks: set[str]
+              ) -> tuple[tuple[str, str, str, str, int], ...]:
     """``products``: code, name, unit, the track whose participants make it, list price."""
     if not isinstance(raw, list):
         raise check.fail("products", "must be a list")
-    products: list[Product] = []
+    products: list[tuple[str, str, str, str, int]] = []
     for i, item in enumerate(raw):
         key = f"products[{i}]"
         check.mapping(item, key, _PRODUCT_KEYS)
         code = normalize_code(check.value(item, "code", key, str))
-        if any(p.code == code for p in products):
+        if any(p[0] == code for p in products):
             raise check.fail(f"{key}.code", f"duplicate product code {code!r}")
         track = check.value(item, "track", key, str)
         if track not in tracks:
             raise check.fail(f"{key}.track", f"unknown track {track!r}")
-        products.append(Product(code, check.value(item, "name", key, str),
-                                check.value(item, "unit", key, str), track,
-                                check.value(item, "price", key, int, minimum=1)))
+        products.append((code, check.value(item, "name", key, str),
+                         check.value(item, "unit", key, str), track,
+                         check.value(item, "price", key, int, minimum=1)))
     return tuple(products)
 
 
-def _sales(check: "_Checker", raw: object) -> tuple[Split, str]:
+def _sales(check: "_Checker", raw: object) -> tuple[tuple[float, float], str]:
     """``sales``: the premi and cooperative shares of net revenue (the rest is PNBP) and
     the regulation they follow."""
     sales = check.mapping(raw, "sales", {"premi_share", "cooperative_share", "regulation"})
@@ -370,15 +388,28 @@ def _sales(check: "_Checker", raw: object) -> tuple[Split, str]:
         if "premi_share" in sales else 0.5
     cooperative = check.value(sales, "cooperative_share", "sales", float, minimum=0) \
         if "cooperative_share" in sales else 0.2
-    try:
-        split = Split.of(premi, cooperative)
-    except ValueError:
+    if not _shares_fit(premi, cooperative):
         raise check.fail("sales", f"premi_share and cooperative_share add up to more than 1"
-                                  f" ({premi} + {cooperative})") from None
+                                  f" ({premi} + {cooperative})")
     regulation = sales.get("regulation", "")
     if not isinstance(regulation, str):
         raise check.fail("sales.regulation", f"must be str, got {regulation!r}")
-    return split, regulation
+    return (premi, cooperative), regulation
+
+
+def _shares_fit(premi: float, cooperative: float) -> bool:
+    """Whether ``Split.of`` takes the shares: from 0, adding up to at most 1 read exactly
+    as decimals (0.2 is 1/5). Floats err by far less than 0.001, so shares whose float sum
+    is below 0.999 fit exactly too, and need neither domain.products nor fractions (3 ms
+    of every start); only a sum near 1 or above (or NaN) is checked exactly."""
+    if premi + cooperative < 0.999:
+        return True
+    from .domain.products import Split
+    try:
+        Split.of(premi, cooperative)
+    except ValueError:
+        return False
+    return True
 
 
 def _offence_rules(check: "_Checker", raw: object) -> OffenceRules:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from dataclasses import dataclass, field
@@ -18,7 +17,9 @@ if TYPE_CHECKING:
 
 from ..domain.errors import Invalid, WbpError
 from ..domain.people import clean_actor
-from ..render.messages import msg
+
+# render.messages (the catalogue of every sentence, and what it loads) is imported where a
+# message is said: a lookup written as JSON says none (benchmarks/startup.py)
 
 
 class Format(str, Enum):
@@ -154,6 +155,7 @@ def os_user() -> str:
         return pwd.getpwuid(os.getuid()).pw_name
     except (ImportError, KeyError, AttributeError):
         try:
+            import getpass
             return getpass.getuser()
         except Exception:  # no user name in a minimal environment (cron, containers)
             return "unknown"
@@ -185,11 +187,18 @@ def tell(text: str) -> None:
 
 def say(ctx: typer.Context, key: str, /, **params: object) -> None:
     """One line on stderr, in the user's language."""
+    from ..render.messages import msg
+
     tell(msg(key, state(ctx).lang, **params))
 
 
 def warn(ctx: typer.Context, notices: Iterable[Any]) -> None:
     """Each warning (a ``Notice``) as its own line on stderr."""
+    notices = list(notices)
+    if not notices:
+        return
+    from ..render.messages import msg
+
     lang = state(ctx).lang
     for notice in notices:
         tell("wbpctl: " + msg("warning", lang, text=msg(notice.key, lang, **notice.params)))
@@ -197,6 +206,8 @@ def warn(ctx: typer.Context, notices: Iterable[Any]) -> None:
 
 def warn_problem(ctx: typer.Context, key: str, error: WbpError) -> None:
     """One line on stderr for a problem that did not stop the command (cron mails it)."""
+    from ..render.messages import msg
+
     lang = state(ctx).lang
     tell("wbpctl: " + msg(key, lang, problem=error_line(error, lang)))
 
@@ -206,6 +217,7 @@ def error_line(error: WbpError, lang: str, *, field: str | None = None,
     """One line: ``field 'value': rule`` for a bad value (``field`` may name a CSV column
     instead), else the message itself. The value is cut to 80 characters and, like every
     parameter, shown without control characters (``render.safe``)."""
+    from ..render.messages import msg
     from ..render.safe import error_value
 
     if field or isinstance(error, Invalid):
@@ -221,11 +233,10 @@ def choose_format(fmt: Optional[Enum], output: Optional[Path], allowed: Sequence
                   default: str = "table") -> str:
     """-f wins; else the format -o's extension names (refused when this command cannot
     write it, e.g. a listing to .html or anything to .xlsx); else ``default``."""
-    from ..render.formats import EXTENSIONS
-
     if fmt is not None:
         return fmt.value
     if output is not None:
+        from ..render.formats import EXTENSIONS
         guessed = EXTENSIONS.get(output.suffix.lower())
         if guessed is not None and guessed not in allowed:
             raise Invalid("output", str(output), "output_format_unsupported", format=guessed,
@@ -282,6 +293,7 @@ def show_rows(ctx: typer.Context, rows: Iterable[dict], columns: Sequence[str],
               fmt: Optional[Format], output: Optional[Path], *, title: Optional[str] = None,
               excel: bool = False, nl: bool = False) -> None:
     from ..render.formats import write_rows
+    from ..render.messages import msg
     from ..render.output import atomic_file
 
     chosen = "ndjson" if nl else choose_format(fmt, output,
@@ -305,14 +317,19 @@ def show_rows(ctx: typer.Context, rows: Iterable[dict], columns: Sequence[str],
 
 def show_record(ctx: typer.Context, record: dict, sections: Sequence["Section"],
                 fmt: Optional[Format], output: Optional[Path], *, excel: bool = False) -> None:
-    from ..render.formats import render_record
-
     chosen = choose_format(fmt, output, ("table", "json", "csv", "markdown", "xlsx"))
+    if chosen == "json":
+        # the record as it is (as render_record writes it), without loading the renderers
+        # of the other formats: a lookup by a script is the most frequent start
+        from ..render.json_out import to_json
+        return emit_text(ctx, chosen, output, to_json(record), excel)
     if chosen == "xlsx":
         from ..render.workbook import record_sheets
         return write_workbook_output(output, lambda: record_sheets(record, sections,
                                                                    state(ctx).lang),
                                      raw=state(ctx).raw_cells)
+    from ..render.formats import render_record
+
     color, width = output_style(output)
     emit_text(ctx, chosen, output, render_record(record, sections, chosen, state(ctx).lang,
                                                   color=color, width=width), excel)
@@ -322,10 +339,10 @@ def emit_text(ctx: typer.Context, chosen: str, output: Optional[Path], text: str
               excel: bool = False) -> None:
     """Rendered text to stdout or -o; CSV in the dialect asked for, with formula-like
     cells neutralised (unless --raw-cells)."""
-    from ..render.formats import recast_csv
     from ..render.output import emit
 
     if chosen != "csv":
         return emit(text, output)
+    from ..render.formats import recast_csv
     dialect = csv_dialect(ctx, excel)
     emit(recast_csv(text, dialect), output, encoding=dialect.encoding)

@@ -8,10 +8,10 @@ A plain number (``-5``, ``+1``, ``-0.25``) is not a formula and is left as it is
 
 from __future__ import annotations
 
-import re
+from .patterns import LazyPattern
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[-+]?[0-9]{1,30}(?:\.[0-9]{1,30})?(?:[eE][-+]?[0-9]{1,3})?")
+_NUMBER = LazyPattern(r"[-+]?[0-9]{1,30}(?:\.[0-9]{1,30})?(?:[eE][-+]?[0-9]{1,3})?")
 
 
 def safe_text(text: str) -> str:

@@ -10,13 +10,13 @@ hint: which date or century was meant is a guess.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from . import bounds
 from .errors import Invalid
+from .patterns import LazyPattern
 
 MONTHS = {
     # Indonesian
@@ -33,18 +33,18 @@ MONTHS = {
 }
 
 # [0-9], not \d: \d also matches other scripts' digits, which int() reads
-_ISO = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")   # 2025-10-08, 2025/10/08
-_NUMERIC = re.compile(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})")
-_NAMED = re.compile(r"([0-9]{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+([0-9]{4})")
-_TWO_DIGIT_YEAR = re.compile(r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2}")
+_ISO = LazyPattern(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")   # 2025-10-08, 2025/10/08
+_NUMERIC = LazyPattern(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})")
+_NAMED = LazyPattern(r"([0-9]{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+([0-9]{4})")
+_TWO_DIGIT_YEAR = LazyPattern(r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2}")
 # the time is cut off from the end; the date before it is matched by the patterns above
-_TIME = re.compile(r"[ T][0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2}(?:\.[0-9]{1,9})?)?(?: ?[ap]m)?\Z",
+_TIME = LazyPattern(r"[ T][0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2}(?:\.[0-9]{1,9})?)?(?: ?[ap]m)?\Z",
                    re.IGNORECASE)
-_SPREADSHEET_DAY = re.compile(r"[1-9][0-9]{4}")      # 10000-99999: 1927 to 2173
+_SPREADSHEET_DAY = LazyPattern(r"[1-9][0-9]{4}")      # 10000-99999: 1927 to 2173
 FIRST_YEAR, LAST_YEAR = 1900, 2100    # a date outside is a typing mistake, not a fact
 _SPREADSHEET_EPOCH = date(1899, 12, 30)               # day 0 of Excel's (and LibreOffice's) count
 _TODAY_WORDS = {"today", "hari ini", "hari-ini", "hariini"}
-_WEEKDAY = re.compile(r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday"
+_WEEKDAY = LazyPattern(r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday"
                       r"|wednesday|thursday|friday|saturday|sunday),? ", re.IGNORECASE)
 
 
@@ -126,7 +126,7 @@ def _is_date(year: int, month: int, day: int) -> bool:
 
 # Indonesia's zones keep no daylight time: fixed offsets
 ZONE_OFFSETS = {"WIB": 7, "WITA": 8, "WIT": 9, "UTC": 0}
-_PRINTED_TIME = re.compile(r"(.{6,40}?) (\d{1,2})[:.](\d{2})(?::(\d{2}))? ?(WIB|WITA|WIT|UTC)?",
+_PRINTED_TIME = LazyPattern(r"(.{6,40}?) (\d{1,2})[:.](\d{2})(?::(\d{2}))? ?(WIB|WITA|WIT|UTC)?",
                            re.IGNORECASE)
 
 
@@ -159,10 +159,15 @@ def _printed_time(text: str, field: str) -> datetime:
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def _is_leap(year: int) -> bool:
+    # as calendar.isleap, which would load the calendar module on every start for this
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
 def add_months(start: date, months: int) -> date:
     """Add calendar months; a day the target month lacks becomes its last day."""
     year, month0 = divmod(start.year * 12 + (start.month - 1) + months, 12)
-    last = 29 if month0 == 1 and calendar.isleap(year) else _MONTH_DAYS[month0]
+    last = 29 if month0 == 1 and _is_leap(year) else _MONTH_DAYS[month0]
     return date(year, month0 + 1, min(start.day, last))
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from . import bounds
 from .errors import Invalid
+from .patterns import LazyPattern
 from .words import pick
 
 DROP_REASONS = ("released", "transferred", "withdrawn-own", "withdrawn-staff", "health",
@@ -48,7 +47,7 @@ def parse_hours(text: str | float | None, *, field: str = "hours") -> float | No
     return hours
 
 
-_HOURS = re.compile(r"[0-9]{1,5}(?:[.,][0-9]{1,4})?")
+_HOURS = LazyPattern(r"[0-9]{1,5}(?:[.,][0-9]{1,4})?")
 
 
 def places_free(capacity: int, active: int) -> int:

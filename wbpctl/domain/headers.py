@@ -7,17 +7,10 @@ config.yaml.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .errors import Rejected
-
-_NOISE = re.compile(r"[^0-9a-z]+")
-
-
-def normalize(header: str) -> str:
-    # no header we know is near 200 characters: a longer one is looked at no further
-    return _NOISE.sub("", header[:200].strip().lstrip("\ufeff").lower())
+from .words import normalize
 
 
 @dataclass(frozen=True)

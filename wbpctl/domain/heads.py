@@ -8,11 +8,11 @@ machines keep the full hash. ``parse_head`` is the one reader of what someone ty
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from . import bounds
 from .errors import Invalid
+from .patterns import LazyPattern
 
 SHORT_HEX = 8          # hex digits of the hash in the short form
 MIN_PREFIX = 8         # a hash given alone or after the seq: at least this many hex digits
@@ -52,8 +52,8 @@ class HeadRef:
         return None
 
 
-_FULL = re.compile(r"(?:([A-Za-z][A-Za-z0-9_.-]*)?#)?([0-9]{1,18})(?::([0-9A-Fa-f]+))?")
-_HEX = re.compile(r"[0-9A-Fa-f]+")
+_FULL = LazyPattern(r"(?:([A-Za-z][A-Za-z0-9_.-]*)?#)?([0-9]{1,18})(?::([0-9A-Fa-f]+))?")
+_HEX = LazyPattern(r"[0-9A-Fa-f]+")
 
 
 def parse_head(text: str, *, field: str = "head") -> HeadRef:

@@ -9,16 +9,16 @@ the one reader of what someone typed; ``LapasScope`` says what a report does wit
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable
 
 from . import bounds
 from .errors import Invalid
+from .patterns import LazyPattern
 
 # "KTL,JMB", "KTL, JMB", "ktl;jmb" (a semicolon is the list separator of a spreadsheet
 # set to Indonesian)
-_SEPARATORS = re.compile(r"[,;]")
+_SEPARATORS = LazyPattern(r"[,;]")
 
 
 def parse_lapas(text: str, known: Iterable[str]) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .errors import Invalid
+from .patterns import LazyPattern
 
 MAXIMUM = 10 ** 13          # ten trillion rupiah: far above any programme's budget
 
@@ -22,20 +23,20 @@ MAXIMUM = 10 ** 13          # ten trillion rupiah: far above any programme's bud
 # (miliar) to another
 _MULTIPLIERS = {"ribu": 10 ** 3, "rb": 10 ** 3, "juta": 10 ** 6, "jt": 10 ** 6,
                 "miliar": 10 ** 9, "milyar": 10 ** 9}
-_PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
-_WORD = re.compile(r"^(?P<number>.*?)\s*(?P<word>" + "|".join(
+_PREFIX = LazyPattern(r"^(?:rp\.?|idr)\s*", re.IGNORECASE)
+_WORD = LazyPattern(r"^(?P<number>.*?)\s*(?P<word>" + "|".join(
     sorted(_MULTIPLIERS, key=len, reverse=True)) + r")\.?$", re.IGNORECASE)
 # a whole number: plain digits, or grouped by threes with dots, commas or spaces
-_PLAIN = re.compile(r"(?a)\d+")
-_GROUPED = {".": re.compile(r"(?a)\d{1,3}(?:\.\d{3})+"),
-            ",": re.compile(r"(?a)\d{1,3}(?:,\d{3})+"),
-            " ": re.compile(r"(?a)\d{1,3}(?: \d{3})+")}
+_PLAIN = LazyPattern(r"(?a)\d+")
+_GROUPED = {".": LazyPattern(r"(?a)\d{1,3}(?:\.\d{3})+"),
+            ",": LazyPattern(r"(?a)\d{1,3}(?:,\d{3})+"),
+            " ": LazyPattern(r"(?a)\d{1,3}(?: \d{3})+")}
 # what may follow a whole number and means "no cents": ,- ,00 ,0 (and .00 after commas)
-_NO_CENTS = re.compile(r"(?P<whole>.*?)(?P<tail>,-|,0{1,2}|\.0{1,2}|\.-)$")
+_NO_CENTS = LazyPattern(r"(?P<whole>.*?)(?P<tail>,-|,0{1,2}|\.0{1,2}|\.-)$")
 # a number with a decimal comma, before a multiplier word: 1,2 (juta), 1.250,5 (ribu)
 # a whole number with cents that are not zero: 5000,50 or 1.234,5 or 5,000.25 or 1.5
-_CENTS = re.compile(r"(?a)(?:\d+|\d{1,3}(?:\.\d{3})+),\d+|(?:\d+|\d{1,3}(?:,\d{3})+)\.\d{1,2}")
-_DECIMAL = re.compile(r"(?a)(?P<whole>\d+|\d{1,3}(?:\.\d{3})+)(?:,(?P<fraction>\d+))?")
+_CENTS = LazyPattern(r"(?a)(?:\d+|\d{1,3}(?:\.\d{3})+),\d+|(?:\d+|\d{1,3}(?:,\d{3})+)\.\d{1,2}")
+_DECIMAL = LazyPattern(r"(?a)(?P<whole>\d+|\d{1,3}(?:\.\d{3})+)(?:,(?P<fraction>\d+))?")
 
 
 def _refuse(field: str, text: object, rule: str = "money_unparseable") -> Invalid:

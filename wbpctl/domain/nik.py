@@ -6,15 +6,15 @@ woman's day has 40 added (born on the 18th: 58); a serial from 0001.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from . import bounds
 from .errors import Invalid
+from .patterns import LazyPattern
 
-_SCIENTIFIC = re.compile(r"[0-9](?:[.,][0-9]+)?[eE]\+?[0-9]+")
-_AS_NUMBER = re.compile(r"[0-9]{15,16}[.,]0+")   # a spreadsheet's number format: "...001.0"
+_SCIENTIFIC = LazyPattern(r"[0-9](?:[.,][0-9]+)?[eE]\+?[0-9]+")
+_AS_NUMBER = LazyPattern(r"[0-9]{15,16}[.,]0+")   # a spreadsheet's number format: "...001.0"
 _SEPARATORS = str.maketrans("", "", " .-")
 
 
@@ -96,7 +96,7 @@ GENDERS = {
     "l": "L", "lk": "L", "laki": "L", "lakilaki": "L", "pria": "L", "m": "L", "male": "L",
     "p": "P", "pr": "P", "perempuan": "P", "wanita": "P", "w": "P", "f": "P", "female": "P",
 }
-_NOT_LETTERS = re.compile(r"[^a-z]+")
+_NOT_LETTERS = LazyPattern(r"[^a-z]+")
 
 
 def parse_gender(text: str, *, field: str = "gender") -> str:

@@ -9,11 +9,12 @@ kept outside the database.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Iterable, Sequence
 
-_PSEUDONYM = re.compile(r"X-[0-9a-f]{12}")
+from .patterns import LazyPattern
+
+_PSEUDONYM = LazyPattern(r"X-[0-9a-f]{12}")
 KEY_BYTES = 32
 
 

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 from . import bounds
 from .errors import Invalid
+from .patterns import LazyPattern
 
 # tahanan (pre-trial) A.I-A.V; narapidana (sentenced) B.I, B.IIa, B.IIb, B.III
 CLASSES = ("A.I", "A.II", "A.III", "A.IV", "A.V", "B.I", "B.IIa", "B.IIb", "B.III")
 _BY_KEY = {c.replace(".", "").upper(): c for c in CLASSES}
 # The run of separators before the sequence is one [-./\s]* (it was \s*[-./\s]*\s*, the
 # same language, which backtracked cubically on a long run of spaces); input is bounded.
-_PATTERN = re.compile(
+_PATTERN = LazyPattern(
     r"\s*([AB])\s*\.?\s*(IV|V|I{1,3})\s*\.?\s*([AB](?![0-9]))?[-./\s]*([0-9]{1,7})\s*/\s*([0-9]{4})\s*",
     re.IGNORECASE,
 )

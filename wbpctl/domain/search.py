@@ -14,16 +14,16 @@ judged by ``close_enough``.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
 from . import bounds
 from .nik import nik_digits
+from .patterns import LazyPattern
 from .regno import RegisterNumber, looks_like_regno, parse_regno
 
-_NOT_ASCII_WORD = re.compile(r"[^0-9a-z]+")
+_NOT_ASCII_WORD = LazyPattern(r"[^0-9a-z]+")
 TRIGRAM = 3               # the FTS5 tokenizer's unit: shorter words are matched with LIKE
 FUZZY_FROM = 5            # shorter words must match as written: Rina is not Rini
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from fractions import Fraction
 from functools import lru_cache
 
 from . import bounds
 from .errors import Invalid
+from .patterns import LazyPattern
 
 DAYS_PER_MONTH = 30  # the corrections convention for fractions and comparisons
 # The longest fixed term of imprisonment (KUHP art. 12 (4); UU 1/2023 art. 65): longer is
@@ -28,10 +28,10 @@ _UNITS = {
     "b": "months", "bl": "months", "bln": "months", "bulan": "months",
     "d": "days", "day": "days", "days": "days", "h": "days", "hr": "days", "hari": "days",
 }
-_PART = re.compile(r"([0-9]+)\s*([a-z]+)")
-_DECIMAL = re.compile(r"([0-9]+)[.,]([0-9]+)\s*([a-z]+)")
+_PART = LazyPattern(r"([0-9]+)\s*([a-z]+)")
+_DECIMAL = LazyPattern(r"([0-9]+)[.,]([0-9]+)\s*([a-z]+)")
 _SMALLER = {"years": ("months", 12), "months": ("days", DAYS_PER_MONTH)}
-_SPELLED = re.compile(r"\([a-z ]{1,40}\)")
+_SPELLED = LazyPattern(r"\([a-z ]{1,40}\)")
 _LIFE = {"seumur hidup", "life", "penjara seumur hidup", "pidana seumur hidup"}
 _DEATH = {"mati", "pidana mati", "hukuman mati", "death"}
 
@@ -124,6 +124,8 @@ def _whole_units(match: re.Match) -> str:
     if unit not in _SMALLER:
         raise ValueError(match[0])
     smaller, per = _SMALLER[unit]
+    from fractions import Fraction    # here: fractions loads decimal, and few sentences have one
+
     number = Fraction(f"{match[1]}.{match[2]}")
     rest = (number - int(number)) * per
     if rest.denominator != 1:

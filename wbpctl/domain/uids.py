@@ -3,11 +3,10 @@ sponsors, donations, batches, sales and payouts (any UUID version, any case)."""
 
 from __future__ import annotations
 
-import re
-
 from .errors import Invalid
+from .patterns import LazyPattern
 
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_UUID = LazyPattern(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def is_uid(text: object) -> bool:

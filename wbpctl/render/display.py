@@ -10,12 +10,12 @@ not pass them along every call, and tests can set their own).
 
 from __future__ import annotations
 
-import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import lru_cache
 
+from ..domain.patterns import LazyPattern
 from .numbers import number, percent
 
 MONTHS = {
@@ -32,9 +32,9 @@ SHORT_MONTHS = {
 ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA",
                "Asia/Jayapura": "WIT"}
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_ISO_DATE = LazyPattern(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_TIME = LazyPattern(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_MONTH = LazyPattern(r"(\d{4})-(\d{2})")
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, Sequence, TextIO
 
+from ..domain.patterns import LazyPattern
 from . import display
+from .json_out import to_json
 from .messages import header, msg, value_word
 from .safe import cell, json_text, markdown_text, terminal_text
 from .sections import Section
@@ -54,7 +55,7 @@ class CsvDialect:
 
 
 CSV_DIALECTS = {"plain": CsvDialect(), "excel-id": CsvDialect(";", "\r\n", "utf-8-sig", True)}
-_LONG_DIGITS = re.compile(r"\d{15,}")
+_LONG_DIGITS = LazyPattern(r"\d{15,}")
 
 
 def csv_cell(value: Any, dialect: CsvDialect = CSV_DIALECTS["plain"]) -> str:
@@ -124,16 +125,6 @@ PLAIN_NUMBERS = {"cohort", "seq", "id", "year", "reg_year", "window_years", "sta
 MONEY = {"amount", "donated", "donated_cash", "donated_in_kind", "spent", "balance",
          "cost_per_completion", "price", "revenue", "premi", "cooperative", "pnbp",
          "premi_earned", "premi_paid", "premi_balance"}
-
-
-def to_json(data: Any) -> str:
-    """A list of objects is one object a line (the fast C encoder, still easy to read and
-    to grep); anything else is indented."""
-    if isinstance(data, list):
-        if not data:
-            return "[]\n"
-        return "[\n" + ",\n".join(json_text(item) for item in data) + "\n]\n"
-    return json_text(data, indent=2) + "\n"
 
 
 def to_csv(rows: list[dict], columns: Sequence[str]) -> str:

@@ -7,10 +7,9 @@ key itself (so a gap is visible, never a crash).
 
 from __future__ import annotations
 
-import re
-
 from ..domain.errors import Message
 from ..domain.money import Rupiah
+from ..domain.patterns import LazyPattern
 from .numbers import number
 from .safe import cut, terminal_text
 
@@ -1411,7 +1410,7 @@ def msg(key: str, lang: str = "en", /, **params: object) -> str:
 
 # parameters that hold a coded value (a status, a release type, a drop reason)
 _CODED_PARAMS = {"status", "type", "release_type", "reason", "result", "phase"}
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_DAY = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 # parameters that count things (never a year, a sequence number or a line number)

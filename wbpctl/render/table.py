@@ -18,6 +18,8 @@ import textwrap
 from itertools import islice
 from typing import Iterable, Iterator, Sequence
 
+from ..domain.patterns import LazyPattern
+
 FREE_TEXT = {"name", "crime", "missing", "payload", "details", "reason", "value",
              "what", "certificate", "opd_name", "title", "changes", "who", "to_lapas"}
 ESSENTIAL = {"reg_no", "name", "code", "track", "field", "value", "cohort", "seq", "section",
@@ -28,7 +30,7 @@ BELOW_FROM = 40
 BELOW_INDENT = "    "
 PAGE = 500
 GAP = "  "
-_NUMBER = re.compile(r"[−+-]?(?:Rp\s?)?[−+-]?[\d.,]+%?")  # money right-aligned too
+_NUMBER = LazyPattern(r"[−+-]?(?:Rp\s?)?[−+-]?[\d.,]+%?")  # money right-aligned too
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 

@@ -15,10 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from ..domain.patterns import LazyPattern
 from ..files import check_output
 from .safe import cell, json_text
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = LazyPattern(r"\d{4}-\d{2}-\d{2}")
 _WIDTH_SAMPLE = 200       # rows looked at to size the columns
 _MAX_WIDTH = 60
 

@@ -18,7 +18,6 @@ from ..domain.offences import categorize, parse_category
 from ..domain.plausibility import keys as notice_keys
 from ..domain.plausibility import stay_notices
 from ..domain.regno import RegisterNumber, looks_like_regno, parse_class, parse_regno
-from ..domain.release import is_pretrial
 from ..domain.sentence import Sentence, check_class_agrees, parse_sentence
 from ..domain.uids import is_uid
 from ..store import queries
@@ -378,6 +377,7 @@ def record_verdict(session: Session, who: str, *, sentence: str, on: str | date,
     register number is ``reg_no`` when the office gives a new one, else the same sequence
     and year under the new class. The old class and number stay in the ledger.
     """
+    from ..domain.release import is_pretrial
     parsed = parse_sentence(sentence)
     new_reg = parse_regno(reg_no) if reg_no else None
     wanted = parse_class(register_class, field="class") if register_class else None

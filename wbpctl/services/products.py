@@ -10,18 +10,22 @@ from __future__ import annotations
 import re
 import sqlite3
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..domain.catalog import normalize_code
 from ..domain.errors import Invalid, Notice, NotFound, Rejected
 from ..domain.money import Rupiah, parse_rupiah
 from ..domain.people import clean_text
 from ..domain.uids import parse_uid
-from ..domain.products import (Split, check_payout, credit_makers, fifo_takes, parse_channel,
-                               parse_qty, parse_weights, split_revenue)
 from ..store import product_queries as pq
 from ..store.chain import new_uid
 from .participants import find_person, regno_text
 from .session import Session, Tx
+
+# domain.products (and fractions, which it loads) is imported by the functions that record
+# production, sales and payouts: participant show loads this module for premi_record
+if TYPE_CHECKING:
+    from ..domain.products import Split
 
 # -- the catalogue (synced from config.yaml with the tracks: ``catalog.sync_catalog``) -------
 
@@ -79,6 +83,8 @@ def produce(session: Session, product: str, *, on: str | date | None = None, qty
     """Record a batch made (``production.recorded``): stock goes up. Every maker must be in
     custody that day and active in (or have completed) the product's track; ``shares``
     weighs their credit (equal by default)."""
+    from ..domain.products import parse_qty, parse_weights
+
     units = parse_qty(qty)
     who = _makers(makers)
     weights = parse_weights(shares, len(who))
@@ -133,6 +139,9 @@ def sell(session: Session, product: str, *, on: str | date | None = None, qty: o
     first; refused when the stock is short. The price defaults to the list price; the
     revenue is split by ``split`` (default: the config's shares) and the premi credited to
     the makers of the units sold (``domain.products``)."""
+    from ..domain.products import (credit_makers, fifo_takes, parse_channel, parse_qty,
+                                   split_revenue)
+
     units = parse_qty(qty)
     way = parse_channel(channel)
     who = clean_text(buyer, field="buyer", maximum=200)
@@ -173,6 +182,8 @@ def sell(session: Session, product: str, *, on: str | date | None = None, qty: o
 def pay_premi(session: Session, who: str, *, on: str | date | None = None, amount: object,
               ref: str | None = None, uid: str | None = None, tx: Tx | None = None) -> dict:
     """Record premi paid out to a person (``premi.paid``); never more than their balance."""
+    from ..domain.products import check_payout
+
     rupiah = parse_rupiah(amount, field="amount")
     receipt = clean_text(ref, field="ref", maximum=100)
     payout_uid = parse_uid(uid, "payout_uid") or new_uid()
