@@ -220,6 +220,19 @@ def test_a_stopped_import_ends_the_process_reading_its_file(tmp_path, sig, code,
     assert sqlite3.connect(db).execute("SELECT count(*) FROM people").fetchone()[0] == 0
 
 
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGINT], ids=["nohup", "background"])
+def test_a_signal_ignored_by_who_started_the_import_stays_ignored(tmp_path, sig):
+    """Under nohup (hang-up ignored), or as a job a script started in the background
+    (Ctrl-C ignored), the terminal's hang-up or Ctrl-C reaches the whole process group;
+    the import, both its processes, goes on to the end as the user asked."""
+    db, proc, reader = importing(tmp_path, 60000, start_new_session=True,
+                                 preexec_fn=lambda: signal.signal(sig, signal.SIG_IGN))
+    os.killpg(proc.pid, sig)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM people").fetchone()[0] == 60000
+
+
 def test_a_killed_import_leaves_no_reader_running(tmp_path):
     """kill -9 of an import: the process reading its file ends on its own (it holds no
     copy of the pipe's other end, so its next write fails) and keeps no output open."""

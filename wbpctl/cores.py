@@ -72,8 +72,9 @@ def _forked(target, receive, quiet: bool, *args) -> None:
     receive.close()
     if quiet:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        for name in ("SIGTERM", "SIGHUP"):
-            if hasattr(signal, name):
+        for name in ("SIGTERM", "SIGHUP"):    # what the parent ignores (nohup) stays so
+            if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) \
+                    is not signal.SIG_IGN:
                 signal.signal(getattr(signal, name), signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, interrupts.STOPPING)   # held at the fork
     target(*args)

@@ -226,12 +226,15 @@ def root(
 
 def main() -> None:
     """Console-script entry point. Output a console cannot encode (a cp1252 or ASCII
-    stdout) becomes '?' instead of an error; SIGTERM and SIGHUP end the run as Ctrl-C does."""
+    stdout) becomes '?' instead of an error; SIGTERM and SIGHUP end the run as Ctrl-C does.
+    A signal the caller ignores stays ignored: SIGHUP under nohup, Ctrl-C in a job a
+    script started in the background (``wbpctl import ... &``)."""
     import signal
     for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
+        if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) is signal.SIG_DFL:
             signal.signal(getattr(signal, name), _terminate)
-    signal.signal(signal.SIGINT, _ctrl_c)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _ctrl_c)
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
