@@ -17,6 +17,17 @@ from wbpctl.services.session import Session
 TODAY = "2026-11-28"
 
 
+def pytest_configure(config):
+    """Ctrl-C as at a terminal. A suite that a script started in the background ignores
+    Ctrl-C (bash does that to background jobs), and so would every wbpctl it starts, which
+    rightly keeps ignoring it: the tests that press Ctrl-C at wbpctl, or at this process,
+    need it handled as a terminal's Ctrl-C is."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 @pytest.fixture(autouse=True)
 def hermetic(tmp_path, monkeypatch):
     """No user config, no ambient WBPCTL_* settings, a fixed today, a scratch working folder."""
