@@ -4,7 +4,8 @@ Events, payloads, exports and users write a uid as text (``01a2…-…``, 36 cha
 The events table stores its own uid as 16 bytes, and since schema 7 so do the people and
 stays tables (about 80 bytes less per participant, with their unique indexes): a column
 declared ``UID BLOB`` is read back as text by the converter each connection registers
-(``connection``), and SQL turns text into the stored bytes with ``wbpctl_uid(?)``.
+(``connection``). The projections bind the stored bytes themselves (``stored_uid``, where
+the plan is made); queries that look a row up write ``wbpctl_uid(?)`` in SQL.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ def uid_bytes(text: str) -> bytes:
 
 
 def stored_uid(text: str | None) -> bytes | None:
-    """SQL's ``wbpctl_uid(text)``: the bytes a people or stays row stores for a uid, None
-    for NULL or for text that is no uid (which then matches no row, and is refused by
+    """The bytes a people or stays row stores for a uid (SQL's ``wbpctl_uid(text)``), None
+    for None or for text that is no uid (which then matches no row, and is refused by
     the NOT NULL of an insert), so a lookup of any text is a lookup, never an error."""
     if text is None:
         return None
