@@ -453,6 +453,8 @@ def _m006_lean_ledger(db) -> None:
         conn.execute(statement)
 
 
+# The two tables as schema 7 has them, written out whole: a migration that has shipped
+# never changes, so it does not build on the statements of earlier ones.
 _M007_TABLES = """
 CREATE TABLE new_people (
     id INTEGER PRIMARY KEY,
@@ -503,13 +505,6 @@ DROP TABLE stays;
 ALTER TABLE new_stays RENAME TO stays
 """
 
-# a uid as wbpctl has always written it (lower case, hyphens where a UUID has them), so
-# the 16 bytes read back as the very same text
-_CANONICAL_UID = ("length(uid) = 36 AND uid = lower(uid) AND wbpctl_uid(uid) IS NOT NULL"
-                  " AND substr(uid, 9, 1) = '-' AND substr(uid, 14, 1) = '-'"
-                  " AND substr(uid, 19, 1) = '-' AND substr(uid, 24, 1) = '-'")
-
-
 def _m007_uids_as_bytes(db) -> None:
     """People and stays store their uids as 16 bytes, read back as the same text, and the
     subject index keeps a prefix of each subject (``subjects``): issue 21, about 100
@@ -521,14 +516,16 @@ def _m007_uids_as_bytes(db) -> None:
     tables and an index change: no event is touched. Needs foreign keys off (as m006)."""
     from .connection import with_uids
     from .ledger import check_chains
+    from .uids import reads_back
 
     conn = with_uids(db.conn)
+    conn.create_function("wbpctl_reads_back", 1, reads_back, deterministic=True)
     if conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() is not None:
         problem = check_chains(conn).problem
         if problem is not None:
             raise StorageError("migration_chain_broken", seq=problem.seq, detail=problem.detail)
     for table in ("people", "stays"):
-        odd = conn.execute(f"SELECT id, uid FROM {table} WHERE NOT ({_CANONICAL_UID})"
+        odd = conn.execute(f"SELECT id, uid FROM {table} WHERE NOT wbpctl_reads_back(uid)"
                            " LIMIT 1").fetchone()
         if odd is not None:
             raise StorageError("migration_uid_odd", table=table, id=odd[0], uid=odd[1])

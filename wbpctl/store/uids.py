@@ -18,11 +18,19 @@ def uid_text(raw: bytes) -> str:
 
 
 def uid_bytes(text: str) -> bytes:
-    """The 16 bytes of a uid written as text (hyphens anywhere, any case)."""
-    raw = bytes.fromhex(text.replace("-", ""))
-    if len(raw) != 16:
+    """The 16 bytes of a uid written as text (hyphens anywhere, any case); ValueError
+    for text that is no uid."""
+    raw = stored_uid(text)
+    if raw is None:
         raise ValueError(f"not a uid: {text!r}")
     return raw
+
+
+def reads_back(text: str) -> bool:
+    """Whether ``text`` is a uid whose stored bytes read back as the very same text (as
+    wbpctl writes uids: lower case, hyphens where a UUID has them)."""
+    raw = stored_uid(text)
+    return raw is not None and uid_text(raw) == text
 
 
 def stored_uid(text: str | None) -> bytes | None:
