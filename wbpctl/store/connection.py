@@ -15,17 +15,26 @@ from . import uids
 SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x57425031  # "WBP1": marks a file as a wbpctl ledger
 
-# People and stays store their uids as 16 bytes (schema 7) in columns declared "UID BLOB":
-# every connection that reads them is opened with DETECT_TYPES, so they read back as text.
+# People and stays store their uids as 16 bytes (schema 7) in columns declared "UID BLOB",
+# which every connection wbpctl opens (``opened``) reads back as text.
 sqlite3.register_converter("UID", uids.uid_text)
-DETECT_TYPES = sqlite3.PARSE_DECLTYPES
 
 
 def with_uids(conn: sqlite3.Connection) -> sqlite3.Connection:
-    """``wbpctl_uid(text)`` in SQL: the stored bytes of a uid, for writes and lookups of
-    people and stays (``uids.stored_uid``)."""
+    """``wbpctl_uid(text)`` in SQL: the stored bytes of a uid, for lookups of people and
+    stays (``uids.stored_uid``)."""
     conn.create_function("wbpctl_uid", 1, uids.stored_uid, deterministic=True)
     return conn
+
+
+def opened(database: str, **options) -> sqlite3.Connection:
+    """A connection to ``database`` (a file, or ``:memory:``) that reads uids as text and
+    knows ``wbpctl_uid``, rows as ``sqlite3.Row``, transactions left to the caller:
+    the live ledger's (``connect``, which adds its policy) or a scratch database's."""
+    conn = sqlite3.connect(database, isolation_level=None,
+                           detect_types=sqlite3.PARSE_DECLTYPES, **options)
+    conn.row_factory = sqlite3.Row
+    return with_uids(conn)
 
 
 def _create_private(path: Path, *, exclusive: bool = False) -> None:
@@ -66,11 +75,8 @@ def connect(path: Path, *, create: bool = False, busy_timeout: float = 10.0) -> 
                                reason=exc.strerror or str(exc)) from None
     _check_header(path)
     try:
-        # isolation_level=None: we issue BEGIN IMMEDIATE ourselves (see ``write``)
-        conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None,
-                               detect_types=DETECT_TYPES)
-        conn.row_factory = sqlite3.Row
-        with_uids(conn)
+        # no implicit transactions: we issue BEGIN IMMEDIATE ourselves (see ``write``)
+        conn = opened(str(path), timeout=busy_timeout)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")

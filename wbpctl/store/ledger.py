@@ -438,10 +438,8 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
     # owner-only; swept at the next start if this process is killed
     with files.temporary(lambda: tempfile.mkdtemp(prefix="wbpctl-replay-")) as folder:
         path = os.path.join(folder, "replay.db")
-        scratch = connection.with_uids(sqlite3.connect(
-            path, isolation_level=None, detect_types=connection.DETECT_TYPES))
+        scratch = connection.opened(path)
         try:
-            scratch.row_factory = sqlite3.Row
             scratch.execute("PRAGMA journal_mode = OFF")
             scratch.execute("PRAGMA synchronous = OFF")
             scratch.execute("PRAGMA cache_size = -64000")
@@ -463,10 +461,8 @@ def _scratch(live_path: str) -> Iterator[tuple[sqlite3.Connection, str, list[str
 def _attached(live_path: str) -> Iterator[sqlite3.Connection]:
     """An empty database in memory with the live ledger attached as ``live``, as in
     ``_scratch``: what a verify that writes nothing (--quick) reads through."""
-    conn = connection.with_uids(sqlite3.connect(":memory:", isolation_level=None,
-                                                detect_types=connection.DETECT_TYPES))
+    conn = connection.opened(":memory:")
     try:
-        conn.row_factory = sqlite3.Row
         conn.execute("ATTACH DATABASE ? AS live", (os.path.abspath(live_path),))
         yield conn
     finally:
