@@ -45,6 +45,11 @@ def tool(name: str) -> str:
     return str(found)
 
 
+def detained_on(i: int) -> date:
+    """When row ``i`` of ``make_csv``'s file was detained."""
+    return date(2020, 1, 1) + timedelta(days=i % 1800)
+
+
 def make_csv(path: Path, rows: int) -> None:
     start = date(1960, 1, 1)
     with path.open("w", newline="", encoding="utf-8") as handle:
@@ -59,7 +64,7 @@ def make_csv(path: Path, rows: int) -> None:
                 day = born.day + (40 if woman else 0)
                 nik = f"15060{1 + (i // (9999 * 15000)) % 9}{day:02d}{born.month:02d}" \
                       f"{born.year % 100:02d}{i % 9999 + 1:04d}"
-            detained = date(2020, 1, 1) + timedelta(days=i % 1800)
+            detained = detained_on(i)
             out.writerow([f"B.I-{i + 1}/2025", f"Peserta {i}", nik, "P" if woman else "L",
                           born.isoformat(), detained.strftime("%d/%m/%Y"),
                           (detained + timedelta(days=i % 30)).isoformat(),

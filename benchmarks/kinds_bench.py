@@ -24,7 +24,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from import_bench import make_csv, measure, tool
+from import_bench import detained_on, make_csv, measure, tool
 
 TRACKS = ["BUN-UNGGUL", "NAK-TERNAK", "HORT-ORGANIK", "IKAN-AIRTAWAR", "ADMINDUK",
           "OLAH-MADU", "KRIYA-DAUR"]
@@ -46,8 +46,7 @@ def make_kind(path: Path, kind: str, rows: int) -> int:
             for i in range(rows):
                 if i % 4 == 2:              # 18 months: the grant may come after expiry
                     continue
-                detained = date(2020, 1, 1) + timedelta(days=i % 1800)    # as make_csv
-                served = detained + timedelta(days=200)
+                served = detained_on(i) + timedelta(days=200)
                 august = date(served.year, 8, 17)
                 if august < served:
                     august = date(served.year + 1, 8, 17)
