@@ -120,9 +120,10 @@ class WbpGroup(LazyGroup):
         try:
             return super().invoke(ctx)
         except (WbpError, sqlite3.Error) as error:
-            if interrupts.came() is not None:
+            stopped = interrupts.came()
+            if stopped is not None:
                 # the signal ended an SQL function, which sqlite3 reports as its error
-                self._stopped(ctx, interrupts.came())
+                self._stopped(ctx, stopped)
             if isinstance(error, sqlite3.Error):
                 # A storage failure the store did not name (should not happen, but never
                 # a traceback)
