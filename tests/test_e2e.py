@@ -85,3 +85,41 @@ def test_output_into_a_closed_pipe_stops_quietly(tmp_path):
     _, err = listing.communicate(timeout=60)
     assert listing.returncode == 0
     assert b"Traceback" not in err and b"Exception" not in err
+
+
+def test_rejected_rows_wrap_between_words_on_an_80_column_terminal(tmp_path):
+    """Each rejected row is said on its own line(s): at a terminal, wrapped at its width
+    between words, never inside a register number or a word, as every other message;
+    to a file or a pipe (a script), one line each."""
+    import pty
+
+    assert run("init", "--demo", cwd=tmp_path).returncode == 0
+    (tmp_path / "places.csv").write_text(
+        "reg_no,track,assigned_on\nB.I-99/2030,OLAH-MADU,2026-11-01\n"
+        "B.I-98/2030,OLAH-MADU,2026-11-01\n", encoding="utf-8")
+    env = {**os.environ, "COLUMNS": "80", "WBPCTL_LANG": "id"}
+    terminal, other_end = pty.openpty()
+    try:
+        done = subprocess.run([wbpctl_path(), "import", "enrolments", "places.csv"],
+                              cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
+                              stderr=other_end)
+        os.close(other_end)
+        said = b""
+        while True:
+            try:
+                chunk = os.read(terminal, 4096)
+            except OSError:           # the other end is closed and everything was read
+                break
+            if not chunk:
+                break
+            said += chunk
+    finally:
+        os.close(terminal)
+    assert done.returncode == 1
+    lines = said.decode("utf-8").replace("\r\n", "\n").splitlines()
+    assert all(len(line) <= 80 for line in lines), lines
+    assert sum("B.I-99/2030" in line for line in lines) == 1      # never cut inside
+    assert sum("B.I-123/2025" in line for line in lines) == 2
+    piped = run("import", "enrolments", "places.csv", cwd=tmp_path, env=env)
+    rows = [line for line in piped.stderr.splitlines() if line.startswith("baris ")]
+    assert len(rows) == 2 and all(len(row) > 80 for row in rows)

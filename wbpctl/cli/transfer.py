@@ -13,7 +13,7 @@ import typer
 from ..domain.errors import Rejected
 from ..render.messages import msg
 from .state import (ExcelOpt, OutputOpt, RawCellsOpt, RevealOpt, checked_output, choose_format,
-                    csv_dialect, error_line, say, state, write_workbook_output)
+                    csv_dialect, error_line, say, state, tell, write_workbook_output)
 
 
 class ImportKind(str, Enum):
@@ -159,7 +159,7 @@ def import_(
                               value=row_error.value)
             if shown < MAX_ERRORS_SHOWN:
                 key = "import_row_error" if row_error.column else "import_row_error_plain"
-                sys.stderr.write(msg(key, lang, line=row_error.line, text=text) + "\n")
+                tell(msg(key, lang, line=row_error.line, text=text))
             shown += 1
             if rejected_rows is not None:
                 rejected_rows.add([c for i, c in enumerate(row_error.cells) if i not in dropped],
@@ -175,8 +175,7 @@ def import_(
             if warnings_shown < MAX_ERRORS_SHOWN:
                 text = msg("warning", lang, text=msg(row_warning.notice.key, lang,
                                                      **row_warning.notice.params))
-                sys.stderr.write(msg("import_row_error_plain", lang, line=row_warning.line,
-                                     text=text) + "\n")
+                tell(msg("import_row_error_plain", lang, line=row_warning.line, text=text))
             warnings_shown += 1
 
         warnings_shown = 0
