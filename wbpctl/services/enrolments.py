@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from typing import Mapping
 
 from ..domain.catalog import Track
 from ..domain.enrolment import parse_drop_reason, parse_hours, parse_result, places_free
@@ -42,6 +43,35 @@ def fill_places(tx: Tx, track: Track, on: str) -> list[dict]:
     return promoted
 
 
+def check_assignment(who: str, spec: Track, stay: Mapping, when: date,
+                     open_status: str | None) -> None:
+    """The rules of a place that need no count of the track: the person is here (or
+    released, for a post-release track), the day is within the stay, and they hold no
+    place in the track yet (``open_status``: the one they hold, if any)."""
+    if stay["status"] in ("transferred", "deceased"):
+        raise Rejected("person_not_here", who=who, status=stay["status"])
+    in_custody = stay["status"] == "in_custody"
+    if not spec.open_to(in_custody):
+        raise Rejected("track_custody_only" if spec.phase == "custody"
+                       else "track_post_release_only", track=spec.code, who=who)
+    began = stay["admitted_on"] if in_custody else stay["released_on"]
+    if when.isoformat() < began:
+        raise Invalid("on", when.isoformat(), "assign_before_stay", began=began)
+    if open_status is not None:
+        raise Rejected("already_in_track", who=who, track=spec.code, status=open_status)
+
+
+def assignment_record(person_uid: str, stay_uid: str, spec: Track, on: str, room: bool,
+                      funder: Mapping | None = None) -> tuple[str, str, dict]:
+    """(kind, subject, payload) of a place: active while the track has ``room``, else on
+    its waitlist."""
+    payload = {"uid": new_uid(), "person": person_uid, "stay": stay_uid, "track": spec.code,
+               "on": on, "sponsor": funder["code"] if funder else None}
+    if funder:
+        payload["sponsor_uid"] = funder["uid"]
+    return ("enrolment.assigned" if room else "enrolment.waitlisted", person_uid, payload)
+
+
 def assign(session: Session, who: str, track: str, *, on: str | date | None = None,
            sponsor: str | None = None, tx: Tx | None = None,
            place_in_line: bool = True) -> dict:
@@ -55,33 +85,17 @@ def assign(session: Session, who: str, track: str, *, on: str | date | None = No
         spec = _track(tx.conn, track)
         stay = queries.latest_stay(tx.conn, person["id"])
         when = session.date_or_today(on, "on")
-        if stay["status"] in ("transferred", "deceased"):
-            raise Rejected("person_not_here", who=who, status=stay["status"])
-        in_custody = stay["status"] == "in_custody"
-        if not spec.open_to(in_custody):
-            raise Rejected("track_custody_only" if spec.phase == "custody"
-                           else "track_post_release_only", track=spec.code, who=who)
-        began = stay["admitted_on"] if in_custody else stay["released_on"]
-        if when.isoformat() < began:
-            raise Invalid("on", when.isoformat(), "assign_before_stay", began=began)
         existing = queries.open_enrolment(tx.conn, person["id"], spec.code)
-        if existing is not None:
-            raise Rejected("already_in_track", who=who, track=spec.code,
-                           status=existing["status"])
+        check_assignment(who, spec, stay, when, existing["status"] if existing else None)
         funder = _sponsor(tx.conn, sponsor)
         promoted = fill_places(tx, spec, when.isoformat())
         room = places_free(spec.capacity, queries.count_active(tx.conn, spec.code)) > 0
-        uid = new_uid()
-        payload = {"uid": uid, "person": person["uid"], "stay": stay["stay_uid"],
-                   "track": spec.code, "on": when.isoformat(),
-                   "sponsor": funder["code"] if funder else None}
-        if funder:
-            payload["sponsor_uid"] = funder["uid"]
-        tx.record("enrolment.assigned" if room else "enrolment.waitlisted", person["uid"],
-                  payload)
+        record = assignment_record(person["uid"], stay["stay_uid"], spec, when.isoformat(),
+                                   room, funder)
+        tx.record(*record)
         position = None if room or not place_in_line \
             else queries.count_waiting(tx.conn, spec.code)                       # the last
-    return {"uid": uid, "name": person["name"], "track": spec.code,
+    return {"uid": record[2]["uid"], "name": person["name"], "track": spec.code,
             "status": "active" if room else "waitlisted", "position": position,
             "on": when.isoformat(), "promoted": promoted}
 

@@ -4,6 +4,7 @@ it up again after a transfer."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Mapping, Sequence
 
 from ..domain import milestones as ms
 from ..domain.errors import Invalid, NotFound, Rejected
@@ -18,6 +19,54 @@ from .enrolments import end_enrolments_at_release
 from .participants import find_person, regno_text, stay_dates, stay_sentence
 from .products import unpaid_notice
 from .session import Session, Tx
+
+
+def check_remission_stay(session: Session, stay: Mapping, when: date) -> None:
+    """A remission is for a sentenced, fixed-term stay that is not a fine's substitute,
+    and is granted within the stay."""
+    sentence = stay_sentence(stay)
+    if is_pretrial(stay["register_class"]):
+        raise Rejected("remission_pretrial", reg_no=regno_text(session, stay))
+    if sentence is None or not sentence.is_fixed_term:
+        raise Rejected("remission_not_for_sentence", sentence=sentence.text() if sentence
+                       else "-")
+    if stay["fine_substitute"]:
+        raise Rejected("remission_not_for_fine")
+    end = stay["released_on"] or session.today.isoformat()
+    if not stay["detained_on"] <= when.isoformat() <= end:
+        raise Invalid("on", when.isoformat(), "remission_outside_stay",
+                      start=stay["detained_on"], end=end)
+
+
+def check_remission(session: Session, stay: Mapping, earlier: Sequence[Mapping],
+                    remission_kind: str, when: date, granted: int, reason: str | None
+                    ) -> ms.Milestones:
+    """Every rule of a granted remission, given the stay and the remissions it has
+    (``earlier``: kind, granted_on, days): the stay's dates with it (an expiry on or
+    before the day frees the person)."""
+    check_remission_stay(session, stay, when)
+    check_once_a_year(remission_kind, when,
+                      [(date.fromisoformat(r["granted_on"]), r["kind"]) for r in earlier],
+                      reason)
+    detained, sentence = date.fromisoformat(stay["detained_on"]), stay_sentence(stay)
+    grants = [(date.fromisoformat(r["granted_on"]), r["days"]) for r in earlier]
+    before = ms.milestones(detained, sentence, [g for g in grants if g[0] <= when],
+                           session.config.rules)
+    if before.expiry < when:
+        raise Rejected("remission_after_expiry", expiry=before.expiry.isoformat(),
+                       on=when.isoformat())
+    new_grants = sorted([*grants, (when, granted)], key=lambda g: g[0])   # stable
+    return ms.milestones(detained, sentence, new_grants, session.config.rules)
+
+
+def remission_record(person_uid: str, stay_uid: str, remission_kind: str, on: str,
+                     granted: int, reason: str | None) -> tuple[str, str, dict]:
+    """(kind, subject, payload) of a granted remission."""
+    payload = {"uid": new_uid(), "stay": stay_uid, "on": on, "kind": remission_kind,
+               "days": granted}
+    if reason:
+        payload["override"] = reason
+    return ("remission.granted", person_uid, payload)
 
 
 def remission(session: Session, who: str, *, on: str | date, kind: str,
@@ -38,45 +87,21 @@ def remission(session: Session, who: str, *, on: str | date, kind: str,
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who, own=True)
         stay = queries.latest_stay(tx.conn, person["id"])
-        sentence = stay_sentence(stay)
-        if is_pretrial(stay["register_class"]):
-            raise Rejected("remission_pretrial", reg_no=regno_text(session, stay))
-        if sentence is None or not sentence.is_fixed_term:
-            raise Rejected("remission_not_for_sentence", sentence=sentence.text() if sentence
-                           else "-")
-        if stay["fine_substitute"]:
-            raise Rejected("remission_not_for_fine")
-        end = stay["released_on"] or session.today.isoformat()
-        if not stay["detained_on"] <= when.isoformat() <= end:
-            raise Invalid("on", when.isoformat(), "remission_outside_stay",
-                          start=stay["detained_on"], end=end)
         earlier = queries.remissions_of_stay(tx.conn, stay["stay_id"])
-        detained = date.fromisoformat(stay["detained_on"])
-        table = suggested_days(remission_kind, when, detained,
+        if suggest:
+            check_remission_stay(session, stay, when)
+        table = suggested_days(remission_kind, when, date.fromisoformat(stay["detained_on"]),
                                sum(1 for r in earlier if r["kind"] == remission_kind))
         if suggest:
             return {"name": person["name"], "kind": remission_kind, "on": when.isoformat(),
                     "suggested_days": table, "recorded": False}
-        check_once_a_year(remission_kind, when,
-                          [(date.fromisoformat(r["granted_on"]), r["kind"]) for r in earlier],
-                          reason)
-        grants = [(date.fromisoformat(r["granted_on"]), r["days"]) for r in earlier]
-        before = ms.milestones(detained, sentence, [g for g in grants if g[0] <= when],
-                               session.config.rules)
-        if before.expiry < when:
-            raise Rejected("remission_after_expiry", expiry=before.expiry.isoformat(),
-                           on=when.isoformat())
-        new_grants = sorted([*grants, (when, granted)], key=lambda g: g[0])   # stable
-        after = ms.milestones(detained, sentence, new_grants, session.config.rules)
+        after = check_remission(session, stay, earlier, remission_kind, when, granted, reason)
         freed = after.expiry <= when
         if release and not freed:
             raise Rejected("remission_release_not_due", expiry=after.expiry.isoformat(),
                            on=when.isoformat())
-        payload = {"uid": new_uid(), "stay": stay["stay_uid"], "on": when.isoformat(),
-                   "kind": remission_kind, "days": granted}
-        if reason:
-            payload["override"] = reason
-        tx.record("remission.granted", person["uid"], payload)
+        tx.record(*remission_record(person["uid"], stay["stay_uid"], remission_kind,
+                                    when.isoformat(), granted, reason))
         released = _release(session, tx, who, person, stay, when, "remisi-bebas", None, None) \
             if release else None
     return {"name": person["name"], "reg_no": regno_text(session, stay),
