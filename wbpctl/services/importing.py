@@ -39,6 +39,7 @@ from ..store import sponsor_queries as sq
 from ..store.chain import new_uid
 from . import enrolments, participants, products, sponsors, stays, voids
 from .csv_source import CsvSource
+from .import_bulk import BULK
 from .import_rows import Row, Rows
 from .session import Session, Tx
 from .transfer_kinds import FIELD_COLUMNS, KINDS, REJECTION_COLUMN, WHO, Kind
@@ -683,6 +684,8 @@ class _Batch:
             self.result.count("participants", NEW, len(plans))
 
     def flush(self) -> None:
+        if not self.rows and not self.errors:
+            return      # the rows of other kinds ask for a flush before each of theirs
         conn, lapas = self.tx.conn, self.tx.session.config.lapas_code
         known = queries.known_regnos(conn, lapas, [plan.reg_key for *_, plan in self.rows])
         niks: dict[str, int] | None = queries.people_by_niks(
@@ -811,6 +814,8 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                     on_warning(RowWarning(line, notice))
 
             batch = _Batch(tx, result, on_error, layout, one_by_one)
+            bulk = BULK[kind_name](tx, result.count, one_by_one) if kind_name in BULK \
+                else None
             rows = Rows(source, _preparer(session, kind_name, layout, source),
                         parallel=kind_name == "participants")
             try:
@@ -840,12 +845,15 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                             batch.planned(line, cells, values, plan)
                             continue
                     batch.flush()   # what comes next may depend on the rows before it
-                    error = one_by_one(line, cells, values, record)
+                    error = bulk.take(line, cells, values) if bulk is not None \
+                        else one_by_one(line, cells, values, record)
                     if error is not None:
                         on_error(error)
             finally:
                 rows.close()
             batch.flush()
+            if bulk is not None:
+                bulk.flush()
             result.events = tx.written
             if dry_run or result.rejected:
                 raise _RollBack

@@ -22,8 +22,10 @@ sqlite3.register_converter("UID", uids.uid_text)
 
 def with_uids(conn: sqlite3.Connection) -> sqlite3.Connection:
     """``wbpctl_uid(text)`` in SQL: the stored bytes of a uid, for lookups of people and
-    stays (``uids.stored_uid``)."""
+    stays (``uids.stored_uid``); ``wbpctl_uid_text(bytes)`` the other way, for a lookup
+    of events by a person a query has found (``uids.uid_text``)."""
     conn.create_function("wbpctl_uid", 1, uids.stored_uid, deterministic=True)
+    conn.create_function("wbpctl_uid_text", 1, uids.uid_text, deterministic=True)
     return conn
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
 from .report_queries import Lapas, lapas_clause
-from .subjects import subject_in
+from .subjects import subject_in, subject_is
 
 # store.ledger (the chain, the projections, orjson) is imported by the few reads here that
 # need it: a command that only reads people and stays should not load the writing side
@@ -280,6 +280,51 @@ def enrolments_of_stay(conn: sqlite3.Connection, stay_id: int) -> list[sqlite3.R
     return conn.execute(
         "SELECT e.*, t.phase FROM enrolments e JOIN tracks t ON t.code = e.track"
         " WHERE e.stay_id = ? ORDER BY e.id", (stay_id,)).fetchall()
+
+
+def _voided(kind: str) -> str:
+    """SQL: whether an event of ``kind`` (a void) is about the person ``p`` (a query
+    deciding a row leaves a person with a voided act to the one-by-one way)."""
+    about = subject_is("v.subject", "wbpctl_uid_text(p.uid)")
+    return f"EXISTS (SELECT 1 FROM events v WHERE {about} AND v.kind = '{kind}')"
+
+
+# The person a stay of this Lapas is numbered so (``n``), and their latest stay (``s``).
+_NUMBERED = (" FROM stays n JOIN people p ON p.id = n.person_id"
+             " JOIN stays s ON s.id = (SELECT max(id) FROM stays WHERE person_id = p.id)"
+             " WHERE n.lapas = ?1 AND n.register_class = ?2 AND n.reg_seq = ?3"
+             " AND n.reg_year = ?4")
+
+
+def placement_facts(conn: sqlite3.Connection, lapas: str, register_class: str, seq: int,
+                    year: int, track: str, on: str) -> sqlite3.Row | None:
+    """What an import decides a place on, in one query (``services.import_bulk``): the
+    person this Lapas gave the number, their latest stay, the status of the place they
+    hold in ``track`` (``open_status``), whether they asked for it on ``on`` already
+    (``asked_that_day``), and whether an act of a track was voided for them."""
+    return conn.execute(
+        f"SELECT p.id AS person_id, p.uid AS person_uid, {_STAY_COLUMNS},"
+        " (SELECT e.status FROM enrolments e WHERE e.person_id = p.id AND e.track = ?5"
+        "  AND e.status IN ('active', 'waitlisted') ORDER BY e.id LIMIT 1) AS open_status,"
+        " EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND e.track = ?5"
+        "  AND e.requested_on = ?6) AS asked_that_day,"
+        f" {_voided('enrolment.voided')} AS voided {_NUMBERED}",
+        (lapas, register_class, seq, year, track, on)).fetchone()
+
+
+def remission_facts(conn: sqlite3.Connection, lapas: str, register_class: str, seq: int,
+                    year: int) -> sqlite3.Row | None:
+    """What an import decides a remission on, in one query: the person this Lapas gave
+    the number, their latest stay, its remissions (``remissions``: a JSON list of kind,
+    granted_on and days, in the order ``remissions_of_stay`` gives), and whether a
+    remission was voided for them."""
+    return conn.execute(
+        f"SELECT p.id AS person_id, p.uid AS person_uid, {_STAY_COLUMNS},"
+        " (SELECT json_group_array(json_object('kind', r.kind, 'granted_on', r.granted_on,"
+        "  'days', r.days)) FROM (SELECT * FROM remissions WHERE stay_id = s.id"
+        "  ORDER BY granted_on, id) r) AS remissions,"
+        f" {_voided('remission.voided')} AS voided {_NUMBERED}",
+        (lapas, register_class, seq, year)).fetchone()
 
 
 def count_active(conn: sqlite3.Connection, track: str) -> int:

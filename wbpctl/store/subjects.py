@@ -23,3 +23,10 @@ def subject_in(column: str, subjects: Sequence[str]) -> tuple[str, list[str]]:
     marks = ",".join("?" * len(subjects))
     return (f"substr({column}, 1, {PREFIX}) IN ({marks}) AND +{column} IN ({marks})",
             [s[:PREFIX] for s in subjects] + list(subjects))
+
+
+def subject_is(column: str, expression: str) -> str:
+    """SQL of "``column`` is the subject ``expression`` computes" (a column of another
+    table, say), served by events_subject the same way as ``subject_in``."""
+    return (f"substr({column}, 1, {PREFIX}) = substr({expression}, 1, {PREFIX})"
+            f" AND +{column} = {expression}")

@@ -1,0 +1,257 @@
+"""Enrolments and remissions files are decided mostly in batches
+(``services.import_bulk``): what the import says, writes and refuses is what it says,
+writes and refuses when every row goes the one-by-one way, row for row."""
+
+import json
+import sqlite3
+
+import pytest
+
+from conftest import add_person
+from test_cli_tracks import SmallCli, small_config
+
+import wbpctl.services.import_bulk as import_bulk
+
+HEADER = "reg_no,nik,track,assigned_on,sponsor\n"
+NIK_5 = "1506045203900005"
+
+
+@pytest.fixture
+def ledger(db, tmp_path):
+    """Tracks of 2 places; eight people, one released, one with a NIK, one with a voided
+    place, and a sponsor."""
+    runner = SmallCli(db, small_config(tmp_path))
+    runner.ok("init")
+    for n in (1, 2, 3, 4, 5, 7, 8):
+        extra = {"nik": NIK_5, "gender": "P"} if n == 5 else {}
+        add_person(runner, f"B.I-{n}/2025", name=f"Orang {n}", detained="2025-01-10", **extra)
+    add_person(runner, "B.IIa-6/2025", name="Orang 6", detained="2025-01-10", sentence="4m")
+    runner.ok("release", "B.IIa-6/2025", "--on", "2025-06-01", "--type", "ekspirasi")
+    runner.ok("assign", "B.I-7/2025", "KRIYA-DAUR", "--on", "2025-08-01")
+    runner.ok("void", "B.I-7/2025", "KRIYA-DAUR", "--on", "2025-08-01", "--reason", "salah")
+    runner.ok("sponsor", "add", "--name", "Yayasan Peduli", "--kind", "lembaga")
+    return runner
+
+
+def facts(db) -> dict:
+    """What a ledger holds, less what is new each time (uids, hashes, the time)."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    events = [(r["kind"], r["subject"], {k: v for k, v in json.loads(r["payload"]).items()
+                                         if k != "uid"})
+              for r in conn.execute("SELECT kind, subject, payload FROM events ORDER BY seq")]
+    tables = {table: [{k: r[k] for k in r.keys() if k != "uid"}
+                      for r in conn.execute(f"SELECT * FROM {table} ORDER BY id")]
+              for table in ("enrolments", "remissions", "stays")}
+    conn.close()
+    return {"events": events, **tables}
+
+
+def both(ledger, monkeypatch, tmp_path, text: str, kind: str = "enrolments", *args: str):
+    """The same file imported the bulk way and the one-by-one way, each into a fresh copy
+    of the ledger: (exit code, stdout, stderr, errors file, facts) of each, and how many
+    rows the bulk way decided itself."""
+    source = tmp_path / f"{kind}.csv"
+    source.write_text(text, encoding="utf-8")
+    start = ledger.db.read_bytes()
+    decided = []
+    bulk = import_bulk.BULK[kind]
+    decide = bulk._decide
+
+    def counted(self, values):
+        outcome = decide(self, values)
+        decided.append(outcome)
+        return outcome
+
+    outcomes = []
+    for way in ("bulk", "one by one"):
+        ledger.db.write_bytes(start)
+        monkeypatch.setattr(bulk, "_decide", counted if way == "bulk"
+                            else lambda self, values: None)
+        errors = tmp_path / f"errors-{way}.csv"
+        result = ledger("import", kind, str(source), "--errors", str(errors), *args)
+        outcomes.append((result.exit_code, result.stdout, result.stderr,
+                         errors.read_text(encoding="utf-8") if errors.exists() else None,
+                         facts(ledger.db)))
+    return outcomes, sum(1 for outcome in decided if outcome is not None)
+
+
+GOOD = HEADER + "".join([
+    "B.I-1/2025,,OLAH-MADU,2025-09-01,\n",        # a place
+    "B.I-2/2025,,Pengolahan madu hutan,2025-09-01,\n",   # the track by its name: the last place
+    "B.I-3/2025,,OLAH-MADU,2025-09-02,\n",        # the waitlist
+    "B.I-1/2025,,OLAH-MADU,2025-09-01,\n",        # the same place again: unchanged
+    "B.I-1/2025,,BUN-UNGGUL,2025-09-01,\n",       # the same person, another track
+    f",{NIK_5},BUN-UNGGUL,2025-09-01,\n",         # by NIK: the last place
+    "B.I-2/2025,,BUN-UNGGUL,2025-09-02,\n",       # counted after the row by NIK: waits
+    "B.I-4/2025,,BUN-UNGGUL,2025-09-03,Yayasan Peduli\n",   # a sponsor
+    "B.I-4/2025,,OLAH-MADU,2025-09-03,\n",        # after the sponsor's row: still waiting
+    "B.IIa-6/2025,,SALUR-KERJA,2025-07-01,\n",      # released: a post-release track
+    "B.I-7/2025,,KRIYA-DAUR,2025-08-01,\n",       # the voided place: unchanged
+    "b.i 8/2025,,kriya-daur,01/09/2025,\n",       # as a spreadsheet may write it
+])
+
+
+def test_a_good_file_writes_what_one_by_one_writes(ledger, monkeypatch, tmp_path):
+    (bulk, single), decided = both(ledger, monkeypatch, tmp_path, GOOD)
+    assert bulk[0] == 0, bulk[2]
+    assert bulk == single
+    assert decided >= 6          # the rows the bulk way can decide, it did
+    assert "10 new, 0 changed, 2 unchanged" in bulk[2]
+    madu = ledger.json("track", "show", "OLAH-MADU")
+    assert [p["reg_no"] for p in madu["active"]] == ["B.I-1/2025", "B.I-2/2025"]
+    assert [p["reg_no"] for p in madu["waitlist"]] == ["B.I-3/2025", "B.I-4/2025"]
+    bun = ledger.json("track", "show", "BUN-UNGGUL")
+    assert [p["reg_no"] for p in bun["waitlist"]] == ["B.I-2/2025", "B.I-4/2025"]
+    kriya = ledger.json("track", "show", "KRIYA-DAUR")
+    assert [p["reg_no"] for p in kriya["active"]] == ["B.I-8/2025"]     # not the voided
+
+
+BAD = HEADER + "".join([
+    "B.I-1/2025,,OLAH-MADU,2025-09-01,\n",
+    "B.I-1/2025,,OLAH-MADU,2025-09-03,\n",        # already in the track
+    "B.I-9/2025,,OLAH-MADU,2025-09-01,\n",        # nobody has the number
+    "B.I-2/2025,,NOPE,2025-09-01,\n",             # no such track
+    "B.I-2/2025,,BUN-UNGGUL,2027-01-01,\n",       # the future
+    "B.I-2/2025,,BUN-UNGGUL,2024-12-01,\n",       # before the stay
+    "B.IIa-6/2025,,BUN-UNGGUL,2025-07-01,\n",       # released: custody tracks are closed
+    "B.I-3/2025,,SALUR-KERJA,2025-09-01,\n",      # inside: post-release tracks are closed
+    "JMB:B.I-1/2025,,OLAH-MADU,2025-09-01,\n",    # another Lapas
+    "B.I-2/2025,,BUN-UNGGUL,,\n",                 # no date
+    "B.I-2/2025,,BUN-UNGGUL,2025-09-01,,stray\n", # a cell outside the columns
+    "B.I-2/2025,,BUN-UNGGUL,2025-09-01,\n",       # a good row among the bad
+])
+
+
+def test_a_bad_file_is_refused_row_for_row_as_one_by_one_refuses_it(ledger, monkeypatch,
+                                                                     tmp_path):
+    before = facts(ledger.db)
+    (bulk, single), decided = both(ledger, monkeypatch, tmp_path, BAD)
+    assert bulk[0] == 1
+    assert bulk == single
+    assert decided >= 2
+    lines = [row.split(",")[0] for row in bulk[3].splitlines()[1:]]
+    assert len(lines) == 10 and lines[0] == "B.I-1/2025"      # every row but two
+    assert bulk[4] == before                                   # nothing written
+
+
+def test_a_track_with_room_and_a_waitlist_moves_the_line_first(db, tmp_path, monkeypatch):
+    """Room a bigger capacity made, with people waiting: the first in line gets it before
+    a row of the file does, as ``assign`` does it."""
+    runner = SmallCli(db, small_config(tmp_path, capacity=1))
+    runner.ok("init")
+    for n in range(1, 5):
+        add_person(runner, f"B.I-{n}/2025", name=f"Orang {n}", detained="2025-01-10")
+    runner.ok("assign", "B.I-1/2025", "OLAH-MADU", "--on", "2025-03-01")
+    runner.ok("assign", "B.I-2/2025", "OLAH-MADU", "--on", "2025-03-01")    # waits
+    (tmp_path / "bigger").mkdir()
+    ledger = SmallCli(db, small_config(tmp_path / "bigger", capacity=3))
+    ledger.ok("init")
+    text = HEADER + "B.I-3/2025,,OLAH-MADU,2025-09-01,\nB.I-4/2025,,OLAH-MADU,2025-09-01,\n"
+    (bulk, single), _ = both(ledger, monkeypatch, tmp_path, text)
+    assert bulk == single and bulk[0] == 0
+    roster = ledger.json("track", "show", "OLAH-MADU")
+    assert [p["reg_no"] for p in roster["active"]] == ["B.I-1/2025", "B.I-2/2025",
+                                                       "B.I-3/2025"]
+    assert [p["reg_no"] for p in roster["waitlist"]] == ["B.I-4/2025"]
+
+
+def test_batches_end_anywhere_in_the_file(ledger, monkeypatch, tmp_path):
+    monkeypatch.setattr(import_bulk.Places, "SIZE", 2)
+    (bulk, single), _ = both(ledger, monkeypatch, tmp_path, GOOD)
+    assert bulk == single and bulk[0] == 0
+    ledger.ok("verify")
+
+
+def test_what_a_place_is_decided_on_is_found_by_index(ledger):
+    """One query a row (``placement_facts``); each of its lookups uses an index, so a
+    national ledger's rows cost what a small one's do."""
+    from wbpctl.store import connection, queries
+
+    conn = connection.connect(ledger.db)
+    said: list[str] = []
+    conn.set_trace_callback(said.append)
+    facts = queries.placement_facts(conn, "KTL", "B.I", 7, 2025, "KRIYA-DAUR", "2025-08-01")
+    assert facts["voided"] and not facts["asked_that_day"] and facts["open_status"] is None
+    steps = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN {said[-1]}")]
+    conn.close()
+    assert not [s for s in steps if s.startswith("SCAN")], steps
+    assert "SEARCH v USING INDEX events_subject (<expr>=?)" in steps
+
+
+
+@pytest.fixture
+def stays(cli):
+    """Four stays of three years from 2024, a pre-trial stay, a stay with a remission and
+    one whose remission was voided."""
+    for n in (1, 2, 3, 4, 6, 7):
+        add_person(cli, f"B.I-{n}/2025", name=f"Orang {n}", detained="2024-01-10",
+                   **({"nik": NIK_5, "gender": "P"} if n == 4 else {}))
+    cli.ok("participant", "add", "--name", "Orang 5", "--reg-no", "A.I-5/2025",
+           "--detained", "2024-01-10")
+    cli.ok("remission", "add", "B.I-6/2025", "--on", "2024-08-17", "--kind", "RU",
+           "--days", "30")
+    cli.ok("void", "B.I-6/2025", "remission", "--on", "2024-08-17", "--reason", "SK salah")
+    cli.ok("remission", "add", "B.I-7/2025", "--on", "2024-08-17", "--kind", "RU",
+           "--days", "30")
+    return cli
+
+
+GRANTS = "reg_no,nik,granted_on,kind,days,override\n"
+
+GOOD_GRANTS = GRANTS + "".join([
+    "B.I-1/2025,,2024-08-17,RU,30,\n",
+    "B.I-1/2025,,2024-12-25,RK,15,\n",           # the same stay again
+    "B.I-1/2025,,17/08/2025,ru,1 bulan,\n",       # as a spreadsheet may write it
+    "B.I-2/2025,,2024-08-17,RU,30,\n",
+    "B.I-2/2025,,2024-09-17,RU,30,SK susulan\n",  # a second RU in a year, with a reason
+    f",{NIK_5},2024-08-17,RU,30,\n",              # by NIK
+    "B.I-3/2025,,2024-08-17,RU,30,\n",
+    "B.I-7/2025,,2024-08-17,RU,30,\n",           # recorded: unchanged
+    "B.I-6/2025,,2024-08-17,RU,30,\n",           # voided: unchanged
+    "B.I-1/2025,,2024-08-17,RU,30,\n",           # earlier in this file: unchanged
+])
+
+
+def test_a_good_remissions_file_writes_what_one_by_one_writes(stays, monkeypatch, tmp_path):
+    (bulk, single), decided = both(stays, monkeypatch, tmp_path, GOOD_GRANTS, "remissions")
+    assert bulk[0] == 0, bulk[2]
+    assert bulk == single
+    assert decided >= 6
+    assert "7 new, 0 changed, 3 unchanged" in bulk[2]
+    one = stays.json("participant", "show", "B.I-1/2025")["remissions"]
+    assert [(r["kind"], r["days"]) for r in one] == [("RU", 30), ("RK", 15), ("RU", 30)]
+    stays.ok("verify")
+
+
+BAD_GRANTS = GRANTS + "".join([
+    "B.I-1/2025,,2024-08-17,RU,30,\n",
+    "B.I-1/2025,,2024-09-17,RU,30,\n",           # a second RU in a year, no reason
+    "B.I-7/2025,,2024-08-17,RU,45,\n",           # recorded with other days
+    "B.I-9/2025,,2024-08-17,RU,30,\n",           # nobody has the number
+    "A.I-5/2025,,2024-08-17,RU,30,\n",           # pre-trial
+    "B.I-2/2025,,2023-08-17,RU,30,\n",           # before the stay
+    "B.I-2/2025,,2030-08-17,RU,30,\n",           # the future
+    "B.I-2/2025,,2024-08-17,XX,30,\n",           # no such kind
+    "B.I-2/2025,,2024-08-17,RU,lots,\n",         # no number of days
+    "B.I-2/2025,,2024-08-17,RU,30,\n",           # a good row among the bad
+])
+
+
+def test_a_bad_remissions_file_is_refused_as_one_by_one_refuses_it(stays, monkeypatch,
+                                                                   tmp_path):
+    before = facts(stays.db)
+    (bulk, single), decided = both(stays, monkeypatch, tmp_path, BAD_GRANTS, "remissions")
+    assert bulk[0] == 1
+    assert bulk == single
+    assert decided >= 2
+    assert len(bulk[3].splitlines()) == 1 + 8
+    assert bulk[4] == before
+
+
+def test_a_correction_of_days_goes_the_one_by_one_way(stays, monkeypatch, tmp_path):
+    text = GRANTS + "B.I-7/2025,,2024-08-17,RU,45,\nB.I-1/2025,,2024-08-17,RU,30,\n"
+    (bulk, single), _ = both(stays, monkeypatch, tmp_path, text, "remissions", "--update")
+    assert bulk == single and bulk[0] == 0
+    seven = stays.json("participant", "show", "B.I-7/2025")["remissions"]
+    assert [(r["kind"], r["days"]) for r in seven] == [("RU", 45)]
