@@ -86,9 +86,10 @@ def _base(sentence: Sentence, remission_days: int, rules: SentenceRules) -> int:
                - (remission_days if rules.deduct_remission_first else 0), 0)
 
 
-def _expiry(detained_on: date, sentence: Sentence, grants: Sequence[Grant]) -> date:
-    """Detention + sentence, less each remission in grant order; a remission takes expiry
-    no earlier than its grant date (and never later than it already was)."""
+def expiry_of(detained_on: date, sentence: Sentence, grants: Sequence[Grant]) -> date:
+    """Expiry of a fixed-term sentence: detention + sentence, less each remission in grant
+    order; a remission takes expiry no earlier than its grant date (and never later than
+    it already was). What ``milestones`` gives as ``expiry``, without the other dates."""
     expiry = add_period(detained_on, sentence.years, sentence.months, sentence.days)
     for grant in grants:
         reduced = expiry - timedelta(days=_days(grant))
@@ -103,8 +104,8 @@ def freed_by_remission(detained_on: date, sentence: Sentence | None,
     if sentence is None or not sentence.is_fixed_term or not grants \
             or isinstance(grants[-1], int):
         return False
-    unstopped = _expiry(detained_on, sentence, grants[:-1]) - timedelta(days=grants[-1][1])
-    return unstopped < grants[-1][0] <= _expiry(detained_on, sentence, grants[:-1])
+    unstopped = expiry_of(detained_on, sentence, grants[:-1]) - timedelta(days=grants[-1][1])
+    return unstopped < grants[-1][0] <= expiry_of(detained_on, sentence, grants[:-1])
 
 
 def _pb_possible(base: int, rules: SentenceRules) -> bool:
@@ -119,7 +120,7 @@ def milestones(detained_on: date, sentence: Sentence | None, remissions: Sequenc
     if sentence is None or not sentence.is_fixed_term:
         return NO_MILESTONES
     remission_days = sum(_days(g) for g in remissions)
-    expiry = _expiry(detained_on, sentence, remissions)
+    expiry = expiry_of(detained_on, sentence, remissions)
     base = _base(sentence, remission_days, rules)
     one_third = fraction_date(detained_on, base, ONE_THIRD)
     half = fraction_date(detained_on, base, HALF)

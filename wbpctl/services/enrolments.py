@@ -62,10 +62,11 @@ def check_assignment(who: str, spec: Track, stay: Mapping, when: date,
 
 
 def assignment_record(person_uid: str, stay_uid: str, spec: Track, on: str, room: bool,
-                      funder: Mapping | None = None) -> tuple[str, str, dict]:
-    """(kind, subject, payload) of a place: active while the track has ``room``, else on
-    its waitlist."""
-    payload = {"uid": new_uid(), "person": person_uid, "stay": stay_uid, "track": spec.code,
+                      funder: Mapping | None = None, uid: str | None = None
+                      ) -> tuple[str, str, dict]:
+    """(kind, subject, payload) of a place (``uid``: its id, default a new one): active
+    while the track has ``room``, else on its waitlist."""
+    payload = {"uid": uid or new_uid(), "person": person_uid, "stay": stay_uid, "track": spec.code,
                "on": on, "sponsor": funder["code"] if funder else None}
     if funder:
         payload["sponsor_uid"] = funder["uid"]

@@ -39,30 +39,30 @@ def check_remission_stay(session: Session, stay: Mapping, when: date) -> None:
 
 
 def check_remission(session: Session, stay: Mapping, earlier: Sequence[Mapping],
-                    remission_kind: str, when: date, granted: int, reason: str | None
-                    ) -> ms.Milestones:
+                    remission_kind: str, when: date, granted: int, reason: str | None) -> date:
     """Every rule of a granted remission, given the stay and the remissions it has
-    (``earlier``: kind, granted_on, days): the stay's dates with it (an expiry on or
-    before the day frees the person)."""
+    (``earlier``: kind, granted_on, days): the stay's expiry with it (on or before the
+    day, it frees the person)."""
     check_remission_stay(session, stay, when)
     check_once_a_year(remission_kind, when,
                       [(date.fromisoformat(r["granted_on"]), r["kind"]) for r in earlier],
                       reason)
     detained, sentence = date.fromisoformat(stay["detained_on"]), stay_sentence(stay)
     grants = [(date.fromisoformat(r["granted_on"]), r["days"]) for r in earlier]
-    before = ms.milestones(detained, sentence, [g for g in grants if g[0] <= when],
-                           session.config.rules)
-    if before.expiry < when:
-        raise Rejected("remission_after_expiry", expiry=before.expiry.isoformat(),
+    before = ms.expiry_of(detained, sentence, [g for g in grants if g[0] <= when])
+    if before < when:
+        raise Rejected("remission_after_expiry", expiry=before.isoformat(),
                        on=when.isoformat())
     new_grants = sorted([*grants, (when, granted)], key=lambda g: g[0])   # stable
-    return ms.milestones(detained, sentence, new_grants, session.config.rules)
+    return ms.expiry_of(detained, sentence, new_grants)
 
 
 def remission_record(person_uid: str, stay_uid: str, remission_kind: str, on: str,
-                     granted: int, reason: str | None) -> tuple[str, str, dict]:
-    """(kind, subject, payload) of a granted remission."""
-    payload = {"uid": new_uid(), "stay": stay_uid, "on": on, "kind": remission_kind,
+                     granted: int, reason: str | None, uid: str | None = None
+                     ) -> tuple[str, str, dict]:
+    """(kind, subject, payload) of a granted remission (``uid``: its id, default a new
+    one)."""
+    payload = {"uid": uid or new_uid(), "stay": stay_uid, "on": on, "kind": remission_kind,
                "days": granted}
     if reason:
         payload["override"] = reason
@@ -95,10 +95,10 @@ def remission(session: Session, who: str, *, on: str | date, kind: str,
         if suggest:
             return {"name": person["name"], "kind": remission_kind, "on": when.isoformat(),
                     "suggested_days": table, "recorded": False}
-        after = check_remission(session, stay, earlier, remission_kind, when, granted, reason)
-        freed = after.expiry <= when
+        expiry = check_remission(session, stay, earlier, remission_kind, when, granted, reason)
+        freed = expiry <= when
         if release and not freed:
-            raise Rejected("remission_release_not_due", expiry=after.expiry.isoformat(),
+            raise Rejected("remission_release_not_due", expiry=expiry.isoformat(),
                            on=when.isoformat())
         tx.record(*remission_record(person["uid"], stay["stay_uid"], remission_kind,
                                     when.isoformat(), granted, reason))
@@ -106,7 +106,7 @@ def remission(session: Session, who: str, *, on: str | date, kind: str,
             if release else None
     return {"name": person["name"], "reg_no": regno_text(session, stay),
             "kind": remission_kind, "on": when.isoformat(), "days": granted,
-            "suggested_days": table, "expiry": after.expiry.isoformat(), "recorded": True,
+            "suggested_days": table, "expiry": expiry.isoformat(), "recorded": True,
             "freed": freed, "released": released}
 
 

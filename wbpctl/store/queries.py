@@ -299,11 +299,13 @@ _NUMBERED = (" FROM stays n JOIN people p ON p.id = n.person_id"
 def placement_facts(conn: sqlite3.Connection, lapas: str, register_class: str, seq: int,
                     year: int, track: str, on: str) -> sqlite3.Row | None:
     """What an import decides a place on, in one query (``services.import_bulk``): the
-    person this Lapas gave the number, their latest stay, the status of the place they
+    person this Lapas gave the number, their latest stay (what
+    ``enrolments.check_assignment`` reads), the status of the place they
     hold in ``track`` (``open_status``), whether they asked for it on ``on`` already
     (``asked_that_day``), and whether an act of a track was voided for them."""
     return conn.execute(
-        f"SELECT p.id AS person_id, p.uid AS person_uid, {_STAY_COLUMNS},"
+        "SELECT p.id AS person_id, p.uid AS person_uid, s.uid AS stay_uid, s.status,"
+        " s.admitted_on, s.released_on,"
         " (SELECT e.status FROM enrolments e WHERE e.person_id = p.id AND e.track = ?5"
         "  AND e.status IN ('active', 'waitlisted') ORDER BY e.id LIMIT 1) AS open_status,"
         " EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND e.track = ?5"
@@ -315,11 +317,14 @@ def placement_facts(conn: sqlite3.Connection, lapas: str, register_class: str, s
 def remission_facts(conn: sqlite3.Connection, lapas: str, register_class: str, seq: int,
                     year: int) -> sqlite3.Row | None:
     """What an import decides a remission on, in one query: the person this Lapas gave
-    the number, their latest stay, its remissions (``remissions``: a JSON list of kind,
+    the number, their latest stay (what ``stays.check_remission`` reads), its remissions (``remissions``: a JSON list of kind,
     granted_on and days, in the order ``remissions_of_stay`` gives), and whether a
     remission was voided for them."""
     return conn.execute(
-        f"SELECT p.id AS person_id, p.uid AS person_uid, {_STAY_COLUMNS},"
+        "SELECT p.id AS person_id, p.uid AS person_uid, s.id AS stay_id, s.uid AS stay_uid,"
+        " s.register_class, s.reg_seq, s.reg_year, s.detained_on, s.released_on,"
+        " s.sentence_years, s.sentence_months, s.sentence_days, s.sentence_life,"
+        " s.sentence_death, s.fine_substitute,"
         " (SELECT json_group_array(json_object('kind', r.kind, 'granted_on', r.granted_on,"
         "  'days', r.days)) FROM (SELECT * FROM remissions WHERE stay_id = s.id"
         "  ORDER BY granted_on, id) r) AS remissions,"
