@@ -2,12 +2,15 @@
 
 Usage: python benchmarks/kinds_bench.py [--rows 20000] [--runs 3]
 
-Registers N participants (import_bench.py's file) once, then for each kind loads an
-N-row file of it into a fresh copy of that ledger with `wbpctl import KIND FILE --quiet`
-(every row checked against the person's stay, the track or the remission rules, and
-written as one hash-chained event, all in one transaction), and the same file with
-`sqlite-utils insert DB rows FILE --csv` (default options, no checks) into a fresh
-database. Prints the median rows/s of each and the ratio. Run it with the project's
+Registers N participants (import_bench.py's file) once, and once more with a place for
+each of them (the enrolments file: seven tracks of 20 places, so most wait in line).
+Then for each kind loads an N-row file of it into a fresh copy of the ledger it needs
+with `wbpctl import KIND FILE --quiet` (every row checked against the person's stay, the
+track or the remission rules, and written as hash-chained events, all in one
+transaction), and the same file with `sqlite-utils insert DB rows FILE --csv` (default
+options, no checks) into a fresh database. Completions and drops end every place in file
+order, each moving the first in line up (an event of its own), who ends theirs later in
+the file. Prints the median rows/s of each and the ratio. Run it with the project's
 virtual environment's python.
 """
 
@@ -26,6 +29,7 @@ from pathlib import Path
 
 from import_bench import detained_on, make_csv, measure, tool
 
+KINDS = ("enrolments", "completions", "drops", "remissions")
 TRACKS = ["BUN-UNGGUL", "NAK-TERNAK", "HORT-ORGANIK", "IKAN-AIRTAWAR", "ADMINDUK",
           "OLAH-MADU", "KRIYA-DAUR"]
 
@@ -40,6 +44,15 @@ def make_kind(path: Path, kind: str, rows: int) -> int:
             out.writerow(["reg_no", "track", "assigned_on"])
             for i in range(rows):
                 out.writerow([f"B.I-{i + 1}/2025", TRACKS[i % len(TRACKS)], "2025-09-01"])
+                written += 1
+        elif kind in ("completions", "drops"):   # each moves the first in line up
+            ending = ["track", "completed_on", "hours", "result"] if kind == "completions" \
+                else ["track", "dropped_on", "reason"]
+            out.writerow(["reg_no", *ending])
+            for i in range(rows):
+                tail = [40, "lulus"] if kind == "completions" else ["sakit"]
+                out.writerow([f"B.I-{i + 1}/2025", TRACKS[i % len(TRACKS)], "2025-10-01",
+                              *tail])
                 written += 1
         elif kind == "remissions":     # remisi umum: the first 17 August after 6 months in
             out.writerow(["reg_no", "granted_on", "kind", "days"])
@@ -69,14 +82,20 @@ def main() -> None:
     subprocess.run([wbpctl, "--db", str(base), "init"], env=env, check=True, capture_output=True)
     subprocess.run([wbpctl, "--db", str(base), "import", "participants", str(people),
                     "--quiet"], env=env, check=True, capture_output=True)
+    placed = work / "placed.db"
+    shutil.copyfile(base, placed)
+    make_kind(work / "places.csv", "enrolments", args.rows)
+    subprocess.run([wbpctl, "--db", str(placed), "import", "enrolments",
+                    str(work / "places.csv"), "--quiet"], env=env, check=True,
+                   capture_output=True)
     results: dict[str, list[float]] = {}
     counts: dict[str, int] = {}
-    for kind in ("enrolments", "remissions"):
+    for kind in KINDS:
         data = work / f"{kind}.csv"
         counts[kind] = make_kind(data, kind, args.rows)
         for run in range(args.runs):
             db = work / f"{kind}-{run}.db"
-            shutil.copyfile(base, db)
+            shutil.copyfile(placed if kind in ("completions", "drops") else base, db)
             results.setdefault(f"wbpctl import {kind}", []).append(measure(
                 [wbpctl, "--db", str(db), "import", kind, str(data), "--quiet"], env)[0])
             results.setdefault(f"sqlite-utils {kind}", []).append(measure(
@@ -85,7 +104,7 @@ def main() -> None:
     print(f"{args.rows} participants; {counts}; median of {args.runs} runs,"
           f" {os.cpu_count()} cores")
     print(f"{'loader':32} {'rows/s':>9} {'x sqlite-utils':>15}")
-    for kind in ("enrolments", "remissions"):
+    for kind in KINDS:
         ours = counts[kind] / statistics.median(results[f"wbpctl import {kind}"])
         theirs = counts[kind] / statistics.median(results[f"sqlite-utils {kind}"])
         print(f"{'wbpctl import ' + kind:32} {ours:9,.0f} {ours / theirs:15.2f}")

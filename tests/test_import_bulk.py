@@ -163,21 +163,36 @@ def test_batches_end_anywhere_in_the_file(ledger, monkeypatch, tmp_path):
     ledger.ok("verify")
 
 
-def test_what_a_place_is_decided_on_is_found_by_index(ledger):
-    """One query a row (``placement_facts``); each of its lookups uses an index, so a
-    national ledger's rows cost what a small one's do."""
+def test_what_a_row_is_decided_on_is_found_by_index(ledger, tmp_path):
+    """One query a row (``placement_facts`` and the others); each of its lookups uses an
+    index, and places by the person's (not by the track or the day, which a file of one
+    cohort fills: each row would step through all of them), so a big file's rows cost
+    what a small one's do."""
     from wbpctl.store import connection, queries
 
+    cohort = HEADER + "".join(f"B.I-{n}/2025,,OLAH-MADU,2025-09-01,\n" for n in (1, 2, 3))
+    (tmp_path / "cohort.csv").write_text(cohort, encoding="utf-8")
+    ledger.ok("import", "enrolments", str(tmp_path / "cohort.csv"))
     conn = connection.connect(ledger.db)
     said: list[str] = []
     conn.set_trace_callback(said.append)
-    facts = queries.placement_facts(conn, "KTL", "B.I", 7, 2025, "KRIYA-DAUR", "2025-08-01")
-    assert facts["voided"] and not facts["asked_that_day"] and facts["open_status"] is None
-    steps = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN {said[-1]}")]
+    key = ("KTL", "B.I", 7, 2025)
+    placed = queries.placement_facts(conn, *key, "KRIYA-DAUR", "2025-08-01")
+    assert placed["voided"] and not placed["asked_that_day"] and placed["open_status"] is None
+    for ended in (("completed", "failed"), ("dropped",)):
+        queries.ending_facts(conn, *key, "OLAH-MADU", "2025-09-01", ended)
+    queries.remission_facts(conn, *key)
+    conn.set_trace_callback(None)
+    for sql in said:
+        steps = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+        # "SCAN r": the remissions of one stay, read by their index into a subquery
+        assert not [s for s in steps if s.startswith("SCAN") and s != "SCAN r"], steps
+        assert "SEARCH v USING INDEX events_subject (<expr>=?)" in steps
+        places = [s for s in steps if s.startswith(("SEARCH e ", "SEARCH enrolments "))]
+        assert all("enrolments_person (person_id=?" in s for s in places), steps
+        assert "SCAN r" not in steps or \
+            "SEARCH remissions USING INDEX remissions_stay (stay_id=?)" in steps, steps
     conn.close()
-    assert not [s for s in steps if s.startswith("SCAN")], steps
-    assert "SEARCH v USING INDEX events_subject (<expr>=?)" in steps
-
 
 
 @pytest.fixture
@@ -255,3 +270,130 @@ def test_a_correction_of_days_goes_the_one_by_one_way(stays, monkeypatch, tmp_pa
     assert bulk == single and bulk[0] == 0
     seven = stays.json("participant", "show", "B.I-7/2025")["remissions"]
     assert [(r["kind"], r["days"]) for r in seven] == [("RU", 45)]
+
+
+@pytest.fixture
+def lines(db, tmp_path):
+    """Tracks of 2 places: OLAH-MADU with two active and three in line, KRIYA-DAUR with
+    one active and one whose completion was voided."""
+    runner = SmallCli(db, small_config(tmp_path))
+    runner.ok("init")
+    for n in range(1, 10):
+        add_person(runner, f"B.I-{n}/2025", name=f"Orang {n}", detained="2025-01-10",
+                   **({"nik": NIK_5, "gender": "P"} if n == 5 else {}))
+    for n in range(1, 6):
+        runner.ok("assign", f"B.I-{n}/2025", "OLAH-MADU", "--on", f"2025-03-0{n}")
+    for n in (6, 7):
+        runner.ok("assign", f"B.I-{n}/2025", "KRIYA-DAUR", "--on", "2025-03-01")
+    runner.ok("complete", "B.I-7/2025", "KRIYA-DAUR", "--on", "2025-08-01")
+    runner.ok("void", "B.I-7/2025", "KRIYA-DAUR", "--on", "2025-08-01", "--reason", "salah")
+    return runner
+
+
+def roster(cli, track: str) -> tuple[list[str], list[str]]:
+    shown = cli.json("track", "show", track)
+    return ([p["reg_no"] for p in shown["active"]], [p["reg_no"] for p in shown["waitlist"]])
+
+
+ENDS = "reg_no,nik,track,completed_on,hours,result,certificate\n"
+
+GOOD_ENDS = ENDS + "".join([
+    "B.I-1/2025,,OLAH-MADU,2025-09-01,40,lulus,MADU-1\n",     # B.I-3 moves up
+    "B.I-3/2025,,OLAH-MADU,2025-09-02,\"12,5\",,MADU-2\n",   # moved up in this file
+    "B.I-1/2025,,OLAH-MADU,2025-09-01,40,lulus,MADU-1\n",     # again: unchanged
+    f",{NIK_5},OLAH-MADU,2025-09-03,,,\n",                     # by NIK: waits still
+    "B.I-2/2025,,Pengolahan madu hutan,03/09/2025,,gagal,\n",  # B.I-4 moves up
+    "B.I-6/2025,,KRIYA-DAUR,2025-09-01,10,,\n",               # nobody in line
+    "B.I-7/2025,,KRIYA-DAUR,2025-08-01,,,\n",                 # the voided: unchanged
+])
+
+
+@pytest.mark.parametrize("chunk, size", [(500, 2000), (1, 2)])
+def test_a_good_completions_file_writes_what_one_by_one_writes(lines, monkeypatch, tmp_path,
+                                                               chunk, size):
+    """Each completion moves the first in line up, who may complete later in the file;
+    a line read a few at a time, and batches of two, change nothing."""
+    monkeypatch.setattr(import_bulk.Line, "CHUNK", chunk)
+    monkeypatch.setattr(import_bulk.Bulk, "SIZE", size)
+    text = GOOD_ENDS.replace(f",{NIK_5},OLAH-MADU,2025-09-03,,,\n", "")
+    (bulk, single), decided = both(lines, monkeypatch, tmp_path, text, "completions")
+    assert bulk[0] == 0, bulk[2]
+    assert bulk == single
+    assert decided >= 3
+    assert "4 new, 0 changed, 2 unchanged" in bulk[2]
+    assert roster(lines, "OLAH-MADU") == (["B.I-4/2025", "B.I-5/2025"], [])
+    lines.ok("verify")
+
+
+BAD_ENDS = GOOD_ENDS + "".join([
+    "B.I-4/2025,,OLAH-MADU,2025-09-04,,,MADU-1\n",            # a certificate given before
+    "B.I-8/2025,,OLAH-MADU,2025-09-04,,,\n",                  # never in the track
+    "B.I-4/2025,,OLAH-MADU,2025-02-01,,,\n",                  # before the place began
+    "B.I-4/2025,,OLAH-MADU,2025-09-04,lots,,\n",              # no number of hours
+    "B.I-4/2025,,OLAH-MADU,2025-09-04,,maybe,\n",             # no such result
+    "B.I-9/2025,,ADMINDUK,2025-09-04,,,\n",                   # never in that track
+    "B.I-4/2025,,OLAH-MADU,2025-09-05,,,\n",                  # a good row among the bad
+])
+
+
+def test_a_bad_completions_file_is_refused_as_one_by_one_refuses_it(lines, monkeypatch,
+                                                                    tmp_path):
+    before = facts(lines.db)
+    (bulk, single), decided = both(lines, monkeypatch, tmp_path, BAD_ENDS, "completions")
+    assert bulk[0] == 1
+    assert bulk == single
+    assert decided >= 3
+    assert len(bulk[3].splitlines()) == 1 + 7      # the row by NIK: still waiting
+    assert bulk[4] == before
+
+
+DROPS = "reg_no,nik,track,dropped_on,reason\n"
+
+GOOD_DROPS = DROPS + "".join([
+    "B.I-4/2025,,OLAH-MADU,2025-09-01,sakit\n",               # out of the line
+    "B.I-1/2025,,OLAH-MADU,2025-09-01,bebas\n",               # B.I-3 moves up
+    "B.I-3/2025,,OLAH-MADU,2025-09-02,keamanan\n",            # moved up in this file
+    "B.I-1/2025,,OLAH-MADU,2025-09-01,bebas\n",               # again: unchanged
+    f",{NIK_5},OLAH-MADU,2025-09-03,lain\n",                   # by NIK
+    "B.I-6/2025,,KRIYA-DAUR,2025-09-01,withdrawn-own\n",      # nobody in line
+])
+
+
+@pytest.mark.parametrize("chunk, size", [(500, 2000), (1, 2)])
+def test_a_good_drops_file_writes_what_one_by_one_writes(lines, monkeypatch, tmp_path, chunk,
+                                                         size):
+    monkeypatch.setattr(import_bulk.Line, "CHUNK", chunk)
+    monkeypatch.setattr(import_bulk.Bulk, "SIZE", size)
+    (bulk, single), decided = both(lines, monkeypatch, tmp_path, GOOD_DROPS, "drops")
+    assert bulk[0] == 0, bulk[2]
+    assert bulk == single
+    assert decided >= 3
+    assert "5 new, 0 changed, 1 unchanged" in bulk[2]
+    assert roster(lines, "OLAH-MADU") == (["B.I-2/2025"], [])
+    lines.ok("verify")
+
+
+def test_a_bad_drops_file_is_refused_as_one_by_one_refuses_it(lines, monkeypatch, tmp_path):
+    before = facts(lines.db)
+    text = GOOD_DROPS + "".join([
+        "B.I-8/2025,,OLAH-MADU,2025-09-04,sakit\n",           # never in the track
+        "B.I-2/2025,,OLAH-MADU,2025-02-01,sakit\n",           # before the place was asked
+        "B.I-2/2025,,OLAH-MADU,2025-09-04,bosan\n",           # no such reason
+        "B.I-2/2025,,NOPE,2025-09-04,sakit\n",                # no such track
+        "B.I-2/2025,,OLAH-MADU,2025-09-04,sakit\n",           # a good row among the bad
+    ])
+    (bulk, single), decided = both(lines, monkeypatch, tmp_path, text, "drops")
+    assert bulk[0] == 1
+    assert bulk == single
+    assert decided >= 3
+    assert len(bulk[3].splitlines()) == 1 + 4
+    assert bulk[4] == before
+
+
+def test_a_certificate_number_twice_in_a_file_is_refused_the_second_time(lines, monkeypatch,
+                                                                          tmp_path):
+    text = ENDS + ("B.I-1/2025,,OLAH-MADU,2025-09-01,,,X-1\n"
+                   "B.I-2/2025,,OLAH-MADU,2025-09-01,,,X-1\n")
+    (bulk, single), decided = both(lines, monkeypatch, tmp_path, text, "completions")
+    assert bulk == single
+    assert bulk[0] == 1 and "X-1" in bulk[2] and decided == 1

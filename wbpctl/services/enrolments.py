@@ -36,11 +36,17 @@ def fill_places(tx: Tx, track: Track, on: str) -> list[dict]:
     free = places_free(track.capacity, queries.count_active(tx.conn, track.code))
     promoted = []
     for waiting in queries.waitlist(tx.conn, track.code, free) if free else ():
-        tx.record("enrolment.promoted", waiting["person_uid"], {
-            "uid": waiting["uid"], "on": max(on, waiting["requested_on"]),
-            "track": track.code})
+        tx.record(*promotion_record(waiting, on, track.code))
         promoted.append({"uid": waiting["person_uid"], "name": waiting["name"]})
     return promoted
+
+
+def promotion_record(waiting: Mapping, on: str, track: str) -> tuple[str, str, dict]:
+    """(kind, subject, payload) of a place the first in line (``waiting``: a waitlist
+    row) is given on ``on``, or the day they asked, when a voided act freed the place
+    before they did."""
+    return ("enrolment.promoted", waiting["person_uid"],
+            {"uid": waiting["uid"], "on": max(on, waiting["requested_on"]), "track": track})
 
 
 def check_assignment(who: str, spec: Track, stay: Mapping, when: date,
@@ -116,6 +122,34 @@ def _open(tx: Tx, person: sqlite3.Row, spec: Track, who: str) -> sqlite3.Row:
     return row
 
 
+def check_active(who: str, spec: Track, row: Mapping | None) -> None:
+    """A completion ends an active place (``row``: the place the person holds in the
+    track, if any)."""
+    if row is None:
+        raise Rejected("not_in_track", who=who, track=spec.code)
+    if row["status"] != "active":
+        raise Rejected("complete_waitlisted", who=who, track=spec.code)
+
+
+def check_completion(spec: Track, row: Mapping, when: date, certificate: str | None,
+                     certificate_used: bool) -> None:
+    """...not before the place began, with a certificate number not used in the track
+    before."""
+    if when.isoformat() < row["assigned_on"]:
+        raise Invalid("on", when.isoformat(), "complete_before_assign",
+                      assigned_on=row["assigned_on"])
+    if certificate and certificate_used:
+        raise Invalid("certificate", certificate, "certificate_used", track=spec.code)
+
+
+def completion_record(person_uid: str, row: Mapping, spec: Track, on: str,
+                      hours: float | None, result: str, certificate: str | None
+                      ) -> tuple[str, str, dict]:
+    return ("enrolment.completed", person_uid, {
+        "uid": row["uid"], "on": on, "hours": hours, "result": result,
+        "certificate": certificate, "track": spec.code})
+
+
 def complete(session: Session, who: str, track: str, *, on: str | date | None = None,
              hours: str | float | None = None, result: str | None = None,
              certificate: str | None = None, tx: Tx | None = None) -> dict:
@@ -126,26 +160,32 @@ def complete(session: Session, who: str, track: str, *, on: str | date | None = 
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who, own=True)
         spec = _track(tx.conn, track)
-        row = _open(tx, person, spec, who)
-        if row["status"] != "active":
-            raise Rejected("complete_waitlisted", who=who, track=spec.code)
+        row = queries.open_enrolment(tx.conn, person["id"], spec.code)
+        check_active(who, spec, row)
         when = session.date_or_today(on, "on")
-        if when.isoformat() < row["assigned_on"]:
-            raise Invalid("on", when.isoformat(), "complete_before_assign",
-                          assigned_on=row["assigned_on"])
-        if certificate and queries.certificate_used(tx.conn, spec.code, certificate):
-            raise Invalid("certificate", certificate, "certificate_used", track=spec.code)
-        tx.record("enrolment.completed", person["uid"], {
-            "uid": row["uid"], "on": when.isoformat(), "hours": hours, "result": outcome,
-            "certificate": certificate, "track": spec.code})
+        check_completion(spec, row, when, certificate, bool(certificate) and
+                         queries.certificate_used(tx.conn, spec.code, certificate))
+        tx.record(*completion_record(person["uid"], row, spec, when.isoformat(), hours,
+                                     outcome, certificate))
         promoted = fill_places(tx, spec, when.isoformat())
     return {"name": person["name"], "track": spec.code, "kind": spec.kind, "result": outcome,
             "on": when.isoformat(), "promoted": promoted}
 
 
+def check_drop(row: Mapping, when: date) -> None:
+    """A drop ends a place (active or waiting) not before it was asked for."""
+    if when.isoformat() < row["requested_on"]:
+        raise Invalid("on", when.isoformat(), "drop_before_assign",
+                      assigned_on=row["requested_on"])
+
+
+def drop_record(person_uid: str, row: Mapping, on: str, reason: str) -> tuple[str, str, dict]:
+    return ("enrolment.dropped", person_uid, {"uid": row["uid"], "on": on, "reason": reason,
+                                              "track": row["track"]})
+
+
 def _drop(tx: Tx, person_uid: str, row: sqlite3.Row, on: str, reason: str) -> None:
-    tx.record("enrolment.dropped", person_uid, {"uid": row["uid"], "on": on, "reason": reason,
-                                                "track": row["track"]})
+    tx.record(*drop_record(person_uid, row, on, reason))
 
 
 def drop(session: Session, who: str, track: str, *, reason: str,
@@ -157,9 +197,7 @@ def drop(session: Session, who: str, track: str, *, reason: str,
         spec = _track(tx.conn, track)
         row = _open(tx, person, spec, who)
         when = session.date_or_today(on, "on")
-        if when.isoformat() < row["requested_on"]:
-            raise Invalid("on", when.isoformat(), "drop_before_assign",
-                          assigned_on=row["requested_on"])
+        check_drop(row, when)
         _drop(tx, person["uid"], row, when.isoformat(), why)
         promoted = fill_places(tx, spec, when.isoformat()) if row["status"] == "active" else []
     return {"name": person["name"], "track": spec.code, "reason": why, "on": when.isoformat(),

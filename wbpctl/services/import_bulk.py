@@ -1,25 +1,29 @@
-"""The bulk paths of ``wbpctl import enrolments`` and ``import remissions``: rows decided
-one by one, written a batch at a time.
+"""The bulk paths of ``wbpctl import`` for enrolments, completions, drops and
+remissions: rows decided one by one, written a batch at a time.
 
 A row that names a person by this Lapas's register number is decided here by the rules
-of the single command (``enrolments.check_assignment``, ``stays.check_remission``) from
-one query of what the ledger holds about that person, and its event is written with the
-rows around it in one ``record_many``. Every other row goes the import's one-by-one way,
-after the rows before it are written: a NIK, a number a verdict replaced, a person with
-a voided act, a row that corrects one recorded, and any row that breaks a rule, so that
-its outcome and its message are exactly the single command's. What a decided row changes
-that a later row is decided on (a track's count of places, a stay's remissions) is kept
-here until it is written; a second row about the same person and track (or stay) waits
-for the first to be written, then is decided from the ledger.
+of the single command (``enrolments.check_assignment``, ``check_completion``,
+``check_drop``, ``stays.check_remission``) from one query of what the ledger holds about
+that person, and its events are written with the rows around it in one ``record_many``.
+Every other row goes the import's one-by-one way, after the rows before it are written:
+a NIK, a number a verdict replaced, a sponsor, a person with a voided act, a row that
+corrects one recorded, and any row that breaks a rule, so that its outcome and its
+message are exactly the single command's. What a decided row changes that a later row is
+decided on (a track's places and its line, a stay's remissions) is kept here until it is
+written; a second row about the same person and track (or stay) waits for the first to
+be written, then is decided from the ledger.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections import deque
+from itertools import islice
 from typing import Callable, Hashable, Iterator
 
 from ..domain.catalog import Track
-from ..domain.enrolment import places_free
+from ..domain.enrolment import parse_drop_reason, parse_hours, parse_result, places_free
 from ..domain.errors import WbpError
 from ..domain.federation import split_lapas
 from ..domain.people import clean_text
@@ -27,7 +31,9 @@ from ..domain.regno import looks_like_regno, parse_regno
 from ..domain.remission import parse_remission_days, parse_remission_kind
 from ..store import queries
 from ..store.chain import new_uids
-from .enrolments import _track, assignment_record, check_assignment
+from .enrolments import (_track, assignment_record, check_active, check_assignment,
+                         check_completion, check_drop, completion_record, drop_record,
+                         promotion_record)
 from .session import Tx
 from .stays import check_remission, remission_record
 
@@ -44,7 +50,8 @@ class Bulk:
                  one_by_one: Callable[..., object]) -> None:
         self.tx, self.count, self.one_by_one = tx, count, one_by_one
         self.session = tx.session
-        self.decided: list[tuple[str, str, dict]] = []
+        self.decided: list[tuple[str, str, dict]] = []     # their events
+        self.new = 0                                          # rows decided
         self.claimed: set[Hashable] = set()
         self.uids: Iterator[str] = iter(())
 
@@ -58,7 +65,9 @@ class Bulk:
             return self.one_by_one(line, cells, values, self.KIND)
         if outcome == UNCHANGED:
             self.count(self.KIND, UNCHANGED, 1)
-        elif len(self.decided) >= self.SIZE:
+            return None
+        self.new += 1
+        if len(self.decided) >= self.SIZE:
             self.flush()
         return None
 
@@ -66,8 +75,8 @@ class Bulk:
         """Write the rows decided, as one batch of events."""
         if self.decided:
             self.tx.record_many(self.decided)
-            self.count(self.KIND, NEW, len(self.decided))
-            self.decided, self.claimed = [], set()
+            self.count(self.KIND, NEW, self.new)
+            self.decided, self.claimed, self.new = [], set(), 0
 
     def _new_uid(self) -> str:
         """The id of a decided row's record: made a batch at a time, which costs a
@@ -108,16 +117,107 @@ class Bulk:
         return facts
 
 
-class Places(Bulk):
-    """``import enrolments``: places without a sponsor (``enrolments.assign``), each
-    track's count of active and waiting places kept as rows are decided."""
+class Line:
+    """A track's places as the rows decided so far leave them: how many are active, and
+    who waits, first in line first (read from the ledger when first needed, as
+    ``queries.waitlist`` gives it)."""
 
-    KIND = "enrolments"
+    CHUNK = 500
+
+    def __init__(self, conn: sqlite3.Connection, code: str) -> None:
+        self.conn, self.code = conn, code
+        self.active = queries.count_active(conn, code)
+        self.joined = 0                          # put in line by rows decided here
+        self.queue: deque | None = None          # the first in line, once read
+        self.more = False                        # more wait than were read
+        self.gone: set[str] = set()              # left the line before it was read
+
+    def anyone_waiting(self) -> bool:
+        if self.joined:
+            return True
+        if self.queue is None and not self.gone:
+            return bool(queries.waitlist(self.conn, self.code, 1))   # the first is enough
+        if self.queue is None:
+            self._read()
+        return bool(self.queue) or self.more
+
+    def first(self, count: int) -> list | None:
+        """The first ``count`` in line (fewer when fewer wait), or None when that needs
+        more of the line than was read."""
+        if count <= 0:
+            return []
+        if self.queue is None:
+            self._read()
+        if len(self.queue) >= count:
+            return list(islice(self.queue, count))
+        return None if self.more or self.joined else list(self.queue)
+
+    def promote(self, count: int) -> None:
+        for _ in range(count):
+            self.queue.popleft()
+        self.active += count
+
+    def leave(self, uid: str) -> None:
+        """A waiting place was dropped."""
+        if self.queue is None:
+            self.gone.add(uid)
+        else:
+            self.queue = deque(w for w in self.queue if w["uid"] != uid)
+
+    def _read(self) -> None:
+        rows = queries.waitlist(self.conn, self.code, self.CHUNK + len(self.gone))
+        self.more = len(rows) == self.CHUNK + len(self.gone)
+        self.queue = deque(w for w in rows if w["uid"] not in self.gone)
+
+
+class Tracks(Bulk):
+    """What the kinds about places share: tracks by code or name (the catalogue does not
+    change during an import), and each track's line."""
 
     def __init__(self, tx: Tx, count, one_by_one) -> None:
         super().__init__(tx, count, one_by_one)
         self.tracks: dict[str, Track | None] = {}
-        self.counts: dict[str, list[int]] = {}      # code -> [active, anyone waiting]
+        self.lines: dict[str, Line] = {}
+
+    def _forget(self) -> None:
+        self.lines.clear()
+
+    def _track(self, text: str) -> Track | None:
+        """A track open for places, by code or name, or None (the one-by-one way says
+        why)."""
+        if text not in self.tracks:
+            try:
+                self.tracks[text] = _track(self.tx.conn, text)
+            except WbpError:
+                self.tracks[text] = None
+        return self.tracks[text]
+
+    def _line(self, code: str) -> Line:
+        if code not in self.lines:
+            self.lines[code] = Line(self.tx.conn, code)
+        return self.lines[code]
+
+    def _freeing(self, spec: Track, person_uid: str, record: tuple, on: str) -> bool:
+        """Decide a row that ends an active place (``record``), with the promotions of
+        the first in line that ``fill_places`` makes then; False when that needs more
+        of the line than was read."""
+        line = self._line(spec.code)
+        promoted = line.first(places_free(spec.capacity, line.active - 1))
+        if promoted is None:
+            return False
+        self.decided.append(record)
+        for waiting in promoted:
+            self.decided.append(promotion_record(waiting, on, spec.code))
+            self.claimed.add((waiting["person_id"], spec.code))
+        line.active -= 1
+        line.promote(len(promoted))
+        return True
+
+
+class Places(Tracks):
+    """``import enrolments``: places without a sponsor (``enrolments.assign``)."""
+
+    KIND = "enrolments"
 
     def _decide(self, values: dict) -> str | None:
         key = self._numbered(values)
@@ -141,36 +241,112 @@ class Places(Bulk):
             check_assignment(values["reg_no"], spec, facts, when, facts["open_status"])
         except WbpError:
             return None
-        active, waiting = self._counts(spec.code)
-        free = places_free(spec.capacity, active)
-        if free and waiting:
+        line = self._line(spec.code)
+        room = places_free(spec.capacity, line.active) > 0
+        if room and line.anyone_waiting():
             return None               # assign would move the line up first
         self.decided.append(assignment_record(facts["person_uid"], facts["stay_uid"], spec, on,
-                                              free > 0, uid=self._new_uid()))
-        self.counts[spec.code][0 if free else 1] += 1
+                                              room, uid=self._new_uid()))
+        if room:
+            line.active += 1
+        else:
+            line.joined += 1
         self.claimed.add((facts["person_id"], spec.code))
         return NEW
 
+
+class Completions(Tracks):
+    """``import completions``: active places ended with a result
+    (``enrolments.complete``), and the first in line moved up."""
+
+    KIND = "completions"
+
+    def __init__(self, tx: Tx, count, one_by_one) -> None:
+        super().__init__(tx, count, one_by_one)
+        self.certificates: dict[str, set[str]] = {}
+
     def _forget(self) -> None:
-        self.counts.clear()
+        super()._forget()
+        self.certificates.clear()
 
-    def _track(self, text: str) -> Track | None:
-        """A track open for places, by code or name, or None; the catalogue does not
-        change during an enrolments import."""
-        if text not in self.tracks:
-            try:
-                self.tracks[text] = _track(self.tx.conn, text)
-            except WbpError:
-                self.tracks[text] = None
-        return self.tracks[text]
+    def _decide(self, values: dict) -> str | None:
+        key = self._numbered(values)
+        if key is None:
+            return None
+        spec = self._track(values.get("track") or "")
+        try:
+            when = self.session.date(values.get("completed_on") or "", "completed_on")
+            outcome = parse_result(values.get("result") or None)
+            hours = parse_hours(values.get("hours") or None)
+            certificate = clean_text(values.get("certificate") or None, field="certificate",
+                                     maximum=100)
+        except WbpError:
+            return None
+        if spec is None:
+            return None
+        on = when.isoformat()
+        facts = self._facts(lambda f: (f["person_id"], spec.code), lambda: queries.
+                            ending_facts(self.tx.conn, *key, spec.code, on,
+                                         ("completed", "failed")))
+        if facts is None or facts["voided"] or facts["ended_that_day"]:
+            return None
+        given = self._certificates(spec.code)
+        try:
+            check_active(values["reg_no"], spec, facts if facts["uid"] else None)
+            check_completion(spec, facts, when, certificate, certificate in given)
+        except WbpError:
+            return None
+        record = completion_record(facts["person_uid"], facts, spec, on, hours, outcome,
+                                   certificate)
+        if not self._freeing(spec, facts["person_uid"], record, on):
+            return None
+        if certificate:
+            given.add(certificate)
+        self.claimed.add((facts["person_id"], spec.code))
+        return NEW
 
-    def _counts(self, code: str) -> list[int]:
-        if code not in self.counts:
-            conn = self.tx.conn
-            # whether anyone waits is all a decision needs (counting the line is not)
-            self.counts[code] = [queries.count_active(conn, code),
-                                 len(queries.waitlist(conn, code, 1))]
-        return self.counts[code]
+    def _certificates(self, code: str) -> set[str]:
+        if code not in self.certificates:
+            self.certificates[code] = queries.certificates_of(self.tx.conn, code)
+        return self.certificates[code]
+
+
+class Drops(Tracks):
+    """``import drops``: places ended with a reason (``enrolments.drop``); a freed place
+    moves the line."""
+
+    KIND = "drops"
+
+    def _decide(self, values: dict) -> str | None:
+        key = self._numbered(values)
+        if key is None:
+            return None
+        spec = self._track(values.get("track") or "")
+        try:
+            when = self.session.date(values.get("dropped_on") or "", "dropped_on")
+            reason = parse_drop_reason(values.get("reason") or "")
+        except WbpError:
+            return None
+        if spec is None:
+            return None
+        on = when.isoformat()
+        facts = self._facts(lambda f: (f["person_id"], spec.code), lambda: queries.
+                            ending_facts(self.tx.conn, *key, spec.code, on, ("dropped",)))
+        if facts is None or facts["voided"] or facts["ended_that_day"] or not facts["uid"]:
+            return None
+        try:
+            check_drop(facts, when)
+        except WbpError:
+            return None
+        record = drop_record(facts["person_uid"], facts, on, reason)
+        if facts["status"] == "active":
+            if not self._freeing(spec, facts["person_uid"], record, on):
+                return None
+        else:
+            self.decided.append(record)
+            self._line(spec.code).leave(facts["uid"])
+        self.claimed.add((facts["person_id"], spec.code))
+        return NEW
 
 
 class Remissions(Bulk):
@@ -209,4 +385,5 @@ class Remissions(Bulk):
         return NEW
 
 
-BULK = {"enrolments": Places, "remissions": Remissions}
+BULK = {"enrolments": Places, "completions": Completions, "drops": Drops,
+        "remissions": Remissions}

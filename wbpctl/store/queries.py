@@ -289,11 +289,16 @@ def _voided(kind: str) -> str:
     return f"EXISTS (SELECT 1 FROM events v WHERE {about} AND v.kind = '{kind}')"
 
 
+# The queries that decide an import's row find a person's places by person
+# (enrolments_person); a ``+`` keeps SQLite from choosing an index by track or day
+# instead, which an import of one cohort (one track, one day) fills with thousands of
+# rows to step through for each row.
+#
 # The person a stay of this Lapas is numbered so (``n``), and their latest stay (``s``).
 _NUMBERED = (" FROM stays n JOIN people p ON p.id = n.person_id"
-             " JOIN stays s ON s.id = (SELECT max(id) FROM stays WHERE person_id = p.id)"
-             " WHERE n.lapas = ?1 AND n.register_class = ?2 AND n.reg_seq = ?3"
-             " AND n.reg_year = ?4")
+             " JOIN stays s ON s.id = (SELECT max(id) FROM stays WHERE person_id = p.id)")
+_NUMBERED_SO = (" WHERE n.lapas = ?1 AND n.register_class = ?2 AND n.reg_seq = ?3"
+                " AND n.reg_year = ?4")
 
 
 def placement_facts(conn: sqlite3.Connection, lapas: str, register_class: str, seq: int,
@@ -306,12 +311,31 @@ def placement_facts(conn: sqlite3.Connection, lapas: str, register_class: str, s
     return conn.execute(
         "SELECT p.id AS person_id, p.uid AS person_uid, s.uid AS stay_uid, s.status,"
         " s.admitted_on, s.released_on,"
-        " (SELECT e.status FROM enrolments e WHERE e.person_id = p.id AND e.track = ?5"
+        " (SELECT e.status FROM enrolments e WHERE e.person_id = p.id AND +e.track = ?5"
         "  AND e.status IN ('active', 'waitlisted') ORDER BY e.id LIMIT 1) AS open_status,"
-        " EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND e.track = ?5"
-        "  AND e.requested_on = ?6) AS asked_that_day,"
-        f" {_voided('enrolment.voided')} AS voided {_NUMBERED}",
+        " EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND +e.track = ?5"
+        "  AND +e.requested_on = ?6) AS asked_that_day,"
+        f" {_voided('enrolment.voided')} AS voided {_NUMBERED} {_NUMBERED_SO}",
         (lapas, register_class, seq, year, track, on)).fetchone()
+
+
+def ending_facts(conn: sqlite3.Connection, lapas: str, register_class: str, seq: int,
+                 year: int, track: str, on: str, ended: tuple[str, ...]) -> sqlite3.Row | None:
+    """What an import decides the end of a place on (a completion, a drop), in one
+    query: the person this Lapas gave the number, the place they hold in ``track`` (uid,
+    status, assigned_on, requested_on, track: as ``open_enrolment`` finds it, else
+    NULL), whether a place of theirs in the track ended ``on`` with a status of ``ended``
+    (``ended_that_day``), and whether an act of a track was voided for them."""
+    marks = ",".join("?" * len(ended))
+    return conn.execute(
+        "SELECT p.id AS person_id, p.uid AS person_uid, o.uid, o.status, o.assigned_on,"
+        " o.requested_on, o.track,"
+        " EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND +e.track = ?5"
+        f"  AND +e.ended_on = ?6 AND e.status IN ({marks})) AS ended_that_day,"
+        f" {_voided('enrolment.voided')} AS voided {_NUMBERED}"
+        " LEFT JOIN enrolments o ON o.id = (SELECT id FROM enrolments WHERE person_id = p.id"
+        "  AND +track = ?5 AND status IN ('active', 'waitlisted') ORDER BY id LIMIT 1)"
+        f" {_NUMBERED_SO}", (lapas, register_class, seq, year, track, on, *ended)).fetchone()
 
 
 def remission_facts(conn: sqlite3.Connection, lapas: str, register_class: str, seq: int,
@@ -328,7 +352,7 @@ def remission_facts(conn: sqlite3.Connection, lapas: str, register_class: str, s
         " (SELECT json_group_array(json_object('kind', r.kind, 'granted_on', r.granted_on,"
         "  'days', r.days)) FROM (SELECT * FROM remissions WHERE stay_id = s.id"
         "  ORDER BY granted_on, id) r) AS remissions,"
-        f" {_voided('remission.voided')} AS voided {_NUMBERED}",
+        f" {_voided('remission.voided')} AS voided {_NUMBERED} {_NUMBERED_SO}",
         (lapas, register_class, seq, year)).fetchone()
 
 
@@ -369,6 +393,12 @@ def roster(conn: sqlite3.Connection, track: str, status: str, limit: int | None 
         sql += " LIMIT ?"
         params.append(limit)
     return conn.execute(sql, params).fetchall()
+
+
+def certificates_of(conn: sqlite3.Connection, track: str) -> set[str]:
+    """Every certificate number given in a track (``certificate_used`` of many)."""
+    return {r[0] for r in conn.execute("SELECT certificate FROM enrolments WHERE track = ?"
+                                       " AND certificate IS NOT NULL", (track,))}
 
 
 def certificate_used(conn: sqlite3.Connection, track: str, certificate: str) -> bool:
