@@ -34,11 +34,12 @@ def ledger(db, tmp_path):
 
 
 def facts(db) -> dict:
-    """What a ledger holds, less what is new each time (uids, hashes, the time)."""
+    """What a ledger holds, less what is new each time (uids, hashes, the time; the uid
+    of a stay an import registers)."""
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
     events = [(r["kind"], r["subject"], {k: v for k, v in json.loads(r["payload"]).items()
-                                         if k != "uid"})
+                                         if k not in ("uid", "stay")})
               for r in conn.execute("SELECT kind, subject, payload FROM events ORDER BY seq")]
     tables = {table: [{k: r[k] for k in r.keys() if k != "uid"}
                       for r in conn.execute(f"SELECT * FROM {table} ORDER BY id")]
@@ -55,19 +56,21 @@ def both(ledger, monkeypatch, tmp_path, text: str, kind: str = "enrolments", *ar
     source.write_text(text, encoding="utf-8")
     start = ledger.db.read_bytes()
     decided = []
-    bulk = import_bulk.BULK[kind]
-    decide = bulk._decide
+    paths = list(import_bulk.BULK.values()) if kind == "all" else [import_bulk.BULK[kind]]
 
-    def counted(self, values):
-        outcome = decide(self, values)
-        decided.append(outcome)
-        return outcome
+    def counted(decide):
+        def decide_and_count(self, values):
+            outcome = decide(self, values)
+            decided.append(outcome)
+            return outcome
+        return decide_and_count
 
     outcomes = []
     for way in ("bulk", "one by one"):
         ledger.db.write_bytes(start)
-        monkeypatch.setattr(bulk, "_decide", counted if way == "bulk"
-                            else lambda self, values: None)
+        for path in paths:
+            monkeypatch.setattr(path, "_decide", counted(path._decide) if way == "bulk"
+                                else lambda self, values: None)
         errors = tmp_path / f"errors-{way}.csv"
         result = ledger("import", kind, str(source), "--errors", str(errors), *args)
         outcomes.append((result.exit_code, result.stdout, result.stderr,
@@ -397,3 +400,26 @@ def test_a_certificate_number_twice_in_a_file_is_refused_the_second_time(lines, 
     (bulk, single), decided = both(lines, monkeypatch, tmp_path, text, "completions")
     assert bulk == single
     assert bulk[0] == 1 and "X-1" in bulk[2] and decided == 1
+
+
+def test_an_export_of_everything_comes_back_alike_either_way(lines, db, monkeypatch,
+                                                              tmp_path):
+    """``import all``: rows of each kind decided in batches, the kinds in file order."""
+    for n in (1, 6):
+        lines.ok("complete", f"B.I-{n}/2025", "OLAH-MADU" if n == 1 else "KRIYA-DAUR",
+                 "--on", "2025-09-01", "--certificate", f"C-{n}")
+    lines.ok("drop", "B.I-4/2025", "OLAH-MADU", "--on", "2025-09-02", "--reason", "sakit")
+    lines.ok("remission", "add", "B.I-2/2025", "--on", "2025-08-17", "--kind", "RU",
+             "--days", "30")
+    everything = tmp_path / "all.csv"
+    lines.ok("export", "all", "--reveal", "-o", str(everything))
+    (tmp_path / "copy").mkdir()
+    copy = SmallCli(tmp_path / "copy" / "wbp.db", small_config(tmp_path / "copy"))
+    copy.ok("init")
+    (bulk, single), decided = both(copy, monkeypatch, tmp_path,
+                                   everything.read_text(encoding="utf-8"), "all")
+    assert bulk[0] == 0, bulk[2]
+    assert bulk == single
+    assert decided >= 8
+    assert roster(copy, "OLAH-MADU") == roster(lines, "OLAH-MADU")
+    copy.ok("verify")

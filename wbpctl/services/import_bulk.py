@@ -60,8 +60,7 @@ class Bulk:
         returns (its error, if it has one)."""
         outcome = self._decide(values)
         if outcome is None:
-            self.flush()
-            self._forget()      # the row may change what the next ones are decided on
+            self.close()        # the row may change what the next ones are decided on
             return self.one_by_one(line, cells, values, self.KIND)
         if outcome == UNCHANGED:
             self.count(self.KIND, UNCHANGED, 1)
@@ -77,6 +76,12 @@ class Bulk:
             self.tx.record_many(self.decided)
             self.count(self.KIND, NEW, self.new)
             self.decided, self.claimed, self.new = [], set(), 0
+
+    def close(self) -> None:
+        """Write what is decided and forget what is kept of the ledger: rows of another
+        kind come next."""
+        self.flush()
+        self._forget()
 
     def _new_uid(self) -> str:
         """The id of a decided row's record: made a batch at a time, which costs a

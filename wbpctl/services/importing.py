@@ -39,7 +39,7 @@ from ..store import sponsor_queries as sq
 from ..store.chain import new_uid
 from . import enrolments, participants, products, sponsors, stays, voids
 from .csv_source import CsvSource
-from .import_bulk import BULK
+from .import_bulk import BULK, Bulk
 from .import_rows import Row, Rows
 from .session import Session, Tx
 from .transfer_kinds import FIELD_COLUMNS, KINDS, REJECTION_COLUMN, WHO, Kind
@@ -735,7 +735,9 @@ def _preparer(session: Session, kind_name: str, layout: Layout, source: CsvSourc
         if stray is not None:
             return Row(line, cells, values, None,
                        _stray_error(layout, cells, *stray, source.delimiter), None)
-        if kind_name != "participants":
+        record = kind_name if kind_name != "all" else \
+            (values.get("record") or "").strip().lower()
+        if record != "participants":
             return Row(line, cells, values, None, None, None)
         person_uid = _person_uid(values)
         try:
@@ -814,8 +816,19 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                     on_warning(RowWarning(line, notice))
 
             batch = _Batch(tx, result, on_error, layout, one_by_one)
-            bulk = BULK[kind_name](tx, result.count, one_by_one) if kind_name in BULK \
-                else None
+            bulk: Bulk | None = None    # the bulk path of the kind of the rows now read
+
+            def bulk_for(record: str) -> Bulk | None:
+                """The bulk path of a row's kind; the rows another kind's path decided
+                are written first (``import all``: a row may be decided on them)."""
+                nonlocal bulk
+                if bulk is not None and bulk.KIND != record:
+                    bulk.close()
+                    bulk = None
+                if bulk is None and record in BULK:
+                    bulk = BULK[record](tx, result.count, one_by_one)
+                return bulk
+
             rows = Rows(source, _preparer(session, kind_name, layout, source),
                         parallel=kind_name == "participants")
             try:
@@ -830,7 +843,8 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                     if row.error is not None and row.person_uid is None:
                         batch.failed(line, cells, values, row.error)
                         continue
-                    if kind_name == "participants":
+                    if record == "participants":
+                        bulk_for(record)
                         try:
                             plan = _new_participant(tx, row, batch)
                         except WbpError as error:
@@ -845,15 +859,15 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                             batch.planned(line, cells, values, plan)
                             continue
                     batch.flush()   # what comes next may depend on the rows before it
-                    error = bulk.take(line, cells, values) if bulk is not None \
+                    path = bulk_for(record)
+                    error = path.take(line, cells, values) if path is not None \
                         else one_by_one(line, cells, values, record)
                     if error is not None:
                         on_error(error)
             finally:
                 rows.close()
             batch.flush()
-            if bulk is not None:
-                bulk.flush()
+            bulk_for("")
             result.events = tx.written
             if dry_run or result.rejected:
                 raise _RollBack
