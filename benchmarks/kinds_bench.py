@@ -10,7 +10,8 @@ track or the remission rules, and written as hash-chained events, all in one
 transaction), and the same file with `sqlite-utils insert DB rows FILE --csv` (default
 options, no checks) into a fresh database. Completions and drops end every place in file
 order, each moving the first in line up (an event of its own), who ends theirs later in
-the file. Prints the median rows/s of each and the ratio. Run it with the project's
+the file; releases (ekspirasi, the day each sentence expires, where that is past) end the
+stays of the ledger with places, each ending a place and moving a line. Prints the median rows/s of each and the ratio. Run it with the project's
 virtual environment's python.
 """
 
@@ -29,7 +30,10 @@ from pathlib import Path
 
 from import_bench import detained_on, make_csv, measure, tool
 
-KINDS = ("enrolments", "completions", "drops", "remissions")
+from wbpctl.domain.dates import add_period
+
+KINDS = ("enrolments", "completions", "drops", "releases", "remissions")
+SENTENCES = [(2, 0), (3, 6), (0, 18), (5, 0)]    # make_csv's, as years and months
 TRACKS = ["BUN-UNGGUL", "NAK-TERNAK", "HORT-ORGANIK", "IKAN-AIRTAWAR", "ADMINDUK",
           "OLAH-MADU", "KRIYA-DAUR"]
 
@@ -54,6 +58,14 @@ def make_kind(path: Path, kind: str, rows: int) -> int:
                 out.writerow([f"B.I-{i + 1}/2025", TRACKS[i % len(TRACKS)], "2025-10-01",
                               *tail])
                 written += 1
+        elif kind == "releases":       # ekspirasi on the day each sentence expires
+            out.writerow(["reg_no", "released_on", "release_type"])
+            for i in range(rows):
+                years, months = SENTENCES[i % len(SENTENCES)]
+                expiry = add_period(detained_on(i), years, months, 0)
+                if expiry <= date.today():
+                    out.writerow([f"B.I-{i + 1}/2025", expiry.isoformat(), "ekspirasi"])
+                    written += 1
         elif kind == "remissions":     # remisi umum: the first 17 August after 6 months in
             out.writerow(["reg_no", "granted_on", "kind", "days"])
             for i in range(rows):
@@ -95,7 +107,7 @@ def main() -> None:
         counts[kind] = make_kind(data, kind, args.rows)
         for run in range(args.runs):
             db = work / f"{kind}-{run}.db"
-            shutil.copyfile(placed if kind in ("completions", "drops") else base, db)
+            shutil.copyfile(base if kind in ("enrolments", "remissions") else placed, db)
             results.setdefault(f"wbpctl import {kind}", []).append(measure(
                 [wbpctl, "--db", str(db), "import", kind, str(data), "--quiet"], env)[0])
             results.setdefault(f"sqlite-utils {kind}", []).append(measure(

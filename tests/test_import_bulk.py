@@ -423,3 +423,73 @@ def test_an_export_of_everything_comes_back_alike_either_way(lines, db, monkeypa
     assert decided >= 8
     assert roster(copy, "OLAH-MADU") == roster(lines, "OLAH-MADU")
     copy.ok("verify")
+
+
+@pytest.fixture
+def releasing(db, tmp_path):
+    """Tracks of 2 places; six four-month stays that expire on 10 May 2025 (two with a
+    place in OLAH-MADU and two in line for it, one with places in KRIYA-DAUR and
+    PASAR-KOP, one whose release was voided), a three-year stay, and a pre-trial one."""
+    runner = SmallCli(db, small_config(tmp_path))
+    runner.ok("init")
+    for n in range(1, 7):
+        add_person(runner, f"B.IIa-{n}/2025", name=f"Orang {n}", detained="2025-01-10",
+                   sentence="4m", **({"nik": NIK_5, "gender": "P"} if n == 2 else {}))
+    add_person(runner, "B.I-7/2025", name="Orang 7", detained="2025-01-10")
+    runner.ok("participant", "add", "--name", "Orang 8", "--reg-no", "A.I-8/2025",
+              "--detained", "2025-01-10")
+    for n in range(1, 5):
+        runner.ok("assign", f"B.IIa-{n}/2025", "OLAH-MADU", "--on", f"2025-03-0{n}")
+    runner.ok("assign", "B.IIa-1/2025", "PASAR-KOP", "--on", "2025-03-01")
+    runner.ok("assign", "B.IIa-5/2025", "KRIYA-DAUR", "--on", "2025-03-01")
+    runner.ok("assign", "B.IIa-5/2025", "PASAR-KOP", "--on", "2025-03-01")
+    runner.ok("release", "B.IIa-6/2025", "--on", "2025-05-10", "--type", "ekspirasi")
+    runner.ok("void", "B.IIa-6/2025", "release", "--on", "2025-05-10", "--reason", "salah")
+    return runner
+
+
+RELEASES = "reg_no,nik,released_on,release_type,override,to_lapas\n"
+
+GOOD_RELEASES = RELEASES + "".join([
+    "B.IIa-1/2025,,2025-05-10,ekspirasi,,\n",      # OLAH-MADU ends: B.IIa-3 moves up
+    "B.IIa-3/2025,,10/05/2025,Bebas Murni,,\n",     # moved up in this file: B.IIa-4 next
+    "B.IIa-1/2025,,2025-05-10,ekspirasi,,\n",      # again: unchanged
+    f",{NIK_5},2025-08-01,ekspirasi,,\n",           # by NIK, late: a warning
+    "B.IIa-5/2025,,2025-04-01,meninggal,,\n",     # a death ends every place
+    "B.IIa-6/2025,,2025-05-10,ekspirasi,,\n",      # voided: unchanged
+    "B.I-7/2025,,2025-06-01,ekspirasi,grasi,\n",   # early, with a reason
+])
+
+
+def test_a_good_releases_file_writes_what_one_by_one_writes(releasing, monkeypatch,
+                                                            tmp_path):
+    (bulk, single), decided = both(releasing, monkeypatch, tmp_path, GOOD_RELEASES,
+                                   "releases")
+    assert bulk[0] == 0, bulk[2]
+    assert bulk == single
+    assert decided >= 3
+    assert "5 new, 0 changed, 2 unchanged" in bulk[2] and "2025-05-10" in bulk[2]
+    assert roster(releasing, "OLAH-MADU") == (["B.IIa-4/2025"], [])
+    assert roster(releasing, "PASAR-KOP") == (["B.IIa-1/2025"], [])    # any phase: stays
+    assert roster(releasing, "KRIYA-DAUR") == ([], [])                  # a death: all end
+    releasing.ok("verify")
+
+
+def test_a_bad_releases_file_is_refused_as_one_by_one_refuses_it(releasing, monkeypatch,
+                                                                 tmp_path):
+    before = facts(releasing.db)
+    text = GOOD_RELEASES + "".join([
+        "B.IIa-1/2025,,2025-05-10,pb,,\n",          # released that day as something else
+        "B.I-7/2025,,2025-06-02,ekspirasi,,\n",     # too early, no reason
+        "B.IIa-4/2025,,2024-01-01,ekspirasi,,\n",   # before admission
+        "B.IIa-4/2025,,2025-05-10,xyz,,\n",         # no such type
+        "A.I-8/2025,,2025-05-10,ekspirasi,,\n",     # pre-trial
+        "B.I-9/2025,,2025-05-10,ekspirasi,,\n",     # nobody has the number
+        "B.IIa-4/2025,,2025-05-10,ekspirasi,,KTL\n",   # a destination for no transfer
+    ])
+    (bulk, single), decided = both(releasing, monkeypatch, tmp_path, text, "releases")
+    assert bulk[0] == 1
+    assert bulk == single
+    assert decided >= 3
+    assert len(bulk[3].splitlines()) == 1 + 7
+    assert bulk[4] == before

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import deque
+from datetime import date
 from itertools import islice
 from typing import Callable, Hashable, Iterator
 
@@ -28,14 +29,15 @@ from ..domain.errors import WbpError
 from ..domain.federation import split_lapas
 from ..domain.people import clean_text
 from ..domain.regno import looks_like_regno, parse_regno
+from ..domain.release import parse_release_type
 from ..domain.remission import parse_remission_days, parse_remission_kind
 from ..store import queries
 from ..store.chain import new_uids
 from .enrolments import (_track, assignment_record, check_active, check_assignment,
                          check_completion, check_drop, completion_record, drop_record,
-                         promotion_record)
+                         promotion_record, release_drop_reason)
 from .session import Tx
-from .stays import check_remission, remission_record
+from .stays import check_release_of, check_remission, release_record, remission_record
 
 NEW, UNCHANGED = "new", "unchanged"
 
@@ -202,7 +204,7 @@ class Tracks(Bulk):
             self.lines[code] = Line(self.tx.conn, code)
         return self.lines[code]
 
-    def _freeing(self, spec: Track, person_uid: str, record: tuple, on: str) -> bool:
+    def _freeing(self, spec: Track, record: tuple, on: str) -> bool:
         """Decide a row that ends an active place (``record``), with the promotions of
         the first in line that ``fill_places`` makes then; False when that needs more
         of the line than was read."""
@@ -211,12 +213,18 @@ class Tracks(Bulk):
         if promoted is None:
             return False
         self.decided.append(record)
+        line.active -= 1
+        self._move_up(spec, line, promoted, on)
+        return True
+
+    def _move_up(self, spec: Track, line: Line, promoted: list, on: str) -> None:
+        """The first in line get the places freed (``fill_places``); each is claimed, as
+        a place and as a person, so a later row about them is decided on the ledger."""
         for waiting in promoted:
             self.decided.append(promotion_record(waiting, on, spec.code))
             self.claimed.add((waiting["person_id"], spec.code))
-        line.active -= 1
+            self.claimed.add(waiting["person_id"])
         line.promote(len(promoted))
-        return True
 
 
 class Places(Tracks):
@@ -303,7 +311,7 @@ class Completions(Tracks):
             return None
         record = completion_record(facts["person_uid"], facts, spec, on, hours, outcome,
                                    certificate)
-        if not self._freeing(spec, facts["person_uid"], record, on):
+        if not self._freeing(spec, record, on):
             return None
         if certificate:
             given.add(certificate)
@@ -345,7 +353,7 @@ class Drops(Tracks):
             return None
         record = drop_record(facts["person_uid"], facts, on, reason)
         if facts["status"] == "active":
-            if not self._freeing(spec, facts["person_uid"], record, on):
+            if not self._freeing(spec, record, on):
                 return None
         else:
             self.decided.append(record)
@@ -390,5 +398,66 @@ class Remissions(Bulk):
         return NEW
 
 
+class Releases(Tracks):
+    """``import releases``: the latest stay ends (``stays.release``), its open places end
+    with it and their lines move. A person with more than one stay, an interrupted stay,
+    premi earned, a transfer's destination, or a release that deserves a warning goes the
+    one-by-one way (which says the warning)."""
+
+    KIND = "releases"
+
+    def _decide(self, values: dict) -> str | None:
+        key = self._numbered(values)
+        if key is None or values.get("to_lapas"):
+            return None
+        try:
+            kind = parse_release_type(values.get("release_type") or "")
+            reason = clean_text(values.get("override") or None, field="override")
+            when = self.session.date(values.get("released_on") or "", "released_on")
+        except WbpError:
+            return None
+        facts = self._facts(lambda f: f["person_id"],
+                            lambda: queries.release_facts(self.tx.conn, *key))
+        if facts is None or facts["voided"] or facts["stays"] != 1 or facts["absences"] \
+                or facts["premi"]:
+            return None
+        on = when.isoformat()
+        if facts["released_on"] == on:
+            return UNCHANGED if facts["release_type"] == kind else None
+        grants = [(date.fromisoformat(day), days) for day, days in json.loads(facts["grants"])]
+        try:
+            if check_release_of(self.session, values["reg_no"], facts, grants, kind, when,
+                                reason):
+                return None
+        except WbpError:
+            return None
+        leaving = kind in ("pindah", "meninggal")
+        ending = []
+        for place in json.loads(facts["places"]):
+            if not (leaving or place["phase"] == "custody"):
+                continue
+            spec = self._track(place["track"])
+            if spec is None:
+                return None
+            line = self._line(spec.code)
+            active = place["status"] == "active"
+            promoted = line.first(places_free(spec.capacity, line.active - active))
+            if promoted is None or (promoted and not active):
+                return None
+            ending.append((place, spec, line, promoted))
+        person_uid, why = facts["person_uid"], release_drop_reason(kind)
+        self.decided.append(release_record(person_uid, facts["stay_uid"], kind, on, reason,
+                                           None, []))
+        self.decided.extend(drop_record(person_uid, place, on, why) for place, *_ in ending)
+        for place, spec, line, promoted in ending:     # as end_enrolments_at_release
+            if place["status"] == "active":
+                line.active -= 1
+                self._move_up(spec, line, promoted, on)
+            else:
+                line.leave(place["uid"])
+        self.claimed.add(facts["person_id"])
+        return NEW
+
+
 BULK = {"enrolments": Places, "completions": Completions, "drops": Drops,
-        "remissions": Remissions}
+        "releases": Releases, "remissions": Remissions}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, TYPE_CHECKING
 
 from ..domain import milestones as ms
 from ..domain.bounds import WORD, bounded, is_digits
@@ -106,8 +106,14 @@ def stay_sentence(stay: sqlite3.Row) -> Sentence | None:
 def stay_dates(session: Session, conn: sqlite3.Connection, stay: sqlite3.Row) -> ms.Milestones:
     """Every date of a stay from its sentence and the remissions recorded (the dates
     ``participant show`` prints and every release rule checks)."""
-    return ms.milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay),
-                         queries.remission_grants(conn, stay["stay_id"]), session.config.rules)
+    return dates_with(session, stay, queries.remission_grants(conn, stay["stay_id"]))
+
+
+def dates_with(session: Session, stay: Mapping, grants: list[tuple[date, int]]
+               ) -> ms.Milestones:
+    """Every date of a stay with these remissions ((granted_on, days), in grant order)."""
+    return ms.milestones(date.fromisoformat(stay["detained_on"]), stay_sentence(stay), grants,
+                         session.config.rules)
 
 
 # -- validating what a user typed ---------------------------------------------

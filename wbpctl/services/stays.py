@@ -7,7 +7,7 @@ from datetime import date
 from typing import Mapping, Sequence
 
 from ..domain import milestones as ms
-from ..domain.errors import Invalid, NotFound, Rejected
+from ..domain.errors import Invalid, Notice, NotFound, Rejected
 from ..domain.people import clean_text
 from ..domain.plausibility import keys as notice_keys
 from ..domain.release import StayCase, check_release, is_pretrial, parse_release_type
@@ -16,7 +16,7 @@ from ..domain.remission import (check_once_a_year, parse_remission_days, parse_r
 from ..store import queries
 from ..store.chain import new_uid
 from .enrolments import end_enrolments_at_release
-from .participants import find_person, regno_text, stay_dates, stay_sentence
+from .participants import dates_with, find_person, regno_text, stay_sentence
 from .products import unpaid_notice
 from .session import Session, Tx
 
@@ -157,24 +157,39 @@ def release(session: Session, who: str, *, on: str | date, release_type: str,
         return _release(session, tx, who, person, stay, when, kind, reason, destination)
 
 
-def _release(session: Session, tx: Tx, who: str, person, stay, when: date, kind: str,
-             reason: str | None, destination: str | None) -> dict:
+def check_release_of(session: Session, who: str, stay: Mapping,
+                     grants: list[tuple[date, int]], kind: str, when: date,
+                     reason: str | None) -> list[Notice]:
+    """The release rules (``domain.release``) for a stay with these remissions
+    ((granted_on, days), in grant order): refused, or the warnings it deserves."""
     if stay["status"] != "in_custody":
         raise Rejected("release_not_in_custody", who=who, status=stay["status"])
-    grants = queries.remission_grants(tx.conn, stay["stay_id"])
+    sentence = stay_sentence(stay)
     case = StayCase(stay["register_class"], date.fromisoformat(stay["admitted_on"]),
-                    bool(stay_sentence(stay) and stay_sentence(stay).is_fixed_term),
-                    len(grants))
-    notices = check_release(kind, when, case, stay_dates(session, tx.conn, stay), reason,
-                            grace_days=session.config.rules.ekspirasi_grace_days,
-                            cb_max_months=session.config.rules.cb_max_sentence_months)
-    payload = {"uid": stay["stay_uid"], "on": when.isoformat(), "type": kind,
-               "override": reason}
+                    bool(sentence and sentence.is_fixed_term), len(grants))
+    return check_release(kind, when, case, dates_with(session, stay, grants), reason,
+                         grace_days=session.config.rules.ekspirasi_grace_days,
+                         cb_max_months=session.config.rules.cb_max_sentence_months)
+
+
+def release_record(person_uid: str, stay_uid: str, kind: str, on: str, reason: str | None,
+                   destination: str | None, notices: list[Notice]) -> tuple[str, str, dict]:
+    """(kind, subject, payload) of a release, with the keys of its warnings."""
+    payload = {"uid": stay_uid, "on": on, "type": kind, "override": reason}
     if destination:
         payload["to"] = destination
     if notices:
         payload["notices"] = notice_keys(notices)
-    tx.record("stay.released", person["uid"], payload)
+    return ("stay.released", person_uid, payload)
+
+
+def _release(session: Session, tx: Tx, who: str, person, stay, when: date, kind: str,
+             reason: str | None, destination: str | None) -> dict:
+    notices = check_release_of(session, who, stay,
+                               queries.remission_grants(tx.conn, stay["stay_id"]), kind, when,
+                               reason)
+    tx.record(*release_record(person["uid"], stay["stay_uid"], kind, when.isoformat(), reason,
+                              destination, notices))
     ended = end_enrolments_at_release(tx, person["uid"], stay["stay_id"], when.isoformat(), kind)
     notices = [*notices, *unpaid_notice(tx.conn, person)]    # premi left: pay or carry it
     return {"name": person["name"], "reg_no": regno_text(session, stay), "on": when.isoformat(),

@@ -356,6 +356,32 @@ def remission_facts(conn: sqlite3.Connection, lapas: str, register_class: str, s
         (lapas, register_class, seq, year)).fetchone()
 
 
+def release_facts(conn: sqlite3.Connection, lapas: str, register_class: str, seq: int,
+                  year: int) -> sqlite3.Row | None:
+    """What an import decides a release on, in one query: the person this Lapas gave the
+    number and their latest stay (what ``stays.check_release_of`` reads), how many stays
+    they have, whether the stay was ever interrupted (``absences``), whether they earned
+    premi, the stay's remissions (``grants``: a JSON list of [granted_on, days] in grant
+    order), its open places (``places``: uid, track, status, phase, as
+    ``open_enrolments_of_stay`` gives them), and whether a release was voided for them."""
+    return conn.execute(
+        "SELECT p.id AS person_id, p.uid AS person_uid, s.id AS stay_id, s.uid AS stay_uid,"
+        " s.status, s.release_type, s.released_on, s.register_class, s.reg_seq, s.reg_year,"
+        " s.admitted_on, s.detained_on, s.sentence_years, s.sentence_months,"
+        " s.sentence_days, s.sentence_life, s.sentence_death,"
+        " (SELECT count(*) FROM stays WHERE person_id = p.id) AS stays,"
+        " EXISTS (SELECT 1 FROM absences WHERE stay_id = s.id) AS absences,"
+        " EXISTS (SELECT 1 FROM premi_credits WHERE person_id = p.id) AS premi,"
+        " (SELECT json_group_array(json_array(granted_on, days)) FROM (SELECT granted_on, days"
+        "  FROM remissions WHERE stay_id = s.id ORDER BY granted_on, id)) AS grants,"
+        " (SELECT json_group_array(json_object('uid', uid, 'track', track, 'status', status,"
+        "  'phase', phase)) FROM (SELECT e.uid, e.track, e.status, t.phase FROM enrolments e"
+        "  JOIN tracks t ON t.code = e.track WHERE e.stay_id = s.id"
+        "  AND e.status IN ('active', 'waitlisted') ORDER BY e.id)) AS places,"
+        f" {_voided('release.voided')} AS voided {_NUMBERED} {_NUMBERED_SO}",
+        (lapas, register_class, seq, year)).fetchone()
+
+
 def count_active(conn: sqlite3.Connection, track: str) -> int:
     return conn.execute("SELECT count(*) FROM enrolments WHERE track = ? AND status = 'active'",
                         (track,)).fetchone()[0]
