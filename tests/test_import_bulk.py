@@ -356,6 +356,7 @@ GOOD_DROPS = DROPS + "".join([
     "B.I-4/2025,,OLAH-MADU,2025-09-01,sakit\n",               # out of the line
     "B.I-1/2025,,OLAH-MADU,2025-09-01,bebas\n",               # B.I-3 moves up
     "B.I-3/2025,,OLAH-MADU,2025-09-02,keamanan\n",            # moved up in this file
+    "B.I-2/2025,,OLAH-MADU,2025-09-03,sakit\n",               # nobody left in line
     "B.I-1/2025,,OLAH-MADU,2025-09-01,bebas\n",               # again: unchanged
     f",{NIK_5},OLAH-MADU,2025-09-03,lain\n",                   # by NIK
     "B.I-6/2025,,KRIYA-DAUR,2025-09-01,withdrawn-own\n",      # nobody in line
@@ -371,8 +372,8 @@ def test_a_good_drops_file_writes_what_one_by_one_writes(lines, monkeypatch, tmp
     assert bulk[0] == 0, bulk[2]
     assert bulk == single
     assert decided >= 3
-    assert "5 new, 0 changed, 1 unchanged" in bulk[2]
-    assert roster(lines, "OLAH-MADU") == (["B.I-2/2025"], [])
+    assert "6 new, 0 changed, 1 unchanged" in bulk[2]
+    assert roster(lines, "OLAH-MADU") == ([], [])
     lines.ok("verify")
 
 
@@ -380,10 +381,10 @@ def test_a_bad_drops_file_is_refused_as_one_by_one_refuses_it(lines, monkeypatch
     before = facts(lines.db)
     text = GOOD_DROPS + "".join([
         "B.I-8/2025,,OLAH-MADU,2025-09-04,sakit\n",           # never in the track
-        "B.I-2/2025,,OLAH-MADU,2025-02-01,sakit\n",           # before the place was asked
-        "B.I-2/2025,,OLAH-MADU,2025-09-04,bosan\n",           # no such reason
-        "B.I-2/2025,,NOPE,2025-09-04,sakit\n",                # no such track
-        "B.I-2/2025,,OLAH-MADU,2025-09-04,sakit\n",           # a good row among the bad
+        "B.I-7/2025,,KRIYA-DAUR,2025-02-01,sakit\n",          # before the place was asked
+        "B.I-7/2025,,KRIYA-DAUR,2025-09-04,bosan\n",          # no such reason
+        "B.I-7/2025,,NOPE,2025-09-04,sakit\n",                # no such track
+        "B.I-7/2025,,KRIYA-DAUR,2025-09-04,sakit\n",          # a good row among the bad
     ])
     (bulk, single), decided = both(lines, monkeypatch, tmp_path, text, "drops")
     assert bulk[0] == 1

@@ -137,16 +137,14 @@ class Line:
         self.joined = 0                          # put in line by rows decided here
         self.queue: deque | None = None          # the first in line, once read
         self.more = False                        # more wait than were read
-        self.gone: set[str] = set()              # left the line before it was read
+        self.gone: set[str] = set()              # left the line: passed over
 
     def anyone_waiting(self) -> bool:
         if self.joined:
             return True
         if self.queue is None and not self.gone:
             return bool(queries.waitlist(self.conn, self.code, 1))   # the first is enough
-        if self.queue is None:
-            self._read()
-        return bool(self.queue) or self.more
+        return bool(self.first(1)) or self.more
 
     def first(self, count: int) -> list | None:
         """The first ``count`` in line (fewer when fewer wait), or None when that needs
@@ -155,26 +153,26 @@ class Line:
             return []
         if self.queue is None:
             self._read()
-        if len(self.queue) >= count:
-            return list(islice(self.queue, count))
-        return None if self.more or self.joined else list(self.queue)
+        found = list(islice((w for w in self.queue if w["uid"] not in self.gone), count))
+        if len(found) == count:
+            return found
+        return None if self.more or self.joined else found
 
     def promote(self, count: int) -> None:
-        for _ in range(count):
-            self.queue.popleft()
+        """The first ``count`` in line have a place now."""
         self.active += count
+        while count:
+            if self.queue.popleft()["uid"] not in self.gone:
+                count -= 1
 
     def leave(self, uid: str) -> None:
-        """A waiting place was dropped."""
-        if self.queue is None:
-            self.gone.add(uid)
-        else:
-            self.queue = deque(w for w in self.queue if w["uid"] != uid)
+        """A waiting place was dropped: passed over from now on."""
+        self.gone.add(uid)
 
     def _read(self) -> None:
         rows = queries.waitlist(self.conn, self.code, self.CHUNK + len(self.gone))
         self.more = len(rows) == self.CHUNK + len(self.gone)
-        self.queue = deque(w for w in rows if w["uid"] not in self.gone)
+        self.queue = deque(rows)
 
 
 class Tracks(Bulk):
