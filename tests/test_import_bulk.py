@@ -494,3 +494,18 @@ def test_a_bad_releases_file_is_refused_as_one_by_one_refuses_it(releasing, monk
     assert decided >= 3
     assert len(bulk[3].splitlines()) == 1 + 7
     assert bulk[4] == before
+
+
+def test_a_certificate_the_one_by_one_way_gave_is_taken_for_the_rows_after(lines,
+                                                                           monkeypatch,
+                                                                           tmp_path):
+    text = ENDS + "".join([
+        "B.I-1/2025,,OLAH-MADU,2025-09-01,,,X-1\n",       # B.I-3 moves up
+        "B.I-3/2025,,OLAH-MADU,2025-09-02,,,X-3\n",       # B.I-4 moves up
+        "B.I-2/2025,,OLAH-MADU,2025-09-02,,,X-2\n",       # B.I-5 moves up
+        f",{NIK_5},OLAH-MADU,2025-09-03,,,X-9\n",          # the one-by-one way gives X-9
+        "B.I-4/2025,,OLAH-MADU,2025-09-03,,,X-9\n",       # taken
+    ])
+    (bulk, single), decided = both(lines, monkeypatch, tmp_path, text, "completions")
+    assert bulk == single
+    assert bulk[0] == 1 and "X-9" in bulk[2] and "line 6" in bulk[2]

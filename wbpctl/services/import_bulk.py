@@ -274,26 +274,35 @@ class Completions(Tracks):
 
     def __init__(self, tx: Tx, count, one_by_one) -> None:
         super().__init__(tx, count, one_by_one)
+        # every certificate number a track has given, or may have: those of the ledger
+        # when first needed, those decided here, and that of each row the one-by-one way
+        # took (given or not), so a number not here is free; one here is left to the
+        # one-by-one way, which asks the ledger (reading a big track's numbers again after
+        # every such row would cost each row as much as the track is long)
         self.certificates: dict[str, set[str]] = {}
+        self.asked: tuple[str, str] | None = None     # the certificate of the row decided
 
     def _forget(self) -> None:
         super()._forget()
-        self.certificates.clear()
+        if self.asked and self.asked[0] in self.certificates:
+            self.certificates[self.asked[0]].add(self.asked[1])
 
     def _decide(self, values: dict) -> str | None:
-        key = self._numbered(values)
-        if key is None:
-            return None
         spec = self._track(values.get("track") or "")
         try:
-            when = self.session.date(values.get("completed_on") or "", "completed_on")
-            outcome = parse_result(values.get("result") or None)
-            hours = parse_hours(values.get("hours") or None)
             certificate = clean_text(values.get("certificate") or None, field="certificate",
                                      maximum=100)
         except WbpError:
             return None
-        if spec is None:
+        self.asked = (spec.code, certificate) if spec and certificate else None
+        key = self._numbered(values)
+        if key is None or spec is None:
+            return None
+        try:
+            when = self.session.date(values.get("completed_on") or "", "completed_on")
+            outcome = parse_result(values.get("result") or None)
+            hours = parse_hours(values.get("hours") or None)
+        except WbpError:
             return None
         on = when.isoformat()
         facts = self._facts(lambda f: (f["person_id"], spec.code), lambda: queries.
@@ -301,10 +310,10 @@ class Completions(Tracks):
                                          ("completed", "failed")))
         if facts is None or facts["voided"] or facts["ended_that_day"]:
             return None
-        given = self._certificates(spec.code)
         try:
             check_active(values["reg_no"], spec, facts if facts["uid"] else None)
-            check_completion(spec, facts, when, certificate, certificate in given)
+            check_completion(spec, facts, when, certificate, bool(certificate) and
+                             certificate in self._certificates(spec.code))
         except WbpError:
             return None
         record = completion_record(facts["person_uid"], facts, spec, on, hours, outcome,
@@ -312,7 +321,7 @@ class Completions(Tracks):
         if not self._freeing(spec, record, on):
             return None
         if certificate:
-            given.add(certificate)
+            self.certificates[spec.code].add(certificate)
         self.claimed.add((facts["person_id"], spec.code))
         return NEW
 
