@@ -138,6 +138,7 @@ class Line:
         self.queue: deque | None = None          # the first in line, once read
         self.more = False                        # more wait than were read
         self.gone: set[str] = set()              # left the line: passed over
+        self.queued: set[str] = set()            # the uids read
 
     def anyone_waiting(self) -> bool:
         if self.joined:
@@ -166,13 +167,22 @@ class Line:
                 count -= 1
 
     def leave(self, uid: str) -> None:
-        """A waiting place was dropped: passed over from now on."""
-        self.gone.add(uid)
+        """A waiting place was dropped: passed over from now on. Only places in the part
+        of the line read are kept (beyond it, ``first`` never looks), and the line is
+        read once that many left before it was: memory stays bounded."""
+        if self.queue is None:
+            self.gone.add(uid)
+            if len(self.gone) > self.CHUNK:
+                self._read()
+        elif uid in self.queued:
+            self.gone.add(uid)
 
     def _read(self) -> None:
         rows = queries.waitlist(self.conn, self.code, self.CHUNK + len(self.gone))
         self.more = len(rows) == self.CHUNK + len(self.gone)
         self.queue = deque(rows)
+        self.queued = {w["uid"] for w in rows}
+        self.gone &= self.queued
 
 
 class Tracks(Bulk):
@@ -181,7 +191,7 @@ class Tracks(Bulk):
 
     def __init__(self, tx: Tx, count, one_by_one) -> None:
         super().__init__(tx, count, one_by_one)
-        self.tracks: dict[str, Track | None] = {}
+        self.tracks: dict[str, Track] = {}
         self.lines: dict[str, Line] = {}
 
     def _forget(self) -> None:
@@ -190,12 +200,13 @@ class Tracks(Bulk):
     def _track(self, text: str) -> Track | None:
         """A track open for places, by code or name, or None (the one-by-one way says
         why)."""
-        if text not in self.tracks:
+        spec = self.tracks.get(text)
+        if spec is None:
             try:
-                self.tracks[text] = _track(self.tx.conn, text)
+                spec = self.tracks[text] = _track(self.tx.conn, text)
             except WbpError:
-                self.tracks[text] = None
-        return self.tracks[text]
+                return None       # not kept: a file of a million wrong names stays small
+        return spec
 
     def _line(self, code: str) -> Line:
         if code not in self.lines:
