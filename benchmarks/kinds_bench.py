@@ -11,7 +11,9 @@ transaction), and the same file with `sqlite-utils insert DB rows FILE --csv` (d
 options, no checks) into a fresh database. Completions and drops end every place in file
 order, each moving the first in line up (an event of its own), who ends theirs later in
 the file; releases (ekspirasi, the day each sentence expires, where that is past) end the
-stays of the ledger with places, each ending a place and moving a line. Prints the median rows/s of each and the ratio. Run it with the project's
+stays of the ledger with places, each ending a place and moving a line. Last, `export
+all --reveal` of the ledger with places after the completions (participants, enrolments
+and completions) is loaded into an empty ledger with `wbpctl import all`. Prints the median rows/s of each and the ratio. Run it with the project's
 virtual environment's python.
 """
 
@@ -113,10 +115,30 @@ def main() -> None:
             results.setdefault(f"sqlite-utils {kind}", []).append(measure(
                 [sqlite_utils, "insert", str(work / f"su-{kind}-{run}.db"), "rows", str(data),
                  "--csv"], env)[0])
+    # import all: the ledger with places, each place completed, exported whole and loaded
+    # into an empty ledger (participants, enrolments and completions, kind by kind)
+    ended, empty, everything = work / "ended.db", work / "empty.db", work / "all.csv"
+    shutil.copyfile(placed, ended)
+    for command in (["import", "completions", str(work / "completions.csv"), "--quiet"],
+                    ["export", "all", "--reveal", "-o", str(everything)]):
+        subprocess.run([wbpctl, "--db", str(ended), *command], env=env, check=True,
+                       capture_output=True)
+    subprocess.run([wbpctl, "--db", str(empty), "init"], env=env, check=True,
+                   capture_output=True)
+    with everything.open(encoding="utf-8") as handle:
+        counts["all"] = sum(1 for _ in handle) - 1
+    for run in range(args.runs):
+        db = work / f"all-{run}.db"
+        shutil.copyfile(empty, db)
+        results.setdefault("wbpctl import all", []).append(measure(
+            [wbpctl, "--db", str(db), "import", "all", str(everything), "--quiet"], env)[0])
+        results.setdefault("sqlite-utils all", []).append(measure(
+            [sqlite_utils, "insert", str(work / f"su-all-{run}.db"), "rows", str(everything),
+             "--csv"], env)[0])
     print(f"{args.rows} participants; {counts}; median of {args.runs} runs,"
           f" {os.cpu_count()} cores")
     print(f"{'loader':32} {'rows/s':>9} {'x sqlite-utils':>15}")
-    for kind in KINDS:
+    for kind in (*KINDS, "all"):
         ours = counts[kind] / statistics.median(results[f"wbpctl import {kind}"])
         theirs = counts[kind] / statistics.median(results[f"sqlite-utils {kind}"])
         print(f"{'wbpctl import ' + kind:32} {ours:9,.0f} {ours / theirs:15.2f}")
