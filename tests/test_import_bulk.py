@@ -509,3 +509,35 @@ def test_a_certificate_the_one_by_one_way_gave_is_taken_for_the_rows_after(lines
     (bulk, single), decided = both(lines, monkeypatch, tmp_path, text, "completions")
     assert bulk == single
     assert bulk[0] == 1 and "X-9" in bulk[2] and "line 6" in bulk[2]
+
+
+def test_participants_rows_of_an_all_file_go_one_by_one_as_before(cli, tmp_path):
+    """A known person's row in an 'all' file is compared with the record before anything
+    else (a review found batching them had changed that): unchanged needs no warning and
+    passes --strict, and a row naming only what changes is a correction."""
+    add_person(cli, "B.I-1/2025", name="Anak Muda", detained="2025-01-10",
+               birth_date="2010-01-01")
+    same = tmp_path / "same.csv"
+    same.write_text("record,reg_no,name,detained_on,sentence,birth_date\n"
+                    "participants,B.I-1/2025,Anak Muda,2025-01-10,3y,2010-01-01\n",
+                    encoding="utf-8")
+    quiet = cli.ok("import", "all", str(same), "--strict")
+    assert "1 unchanged" in quiet.stderr and "warning" not in quiet.stderr
+    fix = tmp_path / "fix.csv"
+    fix.write_text("record,reg_no,detained_on,crime\n"
+                   "participants,B.I-1/2025,2025-01-10,Pencurian\n", encoding="utf-8")
+    assert "1 changed" in cli.ok("import", "all", str(fix), "--update").stderr
+
+
+def test_record_ids_keep_the_order_rows_are_written_in(ledger, tmp_path):
+    """Ids are made in time order, which keeps the uid indexes appending: a place decided
+    after a row that went the one-by-one way gets a later id than that row's."""
+    text = HEADER + ("B.I-1/2025,,OLAH-MADU,2025-09-01,\n"
+                     "B.I-2/2025,,OLAH-MADU,2025-09-01,Yayasan Peduli\n"
+                     "B.I-3/2025,,OLAH-MADU,2025-09-01,\n")
+    (tmp_path / "places.csv").write_text(text, encoding="utf-8")
+    ledger.ok("import", "enrolments", str(tmp_path / "places.csv"))
+    conn = sqlite3.connect(ledger.db)
+    uids = [r[0] for r in conn.execute("SELECT uid FROM enrolments ORDER BY id")]
+    conn.close()
+    assert uids == sorted(uids) and len(uids) == 3

@@ -80,10 +80,12 @@ class Bulk:
             self.decided, self.claimed, self.new = [], set(), 0
 
     def close(self) -> None:
-        """Write what is decided and forget what is kept of the ledger: rows of another
-        kind come next."""
+        """Write what is decided and forget what is kept of the ledger: a row goes the
+        one-by-one way, or rows of another kind come next. Ids made ahead are dropped
+        too: those made after are later than that row's, as ids are made in order."""
         self.flush()
         self._forget()
+        self.uids = iter(())
 
     def _new_uid(self) -> str:
         """The id of a decided row's record: made a batch at a time, which costs a
@@ -394,7 +396,7 @@ class Remissions(Bulk):
             when = self.session.date(values.get("granted_on") or "", "granted_on")
             kind = parse_remission_kind(values.get("kind") or "")
             days = parse_remission_days(values.get("days") or "")
-            reason = clean_text(values.get("override"), field="override")
+            reason = clean_text(values.get("override") or None, field="override")
         except WbpError:
             return None
         facts = self._facts(lambda f: f["stay_id"],
@@ -460,6 +462,8 @@ class Releases(Tracks):
             line = self._line(spec.code)
             active = place["status"] == "active"
             promoted = line.first(places_free(spec.capacity, line.active - active))
+            # a waiting place ending where places are free (a capacity raised): who moves
+            # up may be this very person, still in the line read; the one-by-one way knows
             if promoted is None or (promoted and not active):
                 return None
             ending.append((place, spec, line, promoted))

@@ -735,9 +735,7 @@ def _preparer(session: Session, kind_name: str, layout: Layout, source: CsvSourc
         if stray is not None:
             return Row(line, cells, values, None,
                        _stray_error(layout, cells, *stray, source.delimiter), None)
-        record = kind_name if kind_name != "all" else \
-            (values.get("record") or "").strip().lower()
-        if record != "participants":
+        if kind_name != "participants":
             return Row(line, cells, values, None, None, None)
         person_uid = _person_uid(values)
         try:
@@ -843,8 +841,7 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                     if row.error is not None and row.person_uid is None:
                         batch.failed(line, cells, values, row.error)
                         continue
-                    if record == "participants":
-                        bulk_for(record)
+                    if kind_name == "participants":
                         try:
                             plan = _new_participant(tx, row, batch)
                         except WbpError as error:
