@@ -201,3 +201,32 @@ def test_cb_before_its_date_is_refused(cli):
     result = cli("release", "B.I-1/2025", "--on", "2026-05-01", "--type", "cb")
     assert result.exit_code == 1 and "CB is possible from 2026-06-01" in result.stderr
     cli.ok("release", "B.I-1/2025", "--on", "2026-06-02", "--type", "cb")
+
+
+def test_a_place_in_a_retired_track_ends_with_the_release(db, tmp_path):
+    """A track the config no longer names is retired, not deleted: a person who holds a
+    place in it can still be released (the release said "No track" before), the place
+    ends, and nobody in its line moves up: a retired track takes nobody new."""
+    import yaml
+
+    from test_cli_tracks import SmallCli, small_config
+
+    runner = SmallCli(db, small_config(tmp_path, capacity=1))
+    runner.ok("init")
+    for n in (1, 2):
+        add_person(runner, f"B.IIa-{n}/2025", name=f"Orang {n}", detained="2025-01-10",
+                   sentence="4m")
+        runner.ok("assign", f"B.IIa-{n}/2025", "OLAH-MADU", "--on", "2025-03-01")
+    data = yaml.safe_load(open(runner.config, encoding="utf-8"))
+    data["tracks"] = [t for t in data["tracks"] if t["code"] != "OLAH-MADU"]
+    data["products"] = [p for p in data.get("products") or [] if p.get("track") != "OLAH-MADU"]
+    (tmp_path / "less.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    runner.config = str(tmp_path / "less.yaml")
+    runner.ok("init")
+    done = runner.ok("release", "B.IIa-1/2025", "--on", "2025-05-10", "--type", "ekspirasi")
+    assert "OLAH-MADU" in done.stderr
+    places = {p["reg_no"]: p for p in runner.json("participant", "list", "--status", "all")}
+    assert places["B.IIa-1/2025"]["status"] == "released"
+    second = runner.json("participant", "show", "B.IIa-2/2025")["enrolments"]
+    assert [(e["track"], e["status"]) for e in second] == [("OLAH-MADU", "waitlisted")]
+    runner.ok("verify")

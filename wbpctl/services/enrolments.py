@@ -285,5 +285,6 @@ def end_enrolments_at_release(tx: Tx, person_uid: str, stay_id: int, on: str,
             _drop(tx, person_uid, row, on, reason)
             ended.append(row["track"])
     for code in dict.fromkeys(ended):
-        fill_places(tx, _track(tx.conn, code), on)
+        if not find_track(tx.conn, code)["retired"]:    # a retired track takes nobody new
+            fill_places(tx, _track(tx.conn, code), on)
     return ended
