@@ -511,10 +511,11 @@ def test_a_certificate_the_one_by_one_way_gave_is_taken_for_the_rows_after(lines
     assert bulk[0] == 1 and "X-9" in bulk[2] and "line 6" in bulk[2]
 
 
-def test_participants_rows_of_an_all_file_go_one_by_one_as_before(cli, tmp_path):
-    """A known person's row in an 'all' file is compared with the record before anything
-    else (a review found batching them had changed that): unchanged needs no warning and
-    passes --strict, and a row naming only what changes is a correction."""
+def test_participants_rows_of_an_all_file_say_what_one_by_one_says(cli, tmp_path):
+    """An 'all' file's participants rows are batched only when clean: a known person's
+    row is compared with the record before anything else (a review found batching every
+    row had changed that): unchanged needs no warning and passes --strict, a row naming
+    only what changes is a correction, and messages keep the file's order."""
     add_person(cli, "B.I-1/2025", name="Anak Muda", detained="2025-01-10",
                birth_date="2010-01-01")
     same = tmp_path / "same.csv"
@@ -527,6 +528,14 @@ def test_participants_rows_of_an_all_file_go_one_by_one_as_before(cli, tmp_path)
     fix.write_text("record,reg_no,detained_on,crime\n"
                    "participants,B.I-1/2025,2025-01-10,Pencurian\n", encoding="utf-8")
     assert "1 changed" in cli.ok("import", "all", str(fix), "--update").stderr
+    add_person(cli, "B.I-2/2025", name="Ibu Satu", nik=NIK_5, gender="P")
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("record,reg_no,name,nik,gender,detained_on,sentence,birth_date\n"
+                     f"participants,B.I-3/2025,Ibu Dua,{NIK_5},P,2025-01-10,3y,\n"
+                     "participants,B.I-4/2025,Anak Lain,,,2025-01-10,3y,2010-01-01\n",
+                     encoding="utf-8")
+    said = cli("import", "all", str(mixed)).stderr
+    assert said.index("line 2") < said.index("line 3: warning")
 
 
 def test_record_ids_keep_the_order_rows_are_written_in(ledger, tmp_path):

@@ -735,7 +735,9 @@ def _preparer(session: Session, kind_name: str, layout: Layout, source: CsvSourc
         if stray is not None:
             return Row(line, cells, values, None,
                        _stray_error(layout, cells, *stray, source.delimiter), None)
-        if kind_name != "participants":
+        whole = kind_name == "all" and \
+            (values.get("record") or "").strip().lower() == "participants"
+        if kind_name != "participants" and not whole:
             return Row(line, cells, values, None, None, None)
         person_uid = _person_uid(values)
         try:
@@ -743,7 +745,9 @@ def _preparer(session: Session, kind_name: str, layout: Layout, source: CsvSourc
                                                   **_stay_fields(values),
                                                   **_person_fields(values))
         except WbpError as error:
-            return Row(line, cells, values, None, error, person_uid)
+            # an 'all' file's row the plan refuses may still be a known person's (a row
+            # naming only what changes): the single command's way says what it is
+            return Row(line, cells, values, None, None if whole else error, person_uid)
         return Row(line, cells, values, plan, None, person_uid)
 
     return prepare
@@ -841,7 +845,14 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                     if row.error is not None and row.person_uid is None:
                         batch.failed(line, cells, values, row.error)
                         continue
-                    if kind_name == "participants":
+                    if record == "participants":
+                        bulk_for(record)
+                    # an 'all' file's participants row is batched only when it is clean (a
+                    # plan and no warning): a known person's row is compared with the
+                    # record before it is checked, and messages keep the file's order
+                    if kind_name == "participants" or (
+                            record == "participants" and row.plan is not None
+                            and not row.plan.notices):
                         try:
                             plan = _new_participant(tx, row, batch)
                         except WbpError as error:
