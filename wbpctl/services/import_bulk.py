@@ -210,6 +210,15 @@ class Tracks(Bulk):
                 return None       # not kept: a file of a million wrong names stays small
         return spec
 
+    def _track_and_day(self, values: dict, column: str) -> tuple[Track, date] | None:
+        """The row's track (open for places) and its day in ``column``, or None."""
+        spec = self._track(values.get("track") or "")
+        try:
+            when = self.session.date(values.get(column) or "", column)
+        except WbpError:
+            return None
+        return None if spec is None else (spec, when)
+
     def _line(self, code: str) -> Line:
         if code not in self.lines:
             self.lines[code] = Line(self.tx.conn, code)
@@ -245,15 +254,10 @@ class Places(Tracks):
 
     def _decide(self, values: dict) -> str | None:
         key = self._numbered(values)
-        if key is None or values.get("sponsor"):
+        found = self._track_and_day(values, "assigned_on")
+        if key is None or found is None or values.get("sponsor"):
             return None
-        spec = self._track(values.get("track") or "")
-        try:
-            when = self.session.date(values.get("assigned_on") or "", "assigned_on")
-        except WbpError:
-            return None
-        if spec is None:
-            return None
+        spec, when = found
         on = when.isoformat()
         facts = self._facts(lambda f: (f["person_id"], spec.code), lambda: queries.
                             placement_facts(self.tx.conn, *key, spec.code, on))
@@ -309,10 +313,11 @@ class Completions(Tracks):
             return None
         self.asked = (spec.code, certificate) if spec and certificate else None
         key = self._numbered(values)
-        if key is None or spec is None:
+        found = self._track_and_day(values, "completed_on")
+        if key is None or found is None:
             return None
+        when = found[1]
         try:
-            when = self.session.date(values.get("completed_on") or "", "completed_on")
             outcome = parse_result(values.get("result") or None)
             hours = parse_hours(values.get("hours") or None)
         except WbpError:
@@ -352,15 +357,13 @@ class Drops(Tracks):
 
     def _decide(self, values: dict) -> str | None:
         key = self._numbered(values)
-        if key is None:
+        found = self._track_and_day(values, "dropped_on")
+        if key is None or found is None:
             return None
-        spec = self._track(values.get("track") or "")
+        spec, when = found
         try:
-            when = self.session.date(values.get("dropped_on") or "", "dropped_on")
             reason = parse_drop_reason(values.get("reason") or "")
         except WbpError:
-            return None
-        if spec is None:
             return None
         on = when.isoformat()
         facts = self._facts(lambda f: (f["person_id"], spec.code), lambda: queries.
