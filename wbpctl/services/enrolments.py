@@ -72,8 +72,8 @@ def assignment_record(person_uid: str, stay_uid: str, spec: Track, on: str, room
                       ) -> tuple[str, str, dict]:
     """(kind, subject, payload) of a place (``uid``: its id, default a new one): active
     while the track has ``room``, else on its waitlist."""
-    payload = {"uid": uid or new_uid(), "person": person_uid, "stay": stay_uid, "track": spec.code,
-               "on": on, "sponsor": funder["code"] if funder else None}
+    payload = {"uid": uid or new_uid(), "person": person_uid, "stay": stay_uid,
+               "track": spec.code, "on": on, "sponsor": funder["code"] if funder else None}
     if funder:
         payload["sponsor_uid"] = funder["uid"]
     return ("enrolment.assigned" if room else "enrolment.waitlisted", person_uid, payload)
@@ -133,8 +133,8 @@ def check_active(who: str, spec: Track, row: Mapping | None) -> None:
 
 def check_completion(spec: Track, row: Mapping, when: date, certificate: str | None,
                      certificate_used: bool) -> None:
-    """...not before the place began, with a certificate number not used in the track
-    before."""
+    """A completion comes no earlier than the place began, with a certificate number
+    the track has not given before (``certificate_used``)."""
     if when.isoformat() < row["assigned_on"]:
         raise Invalid("on", when.isoformat(), "complete_before_assign",
                       assigned_on=row["assigned_on"])

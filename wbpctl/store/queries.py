@@ -341,9 +341,9 @@ def ending_facts(conn: sqlite3.Connection, lapas: str, register_class: str, seq:
 def remission_facts(conn: sqlite3.Connection, lapas: str, register_class: str, seq: int,
                     year: int) -> sqlite3.Row | None:
     """What an import decides a remission on, in one query: the person this Lapas gave
-    the number, their latest stay (what ``stays.check_remission`` reads), its remissions (``remissions``: a JSON list of kind,
-    granted_on and days, in the order ``remissions_of_stay`` gives), and whether a
-    remission was voided for them."""
+    the number, their latest stay (what ``stays.check_remission`` reads), its remissions
+    (``remissions``: a JSON list of kind, granted_on and days, in the order
+    ``remissions_of_stay`` gives), and whether a remission was voided for them."""
     return conn.execute(
         "SELECT p.id AS person_id, p.uid AS person_uid, s.id AS stay_id, s.uid AS stay_uid,"
         " s.register_class, s.reg_seq, s.reg_year, s.detained_on, s.released_on,"
