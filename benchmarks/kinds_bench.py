@@ -13,8 +13,9 @@ order, each moving the first in line up (an event of its own), who ends theirs l
 the file; releases (ekspirasi, the day each sentence expires, where that is past) end the
 stays of the ledger with places, each ending a place and moving a line. Last, `export
 all --reveal` of the ledger with places after the completions (participants, enrolments
-and completions) is loaded into an empty ledger with `wbpctl import all`. Prints the median rows/s of each and the ratio. Run it with the project's
-virtual environment's python.
+and completions) is loaded into an empty ledger with `wbpctl import all`. Prints the
+median rows/s of each and the ratio. Run it with the project's virtual environment's
+python.
 """
 
 from __future__ import annotations
