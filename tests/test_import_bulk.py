@@ -550,3 +550,22 @@ def test_record_ids_keep_the_order_rows_are_written_in(ledger, tmp_path):
     uids = [r[0] for r in conn.execute("SELECT uid FROM enrolments ORDER BY id")]
     conn.close()
     assert uids == sorted(uids) and len(uids) == 3
+
+
+@pytest.mark.parametrize("kind", ["participants", "all"])
+def test_a_number_a_verdict_replaced_still_names_its_person(cli, tmp_path, kind):
+    """A pre-trial number a verdict replaced names the same person: a row with it is
+    compared with the record (unchanged here), never registered as someone new (a review
+    found the batch took it for a free number, in both kinds of file)."""
+    cli.ok("participant", "add", "--name", "Tahanan Satu", "--reg-no", "A.II-5/2025",
+           "--detained", "2025-01-10", "--nik", NIK_5, "--gender", "P")
+    cli.ok("participant", "sentence", "A.II-5/2025", "--class", "B.I", "--sentence", "3y",
+           "--on", "2025-06-01")
+    record = "record," if kind == "all" else ""
+    row = "participants," if kind == "all" else ""
+    (tmp_path / "p.csv").write_text(f"{record}reg_no,name,nik,detained_on,sentence\n"
+                                    f"{row}A.II-5/2025,Tahanan Satu,{NIK_5},2025-01-10,\n",
+                                    encoding="utf-8")
+    said = cli.ok("import", kind, str(tmp_path / "p.csv")).stderr
+    assert "1 unchanged" in said
+    assert len(cli.json("participant", "list", "--status", "all")) == 1

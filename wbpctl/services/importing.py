@@ -660,6 +660,8 @@ class _Batch:
         self.keys: set[tuple[str, int, int]] = set()
         self.uids: set[str] = set()     # global ids of people registered by planned rows
         self.errors: list[RowError] = []
+        self.replaced: set[tuple[str, int, int]] | None = None
+        self.replaced_at = 0
 
     def planned(self, line: int, cells: list[str], values: dict | None,
                 plan: participants.Registration) -> None:
@@ -688,6 +690,7 @@ class _Batch:
             return      # the rows of other kinds ask for a flush before each of theirs
         conn, lapas = self.tx.conn, self.tx.session.config.lapas_code
         known = queries.known_regnos(conn, lapas, [plan.reg_key for *_, plan in self.rows])
+        known |= self._replaced() & self.keys
         niks: dict[str, int] | None = queries.people_by_niks(
             conn, [plan.nik for *_, plan in self.rows if plan.nik], lapas)
         pending = participants.Pending()
@@ -712,6 +715,16 @@ class _Batch:
         for error in sorted(self.errors, key=lambda e: e.line):
             self.report(error)
         self.rows, self.keys, self.uids, self.errors = [], set(), set(), []
+        self.replaced_at = self.tx.written
+
+    def _replaced(self) -> set[tuple[str, int, int]]:
+        """Register numbers a verdict replaced: each still names its person, so a row
+        with one goes the one-by-one way (which finds them). Read again only when
+        something else was written since (an 'all' file's verdict)."""
+        if self.replaced is None or self.tx.written != self.replaced_at:
+            self.replaced = queries.replaced_regnos(self.tx.conn,
+                                                    self.tx.session.config.lapas_code)
+        return self.replaced
 
 
 def _values(positions: list[tuple[str, int]], cells: list[str]) -> dict:

@@ -541,6 +541,20 @@ def known_regnos(conn: sqlite3.Connection, lapas: str, keys: list[tuple[str, int
         " AND s.reg_year = json_extract(k.value, '$[2]')", (json.dumps(keys), lapas))}
 
 
+def replaced_regnos(conn: sqlite3.Connection, lapas: str) -> set[tuple[str, int, int]]:
+    """The (class, sequence, year) register numbers a verdict replaced on a stay of
+    ``lapas`` (each still names its person: ``stay_by_previous_regno``), found from the
+    stays that have a verdict, by their people's events (read once, not per number)."""
+    about = subject_is("e.subject", "wbpctl_uid_text(p.uid)")
+    return {(r[0], r[1], r[2]) for r in conn.execute(
+        "SELECT DISTINCT json_extract(e.payload, '$.previous.register_class'),"
+        " json_extract(e.payload, '$.previous.reg_seq'),"
+        " json_extract(e.payload, '$.previous.reg_year')"
+        " FROM stays s JOIN people p ON p.id = s.person_id"
+        f" JOIN events e ON {about} AND e.kind = 'stay.sentenced'"
+        " WHERE s.lapas = ? AND s.sentenced_on IS NOT NULL", (lapas,))}
+
+
 def people_by_niks(conn: sqlite3.Connection, niks: list[str], lapas: str) -> dict[str, int]:
     """{nik: person id} for those of these NIKs that belong to someone of Lapas ``lapas``
     (a record with a stay there; another Lapas's, merged here, does not count)."""
