@@ -661,7 +661,6 @@ class _Batch:
         self.uids: set[str] = set()     # global ids of people registered by planned rows
         self.errors: list[RowError] = []
         self.replaced: set[tuple[str, int, int]] | None = None
-        self.replaced_at = 0
 
     def planned(self, line: int, cells: list[str], values: dict | None,
                 plan: participants.Registration) -> None:
@@ -715,16 +714,18 @@ class _Batch:
         for error in sorted(self.errors, key=lambda e: e.line):
             self.report(error)
         self.rows, self.keys, self.uids, self.errors = [], set(), set(), []
-        self.replaced_at = self.tx.written
 
     def _replaced(self) -> set[tuple[str, int, int]]:
         """Register numbers a verdict replaced: each still names its person, so a row
-        with one goes the one-by-one way (which finds them). Read again only when
-        something else was written since (an 'all' file's verdict)."""
-        if self.replaced is None or self.tx.written != self.replaced_at:
+        with one goes the one-by-one way (which finds them). Read once, and again after
+        an 'all' file's verdict (``verdict_recorded``)."""
+        if self.replaced is None:
             self.replaced = queries.replaced_regnos(self.tx.conn,
                                                     self.tx.session.config.lapas_code)
         return self.replaced
+
+    def verdict_recorded(self) -> None:
+        self.replaced = None
 
 
 def _values(positions: list[tuple[str, int]], cells: list[str]) -> dict:
@@ -883,6 +884,8 @@ def run_import(session: Session, kind_name: str, source: CsvSource, *, dry_run: 
                     path = bulk_for(record)
                     error = path.take(line, cells, values) if path is not None \
                         else one_by_one(line, cells, values, record)
+                    if record == "verdicts":
+                        batch.verdict_recorded()
                     if error is not None:
                         on_error(error)
             finally:
