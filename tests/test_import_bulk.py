@@ -569,3 +569,32 @@ def test_a_number_a_verdict_replaced_still_names_its_person(cli, tmp_path, kind)
     said = cli.ok("import", kind, str(tmp_path / "p.csv")).stderr
     assert "1 unchanged" in said
     assert len(cli.json("participant", "list", "--status", "all")) == 1
+
+
+def test_an_export_loaded_into_its_own_ledger_changes_nothing(cli, monkeypatch, tmp_path):
+    """A remission of an earlier stay is found on that stay (the row's register number
+    names it): loading an export back changes nothing, for a readmitted person too (the
+    second review found it refused, "outside the stay", as fe9ecd0 did)."""
+    add_person(cli, "B.IIa-1/2024", detained="2024-01-10", sentence="1y")
+    cli.ok("remission", "add", "B.IIa-1/2024", "--on", "2024-08-17", "--kind", "RU",
+           "--days", "30")
+    cli.ok("release", "B.IIa-1/2024", "--on", "2024-12-11", "--type", "ekspirasi")
+    cli.ok("participant", "readmit", "B.IIa-1/2024", "--reg-no", "B.I-5/2025",
+           "--detained", "2025-03-01", "--sentence", "2y")
+    cli.ok("remission", "add", "B.I-5/2025", "--on", "2025-08-17", "--kind", "RU",
+           "--days", "30")
+    # a row naming the earlier stay with a grant the latest has: looked for on the
+    # earlier stay, so the single command decides it (a second RU in 2025: refused)
+    text = GRANTS + "B.IIa-1/2024,,2025-08-17,RU,30,\n"
+    decide = import_bulk.Remissions._decide
+    (bulk, single), _ = both(cli, monkeypatch, tmp_path, text, "remissions")
+    assert bulk == single and bulk[0] == 1
+    monkeypatch.setattr(import_bulk.Remissions, "_decide", decide)     # the bulk way again
+    everything = tmp_path / "all.csv"
+    cli.ok("export", "all", "--reveal", "-o", str(everything))
+    for kind in ("all", "remissions"):
+        if kind == "remissions":
+            cli.ok("export", "remissions", "--reveal", "-o", str(everything))
+        again = cli.ok("import", kind, str(everything))
+        assert "0 new, 0 changed" in again.stderr or "Nothing new" in again.stderr, \
+            again.stderr

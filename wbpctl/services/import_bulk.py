@@ -404,8 +404,8 @@ class Remissions(Bulk):
             return None
         facts = self._facts(lambda f: f["stay_id"],
                             lambda: queries.remission_facts(self.tx.conn, *key))
-        if facts is None or facts["voided"]:
-            return None
+        if facts is None or facts["voided"] or facts["numbered_id"] != facts["stay_id"]:
+            return None       # a row of an earlier stay is looked for on that stay
         on = when.isoformat()
         earlier = json.loads(facts["remissions"])
         same = [r for r in earlier if r["granted_on"] == on and r["kind"] == kind]

@@ -25,7 +25,7 @@ from ..domain.nik import mask_nik, parse_gender, parse_nik
 from ..domain.offences import parse_category
 from ..domain.privacy import is_pseudonym
 from ..domain.people import clean_name, clean_text
-from ..domain.regno import parse_regno
+from ..domain.regno import looks_like_regno, parse_regno
 from ..domain.release import parse_release_type
 from ..domain.money import parse_rupiah
 from ..domain.products import Split, parse_channel, parse_qty
@@ -303,8 +303,10 @@ def _remission(session: Session, tx: Tx, v: dict, update: bool) -> str:
     on = _on(session, v, "granted_on")
     kind = parse_remission_kind(_cell(v, "kind") or "")
     days = parse_remission_days(_cell(v, "days") or "")
-    latest = queries.latest_stay(tx.conn, person["id"])
-    for r in queries.remissions_of_stay(tx.conn, latest["stay_id"]):
+    # the stay the row's number names (an export's row of an earlier stay), else the
+    # latest: a remission already recorded there is this row, unchanged or corrected
+    stay = _numbered_stay(session, tx, v) or queries.latest_stay(tx.conn, person["id"])
+    for r in queries.remissions_of_stay(tx.conn, stay["stay_id"]):
         if r["granted_on"] == on.isoformat() and r["kind"] == kind:
             return _again(v, _differences(v, r, {"days": parse_remission_days}), update,
                           lambda: stays.correct_remission(session, who, on=on, kind=kind,
@@ -314,6 +316,16 @@ def _remission(session: Session, tx: Tx, v: dict, update: bool) -> str:
     stays.remission(session, who, on=on, kind=kind, days=days, override=_cell(v, "override"),
                     tx=tx)
     return NEW
+
+
+def _numbered_stay(session: Session, tx: Tx, v: dict) -> sqlite3.Row | None:
+    """The stay of this Lapas a row's register number names (its number now, or one a
+    verdict replaced), or None (no number, or another Lapas's)."""
+    text = _cell(v, "reg_no") or ""
+    if not looks_like_regno(text):
+        return None
+    return participants.stay_numbered(tx.conn, session.config.lapas_code,
+                                      parse_regno(text, field="reg_no"))
 
 
 def _verdict(session: Session, tx: Tx, v: dict, update: bool):

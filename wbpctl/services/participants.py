@@ -56,7 +56,7 @@ def find_person(session: Session, conn: sqlite3.Connection, who: str, *,
     lapas, qualified = split_lapas(text)
     if looks_like_regno(qualified):
         reg = parse_regno(qualified, field="who")
-        stay = _stay_numbered(conn, lapas or session.config.lapas_code, reg)
+        stay = stay_numbered(conn, lapas or session.config.lapas_code, reg)
         if stay is None and lapas is None:
             # a ledger that merged other Lapas: a number only one of them gave
             found = queries.stays_numbered_anywhere(conn, reg.register_class, reg.sequence,
@@ -83,8 +83,8 @@ def find_person(session: Session, conn: sqlite3.Connection, who: str, *,
     return row
 
 
-def _stay_numbered(conn: sqlite3.Connection, lapas: str, reg: RegisterNumber
-                   ) -> sqlite3.Row | None:
+def stay_numbered(conn: sqlite3.Connection, lapas: str, reg: RegisterNumber
+                  ) -> sqlite3.Row | None:
     key = (lapas, reg.register_class, reg.sequence, reg.year)
     # a number a verdict replaced still names the same person
     return queries.stay_by_regno(conn, *key) or queries.stay_by_previous_regno(conn, *key)

@@ -341,14 +341,15 @@ def ending_facts(conn: sqlite3.Connection, lapas: str, register_class: str, seq:
 def remission_facts(conn: sqlite3.Connection, lapas: str, register_class: str, seq: int,
                     year: int) -> sqlite3.Row | None:
     """What an import decides a remission on, in one query: the person this Lapas gave
-    the number, their latest stay (what ``stays.check_remission`` reads), its remissions
-    (``remissions``: a JSON list of kind, granted_on and days, in the order
-    ``remissions_of_stay`` gives), and whether a remission was voided for them."""
+    the number, their latest stay (what ``stays.check_remission`` reads), the stay the
+    number names (``numbered_id``: an earlier one, for a row of an export), the latest
+    stay's remissions (``remissions``: a JSON list of kind, granted_on and days, in the
+    order ``remissions_of_stay`` gives), and whether a remission was voided for them."""
     return conn.execute(
         "SELECT p.id AS person_id, p.uid AS person_uid, s.id AS stay_id, s.uid AS stay_uid,"
-        " s.register_class, s.reg_seq, s.reg_year, s.detained_on, s.released_on,"
-        " s.sentence_years, s.sentence_months, s.sentence_days, s.sentence_life,"
-        " s.sentence_death, s.fine_substitute,"
+        " n.id AS numbered_id, s.register_class, s.reg_seq, s.reg_year, s.detained_on,"
+        " s.released_on, s.sentence_years, s.sentence_months, s.sentence_days,"
+        " s.sentence_life, s.sentence_death, s.fine_substitute,"
         " (SELECT json_group_array(json_object('kind', r.kind, 'granted_on', r.granted_on,"
         "  'days', r.days)) FROM (SELECT * FROM remissions WHERE stay_id = s.id"
         "  ORDER BY granted_on, id) r) AS remissions,"
