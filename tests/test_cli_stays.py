@@ -203,17 +203,17 @@ def test_cb_before_its_date_is_refused(cli):
     cli.ok("release", "B.I-1/2025", "--on", "2026-06-02", "--type", "cb")
 
 
-def test_a_place_in_a_retired_track_ends_with_the_release(db, tmp_path):
-    """A track the config no longer names is retired, not deleted: a person who holds a
-    place in it can still be released (the release said "No track" before), the place
-    ends, and nobody in its line moves up: a retired track takes nobody new."""
+def test_the_places_of_a_retired_track_still_end(db, tmp_path):
+    """A track the config no longer names is retired, not deleted: its places can still be
+    completed, dropped, corrected and ended by a release (each said "No track" before),
+    and nobody in its line moves up: a retired track takes nobody new."""
     import yaml
 
     from test_cli_tracks import SmallCli, small_config
 
     runner = SmallCli(db, small_config(tmp_path, capacity=1))
     runner.ok("init")
-    for n in (1, 2):
+    for n in (1, 2, 3, 4):
         add_person(runner, f"B.IIa-{n}/2025", name=f"Orang {n}", detained="2025-01-10",
                    sentence="4m")
         runner.ok("assign", f"B.IIa-{n}/2025", "OLAH-MADU", "--on", "2025-03-01")
@@ -223,10 +223,20 @@ def test_a_place_in_a_retired_track_ends_with_the_release(db, tmp_path):
     (tmp_path / "less.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
     runner.config = str(tmp_path / "less.yaml")
     runner.ok("init")
-    done = runner.ok("release", "B.IIa-1/2025", "--on", "2025-05-10", "--type", "ekspirasi")
+    assert runner("assign", "B.IIa-1/2025", "KRIYA-DAUR").exit_code == 0      # others: open
+    assert runner("assign", "B.IIa-1/2025", "OLAH-MADU").exit_code == 3       # no new place
+    runner.ok("complete", "B.IIa-1/2025", "OLAH-MADU", "--on", "2025-04-01")
+    runner.ok("enrolment", "edit", "B.IIa-1/2025", "OLAH-MADU", "--hours", "20")
+    runner.ok("drop", "B.IIa-2/2025", "OLAH-MADU", "--on", "2025-04-02", "--reason", "sakit")
+    done = runner.ok("release", "B.IIa-3/2025", "--on", "2025-05-10", "--type", "ekspirasi")
     assert "OLAH-MADU" in done.stderr
-    places = {p["reg_no"]: p for p in runner.json("participant", "list", "--status", "all")}
-    assert places["B.IIa-1/2025"]["status"] == "released"
-    second = runner.json("participant", "show", "B.IIa-2/2025")["enrolments"]
-    assert [(e["track"], e["status"]) for e in second] == [("OLAH-MADU", "waitlisted")]
+    places = {e["status"] for n in (1, 2, 3)
+              for e in runner.json("participant", "show", f"B.IIa-{n}/2025")["enrolments"]
+              if e["track"] == "OLAH-MADU"}
+    assert places == {"completed", "dropped"}
+    fourth = runner.json("participant", "show", "B.IIa-4/2025")["enrolments"]
+    assert [(e["track"], e["status"]) for e in fourth] == [("OLAH-MADU", "waitlisted")]
+    (tmp_path / "drops.csv").write_text("reg_no,track,dropped_on,reason\n"
+                                        "B.IIa-4/2025,OLAH-MADU,2025-04-03,sakit\n")
+    runner.ok("import", "drops", str(tmp_path / "drops.csv"))
     runner.ok("verify")

@@ -26,13 +26,16 @@ def _track(conn: sqlite3.Connection, code: str, *, retired: bool = False) -> Tra
                  row["pembinaan"], row["capacity"])
 
 
-def track_code(conn: sqlite3.Connection, text: str) -> str:
-    return _track(conn, text).code
+def track_code(conn: sqlite3.Connection, text: str, *, retired: bool = False) -> str:
+    return _track(conn, text, retired=retired).code
 
 
 def fill_places(tx: Tx, track: Track, on: str) -> list[dict]:
     """Give each free place to the first in line, as its own event dated ``on`` (or the
-    day they asked, when a voided act freed the place before they did)."""
+    day they asked, when a voided act freed the place before they did). A retired track
+    (one the config no longer names) takes nobody new: its line stays as it is."""
+    if find_track(tx.conn, track.code)["retired"]:
+        return []
     free = places_free(track.capacity, queries.count_active(tx.conn, track.code))
     promoted = []
     for waiting in queries.waitlist(tx.conn, track.code, free) if free else ():
@@ -159,7 +162,7 @@ def complete(session: Session, who: str, track: str, *, on: str | date | None = 
     certificate = clean_text(certificate, field="certificate", maximum=100)
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who, own=True)
-        spec = _track(tx.conn, track)
+        spec = _track(tx.conn, track, retired=True)   # its places still end
         row = queries.open_enrolment(tx.conn, person["id"], spec.code)
         check_active(who, spec, row)
         when = session.date_or_today(on, "on")
@@ -194,7 +197,7 @@ def drop(session: Session, who: str, track: str, *, reason: str,
     why = parse_drop_reason(reason)
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who, own=True)
-        spec = _track(tx.conn, track)
+        spec = _track(tx.conn, track, retired=True)   # its places still end
         row = _open(tx, person, spec, who)
         when = session.date_or_today(on, "on")
         check_drop(row, when)
@@ -241,7 +244,7 @@ def correct(session: Session, who: str, track: str, *, on: str | date | None = N
              if text is not None}
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who, own=True)
-        spec = _track(tx.conn, track)
+        spec = _track(tx.conn, track, retired=True)   # its records are corrected
         row = _enrolment_on(tx, person, spec, who, session.optional_date(on, "on"))
         if given.keys() & {"hours", "result", "certificate"} and \
                 row["status"] not in ("completed", "failed"):
@@ -285,6 +288,5 @@ def end_enrolments_at_release(tx: Tx, person_uid: str, stay_id: int, on: str,
             _drop(tx, person_uid, row, on, reason)
             ended.append(row["track"])
     for code in dict.fromkeys(ended):
-        if not find_track(tx.conn, code)["retired"]:    # a retired track takes nobody new
-            fill_places(tx, _track(tx.conn, code), on)
+        fill_places(tx, _track(tx.conn, code, retired=True), on)
     return ended

@@ -196,8 +196,8 @@ def _find(session: Session, tx: Tx, v: dict) -> tuple[str, sqlite3.Row]:
     return who, participants.find_person(session, tx.conn, who, own=True)
 
 
-def _track_code(tx: Tx, v: dict) -> str:
-    return enrolments.track_code(tx.conn, _cell(v, "track") or "")
+def _track_code(tx: Tx, v: dict, *, retired: bool = False) -> str:
+    return enrolments.track_code(tx.conn, _cell(v, "track") or "", retired=retired)
 
 
 def _on(session: Session, v: dict, column: str) -> date:
@@ -249,7 +249,7 @@ def _enrolment(session: Session, tx: Tx, v: dict, update: bool) -> str:
 
 def _completion(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
-    track, on = _track_code(tx, v), _on(session, v, "completed_on")
+    track, on = _track_code(tx, v, retired=True), _on(session, v, "completed_on")
     for e in queries.enrolments_for(tx.conn, person["id"], track):
         if e["status"] in ("completed", "failed") and e["ended_on"] == on.isoformat():
             differing = _differences(v, e, _fields("result", "hours", "certificate"))
@@ -264,7 +264,7 @@ def _completion(session: Session, tx: Tx, v: dict, update: bool) -> str:
 
 def _drop(session: Session, tx: Tx, v: dict, update: bool) -> str:
     who, person = _find(session, tx, v)
-    track, on = _track_code(tx, v), _on(session, v, "dropped_on")
+    track, on = _track_code(tx, v, retired=True), _on(session, v, "dropped_on")
     reason = parse_drop_reason(_cell(v, "reason") or "")
     for e in queries.enrolments_for(tx.conn, person["id"], track):
         if e["status"] == "dropped" and e["ended_on"] == on.isoformat():
