@@ -140,3 +140,12 @@ def test_recidivism_windows_and_the_default_opd_period():
         with pytest.raises(Invalid):
             parse_windows(bad)
     assert this_year_so_far(date(2026, 11, 28)) == Period(date(2026, 1, 1), date(2026, 11, 29))
+
+
+def test_a_register_number_or_none():
+    from wbpctl.domain.regno import RegisterNumber, regno_or_none
+
+    assert regno_or_none("b.i 5/2026") == RegisterNumber("B.I", 5, 2026)
+    for other in ("1506045203900005", "JMB:B.I-5/2026", "B.IV-1/2025", "B.I-0/2025", "",
+                  "01a228ae-c6f6-7009-b790-17ec3b3c5b4d", "B.I-5/2026" + " " * 100):
+        assert regno_or_none(other) is None, other

@@ -62,6 +62,17 @@ def parse_class(text: str, *, field: str = "class") -> str:
     return register_class
 
 
+def regno_or_none(text: str) -> RegisterNumber | None:
+    """The register number ``text`` is, or None: a NIK, a uid, a number qualified by
+    another Lapas (``JMB:B.I-5/2026``), or one that does not parse."""
+    if not looks_like_regno(text):
+        return None
+    try:
+        return parse_regno(text)
+    except Invalid:
+        return None
+
+
 def looks_like_regno(text: str) -> bool:
     text = str(text)
     return len(text) <= bounds.REGNO and _PATTERN.fullmatch(text) is not None

@@ -26,9 +26,8 @@ from typing import Callable, Hashable, Iterator
 from ..domain.catalog import Track
 from ..domain.enrolment import parse_drop_reason, parse_hours, parse_result, places_free
 from ..domain.errors import WbpError
-from ..domain.federation import split_lapas
 from ..domain.people import clean_text
-from ..domain.regno import looks_like_regno, parse_regno
+from ..domain.regno import regno_or_none
 from ..domain.release import parse_release_type
 from ..domain.remission import parse_remission_days, parse_remission_kind
 from ..store import queries
@@ -107,12 +106,8 @@ class Bulk:
     def _numbered(self, values: dict) -> tuple[str, str, int, int] | None:
         """(Lapas, class, number, year) of a row's person, when a register number of this
         Lapas names them (else the one-by-one way finds them)."""
-        lapas, number = split_lapas((values.get("reg_no") or "").strip())
-        if lapas is not None or not looks_like_regno(number):
-            return None
-        try:
-            reg = parse_regno(number, field="who")
-        except WbpError:
+        reg = regno_or_none((values.get("reg_no") or "").strip())
+        if reg is None:
             return None
         return (self.session.config.lapas_code, reg.register_class, reg.sequence, reg.year)
 

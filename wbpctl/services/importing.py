@@ -25,7 +25,7 @@ from ..domain.nik import mask_nik, parse_gender, parse_nik
 from ..domain.offences import parse_category
 from ..domain.privacy import is_pseudonym
 from ..domain.people import clean_name, clean_text
-from ..domain.regno import looks_like_regno, parse_regno
+from ..domain.regno import parse_regno, regno_or_none
 from ..domain.release import parse_release_type
 from ..domain.money import parse_rupiah
 from ..domain.products import Split, parse_channel, parse_qty
@@ -321,11 +321,9 @@ def _remission(session: Session, tx: Tx, v: dict, update: bool) -> str:
 def _numbered_stay(session: Session, tx: Tx, v: dict) -> sqlite3.Row | None:
     """The stay of this Lapas a row's register number names (its number now, or one a
     verdict replaced), or None (no number, or another Lapas's)."""
-    text = _cell(v, "reg_no") or ""
-    if not looks_like_regno(text):
-        return None
-    return participants.stay_numbered(tx.conn, session.config.lapas_code,
-                                      parse_regno(text, field="reg_no"))
+    reg = regno_or_none(_cell(v, "reg_no") or "")
+    return participants.stay_numbered(tx.conn, session.config.lapas_code, reg) if reg \
+        else None
 
 
 def _verdict(session: Session, tx: Tx, v: dict, update: bool):
