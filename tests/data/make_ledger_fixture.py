@@ -8,7 +8,8 @@ wbpctl and checks that every answer stays the same. The ledger is the demo of La
 with, merged into it, the ledger of Lapas JMB: a person of the demo readmitted there
 (same NIK) and one without a NIK, so it holds two chains and a linked person.
 
-ledger-schema6-demo was written by main at e691f6f (schema 6, before uids as bytes).
+ledger-schema6-demo was written by main at e691f6f (schema 6, before uids as bytes),
+ledger-schema7-demo by main at aa70d89 (schema 7, before the lookup indexes).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ COMMANDS = {
     "participants": ["participant", "list", "-f", "json"],
     "search": ["participant", "list", "--search", "siti", "-f", "json"],
     "show": ["participant", "show", "B.I-14/2025", "-f", "json"],
+    # a number a verdict replaced still names its person
+    "replaced": ["participant", "show", "A.II-1/2026", "-f", "json"],
     "history": ["log", "B.I-14/2025", "-f", "json"],
     "linked": ["person", "matches", "-f", "json"],
     "log": ["log", "-f", "json"],
