@@ -69,8 +69,8 @@ def test_init_upgrades_and_registers_a_sponsor_per_free_text(old):
     assert refused.exit_code == 4 and "run 'wbpctl init'" in refused.stderr
     past = events(old.db)
     done = old.ok("init")
-    assert "5 migration(s)" in done.stderr     # sponsors, products, name search, lean ledger,
-    #                                            uids as bytes
+    assert "6 migration(s)" in done.stderr     # sponsors, products, name search, lean ledger,
+    #                                            uids as bytes, lookup indexes
     assert "3 sponsor(s) registered from the sponsors places named in free text" in done.stderr
     assert events(old.db)[:len(past)] == past            # not one past event changed
     added = [e for e in old.json("log") if e["seq"] > len(past)]

@@ -286,18 +286,13 @@ class Completions(Tracks):
 
     def __init__(self, tx: Tx, count, one_by_one) -> None:
         super().__init__(tx, count, one_by_one)
-        # every certificate number a track has given, or may have: those of the ledger
-        # when first needed, those decided here, and that of each row the one-by-one way
-        # took (given or not), so a number not here is free; one here is left to the
-        # one-by-one way, which asks the ledger (reading a big track's numbers again after
-        # every such row would cost each row as much as the track is long)
-        self.certificates: dict[str, set[str]] = {}
-        self.asked: tuple[str, str] | None = None     # the certificate of the row decided
+        # the (track, certificate) of the rows decided and not yet written: the ledger
+        # answers for the rest (its index enrolments_certificate)
+        self.unwritten: set[tuple[str, str]] = set()
 
-    def _forget(self) -> None:
-        super()._forget()
-        if self.asked and self.asked[0] in self.certificates:
-            self.certificates[self.asked[0]].add(self.asked[1])
+    def flush(self) -> None:
+        super().flush()
+        self.unwritten = set()
 
     def _decide(self, values: dict) -> str | None:
         spec = self._track(values.get("track") or "")
@@ -306,7 +301,6 @@ class Completions(Tracks):
                                      maximum=100)
         except WbpError:
             return None
-        self.asked = (spec.code, certificate) if spec and certificate else None
         key = self._numbered(values)
         found = self._track_and_day(values, "completed_on")
         if key is None or found is None:
@@ -325,8 +319,9 @@ class Completions(Tracks):
             return None
         try:
             check_active(values["reg_no"], spec, facts if facts["uid"] else None)
-            check_completion(spec, facts, when, certificate, bool(certificate) and
-                             certificate in self._certificates(spec.code))
+            check_completion(spec, facts, when, certificate, bool(certificate) and (
+                (spec.code, certificate) in self.unwritten
+                or queries.certificate_used(self.tx.conn, spec.code, certificate)))
         except WbpError:
             return None
         record = completion_record(facts["person_uid"], facts, spec, on, hours, outcome,
@@ -334,14 +329,9 @@ class Completions(Tracks):
         if not self._freeing(spec, record, on):
             return None
         if certificate:
-            self.certificates[spec.code].add(certificate)
+            self.unwritten.add((spec.code, certificate))
         self.claimed.add((facts["person_id"], spec.code))
         return NEW
-
-    def _certificates(self, code: str) -> set[str]:
-        if code not in self.certificates:
-            self.certificates[code] = queries.certificates_of(self.tx.conn, code)
-        return self.certificates[code]
 
 
 class Drops(Tracks):

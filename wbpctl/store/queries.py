@@ -69,22 +69,29 @@ def lapas_of_person(conn: sqlite3.Connection, person_id: int) -> list[str]:
 def stays_numbered_anywhere(conn: sqlite3.Connection, register_class: str, seq: int,
                             year: int) -> list[sqlite3.Row]:
     """Stays of any Lapas under this number (a merged ledger: one per Lapas at most)."""
+    # The unique index begins with the Lapas, so a number alone would read every stay:
+    # step through the Lapas the index holds (one probe each: ``l``), then look the number
+    # up in each of them.
     return conn.execute(
-        f"SELECT s.person_id, {_STAY_COLUMNS} FROM stays s WHERE s.register_class = ? AND"
-        " s.reg_seq = ? AND s.reg_year = ? ORDER BY s.lapas", (register_class, seq, year)
-    ).fetchall()
+        "WITH RECURSIVE l(lapas) AS (SELECT min(lapas) FROM stays UNION ALL"
+        " SELECT (SELECT min(lapas) FROM stays WHERE lapas > l.lapas) FROM l"
+        " WHERE l.lapas IS NOT NULL)"
+        f" SELECT s.person_id, {_STAY_COLUMNS} FROM l CROSS JOIN stays s"
+        " ON s.lapas = l.lapas AND s.register_class = ? AND s.reg_seq = ? AND s.reg_year = ?"
+        " ORDER BY s.lapas", (register_class, seq, year)).fetchall()
 
 
 def stay_by_previous_regno(conn: sqlite3.Connection, lapas: str, register_class: str,
                            seq: int, year: int) -> sqlite3.Row | None:
     """The stay that had this register number before a verdict gave it another."""
+    # the expressions and the kind as the index events_replaced_regno has them
     row = conn.execute(
         "SELECT json_extract(e.payload, '$.uid') FROM events e JOIN commands c"
         " ON c.id = e.command WHERE e.kind = 'stay.sentenced'"
-        " AND c.lapas = ? AND json_extract(e.payload, '$.previous.register_class') = ?"
         " AND json_extract(e.payload, '$.previous.reg_seq') = ?"
-        " AND json_extract(e.payload, '$.previous.reg_year') = ?",
-        (lapas, register_class, seq, year)).fetchone()
+        " AND json_extract(e.payload, '$.previous.reg_year') = ?"
+        " AND json_extract(e.payload, '$.previous.register_class') = ? AND c.lapas = ?",
+        (seq, year, register_class, lapas)).fetchone()
     return stay_by_uid(conn, row[0]) if row else None
 
 
@@ -422,13 +429,8 @@ def roster(conn: sqlite3.Connection, track: str, status: str, limit: int | None 
     return conn.execute(sql, params).fetchall()
 
 
-def certificates_of(conn: sqlite3.Connection, track: str) -> set[str]:
-    """Every certificate number given in a track (``certificate_used`` of many)."""
-    return {r[0] for r in conn.execute("SELECT certificate FROM enrolments WHERE track = ?"
-                                       " AND certificate IS NOT NULL", (track,))}
-
-
 def certificate_used(conn: sqlite3.Connection, track: str, certificate: str) -> bool:
+    """A track gave this number already (index enrolments_certificate)."""
     return conn.execute("SELECT 1 FROM enrolments WHERE track = ? AND certificate = ?",
                         (track, certificate)).fetchone() is not None
 
