@@ -161,3 +161,26 @@ def test_what_a_row_or_a_command_looks_up_it_finds_by_an_index(traced, tmp_path)
     for index in ("sales_ref", "payouts_ref", "donations_ref", "spending_ref"):
         assert f"INDEX {index} (ref=?)" in used, index
 
+
+def test_another_lapas_file_of_schema_7_merges_as_it_is_an_older_one_does_not(tmp_path):
+    """Schema 8 added indexes only, so the events of a Lapas that has not upgraded yet
+    read the same: its file is merged as it is (read-only, never changed). A file of
+    schema 6 stores them otherwise, and is refused until 'wbpctl init' upgrades it."""
+    config = tmp_path / "KWJ.yaml"
+    config.write_text("lapas:\n  code: KWJ\n  name: Kanwil Jambi\n", encoding="utf-8")
+    kanwil = Cli(tmp_path / "kwj.db")
+    kanwil.ok("--config", str(config), "init")
+    for schema in (6, 7):
+        path = tmp_path / f"ktl{schema}.db"
+        path.write_bytes(gzip.decompress((DATA / f"ledger-schema{schema}-demo.db.gz")
+                                         .read_bytes()))
+    seven = (tmp_path / "ktl7.db").read_bytes()
+    refused = kanwil("--config", str(config), "merge", str(tmp_path / "ktl6.db"))
+    assert refused.exit_code != 0 and "another schema" in refused.stderr
+    merged = kanwil.ok("--config", str(config), "merge", str(tmp_path / "ktl7.db")).stdout
+    assert "KTL#1226" in merged and "JMB#3" in merged
+    assert (tmp_path / "ktl7.db").read_bytes() == seven
+    shown = json.loads(kanwil.ok("--config", str(config), "participant", "show",
+                                 "KTL:A.II-1/2026", "-f", "json").stdout)
+    assert shown["reg_no"] == "B.I-22/2026"
+    assert kanwil.ok("--config", str(config), "verify").exit_code == 0

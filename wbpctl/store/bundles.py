@@ -119,10 +119,11 @@ def read_ledger(path: Path) -> list[Segment]:
         raise BadSource(source, "unreadable") from exc
     try:
         from .connection import APPLICATION_ID
-        from .schema import SCHEMA_VERSION
+        from .schema import EVENTS_READ_SINCE, SCHEMA_VERSION
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             raise BadSource(source, "not_a_ledger")
-        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if not EVENTS_READ_SINCE <= version <= SCHEMA_VERSION:
             raise BadSource(source, "old_ledger")
         conn.execute("BEGIN")
         segments = [read_chain(conn, info, 0, source) for info in ledger.chains(conn)]

@@ -575,6 +575,9 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("m008_lookup_indexes", _M008),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+# The oldest schema whose events and chains read as this one's (m008 added indexes only):
+# ``merge`` reads another Lapas's ledger file of it as it is.
+EVENTS_READ_SINCE = 7
 PROJECTION_TABLES = ("opds", "tracks", "people", "stays", "enrolments", "remissions",
                      "absences", "sponsors", "donations", "adoptions", "spending",
                      "products", "batches", "batch_makers", "sales", "premi_credits",
