@@ -13,9 +13,11 @@ order, each moving the first in line up (an event of its own), who ends theirs l
 the file; releases (ekspirasi, the day each sentence expires, where that is past) end the
 stays of the ledger with places, each ending a place and moving a line. Last, `export
 all --reveal` of the ledger with places after the completions (participants, enrolments
-and completions) is loaded into an empty ledger with `wbpctl import all`. Prints the
-median rows/s of each and the ratio. Run it with the project's virtual environment's
-python.
+and completions) is loaded into an empty ledger with `wbpctl import all`. Sales (N
+rows, each with its receipt number, every sale looked up by it first) are loaded into the
+ledger with places after one batch of MADU-250 as big as the file, made by a person of
+OLAH-MADU. Prints the median rows/s of each and the ratio; `--kinds` picks some (`all`
+for the export). Run it with the project's virtual environment's python.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ from import_bench import detained_on, make_csv, measure, tool
 
 from wbpctl.domain.dates import add_period
 
-KINDS = ("enrolments", "completions", "drops", "releases", "remissions")
+KINDS = ("enrolments", "completions", "drops", "releases", "remissions", "sales")
+CHANNELS = ["koperasi", "pameran", "daring"]
 SENTENCES = [(2, 0), (3, 6), (0, 18), (5, 0)]    # make_csv's, as years and months
 TRACKS = ["BUN-UNGGUL", "NAK-TERNAK", "HORT-ORGANIK", "IKAN-AIRTAWAR", "ADMINDUK",
           "OLAH-MADU", "KRIYA-DAUR"]
@@ -80,13 +83,31 @@ def make_kind(path: Path, kind: str, rows: int) -> int:
                     august = date(served.year + 1, 8, 17)
                 out.writerow([f"B.I-{i + 1}/2025", august.isoformat(), "RU", 30])
                 written += 1
+        elif kind == "sales":          # from the batch ``stock`` makes, one unit each
+            out.writerow(["product", "sold_on", "qty", "channel", "ref"])
+            for i in range(rows):
+                sold_on = date(2025, 10, 1) + timedelta(days=i % 60)
+                out.writerow(["MADU-250", sold_on.isoformat(), 1, CHANNELS[i % 3],
+                              f"NOTA-{i + 1}"])
+                written += 1
     return written
+
+
+def stock(wbpctl: str, ledger: Path, rows: int, env: dict) -> None:
+    """One batch of ``rows`` MADU-250 on 2 September 2025, made by B.I-6/2025 (the first
+    in line for OLAH-MADU in the enrolments file, so in the track that day)."""
+    batch = ledger.parent / "production.csv"
+    batch.write_text("product,produced_on,qty,makers\n"
+                     f"MADU-250,2025-09-02,{rows},B.I-6/2025\n", encoding="utf-8")
+    subprocess.run([wbpctl, "--db", str(ledger), "import", "production", str(batch),
+                    "--quiet"], env=env, check=True, capture_output=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--kinds", nargs="+", choices=[*KINDS, "all"], default=[*KINDS, "all"])
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="wbpctl-kinds-"))
     env = {**os.environ, "WBPCTL_LANG": "en"}
@@ -103,21 +124,42 @@ def main() -> None:
     subprocess.run([wbpctl, "--db", str(placed), "import", "enrolments",
                     str(work / "places.csv"), "--quiet"], env=env, check=True,
                    capture_output=True)
+    ledgers = {"enrolments": base, "remissions": base}       # the others: ``placed``
+    if "sales" in args.kinds:
+        ledgers["sales"] = work / "stocked.db"
+        shutil.copyfile(placed, ledgers["sales"])
+        stock(wbpctl, ledgers["sales"], args.rows, env)
     results: dict[str, list[float]] = {}
     counts: dict[str, int] = {}
-    for kind in KINDS:
+    for kind in (k for k in KINDS if k in args.kinds):
         data = work / f"{kind}.csv"
         counts[kind] = make_kind(data, kind, args.rows)
         for run in range(args.runs):
             db = work / f"{kind}-{run}.db"
-            shutil.copyfile(base if kind in ("enrolments", "remissions") else placed, db)
+            shutil.copyfile(ledgers.get(kind, placed), db)
             results.setdefault(f"wbpctl import {kind}", []).append(measure(
                 [wbpctl, "--db", str(db), "import", kind, str(data), "--quiet"], env)[0])
             results.setdefault(f"sqlite-utils {kind}", []).append(measure(
                 [sqlite_utils, "insert", str(work / f"su-{kind}-{run}.db"), "rows", str(data),
                  "--csv"], env)[0])
-    # import all: the ledger with places, each place completed, exported whole and loaded
-    # into an empty ledger (participants, enrolments and completions, kind by kind)
+    if "all" in args.kinds:
+        load_all(wbpctl, sqlite_utils, work, placed, args, env, results, counts)
+    print(f"{args.rows} participants; {counts}; median of {args.runs} runs,"
+          f" {os.cpu_count()} cores")
+    print(f"{'loader':32} {'rows/s':>9} {'x sqlite-utils':>15}")
+    for kind in (k for k in (*KINDS, "all") if k in args.kinds):
+        ours = counts[kind] / statistics.median(results[f"wbpctl import {kind}"])
+        theirs = counts[kind] / statistics.median(results[f"sqlite-utils {kind}"])
+        print(f"{'wbpctl import ' + kind:32} {ours:9,.0f} {ours / theirs:15.2f}")
+        print(f"{'sqlite-utils insert --csv':32} {theirs:9,.0f} {1:15.2f}")
+    shutil.rmtree(work)
+
+
+def load_all(wbpctl: str, sqlite_utils: str, work: Path, placed: Path, args, env: dict,
+             results: dict, counts: dict) -> None:
+    """import all: the ledger with places, each place completed, exported whole and loaded
+    into an empty ledger (participants, enrolments and completions, kind by kind)."""
+    make_kind(work / "completions.csv", "completions", args.rows)
     ended, empty, everything = work / "ended.db", work / "empty.db", work / "all.csv"
     shutil.copyfile(placed, ended)
     for command in (["import", "completions", str(work / "completions.csv"), "--quiet"],
@@ -136,15 +178,6 @@ def main() -> None:
         results.setdefault("sqlite-utils all", []).append(measure(
             [sqlite_utils, "insert", str(work / f"su-all-{run}.db"), "rows", str(everything),
              "--csv"], env)[0])
-    print(f"{args.rows} participants; {counts}; median of {args.runs} runs,"
-          f" {os.cpu_count()} cores")
-    print(f"{'loader':32} {'rows/s':>9} {'x sqlite-utils':>15}")
-    for kind in (*KINDS, "all"):
-        ours = counts[kind] / statistics.median(results[f"wbpctl import {kind}"])
-        theirs = counts[kind] / statistics.median(results[f"sqlite-utils {kind}"])
-        print(f"{'wbpctl import ' + kind:32} {ours:9,.0f} {ours / theirs:15.2f}")
-        print(f"{'sqlite-utils insert --csv':32} {theirs:9,.0f} {1:15.2f}")
-    shutil.rmtree(work)
 
 
 if __name__ == "__main__":
