@@ -4,6 +4,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from conftest import Cli, add_person
 from conftest import dump
 
@@ -565,3 +567,21 @@ def test_revealing_nik_in_any_export_is_recorded(cli, tmp_path):
     accessed = cli.json("log")[before:]
     assert [e["kind"] for e in accessed] == ["person.accessed"]
     assert accessed[0]["payload"]["command"] == "export enrolments"
+
+
+@pytest.mark.parametrize("kind, text", [
+    ("sales", "product,sold_on,qty,channel,ref\nMADU-500,2026-11-20,1,koperasi,NOTA  77\n"),
+    ("payouts", "reg_no,paid_on,amount,ref\nB.I-24/2025,2026-11-20,10000,BAYAR  77\n"),
+    ("spending", "track,spent_on,amount,what,funded_by,ref\n"
+                 "OLAH-MADU,2026-11-20,50000,Toples,APBD,BELI  77\n"),
+    ("donations", "sponsor,received_on,amount,ref\nHJ-ROSMIATI,2026-11-20,100000,TERIMA  77\n"),
+])
+def test_a_receipt_a_sheet_spaced_out_is_found_again_as_recorded(cli, tmp_path, kind, text):
+    """A receipt number is recorded cleaned ("NOTA 77"); the file read again finds the
+    row by that, so it changes nothing."""
+    cli.ok("init", "--demo")
+    path = write(tmp_path, text)
+    assert "1 new" in cli.ok("import", kind, path).stderr
+    before = dump(cli.db)
+    assert "Nothing new: 1 unchanged" in cli.ok("import", kind, path).stderr
+    assert dump(cli.db) == before

@@ -44,6 +44,12 @@ def clean_text(text: str | None, *, field: str, maximum: int = 500) -> str | Non
     return value or None
 
 
+def clean_receipt(text: str | None) -> str | None:
+    """A receipt number (``ref`` of a sale, a payout, a donation, a spending) as it is
+    recorded and looked up: a file's row is known by it as cleaned, not as written."""
+    return clean_text(text, field="ref", maximum=100)
+
+
 MAX_ACTOR = 100
 
 

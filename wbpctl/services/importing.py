@@ -24,7 +24,7 @@ from ..domain.damage import nik_damaged, text_damaged
 from ..domain.nik import mask_nik, parse_gender, parse_nik
 from ..domain.offences import parse_category
 from ..domain.privacy import is_pseudonym
-from ..domain.people import clean_name, clean_text
+from ..domain.people import clean_name, clean_receipt, clean_text
 from ..domain.regno import parse_regno, regno_or_none
 from ..domain.release import parse_release_type
 from ..domain.money import parse_rupiah
@@ -431,7 +431,7 @@ def _donation_fields(session: Session, tx: Tx, v: dict) -> dict:
     return dict(on=_on(session, v, "received_on"), amount=None if goods else _cell(v, "amount"),
                 in_kind=goods, value=_cell(v, "amount") if goods else None,
                 for_track=_cell(v, "track"), for_who=person["uid"] if person else None,
-                general=not (_cell(v, "track") or person), ref=_cell(v, "ref"))
+                general=not (_cell(v, "track") or person), ref=clean_receipt(_cell(v, "ref")))
 
 
 def _donation(session: Session, tx: Tx, v: dict, update: bool) -> str:
@@ -501,7 +501,7 @@ def _spending(session: Session, tx: Tx, v: dict, update: bool) -> str:
     """A spending is known by its global id, else its receipt number, else the very facts
     (track, date, amount, what); one recorded is never changed by an import."""
     uid = (_cell(v, "spending_uid") or "").lower() or None
-    ref = _cell(v, "ref")
+    ref = clean_receipt(_cell(v, "ref"))      # as recorded: a file read again finds it
     on = _on(session, v, "spent_on")
     amount = parse_rupiah(_cell(v, "amount") or "", field="amount")
     track = enrolments.track_code(tx.conn, _cell(v, "track") or "")
@@ -560,9 +560,10 @@ def _sale(session: Session, tx: Tx, v: dict, update: bool) -> str:
     qty = parse_qty(_cell(v, "qty") or "")
     price = parse_rupiah(v["price"], field="price") if _cell(v, "price") else product["price"]
     channel = parse_channel(_cell(v, "channel") or "")
+    receipt = clean_receipt(_cell(v, "ref"))      # as recorded: a file read again finds it
     row = (pq.sale_by(tx.conn, "uid", uid) if uid else None) or \
-        (pq.sale_by(tx.conn, "ref", v["ref"]) if _cell(v, "ref") else None)
-    if row is None and uid is None and not _cell(v, "ref"):
+        (pq.sale_by(tx.conn, "ref", receipt) if receipt else None)
+    if row is None and uid is None and not receipt:
         row = pq.sale_like(tx.conn, product["code"], on.isoformat(), qty, price, channel)
     if row is not None:
         if (row["product"], row["sold_on"], row["qty"], row["price"]) != (
@@ -579,7 +580,7 @@ def _sale(session: Session, tx: Tx, v: dict, update: bool) -> str:
         except (ValueError, ZeroDivisionError):
             raise Invalid("premi_share", v.get("premi_share"), "shares_invalid") from None
     products.sell(session, product["code"], on=on, qty=qty, price=price, channel=channel,
-                  buyer=_cell(v, "buyer"), ref=_cell(v, "ref"), split=split, uid=uid, tx=tx)
+                  buyer=_cell(v, "buyer"), ref=receipt, split=split, uid=uid, tx=tx)
     return NEW
 
 
@@ -590,9 +591,10 @@ def _payout(session: Session, tx: Tx, v: dict, update: bool) -> str:
         raise Invalid("reg_no", "", "import_who_missing")
     on = _on(session, v, "paid_on")
     amount = parse_rupiah(_cell(v, "amount") or "", field="amount")
+    receipt = clean_receipt(_cell(v, "ref"))      # as recorded: a file read again finds it
     row = (pq.payout_by(tx.conn, "uid", uid) if uid else None) or \
-        (pq.payout_by(tx.conn, "ref", v["ref"]) if _cell(v, "ref") else None)
-    if row is None and uid is None and not _cell(v, "ref"):
+        (pq.payout_by(tx.conn, "ref", receipt) if receipt else None)
+    if row is None and uid is None and not receipt:
         row = pq.payout_like(tx.conn, person["id"], on.isoformat(), amount)
     if row is not None:
         if (row["person_id"], row["paid_on"], row["amount"]) != (person["id"], on.isoformat(),
@@ -600,8 +602,8 @@ def _payout(session: Session, tx: Tx, v: dict, update: bool) -> str:
             raise Invalid("amount", v.get("amount"), "import_recorded_differs",
                           recorded=f"{row['paid_on']} {row['amount']}")
         return UNCHANGED
-    products.pay_premi(session, person["uid"], on=on, amount=amount, ref=_cell(v, "ref"),
-                       uid=uid, tx=tx)
+    products.pay_premi(session, person["uid"], on=on, amount=amount, ref=receipt, uid=uid,
+                       tx=tx)
     return NEW
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..domain.catalog import normalize_code
 from ..domain.errors import Invalid, Notice, NotFound, Rejected
 from ..domain.money import Rupiah, parse_rupiah
-from ..domain.people import clean_text
+from ..domain.people import clean_receipt, clean_text
 from ..domain.uids import parse_uid
 from ..store import product_queries as pq
 from ..store.chain import new_uid
@@ -145,7 +145,7 @@ def sell(session: Session, product: str, *, on: str | date | None = None, qty: o
     units = parse_qty(qty)
     way = parse_channel(channel)
     who = clean_text(buyer, field="buyer", maximum=200)
-    receipt = clean_text(ref, field="ref", maximum=100)
+    receipt = clean_receipt(ref)
     shares = split or session.config.sales_split
     sale_uid = parse_uid(uid, "sale_uid") or new_uid()
     with session.transaction(tx) as tx:
@@ -185,7 +185,7 @@ def pay_premi(session: Session, who: str, *, on: str | date | None = None, amoun
     from ..domain.products import check_payout
 
     rupiah = parse_rupiah(amount, field="amount")
-    receipt = clean_text(ref, field="ref", maximum=100)
+    receipt = clean_receipt(ref)
     payout_uid = parse_uid(uid, "payout_uid") or new_uid()
     with session.transaction(tx) as tx:
         person = find_person(session, tx.conn, who, own=True)

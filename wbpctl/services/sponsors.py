@@ -14,7 +14,7 @@ from datetime import date
 from ..domain import funds
 from ..domain.errors import Invalid, Message, Notice, NotFound, Rejected
 from ..domain.money import Rupiah, parse_rupiah
-from ..domain.people import clean_name, clean_text
+from ..domain.people import clean_name, clean_receipt, clean_text
 from ..domain.uids import is_uid, parse_uid
 from ..domain.sponsors import (PUBLIC_FUNDS, code_from_name, free_code, mask_contact, name_key,
                                parse_code, parse_consent, parse_kind)
@@ -227,7 +227,7 @@ def add_donation(session: Session, sponsor: str, *, on: str | date | None = None
     """Record a donation (``donation.recorded``): cash, or goods at their value, for a
     track, a person or the programme; ``ref`` (a receipt number) is unique."""
     rupiah, goods = _money(amount, in_kind, value)
-    receipt = clean_text(ref, field="ref", maximum=100)
+    receipt = clean_receipt(ref)
     donation_uid = parse_uid(uid, "donation_uid") or new_uid()
     with session.transaction(tx) as tx:
         row = find_sponsor(tx.conn, sponsor)
@@ -274,7 +274,7 @@ def correct_donation(session: Session, donation: str, *, on: str | date | None =
             changes.update(purpose=purpose, track=track,
                            person=person["uid"] if person else None)
         if ref not in (None, ""):
-            receipt = clean_text(ref, field="ref", maximum=100)
+            receipt = clean_receipt(ref)
             other = sq.donation_by(tx.conn, "ref", receipt)
             if other is not None and other["id"] != row["id"]:
                 raise Invalid("ref", receipt, "donation_ref_used")
@@ -384,7 +384,7 @@ def spend(session: Session, *, track: str, on: str | date | None = None, amount:
     if not description:
         raise Invalid("what", what or "", "what_required")
     reason = clean_text(override, field="override")
-    receipt = clean_text(ref, field="ref", maximum=100)
+    receipt = clean_receipt(ref)
     spending_uid = parse_uid(uid, "spending_uid") or new_uid()
     with session.transaction(tx) as tx:
         code = track_code(tx.conn, track)
