@@ -576,12 +576,19 @@ def test_revealing_nik_in_any_export_is_recorded(cli, tmp_path):
                  "OLAH-MADU,2026-11-20,50000,Toples,APBD,BELI  77\n"),
     ("donations", "sponsor,received_on,amount,ref\nHJ-ROSMIATI,2026-11-20,100000,TERIMA  77\n"),
 ])
-def test_a_receipt_a_sheet_spaced_out_is_found_again_as_recorded(cli, tmp_path, kind, text):
+def test_a_receipt_a_sheet_spaced_out_is_found_again_as_recorded(cli, tmp_path, monkeypatch,
+                                                                  kind, text):
     """A receipt number is recorded cleaned ("NOTA 77"); the file read again finds the
-    row by that, so it changes nothing."""
+    row by that, so it changes nothing, one row at a time as in a batch."""
+    import wbpctl.services.import_bulk as import_bulk
+
     cli.ok("init", "--demo")
     path = write(tmp_path, text)
+    batched = import_bulk.Sales._decide
+    monkeypatch.setattr(import_bulk.Sales, "_decide", lambda self, values: None)
     assert "1 new" in cli.ok("import", kind, path).stderr
     before = dump(cli.db)
+    assert "Nothing new: 1 unchanged" in cli.ok("import", kind, path).stderr
+    monkeypatch.setattr(import_bulk.Sales, "_decide", batched)
     assert "Nothing new: 1 unchanged" in cli.ok("import", kind, path).stderr
     assert dump(cli.db) == before

@@ -33,7 +33,7 @@ def ledger(db, tmp_path):
     return runner
 
 
-def facts(db) -> dict:
+def facts(db, tables: tuple[str, ...] = ("enrolments", "remissions", "stays")) -> dict:
     """What a ledger holds, less what is new each time (uids, hashes, the time; the uid
     of a stay an import registers)."""
     conn = sqlite3.connect(db)
@@ -43,12 +43,13 @@ def facts(db) -> dict:
               for r in conn.execute("SELECT kind, subject, payload FROM events ORDER BY seq")]
     tables = {table: [{k: r[k] for k in r.keys() if k != "uid"}
                       for r in conn.execute(f"SELECT * FROM {table} ORDER BY id")]
-              for table in ("enrolments", "remissions", "stays")}
+              for table in tables}
     conn.close()
     return {"events": events, **tables}
 
 
-def both(ledger, monkeypatch, tmp_path, text: str, kind: str = "enrolments", *args: str):
+def both(ledger, monkeypatch, tmp_path, text: str, kind: str = "enrolments", *args: str,
+         tables: tuple[str, ...] = ("enrolments", "remissions", "stays")):
     """The same file imported the bulk way and the one-by-one way, each into a fresh copy
     of the ledger: (exit code, stdout, stderr, errors file, facts) of each, and how many
     rows the bulk way decided itself."""
@@ -75,7 +76,7 @@ def both(ledger, monkeypatch, tmp_path, text: str, kind: str = "enrolments", *ar
         result = ledger("import", kind, str(source), "--errors", str(errors), *args)
         outcomes.append((result.exit_code, result.stdout, result.stderr,
                          errors.read_text(encoding="utf-8") if errors.exists() else None,
-                         facts(ledger.db)))
+                         facts(ledger.db, tables)))
     return outcomes, sum(1 for outcome in decided if outcome is not None)
 
 

@@ -1,5 +1,5 @@
-"""The bulk paths of ``wbpctl import`` for enrolments, completions, drops and
-remissions: rows decided one by one, written a batch at a time.
+"""The bulk paths of ``wbpctl import`` for enrolments, completions, drops, releases,
+remissions and sales: rows decided one by one, written a batch at a time.
 
 A row that names a person by this Lapas's register number is decided here by the rules
 of the single command (``enrolments.check_assignment``, ``check_completion``,
@@ -11,7 +11,9 @@ corrects one recorded, and any row that breaks a rule, so that its outcome and i
 message are exactly the single command's. What a decided row changes that a later row is
 decided on (a track's places and its line, a stay's remissions) is kept here until it is
 written; a second row about the same person and track (or stay) waits for the first to
-be written, then is decided from the ledger.
+be written, then is decided from the ledger. A sale (``products.sell``'s rules) takes
+from its product's stock as the rows decided before it left it, and a row known by the
+receipt, the id or the facts of one decided waits for it to be written likewise.
 """
 
 from __future__ import annotations
@@ -26,15 +28,20 @@ from typing import Callable, Hashable, Iterator
 from ..domain.catalog import Track
 from ..domain.enrolment import parse_drop_reason, parse_hours, parse_result, places_free
 from ..domain.errors import WbpError
-from ..domain.people import clean_text
+from ..domain.money import parse_rupiah
+from ..domain.people import clean_receipt, clean_text
+from ..domain.products import Split, parse_channel, parse_qty
 from ..domain.regno import regno_or_none
 from ..domain.release import parse_release_type
 from ..domain.remission import parse_remission_days, parse_remission_kind
+from ..domain.uids import parse_uid
+from ..store import product_queries as pq
 from ..store import queries
 from ..store.chain import new_uids
 from .enrolments import (_track, assignment_record, check_active, check_assignment,
                          check_completion, check_drop, completion_record, drop_record,
                          promotion_record, release_drop_reason)
+from .products import find_product, sale_record
 from .session import Tx
 from .stays import check_release_of, check_remission, release_record, remission_record
 
@@ -469,5 +476,103 @@ class Releases(Tracks):
         return NEW
 
 
+class Sales(Bulk):
+    """``import sales``: sales from each product's stock as the rows decided so far leave
+    it (``products.sell``'s rules and its record, ``products.sale_record``)."""
+
+    KIND = "sales"
+
+    def __init__(self, tx: Tx, count, one_by_one) -> None:
+        super().__init__(tx, count, one_by_one)
+        self.products: dict[str, sqlite3.Row] = {}       # by the text a row names
+        # each product's batches that still hold units, oldest first, as [uid, made on,
+        # units left], and each batch's makers: read when first needed
+        self.stock: dict[str, list[list]] = {}
+        self.makers: dict[str, list[tuple[str, int]]] = {}
+        # how the rows decided and not yet written are known: ("uid", uid), ("ref", ref)
+        # and ("like", product, day, qty, price, channel), as ``importing._sale`` looks
+        self.unwritten: set[tuple] = set()
+
+    def flush(self) -> None:
+        super().flush()
+        self.unwritten = set()
+
+    def _forget(self) -> None:
+        self.stock.clear()         # a row the one-by-one way took may have sold some
+
+    def _decide(self, values: dict) -> str | None:
+        product = self._product(values.get("product") or "")
+        if product is None or product["retired"]:
+            return None
+        written_uid = (values.get("sale_uid") or "").lower() or None
+        try:
+            when = self.session.date(values.get("sold_on") or "", "sold_on")
+            qty = parse_qty(values.get("qty") or "")
+            price = parse_rupiah(values["price"], field="price") if values.get("price") \
+                else product["price"]
+            price = parse_rupiah(price, field="price") if price not in (None, "") else None
+            channel = parse_channel(values.get("channel") or "")
+            buyer = clean_text(values.get("buyer") or None, field="buyer", maximum=200)
+            ref = clean_receipt(values.get("ref") or None)
+            uid = parse_uid(written_uid, "sale_uid")
+            shares = self.session.config.sales_split
+            if values.get("premi_share") or values.get("cooperative_share"):
+                shares = Split.of(values.get("premi_share") or shares.premi,
+                                  values.get("cooperative_share") or shares.cooperative)
+        except (WbpError, ValueError, ZeroDivisionError):
+            return None
+        if price is None or uid != written_uid:
+            return None       # the one-by-one way looks the id up as written
+        on = when.isoformat()
+        # known as the one-by-one way looks: by its id, else its receipt, else its facts
+        like = ("like", product["code"], on, qty, price, channel)
+        keys = [key for key in (("uid", uid), ("ref", ref)) if key[1]] or [like]
+        if self.unwritten.intersection(keys):
+            self.flush()
+        found = next((row for row in map(self._recorded, keys) if row is not None), None)
+        if found is not None:
+            same = (found["product"], found["sold_on"], found["qty"], found["price"]) == (
+                product["code"], on, qty, price)
+            return UNCHANGED if same else None
+        stock = self._stock(product["code"])
+        try:
+            record, _ = sale_record(product, when, qty, price, channel, buyer, ref, shares,
+                                    uid or self._new_uid(),
+                                    [(b[0], b[2]) for b in stock if b[1] <= on and b[2] > 0],
+                                    self._makers_of)
+        except WbpError:
+            return None
+        self.decided.append(record)
+        taken = {take["batch"]: take["qty"] for take in record[2]["takes"]}
+        for batch in stock:
+            batch[2] -= taken.get(batch[0], 0)
+        self.unwritten.update((*keys, like))
+        return NEW
+
+    def _recorded(self, key: tuple) -> sqlite3.Row | None:
+        if key[0] == "like":
+            return pq.sale_like(self.tx.conn, *key[1:])
+        return pq.sale_by(self.tx.conn, key[0], key[1])
+
+    def _product(self, text: str) -> sqlite3.Row | None:
+        if text not in self.products:
+            try:
+                self.products[text] = find_product(self.tx.conn, text, retired=True)
+            except WbpError:
+                return None       # not kept: a file of a million wrong names stays small
+        return self.products[text]
+
+    def _stock(self, code: str) -> list[list]:
+        if code not in self.stock:
+            self.stock[code] = [list(b) for b in pq.batches_left(self.tx.conn, code)]
+        return self.stock[code]
+
+    def _makers_of(self, batch_uids: list[str]) -> dict[str, list[tuple[str, int]]]:
+        wanted = [b for b in batch_uids if b not in self.makers]
+        if wanted:
+            self.makers.update(pq.makers_of(self.tx.conn, wanted))
+        return {b: self.makers[b] for b in batch_uids}
+
+
 BULK = {"enrolments": Places, "completions": Completions, "drops": Drops,
-        "releases": Releases, "remissions": Remissions}
+        "releases": Releases, "remissions": Remissions, "sales": Sales}

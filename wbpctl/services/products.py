@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..domain.catalog import normalize_code
 from ..domain.errors import Invalid, Notice, NotFound, Rejected
@@ -139,8 +139,7 @@ def sell(session: Session, product: str, *, on: str | date | None = None, qty: o
     first; refused when the stock is short. The price defaults to the list price; the
     revenue is split by ``split`` (default: the config's shares) and the premi credited to
     the makers of the units sold (``domain.products``)."""
-    from ..domain.products import (credit_makers, fifo_takes, parse_channel, parse_qty,
-                                   split_revenue)
+    from ..domain.products import parse_channel, parse_qty
 
     units = parse_qty(qty)
     way = parse_channel(channel)
@@ -156,25 +155,43 @@ def sell(session: Session, product: str, *, on: str | date | None = None, qty: o
         if receipt and pq.sale_by(tx.conn, "ref", receipt):
             raise Invalid("ref", receipt, "sale_ref_used")
         batches = pq.batches_in_stock(tx.conn, row["code"], when.isoformat())
-        stock = sum(left for _, left in batches)
-        if units > stock:
-            raise Rejected("stock_short", product=row["code"], qty=units, stock=stock,
-                           unit=row["unit"], on=when.isoformat())
-        takes = fifo_takes(batches, units)
-        amount = units * unit_price
-        premi, cooperative, pnbp = split_revenue(amount, shares)
-        credits = credit_makers(premi, takes, pq.makers_of(tx.conn, [b for b, _ in takes]))
-        tx.record("sale.recorded", row["code"], {
-            "uid": sale_uid, "product": row["code"], "on": when.isoformat(), "qty": units,
-            "price": unit_price, "amount": amount, "channel": way, "buyer": who,
-            "ref": receipt, "split": {"premi": premi, "cooperative": cooperative, "pnbp": pnbp},
-            "shares": {k: v for k, v in shares.as_dict().items() if k != "pnbp"},
-            "takes": [{"batch": b, "qty": n} for b, n in takes],
-            "credits": [{"person": p, "amount": a} for p, a in credits if a]})
+        record, makers = sale_record(row, when, units, unit_price, way, who, receipt, shares,
+                                     sale_uid, batches, lambda b: pq.makers_of(tx.conn, b))
+        tx.record(*record)
+    sold = record[2]
     return {"product": row["code"], "name": row["name"], "unit": row["unit"], "qty": units,
-            "on": when.isoformat(), "amount": Rupiah(amount), "premi": Rupiah(premi),
-            "cooperative": Rupiah(cooperative), "pnbp": Rupiah(pnbp), "makers": len(credits),
-            "stock": stock - units}
+            "on": when.isoformat(), "amount": Rupiah(sold["amount"]),
+            "premi": Rupiah(sold["split"]["premi"]),
+            "cooperative": Rupiah(sold["split"]["cooperative"]),
+            "pnbp": Rupiah(sold["split"]["pnbp"]), "makers": makers,
+            "stock": sum(left for _, left in batches) - units}
+
+
+def sale_record(product: sqlite3.Row, on: date, units: int, unit_price: int, channel: str,
+                buyer: str | None, ref: str | None, shares: Split, uid: str,
+                batches: list[tuple[str, int]],
+                makers_of: Callable[[list[str]], dict]) -> tuple[tuple[str, str, dict], int]:
+    """The event of a sale of ``units`` of ``product`` on ``on`` (its parts checked and
+    cleaned) from ``batches``, the stock made by that day (batch uid, units left; oldest
+    first), and how many makers share its premi (``makers_of`` the batches it takes from
+    names them); refused when the stock is short. ``sell`` and the sales import share it."""
+    from ..domain.products import credit_makers, fifo_takes, split_revenue
+
+    stock = sum(left for _, left in batches)
+    if units > stock:
+        raise Rejected("stock_short", product=product["code"], qty=units, stock=stock,
+                       unit=product["unit"], on=on.isoformat())
+    takes = fifo_takes(batches, units)
+    amount = units * unit_price
+    premi, cooperative, pnbp = split_revenue(amount, shares)
+    credits = credit_makers(premi, takes, makers_of([b for b, _ in takes]))
+    return ("sale.recorded", product["code"], {
+        "uid": uid, "product": product["code"], "on": on.isoformat(), "qty": units,
+        "price": unit_price, "amount": amount, "channel": channel, "buyer": buyer,
+        "ref": ref, "split": {"premi": premi, "cooperative": cooperative, "pnbp": pnbp},
+        "shares": {k: v for k, v in shares.as_dict().items() if k != "pnbp"},
+        "takes": [{"batch": b, "qty": n} for b, n in takes],
+        "credits": [{"person": p, "amount": a} for p, a in credits if a]}), len(credits)
 
 
 # -- premi ----------------------------------------------------------------------------------

@@ -58,6 +58,14 @@ def batches_in_stock(conn: sqlite3.Connection, product: str, on: str) -> list[tu
         " AND sold < qty ORDER BY produced_on, id", (product, on))]
 
 
+def batches_left(conn: sqlite3.Connection, product: str) -> list[tuple[str, str, int]]:
+    """(batch uid, made on, units left) of every batch that still holds units, oldest
+    first: ``batches_in_stock`` of any day, for a bulk of sales to take from in memory."""
+    return [(r[0], r[1], r[2]) for r in conn.execute(
+        "SELECT uid, produced_on, qty - sold FROM batches WHERE product = ? AND sold < qty"
+        " ORDER BY produced_on, id", (product,))]
+
+
 def makers_of(conn: sqlite3.Connection, batch_uids: list[str]) -> dict[str, list[tuple[str, int]]]:
     """{batch uid: [(person uid, weight)]} in the order the makers were named."""
     found: dict[str, list[tuple[str, int]]] = {}

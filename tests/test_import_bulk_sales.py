@@ -1,0 +1,100 @@
+"""A sales file is decided mostly in batches (``import_bulk.Sales``): each sale takes from
+its product's stock as the rows before it left it, with ``products.sell``'s rules and
+record. What the import says, writes and refuses is what it says, writes and refuses when
+every row goes the one-by-one way, row for row."""
+
+import re
+
+import pytest
+
+from conftest import add_person
+from test_import_bulk import both
+
+import wbpctl.services.import_bulk as import_bulk
+
+SALES = ("sales", "premi_credits", "batches")
+HEADER = "product,sold_on,qty,price,channel,buyer,ref,premi_share,cooperative_share,sale_uid\n"
+UID = "01a22965-78ea-7009-90d4-d632da90688e"
+
+
+@pytest.fixture
+def honey(cli, tmp_path):
+    """Two batches of MADU-250 (10 jars by Budi and Agus on 1 March 2025, 5 by Agus alone
+    on 10 March) and 4 bags of TAS-DAUR by Siti."""
+    for n, name, track in ((1, "Budi Santoso", "OLAH-MADU"), (2, "Agus Pratama", "OLAH-MADU"),
+                           (3, "Siti Aminah", "KRIYA-DAUR")):
+        add_person(cli, f"B.I-{n}/2025", name=name, detained="2025-01-10")
+        cli.ok("assign", f"B.I-{n}/2025", track, "--on", "2025-02-01")
+    cli.ok("produce", "MADU-250", "--on", "2025-03-01", "--qty", "10", "--makers",
+           "B.I-1/2025,B.I-2/2025", "--share", "2,1")
+    cli.ok("produce", "MADU-250", "--on", "2025-03-10", "--qty", "5", "--makers", "B.I-2/2025")
+    cli.ok("produce", "TAS-DAUR", "--on", "2025-03-01", "--qty", "4", "--makers", "B.I-3/2025")
+    return cli
+
+
+GOOD = HEADER + "".join([
+    "MADU-250,2025-03-02,3,,koperasi,,NOTA-1,,,\n",           # by its receipt
+    "MADU-250,2025-03-02,3,,koperasi,,,,,\n",                 # its facts alone: unchanged
+    "MADU-250,2025-03-02,3,,koperasi,,NOTA-1,,,\n",           # the same again: unchanged
+    "MADU-250,2025-03-05,2,,pameran,Bazar,,,,\n",             # by its facts
+    "MADU-250,2025-03-05,2,,pameran,Bazar,,,,\n",             # the same facts: unchanged
+    f"TAS-DAUR,2025-03-03,1,80000,daring,,,,,{UID}\n",        # by its id, its own price
+    "madu-250,02/03/2025,1,Rp 47.500,Koperasi,,NOTA-2,0.4,0.3,\n",   # as a sheet writes it
+    "Tas anyaman daur ulang,2025-03-04,1,,koperasi,,NOTA-3,,,\n",    # by the product's name
+    "MADU-250,2025-03-11,6,,daring,,NOTA-4,,,\n",             # the first batch's last 4, then 2
+    "MADU-250,2025-03-12,1,,koperasi,,NOTA  5,,,\n",          # known by the receipt as cleaned
+    "MADU-250,2025-03-12,1,,koperasi,,NOTA-6,,,\n",           # what that row left
+    "MADU-250,2025-03-12,1,,koperasi,,NOTA-1,,,\n",           # NOTA-1 again, other facts
+])
+
+
+def test_a_good_file_writes_what_one_by_one_writes(honey, monkeypatch, tmp_path):
+    good = GOOD.replace("MADU-250,2025-03-12,1,,koperasi,,NOTA-1,,,\n", "")
+    (bulk, single), decided = both(honey, monkeypatch, tmp_path, good, "sales", tables=SALES)
+    assert bulk[0] == 0, bulk[2]
+    assert bulk == single
+    assert decided >= 7
+    assert "8 new, 0 changed, 3 unchanged" in bulk[2]
+    madu = honey.json("product", "show", "MADU-250")
+    assert [(b["batch"], b["sold"]) for b in madu["batches"]] == [("20250301", 10),
+                                                                   ("20250310", 4)]
+    assert madu["stock"] == 1
+
+
+def test_refused_rows_are_refused_with_the_commands_words(honey, monkeypatch, tmp_path):
+    bad = GOOD + "".join([
+        "MADU-250,2025-03-12,2,,koperasi,,,,,\n",             # one left
+        "MADU-250,2025-03-02,1,,koperasi,,NOTA-9,,,\n",       # none left that day
+        "SABUN,2025-03-02,1,,koperasi,,,,,\n",                # no such product
+        "MADU-250,2027-01-01,1,,koperasi,,,,,\n",             # the future
+        "MADU-250,2025-03-02,1,,toko,,,,,\n",                 # no such channel
+        "MADU-250,2025-03-02,1,,koperasi,,,0.9,0.3,\n",       # shares above the whole
+        "MADU-250,2025-03-02,1,,koperasi,,,,,not-an-id\n",    # an id that is none
+    ])
+    (bulk, single), decided = both(honey, monkeypatch, tmp_path, bad, "sales", tables=SALES)
+    assert bulk[0] == 1
+    assert bulk == single
+    assert decided >= 6
+    for line in range(13, 21):
+        assert re.search(rf"^line {line}[,:]", bulk[2], re.M), line
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_small_batches_decide_the_same(honey, monkeypatch, tmp_path, size):
+    """A row known by what a row before it recorded (its receipt, its facts), or taking
+    what it left, is decided on the ledger once that row is written."""
+    monkeypatch.setattr(import_bulk.Bulk, "SIZE", size)
+    good = GOOD.replace("MADU-250,2025-03-12,1,,koperasi,,NOTA-1,,,\n", "")
+    (bulk, single), _ = both(honey, monkeypatch, tmp_path, good, "sales", tables=SALES)
+    assert bulk[0] == 0 and bulk == single
+
+
+def test_a_file_read_again_is_all_unchanged_and_writes_nothing(honey, tmp_path):
+    good = tmp_path / "sales.csv"
+    good.write_text(GOOD.replace("MADU-250,2025-03-12,1,,koperasi,,NOTA-1,,,\n", ""),
+                    encoding="utf-8")
+    honey.ok("import", "sales", str(good))
+    events = honey.events()
+    again = honey.ok("import", "sales", str(good)).stderr
+    assert "Nothing new: 11 unchanged" in again                  # "NOTA  5" too
+    assert honey.events() == events
