@@ -51,6 +51,35 @@ def test_left_over_rupiah_go_to_the_largest_remainders_ties_to_the_first_named()
     assert credit_makers(10, [("a", 1)], weighted) == [("x", 3), ("y", 7)]   # 3.33, 6.67
 
 
+def exact_credits(premi, takes, makers):
+    """The rule as written down: each maker's exact share as a fraction, rounded down,
+    the rupiah left over to the largest remainders, ties to the first named."""
+    qty = sum(units for _, units in takes)
+    exact: dict[str, Fraction] = {}
+    for batch, units in takes:
+        total = sum(w for _, w in makers[batch])
+        for person, weight in makers[batch]:
+            exact[person] = exact.get(person, Fraction(0)) + Fraction(
+                premi * units * weight, qty * total)
+    floors = {person: int(part) for person, part in exact.items()}
+    order = list(exact)
+    ranked = sorted(order, key=lambda p: (-(exact[p] - floors[p]), order.index(p)))
+    for person in ranked[:premi - sum(floors.values())]:
+        floors[person] += 1
+    return [(person, floors[person]) for person in order]
+
+
+@settings(max_examples=300, deadline=None)
+@given(premi=st.integers(0, 10**10),
+       batches=st.lists(st.tuples(st.integers(1, 500), st.lists(
+           st.tuples(st.sampled_from("abcdef"), st.integers(1, 100)), min_size=1, max_size=4,
+           unique_by=lambda m: m[0])), min_size=1, max_size=4))
+def test_credits_in_whole_numbers_are_the_exact_shares_rounded(premi, batches):
+    takes = [(f"batch{i}", units) for i, (units, _) in enumerate(batches)]
+    makers = {f"batch{i}": named for i, (_, named) in enumerate(batches)}
+    assert credit_makers(premi, takes, makers) == exact_credits(premi, takes, makers)
+
+
 def test_a_payout_never_exceeds_the_balance():
     check_payout(100, 100)
     with pytest.raises(Rejected) as refused:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
+from math import lcm
 from typing import Sequence
 
 from .errors import Invalid, Rejected
@@ -103,8 +105,13 @@ class Split:
         return split
 
     def as_dict(self) -> dict:
-        return {"premi": _text(self.premi), "cooperative": _text(self.cooperative),
-                "pnbp": _text(self.pnbp)}
+        return dict(self._texts)
+
+    @cached_property
+    def _texts(self) -> tuple[tuple[str, str], ...]:
+        # worked out once: a file of sales asks it of the same split on every row
+        return (("premi", _text(self.premi)), ("cooperative", _text(self.cooperative)),
+                ("pnbp", _text(self.pnbp)))
 
 
 def _fraction(value: object) -> Fraction:
@@ -154,19 +161,21 @@ def credit_makers(premi: int, takes: Sequence[tuple[str, int]],
     (batch, units) oldest first, ``makers`` {batch: [(person, weight)]}. A maker of several
     batches of the sale gets one amount; the order is that of first appearance."""
     qty = sum(units for _, units in takes)
-    exact: dict[str, Fraction] = {}
+    totals = {batch: sum(w for _, w in makers[batch]) for batch, _ in takes}
+    # Each exact share, premi x units/qty x weight/total, counted in 1/scale rupiah: one
+    # denominator for all, so whole numbers do what fractions would, faster
+    scale = qty * lcm(*totals.values())
+    exact: dict[str, int] = {}
     for batch, units in takes:
-        weights = makers[batch]
-        total = sum(w for _, w in weights)
-        for person, weight in weights:
-            part = Fraction(premi * units * weight, qty * total)
-            exact[person] = exact.get(person, Fraction(0)) + part
-    floors = {person: int(part) for person, part in exact.items()}
+        per_weight = premi * units * (scale // (qty * totals[batch]))
+        for person, weight in makers[batch]:
+            exact[person] = exact.get(person, 0) + per_weight * weight
+    floors = {person: share // scale for person, share in exact.items()}
     spare = premi - sum(floors.values())
     order = list(exact)          # first appearance: oldest batch, maker named first
-    by_remainder = sorted(order, key=lambda p: (-(exact[p] - floors[p]), order.index(p)))
-    for person in by_remainder[:spare]:
-        floors[person] += 1
+    by_remainder = sorted(range(len(order)), key=lambda i: (-(exact[order[i]] % scale), i))
+    for i in by_remainder[:spare]:
+        floors[order[i]] += 1
     return [(person, floors[person]) for person in order]
 
 
