@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
 from datetime import date
@@ -90,6 +91,29 @@ def add_person(cli: Cli, reg_no: str = "B.I-1/2025", *, detained: str = "2025-01
     for key, value in options.items():
         args += [f"--{key.replace('_', '-')}", value]
     return cli.ok(*args)
+
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def answers_of(fixture: str) -> dict:
+    """What the wbpctl that wrote the ledger fixture answered on it (tests/data/
+    make_ledger_fixture.py): the commands, their outputs and its checkpoint file."""
+    return json.loads(gzip.decompress((DATA / f"{fixture}.json.gz").read_bytes()))
+
+
+def ledger_written_before(tmp_path: Path, fixture: str, *, lapas: str | None = None) -> Cli:
+    """The ledger fixture (tests/data/FIXTURE.db.gz) as an earlier wbpctl wrote it, with
+    its checkpoint file; ``lapas``: with a config naming that Lapas (``cli.config``)."""
+    path = tmp_path / "wbp.db"
+    path.write_bytes(gzip.decompress((DATA / f"{fixture}.db.gz").read_bytes()))
+    Path(f"{path}.heads").write_text(answers_of(fixture)["heads_file"], encoding="utf-8")
+    cli = Cli(path)
+    if lapas is not None:
+        cli.config = tmp_path / f"{lapas}.yaml"
+        cli.config.write_text(f"lapas:\n  code: {lapas}\n  name: Lapas {lapas}\n",
+                              encoding="utf-8")
+    return cli
 
 
 def dump(db) -> list:

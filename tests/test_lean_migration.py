@@ -3,27 +3,21 @@ event) upgrades with its chain checked first, every past event kept with its has
 old head named in the new chain, and every answer the same: the log, every report (byte
 for byte at the old head), the export and the list."""
 
-import gzip
 import json
 import sqlite3
-from pathlib import Path
 
 import pytest
 
-from conftest import Cli, dump
+from conftest import Cli, answers_of, dump, ledger_written_before
 
-DATA = Path(__file__).resolve().parent / "data"
-BEFORE = json.loads(gzip.decompress((DATA / "ledger-schema5-demo.json.gz").read_bytes()))
+BEFORE = answers_of("ledger-schema5-demo")
 OLD_HEAD = json.loads(BEFORE["outputs"]["head"])
 
 
 @pytest.fixture
 def old(tmp_path) -> Cli:
     """The demo ledger as the wbpctl of schema 5 wrote it, with its checkpoint file."""
-    path = tmp_path / "wbp.db"
-    path.write_bytes(gzip.decompress((DATA / "ledger-schema5-demo.db.gz").read_bytes()))
-    Path(f"{path}.heads").write_text(BEFORE["heads_file"], encoding="utf-8")
-    return Cli(path)
+    return ledger_written_before(tmp_path, "ledger-schema5-demo")
 
 
 def test_the_upgrade_keeps_every_event_and_names_the_old_head(old):

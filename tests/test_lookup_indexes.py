@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli, add_person, dump
+from conftest import DATA, Cli, add_person, answers_of, dump, ledger_written_before
 
-DATA = Path(__file__).resolve().parent / "data"
-BEFORE = json.loads(gzip.decompress((DATA / "ledger-schema7-demo.json.gz").read_bytes()))
+BEFORE = answers_of("ledger-schema7-demo")
 NEW_INDEXES = {"sales_ref", "payouts_ref", "donations_ref", "spending_ref",
                "enrolments_certificate", "events_replaced_regno"}
 
@@ -30,14 +29,7 @@ SMALL = {"sqlite_master", "opds", "tracks", "products", "sponsors", "chains",
 @pytest.fixture
 def old(tmp_path) -> Cli:
     """The ledger as the wbpctl of schema 7 wrote it, with its checkpoint file."""
-    path = tmp_path / "wbp.db"
-    path.write_bytes(gzip.decompress((DATA / "ledger-schema7-demo.db.gz").read_bytes()))
-    Path(f"{path}.heads").write_text(BEFORE["heads_file"], encoding="utf-8")
-    config = tmp_path / "KTL.yaml"
-    config.write_text("lapas:\n  code: KTL\n  name: Lapas KTL\n", encoding="utf-8")
-    cli = Cli(path)
-    cli.config = config
-    return cli
+    return ledger_written_before(tmp_path, "ledger-schema7-demo", lapas="KTL")
 
 
 def run(cli: Cli, *args: str):

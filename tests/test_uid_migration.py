@@ -4,30 +4,20 @@ as bytes in people and stays with its chains checked first, no event added or ch
 and every answer the same byte for byte: the log, every report, the export, the lists,
 a person, their history. Made by tests/data/make_ledger_fixture.py."""
 
-import gzip
 import json
 import sqlite3
-from pathlib import Path
 
 import pytest
 
-from conftest import Cli, add_person, dump
+from conftest import Cli, add_person, answers_of, dump, ledger_written_before
 
-DATA = Path(__file__).resolve().parent / "data"
-BEFORE = json.loads(gzip.decompress((DATA / "ledger-schema6-demo.json.gz").read_bytes()))
+BEFORE = answers_of("ledger-schema6-demo")
 
 
 @pytest.fixture
 def old(tmp_path) -> Cli:
     """The ledger as the wbpctl of schema 6 wrote it, with its checkpoint file."""
-    path = tmp_path / "wbp.db"
-    path.write_bytes(gzip.decompress((DATA / "ledger-schema6-demo.db.gz").read_bytes()))
-    Path(f"{path}.heads").write_text(BEFORE["heads_file"], encoding="utf-8")
-    config = tmp_path / "KTL.yaml"
-    config.write_text("lapas:\n  code: KTL\n  name: Lapas KTL\n", encoding="utf-8")
-    cli = Cli(path)
-    cli.config = config
-    return cli
+    return ledger_written_before(tmp_path, "ledger-schema6-demo", lapas="KTL")
 
 
 def run(cli: Cli, *args: str):
