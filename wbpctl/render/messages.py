@@ -189,6 +189,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "bukan saluran penjualan (pilih {choices})"),
     "qty_whole": ("is not a whole number of units", "bukan jumlah satuan yang bulat"),
     "qty_range": ("must be from 1 to {maximum}", "harus 1 s.d. {maximum}"),
+    "sale_too_large": ("at {price} each comes to {amount}, more than Rp 10 trillion: is it"
+                       " right?", "dengan harga {price} menjadi {amount}, lebih dari Rp 10"
+                       " triliun: benarkah?"),
     "share_per_maker": ("must give one whole weight per maker ({makers}), such as 60,40",
                         "harus satu bobot bulat per pembuat ({makers}), seperti 60,40"),
     "makers_required": ("is needed: who made it (--makers B.I-12/2025,B.I-15/2025)",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..domain.catalog import normalize_code
 from ..domain.errors import Invalid, Notice, NotFound, Rejected
-from ..domain.money import Rupiah, parse_rupiah
+from ..domain.money import MAXIMUM, Rupiah, parse_rupiah
 from ..domain.people import clean_receipt, clean_text
 from ..domain.uids import parse_uid
 from ..store import product_queries as pq
@@ -181,8 +181,11 @@ def sale_record(product: sqlite3.Row, on: date, units: int, unit_price: int, cha
     if units > stock:
         raise Rejected("stock_short", product=product["code"], qty=units, stock=stock,
                        unit=product["unit"], on=on.isoformat())
-    takes = fifo_takes(batches, units)
     amount = units * unit_price
+    if amount > MAXIMUM:      # as no amount recorded is: and SQLite's integers end at 2^63
+        raise Invalid("qty", units, "sale_too_large", price=Rupiah(unit_price),
+                      amount=Rupiah(amount))
+    takes = fifo_takes(batches, units)
     premi, cooperative, pnbp = split_revenue(amount, shares)
     credits = credit_makers(premi, takes, makers_of([b for b, _ in takes]))
     return ("sale.recorded", product["code"], {
