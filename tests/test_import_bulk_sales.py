@@ -70,13 +70,17 @@ def test_refused_rows_are_refused_with_the_commands_words(honey, monkeypatch, tm
         "MADU-250,2025-03-02,1,,toko,,,,,\n",                 # no such channel
         "MADU-250,2025-03-02,1,,koperasi,,,0.9,0.3,\n",       # shares above the whole
         "MADU-250,2025-03-02,1,,koperasi,,,,,not-an-id\n",    # an id that is none
+        "TAS-DAUR,2025-03-20,2,Rp 9.000.000.000.000,koperasi,,,,,\n",   # above Rp 10 trillion
+        "MADU-250,2025-03-02,1,,koperasi,,,1e1000000,,\n",   # a share no one writes
     ])
     (bulk, single), decided = both(honey, monkeypatch, tmp_path, bad, "sales", tables=SALES)
     assert bulk[0] == 1
     assert bulk == single
     assert decided >= 6
-    for line in range(13, 21):
+    for line in range(13, 23):
         assert re.search(rf"^line {line}[,:]", bulk[2], re.M), line
+    assert "line 21, qty '2': at Rp 9,000,000,000,000 each comes to Rp 18,000,000,000,000," \
+        " more than Rp 10 trillion" in bulk[2]
 
 
 @pytest.mark.parametrize("size", [1, 2, 3])

@@ -114,12 +114,20 @@ class Split:
                 ("pnbp", _text(self.pnbp)))
 
 
+# A share as a config or a file gives it: a decimal (any float's text: an exponent of
+# three digits at most, as Fraction would work out 1e1000000000 digit by digit) or a
+# fraction, as Fraction reads them
+_SHARE = re.compile(r"[+-]?(\d{1,20}(\.\d{0,20})?|\.\d{1,20})([eE][+-]?\d{1,3})?"
+                    r"|\d{1,20}/\d{1,20}")
+
+
 def _fraction(value: object) -> Fraction:
     if isinstance(value, Fraction):
         return value
-    if isinstance(value, float):
-        return Fraction(str(value))      # 0.2 is 1/5, not the float nearest it
-    return Fraction(str(value).strip())
+    text = str(value).strip()        # a float's text: 0.2 is 1/5, not the float nearest it
+    if not _SHARE.fullmatch(text):
+        raise ValueError(f"not a share: {text[:40]!r}")
+    return Fraction(text)
 
 
 def _text(value: Fraction) -> str:
