@@ -174,7 +174,8 @@ def sale_record(product: sqlite3.Row, on: date, units: int, unit_price: int, cha
     """The event of a sale of ``units`` of ``product`` on ``on`` (its parts checked and
     cleaned) from ``batches``, the stock made by that day (batch uid, units left; oldest
     first), and how many makers share its premi (``makers_of`` the batches it takes from
-    names them); refused when the stock is short. ``sell`` and the sales import share it."""
+    names them); refused when the stock is short or the amount above Rp 10 trillion.
+    ``sell`` and the sales import share it."""
     from ..domain.products import credit_makers, fifo_takes, split_revenue
 
     stock = sum(left for _, left in batches)
@@ -182,7 +183,7 @@ def sale_record(product: sqlite3.Row, on: date, units: int, unit_price: int, cha
         raise Rejected("stock_short", product=product["code"], qty=units, stock=stock,
                        unit=product["unit"], on=on.isoformat())
     amount = units * unit_price
-    if amount > MAXIMUM:      # as no amount recorded is: and SQLite's integers end at 2^63
+    if amount > MAXIMUM:      # as no amount may be (SQLite's integers end at 2^63)
         raise Invalid("qty", units, "sale_too_large", price=Rupiah(unit_price),
                       amount=Rupiah(amount))
     takes = fifo_takes(batches, units)
