@@ -24,6 +24,7 @@ from typing import Sequence
 
 from .errors import Invalid, Rejected
 from .money import Rupiah
+from .patterns import LazyPattern
 from .words import pick
 
 CHANNELS = ("koperasi", "pameran", "daring", "lainnya")
@@ -117,8 +118,8 @@ class Split:
 # A share as a config or a file gives it: a decimal (any float's text: an exponent of
 # three digits at most, as Fraction would work out 1e1000000000 digit by digit) or a
 # fraction, as Fraction reads them
-_SHARE = re.compile(r"[+-]?(\d{1,20}(\.\d{0,20})?|\.\d{1,20})([eE][+-]?\d{1,3})?"
-                    r"|\d{1,20}/\d{1,20}")
+_SHARE = LazyPattern(r"[+-]?([0-9]{1,20}(\.[0-9]{0,20})?|\.[0-9]{1,20})([eE][+-]?[0-9]{1,3})?"
+                     r"|[0-9]{1,20}/[0-9]{1,20}")
 
 
 def _fraction(value: object) -> Fraction:
