@@ -25,6 +25,7 @@ def test_the_split_rounds_premi_and_cooperative_down_and_pnbp_takes_the_rest():
     with pytest.raises(ValueError):
         Split.of(0.7, 0.4)
     assert Split.of("5e-1", 0.00001).as_dict()["cooperative"] == "0.00001"
+    assert Split.of("0,4", "0,3") == Split.of(0.4, 0.3)      # as an Indonesian sheet writes
     assert Split.of(5e-324, 0.1 + 0.2).cooperative == Fraction("0.30000000000000004")
     for text in ("1e9999", "1" * 40, "half"):    # refused as read: 1e1000000000 was worked
         with pytest.raises(ValueError, match="not a share"):    # out digit by digit

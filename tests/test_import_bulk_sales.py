@@ -105,11 +105,14 @@ def test_a_file_read_again_is_all_unchanged_and_writes_nothing(honey, tmp_path):
 
 
 def test_a_sheet_of_sales_names_its_receipts_no_nota(honey, tmp_path):
-    """"No. Nota" (a shop's receipt) is the receipt column of an Indonesian sheet; the
-    number is kept cleaned and found by it when the sheet is loaded again."""
+    """"No. Nota" (a shop's receipt) is the receipt column of an Indonesian sheet, and
+    "Bagian Premi"/"Bagian Koperasi" the split; the number is kept cleaned and found by it
+    when the sheet is loaded again."""
     sheet = tmp_path / "jual.csv"
-    sheet.write_bytes("Produk;Tanggal;Jumlah;Saluran;No Nota\r\n"
-                      "MADU-250;02/03/2025;1;Koperasi;NOTA  7\r\n".encode("utf-8"))
+    sheet.write_bytes("Produk;Tanggal;Jumlah;Saluran;No Nota;Bagian Premi;Bagian Koperasi\r\n"
+                      "MADU-250;02/03/2025;1;Koperasi;NOTA  7;0,4;0,3\r\n".encode("utf-8"))
     assert "1 new" in honey.ok("import", "sales", str(sheet)).stderr
     assert "Nothing new: 1 unchanged" in honey.ok("import", "sales", str(sheet)).stderr
-    assert honey.json("export", "sales")[0]["ref"] == "NOTA 7"
+    sold = honey.json("export", "sales")[0]
+    assert (sold["ref"], sold["premi_share"], sold["cooperative_share"]) == ("NOTA 7", "0.4",
+                                                                             "0.3")

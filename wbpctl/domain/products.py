@@ -116,10 +116,10 @@ class Split:
 
 
 # A share as a config or a file gives it: a decimal (any float's text: an exponent of
-# three digits at most, as Fraction would work out 1e1000000000 digit by digit) or a
-# fraction, as Fraction reads them
-_SHARE = LazyPattern(r"[+-]?([0-9]{1,20}(\.[0-9]{0,20})?|\.[0-9]{1,20})([eE][+-]?[0-9]{1,3})?"
-                     r"|[0-9]{1,20}/[0-9]{1,20}")
+# three digits at most, as Fraction would work out 1e1000000000 digit by digit; a decimal
+# comma, as Indonesian spreadsheets write it) or a fraction
+_SHARE = LazyPattern(r"[+-]?([0-9]{1,20}([.,][0-9]{0,20})?|[.,][0-9]{1,20})"
+                     r"([eE][+-]?[0-9]{1,3})?|[0-9]{1,20}/[0-9]{1,20}")
 
 
 def _fraction(value: object) -> Fraction:
@@ -128,7 +128,7 @@ def _fraction(value: object) -> Fraction:
     text = str(value).strip()        # a float's text: 0.2 is 1/5, not the float nearest it
     if not _SHARE.fullmatch(text):
         raise ValueError(f"not a share: {text[:40]!r}")
-    return Fraction(text)
+    return Fraction(text.replace(",", "."))
 
 
 def _text(value: Fraction) -> str:
