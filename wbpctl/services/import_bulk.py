@@ -1,5 +1,5 @@
 """The bulk paths of ``wbpctl import`` for enrolments, completions, drops, releases,
-remissions and sales: rows decided one by one, written a batch at a time.
+remissions, sales and payouts: rows decided one by one, written a batch at a time.
 
 A row that names a person by this Lapas's register number is decided here by the rules
 of the single command (``enrolments.check_assignment``, ``check_completion``,
@@ -12,8 +12,9 @@ message are exactly the single command's. What a decided row changes that a late
 decided on (a track's places and its line, a stay's remissions) is kept here until it is
 written; a second row about the same person and track (or stay) waits for the first to
 be written, then is decided from the ledger. A sale (``products.sell``'s rules) takes
-from its product's stock as the rows decided before it left it, and a row known by the
-receipt, the id or the facts of one decided waits for it to be written likewise.
+from its product's stock as the rows decided before it left it, a payout from its
+person's premi balance likewise, and a row known by the receipt, the id or the facts of
+one decided waits for it to be written.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from ..domain.enrolment import parse_drop_reason, parse_hours, parse_result, pla
 from ..domain.errors import WbpError
 from ..domain.money import parse_rupiah
 from ..domain.people import clean_receipt, clean_text
-from ..domain.products import Split, parse_channel, parse_qty
+from ..domain.products import Split, check_payout, parse_channel, parse_qty
 from ..domain.regno import regno_or_none
 from ..domain.release import parse_release_type
 from ..domain.remission import parse_remission_days, parse_remission_kind
@@ -41,7 +42,8 @@ from ..store.chain import new_uids
 from .enrolments import (_track, assignment_record, check_active, check_assignment,
                          check_completion, check_drop, completion_record, drop_record,
                          promotion_record, release_drop_reason)
-from .products import find_product, sale_record
+from .participants import find_person
+from .products import find_product, payout_record, sale_record
 from .session import Tx
 from .stays import check_release_of, check_remission, release_record, remission_record
 
@@ -574,5 +576,74 @@ class Sales(Bulk):
         return {b: self.makers[b] for b in batch_uids}
 
 
+class Payouts(Bulk):
+    """``import payouts``: premi paid out (``products.pay_premi``'s rules and its record,
+    ``products.payout_record``), each within the person's balance less what the rows
+    decided before it paid."""
+
+    KIND = "payouts"
+
+    def __init__(self, tx: Tx, count, one_by_one) -> None:
+        super().__init__(tx, count, one_by_one)
+        # the balance of each person paid in this batch, less what it paid: read once a
+        # batch, as a maker's credits may be thousands (and a batch keeps memory flat)
+        self.balances: dict[int, int] = {}
+        # how the rows decided and not yet written are known: ("uid", uid), ("ref", ref)
+        # and ("like", person id, day, amount), as ``importing._payout`` looks
+        self.unwritten: set[tuple] = set()
+
+    def flush(self) -> None:
+        super().flush()
+        self.balances, self.unwritten = {}, set()
+
+    def _forget(self) -> None:
+        self.balances = {}         # a row the one-by-one way took may have paid
+
+    def _decide(self, values: dict) -> str | None:
+        who = (values.get("person_uid") or "").lower() or values.get("reg_no") \
+            or values.get("nik")
+        written_uid = (values.get("payout_uid") or "").lower() or None
+        if not who:
+            return None
+        try:
+            person = find_person(self.session, self.tx.conn, who, own=True)
+            when = self.session.date(values.get("paid_on") or "", "paid_on")
+            amount = parse_rupiah(values.get("amount") or "", field="amount")
+            ref = clean_receipt(values.get("ref") or None)
+            uid = parse_uid(written_uid, "payout_uid")
+        except WbpError:
+            return None
+        if uid != written_uid:
+            return None       # the one-by-one way looks the id up as written
+        on = when.isoformat()
+        # known as the one-by-one way looks: by its id, else its receipt, else its facts
+        like = ("like", person["id"], on, amount)
+        keys = [key for key in (("uid", uid), ("ref", ref)) if key[1]] or [like]
+        if self.unwritten.intersection(keys):
+            self.flush()
+        found = next((row for row in map(self._recorded, keys) if row is not None), None)
+        if found is not None:
+            same = (found["person_id"], found["paid_on"], found["amount"]) == (
+                person["id"], on, amount)
+            return UNCHANGED if same else None
+        if person["id"] not in self.balances:
+            earned, paid = pq.premi_totals(self.tx.conn, person["id"])
+            self.balances[person["id"]] = earned - paid
+        try:
+            check_payout(amount, self.balances[person["id"]])
+        except WbpError:
+            return None
+        self.decided.append(payout_record(person["uid"], on, amount, ref,
+                                          uid or self._new_uid()))
+        self.balances[person["id"]] -= amount
+        self.unwritten.update((*keys, like))
+        return NEW
+
+    def _recorded(self, key: tuple) -> sqlite3.Row | None:
+        if key[0] == "like":
+            return pq.payout_like(self.tx.conn, *key[1:])
+        return pq.payout_by(self.tx.conn, key[0], key[1])
+
+
 BULK = {"enrolments": Places, "completions": Completions, "drops": Drops,
-        "releases": Releases, "remissions": Remissions, "sales": Sales}
+        "releases": Releases, "remissions": Remissions, "sales": Sales, "payouts": Payouts}

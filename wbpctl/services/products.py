@@ -215,11 +215,17 @@ def pay_premi(session: Session, who: str, *, on: str | date | None = None, amoun
         check_payout(rupiah, earned - paid)
         if receipt and pq.payout_by(tx.conn, "ref", receipt):
             raise Invalid("ref", receipt, "payout_ref_used")
-        tx.record("premi.paid", person["uid"], {"uid": payout_uid, "person": person["uid"],
-                                                 "on": when.isoformat(), "amount": rupiah,
-                                                 "ref": receipt})
+        tx.record(*payout_record(person["uid"], when.isoformat(), rupiah, receipt, payout_uid))
     return {"name": person["name"], "on": when.isoformat(), "amount": Rupiah(rupiah),
             "balance": Rupiah(earned - paid - rupiah)}
+
+
+def payout_record(person_uid: str, on: str, amount: int, ref: str | None, uid: str
+                  ) -> tuple[str, str, dict]:
+    """The event of premi paid out (checked against the balance). ``pay_premi`` and the
+    payouts import share it."""
+    return ("premi.paid", person_uid, {"uid": uid, "person": person_uid, "on": on,
+                                       "amount": amount, "ref": ref})
 
 
 def premi_record(conn: sqlite3.Connection, person_id: int) -> dict:

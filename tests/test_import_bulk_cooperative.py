@@ -1,7 +1,8 @@
-"""A sales file is decided mostly in batches (``import_bulk.Sales``): each sale takes from
-its product's stock as the rows before it left it, with ``products.sell``'s rules and
-record. What the import says, writes and refuses is what it says, writes and refuses when
-every row goes the one-by-one way, row for row."""
+"""Sales and payouts files are decided mostly in batches (``import_bulk.Sales`` and
+``Payouts``): each sale takes from its product's stock, each payout from its person's
+premi balance, as the rows before it left them, with ``products.sell``'s and
+``pay_premi``'s rules and records. What the import says, writes and refuses is what it
+says, writes and refuses when every row goes the one-by-one way, row for row."""
 
 import re
 
@@ -116,3 +117,62 @@ def test_a_sheet_of_sales_names_its_receipts_no_nota(honey, tmp_path):
     sold = honey.json("export", "sales")[0]
     assert (sold["ref"], sold["premi_share"], sold["cooperative_share"]) == ("NOTA 7", "0.4",
                                                                              "0.3")
+
+
+PAYOUTS = ("payouts", "premi_credits", "sales")
+PAID = "reg_no,person_uid,paid_on,amount,ref,payout_uid\n"
+
+
+@pytest.fixture
+def earned(honey):
+    """Budi earned Rp 90,000 and Agus Rp 45,000 of premi in March 2025 (the first batch's
+    shares: 2 to 1)."""
+    honey.ok("sell", "MADU-250", "--on", "2025-03-20", "--qty", "6", "--channel", "koperasi")
+    assert (honey.json("participant", "show", "B.I-1/2025")["premi_balance"],
+            honey.json("participant", "show", "B.I-2/2025")["premi_balance"]) == (90_000,
+                                                                                   45_000)
+    return honey
+
+
+def payouts_file(cli) -> str:
+    agus = cli.json("participant", "show", "B.I-2/2025")["uid"]
+    return PAID + "".join([
+        "B.I-1/2025,,2025-04-01,20.000,BAYAR-1,\n",            # by its receipt
+        "B.I-1/2025,,2025-04-01,20000,,\n",                    # its facts alone: unchanged
+        "B.I-1/2025,,2025-04-01,Rp 20.000,BAYAR-1,\n",         # the same again: unchanged
+        f",{agus},2025-04-02,20000,,{UID}\n",                  # by global ids
+        "b.i 1/2025,,01/05/2025,70 ribu,BAYAR  2,\n",          # the rest of Budi's balance
+        "B.I-2/2025,,2025-05-02,25000,BAYAR-3,\n",             # the rest of Agus's
+    ])
+
+
+def test_a_good_payouts_file_writes_what_one_by_one_writes(earned, monkeypatch, tmp_path):
+    (bulk, single), decided = both(earned, monkeypatch, tmp_path, payouts_file(earned),
+                                   "payouts", tables=PAYOUTS)
+    assert bulk[0] == 0, bulk[2]
+    assert bulk == single
+    assert decided >= 4
+    assert "4 new, 0 changed, 2 unchanged" in bulk[2]
+    assert earned.json("participant", "show", "B.I-1/2025")["premi_balance"] == 0
+
+
+@pytest.mark.parametrize("size", [1, 2, 2000])
+def test_refused_payouts_are_refused_with_the_commands_words(earned, monkeypatch, tmp_path,
+                                                             size):
+    monkeypatch.setattr(import_bulk.Bulk, "SIZE", size)
+    bad = payouts_file(earned) + "".join([
+        "B.I-1/2025,,2025-05-03,1,,\n",                        # nothing left to pay
+        "B.I-2/2025,,2025-05-03,20000,BAYAR-1,\n",             # BAYAR-1 is Budi's
+        "B.I-9/2025,,2025-05-03,1000,,\n",                     # nobody has the number
+        "B.I-2/2025,,2027-01-01,1000,,\n",                     # the future
+        "B.I-2/2025,,2025-05-03,0,,\n",                        # nothing
+        "B.I-2/2025,,2025-05-03,1000,,not-an-id\n",            # an id that is none
+        ",,2025-05-03,1000,,\n",                               # nobody named
+    ])
+    (bulk, single), decided = both(earned, monkeypatch, tmp_path, bad, "payouts",
+                                   tables=PAYOUTS)
+    assert bulk[0] == 1
+    assert bulk == single
+    assert decided >= 4
+    for line in range(8, 15):
+        assert re.search(rf"^line {line}[,:]", bulk[2], re.M), line
