@@ -16,8 +16,11 @@ all --reveal` of the ledger with places after the completions (participants, enr
 and completions) is loaded into an empty ledger with `wbpctl import all`. Sales (N
 rows, each with its receipt number, every sale looked up by it first) are loaded into the
 ledger with places after one batch of MADU-250 as big as the file, made by a person of
-OLAH-MADU. Prints the median rows/s of each and the ratio; `--kinds` picks some (`all`
-for the export). Run it with the project's virtual environment's python.
+OLAH-MADU; payouts (N rows of Rp 1,000, a receipt number each) into that ledger after the
+sales file, whose premi all went to that one maker (the worst case for a row checked
+alone: a balance is the sum of every credit and payout of the person). Prints the median
+rows/s of each and the ratio; `--kinds` picks some (`all` for the export). Run it with the
+project's virtual environment's python.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from import_bench import detained_on, make_csv, measure, tool
 
 from wbpctl.domain.dates import add_period
 
-KINDS = ("enrolments", "completions", "drops", "releases", "remissions", "sales")
+KINDS = ("enrolments", "completions", "drops", "releases", "remissions", "sales", "payouts")
 CHANNELS = ["koperasi", "pameran", "daring"]
 SENTENCES = [(2, 0), (3, 6), (0, 18), (5, 0)]    # make_csv's, as years and months
 TRACKS = ["BUN-UNGGUL", "NAK-TERNAK", "HORT-ORGANIK", "IKAN-AIRTAWAR", "ADMINDUK",
@@ -90,6 +93,12 @@ def make_kind(path: Path, kind: str, rows: int) -> int:
                 out.writerow(["MADU-250", sold_on.isoformat(), 1, CHANNELS[i % 3],
                               f"NOTA-{i + 1}"])
                 written += 1
+        elif kind == "payouts":        # the premi of the sales file, to its one maker
+            out.writerow(["reg_no", "paid_on", "amount", "ref"])
+            for i in range(rows):
+                paid_on = date(2025, 12, 1) + timedelta(days=i % 60)
+                out.writerow(["B.I-6/2025", paid_on.isoformat(), 1000, f"BAYAR-{i + 1}"])
+                written += 1
     return written
 
 
@@ -125,10 +134,17 @@ def main() -> None:
                     str(work / "places.csv"), "--quiet"], env=env, check=True,
                    capture_output=True)
     ledgers = {"enrolments": base, "remissions": base}       # the others: ``placed``
-    if "sales" in args.kinds:
+    if "sales" in args.kinds or "payouts" in args.kinds:
         ledgers["sales"] = work / "stocked.db"
         shutil.copyfile(placed, ledgers["sales"])
         stock(wbpctl, ledgers["sales"], args.rows, env)
+    if "payouts" in args.kinds:
+        ledgers["payouts"] = work / "earned.db"
+        shutil.copyfile(ledgers["sales"], ledgers["payouts"])
+        make_kind(work / "sales.csv", "sales", args.rows)
+        subprocess.run([wbpctl, "--db", str(ledgers["payouts"]), "import", "sales",
+                        str(work / "sales.csv"), "--quiet"], env=env, check=True,
+                       capture_output=True)
     results: dict[str, list[float]] = {}
     counts: dict[str, int] = {}
     for kind in (k for k in KINDS if k in args.kinds):
