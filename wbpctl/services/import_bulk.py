@@ -1,20 +1,24 @@
 """The bulk paths of ``wbpctl import`` for enrolments, completions, drops, releases,
 remissions, sales and payouts: rows decided one by one, written a batch at a time.
 
-A row that names a person by this Lapas's register number is decided here by the rules
-of the single command (``enrolments.check_assignment``, ``check_completion``,
-``check_drop``, ``stays.check_remission``) from one query of what the ledger holds about
-that person, and its events are written with the rows around it in one ``record_many``.
-Every other row goes the import's one-by-one way, after the rows before it are written:
-a NIK, a number a verdict replaced, a sponsor, a person with a voided act, a row that
-corrects one recorded, and any row that breaks a rule, so that its outcome and its
-message are exactly the single command's. What a decided row changes that a later row is
-decided on (a track's places and its line, a stay's remissions) is kept here until it is
-written; a second row about the same person and track (or stay) waits for the first to
-be written, then is decided from the ledger. A sale (``products.sell``'s rules) takes
-from its product's stock as the rows decided before it left it, a payout from its
-person's premi balance likewise, and a row known by the receipt, the id or the facts of
-one decided waits for it to be written.
+A row about a place, a release or a remission that names a person by this Lapas's
+register number is decided here by the rules of the single command
+(``enrolments.check_assignment``, ``check_completion``, ``check_drop``,
+``stays.check_remission``) from one query of what the ledger holds about that person, and
+its events are written with the rows around it in one ``record_many``. Every other such
+row goes the import's one-by-one way, after the rows before it are written: a NIK, a
+number a verdict replaced, a sponsor, a person with a voided act, a row that corrects one
+recorded, and any row that breaks a rule, so that its outcome and its message are
+exactly the single command's. What a decided row changes that a later row is decided on
+(a track's places and its line, a stay's remissions) is kept here until it is written; a
+second row about the same person and track (or stay) waits for the first to be written,
+then is decided from the ledger.
+
+A sale (``products.sell``'s rules) takes from its product's stock as the rows decided
+before it left it, and a payout (``products.pay_premi``'s) from its person's premi
+balance, the person found as the single command finds them (``find_person``: a register
+number, a NIK or a global id). A row known by the receipt, the id or the facts of one
+decided waits for it to be written; any row that breaks a rule goes the one-by-one way.
 """
 
 from __future__ import annotations
