@@ -482,7 +482,46 @@ class Releases(Tracks):
         return NEW
 
 
-class Sales(Bulk):
+class Receipted(Bulk):
+    """What the kinds known by a global id, a receipt number or their very facts share
+    (sales, payouts): a row looked up as the one-by-one way looks it up, and the keys of
+    the rows decided and not yet written."""
+
+    def __init__(self, tx: Tx, count, one_by_one) -> None:
+        super().__init__(tx, count, one_by_one)
+        self.unwritten: set[tuple] = set()     # ("uid", ...), ("ref", ...), ("like", ...)
+
+    def flush(self) -> None:
+        super().flush()
+        self.unwritten = set()
+
+    def _known(self, uid: str | None, ref: str | None, facts: tuple
+               ) -> tuple[list[tuple], sqlite3.Row | None]:
+        """The keys a row is known by (its id, else its receipt, else its facts) and the
+        record the first of them finds, after the rows decided are written when one of
+        them is known by the same key."""
+        keys = [key for key in (("uid", uid), ("ref", ref)) if key[1]] or [("like", *facts)]
+        if self.unwritten.intersection(keys):
+            self.flush()
+        for key in keys:
+            found = self._like(*key[1:]) if key[0] == "like" else self._by(*key)
+            if found is not None:
+                return keys, found
+        return keys, None
+
+    def _claim(self, keys: list[tuple], facts: tuple) -> None:
+        """A row decided: a later row known by its id, its receipt or its facts waits
+        for it to be written."""
+        self.unwritten.update((*keys, ("like", *facts)))
+
+    def _by(self, column: str, value: str) -> sqlite3.Row | None:
+        raise NotImplementedError
+
+    def _like(self, *facts) -> sqlite3.Row | None:
+        raise NotImplementedError
+
+
+class Sales(Receipted):
     """``import sales``: sales from each product's stock as the rows decided so far leave
     it (``products.sell``'s rules and its record, ``products.sale_record``)."""
 
@@ -495,13 +534,6 @@ class Sales(Bulk):
         # units left], and each batch's makers: read when first needed
         self.stock: dict[str, list[list]] = {}
         self.makers: dict[str, list[tuple[str, int]]] = {}
-        # how the rows decided and not yet written are known: ("uid", uid), ("ref", ref)
-        # and ("like", product, day, qty, price, channel), as ``importing._sale`` looks
-        self.unwritten: set[tuple] = set()
-
-    def flush(self) -> None:
-        super().flush()
-        self.unwritten = set()
 
     def _forget(self) -> None:
         self.stock.clear()         # a row the one-by-one way took may have sold some
@@ -530,12 +562,8 @@ class Sales(Bulk):
         if price is None or uid != written_uid:
             return None       # the one-by-one way looks the id up as written
         on = when.isoformat()
-        # known as the one-by-one way looks: by its id, else its receipt, else its facts
-        like = ("like", product["code"], on, qty, price, channel)
-        keys = [key for key in (("uid", uid), ("ref", ref)) if key[1]] or [like]
-        if self.unwritten.intersection(keys):
-            self.flush()
-        found = next((row for row in map(self._recorded, keys) if row is not None), None)
+        facts = (product["code"], on, qty, price, channel)
+        keys, found = self._known(uid, ref, facts)
         if found is not None:
             same = (found["product"], found["sold_on"], found["qty"], found["price"]) == (
                 product["code"], on, qty, price)
@@ -552,13 +580,14 @@ class Sales(Bulk):
         taken = {take["batch"]: take["qty"] for take in record[2]["takes"]}
         for batch in stock:
             batch[2] -= taken.get(batch[0], 0)
-        self.unwritten.update((*keys, like))
+        self._claim(keys, facts)
         return NEW
 
-    def _recorded(self, key: tuple) -> sqlite3.Row | None:
-        if key[0] == "like":
-            return pq.sale_like(self.tx.conn, *key[1:])
-        return pq.sale_by(self.tx.conn, key[0], key[1])
+    def _by(self, column: str, value: str) -> sqlite3.Row | None:
+        return pq.sale_by(self.tx.conn, column, value)
+
+    def _like(self, *facts) -> sqlite3.Row | None:
+        return pq.sale_like(self.tx.conn, *facts)
 
     def _product(self, text: str) -> sqlite3.Row | None:
         if text not in self.products:
@@ -580,7 +609,7 @@ class Sales(Bulk):
         return {b: self.makers[b] for b in batch_uids}
 
 
-class Payouts(Bulk):
+class Payouts(Receipted):
     """``import payouts``: premi paid out (``products.pay_premi``'s rules and its record,
     ``products.payout_record``), each within the person's balance less what the rows
     decided before it paid."""
@@ -592,13 +621,10 @@ class Payouts(Bulk):
         # the balance of each person paid in this batch, less what it paid: read once a
         # batch, as a maker's credits may be thousands (and a batch keeps memory flat)
         self.balances: dict[int, int] = {}
-        # how the rows decided and not yet written are known: ("uid", uid), ("ref", ref)
-        # and ("like", person id, day, amount), as ``importing._payout`` looks
-        self.unwritten: set[tuple] = set()
 
     def flush(self) -> None:
         super().flush()
-        self.balances, self.unwritten = {}, set()
+        self.balances = {}
 
     def _forget(self) -> None:
         self.balances = {}         # a row the one-by-one way took may have paid
@@ -620,12 +646,8 @@ class Payouts(Bulk):
         if uid != written_uid:
             return None       # the one-by-one way looks the id up as written
         on = when.isoformat()
-        # known as the one-by-one way looks: by its id, else its receipt, else its facts
-        like = ("like", person["id"], on, amount)
-        keys = [key for key in (("uid", uid), ("ref", ref)) if key[1]] or [like]
-        if self.unwritten.intersection(keys):
-            self.flush()
-        found = next((row for row in map(self._recorded, keys) if row is not None), None)
+        facts = (person["id"], on, amount)
+        keys, found = self._known(uid, ref, facts)
         if found is not None:
             same = (found["person_id"], found["paid_on"], found["amount"]) == (
                 person["id"], on, amount)
@@ -640,13 +662,14 @@ class Payouts(Bulk):
         self.decided.append(payout_record(person["uid"], on, amount, ref,
                                           uid or self._new_uid()))
         self.balances[person["id"]] -= amount
-        self.unwritten.update((*keys, like))
+        self._claim(keys, facts)
         return NEW
 
-    def _recorded(self, key: tuple) -> sqlite3.Row | None:
-        if key[0] == "like":
-            return pq.payout_like(self.tx.conn, *key[1:])
-        return pq.payout_by(self.tx.conn, key[0], key[1])
+    def _by(self, column: str, value: str) -> sqlite3.Row | None:
+        return pq.payout_by(self.tx.conn, column, value)
+
+    def _like(self, *facts) -> sqlite3.Row | None:
+        return pq.payout_like(self.tx.conn, *facts)
 
 
 BULK = {"enrolments": Places, "completions": Completions, "drops": Drops,
