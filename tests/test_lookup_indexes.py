@@ -14,15 +14,17 @@ from pathlib import Path
 
 import pytest
 
+from wbpctl.domain.sponsors import name_key
+
 from conftest import DATA, Cli, add_person, answers_of, dump, ledger_written_before
 
 BEFORE = answers_of("ledger-schema7-demo")
 NEW_INDEXES = {"sales_ref", "payouts_ref", "donations_ref", "spending_ref",
-               "enrolments_certificate", "events_replaced_regno"}
+               "enrolments_certificate", "events_replaced_regno", "sponsors_name"}
 
 # What a command may read whole: the catalogue and settings, which do not grow with the
 # people and their records. Anything else read whole is a row that costs the ledger.
-SMALL = {"sqlite_master", "opds", "tracks", "products", "sponsors", "chains",
+SMALL = {"sqlite_master", "opds", "tracks", "products", "chains",
          "people_search_config"}
 
 
@@ -49,8 +51,11 @@ def test_the_upgrade_adds_the_indexes_and_every_answer_is_the_same(old):
     assert not NEW_INDEXES & indexes(old.db)
     assert "1 migration(s)" in run(old, "init").stderr
     assert NEW_INDEXES <= indexes(old.db)
-    after = [(table, rows) for table, rows in dump(old.db) if table != "_sqlite_migrations"]
-    assert after == before                        # not one row of any table changed
+    after = dict(dump(old.db))
+    keys = [row[-1] for row in after["sponsors"]]          # the one column added
+    assert keys and keys == [name_key(row[3]) for row in after["sponsors"]]
+    after["sponsors"] = [row[:-1] for row in after["sponsors"]]
+    assert [(table, after[table]) for table, _ in before] == before   # no row else changed
     for name, command in BEFORE["commands"].items():
         assert run(old, *command).stdout == BEFORE["outputs"][name], name
     assert "up to date" in run(old, "init").stderr
@@ -115,14 +120,16 @@ def write(folder: Path, name: str, text: str) -> str:
 
 
 def test_what_a_row_or_a_command_looks_up_it_finds_by_an_index(traced, tmp_path):
-    """Receipts, certificates, register numbers: each found by its index, each kind's
-    import both new (the rows are written) and again (the rows are found unchanged)."""
+    """Receipts, certificates, register numbers, sponsors' names: each found by its
+    index, each kind's import both new (the rows are written) and again (the rows are
+    found unchanged)."""
     files = {
         "sales": "product,sold_on,qty,channel,ref\nMADU-500,2026-11-20,2,koperasi,NOTA-1\n",
         "payouts": "reg_no,paid_on,amount,ref\nB.I-24/2025,2026-11-20,10000,BAYAR-1\n",
         "spending": "track,spent_on,amount,what,funded_by,ref\n"
                     "OLAH-MADU,2026-11-20,50000,Toples,APBD,BELI-1\n",
         "donations": "sponsor,received_on,amount,ref\nHJ-ROSMIATI,2026-11-20,100000,TERIMA-1\n",
+        "sponsors": "name,kind\nIbu  Siti Rahayu,perorangan\n",     # by name, spaced out
         "completions": "reg_no,track,completed_on,result,certificate\n"
                        "B.I-4/2026,OLAH-MADU,2026-11-20,lulus,SERT-1\n",
     }
@@ -140,6 +147,7 @@ def test_what_a_row_or_a_command_looks_up_it_finds_by_an_index(traced, tmp_path)
     assert " 0 rejected" in empty.ok("import", "all", everything).stderr
     add_person(traced, "B.I-900/2026", name="Orang Baru")        # a number nobody held
     traced.ok("participant", "show", "A.II-1/2026")              # one a verdict replaced
+    traced.ok("sponsor", "show", "ibu siti rahayu")              # a sponsor by name
     assert traced("participant", "show", "B.I-901/2026").exit_code == 3
     conn = sqlite3.connect(traced.db)
     try:

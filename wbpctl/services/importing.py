@@ -406,8 +406,7 @@ def _sponsor(session: Session, tx: Tx, v: dict, update: bool) -> str:
     row = (sq.sponsor_by_uid(tx.conn, uid) if uid else None) or \
         (sq.sponsor_by_code(tx.conn, code.upper()) if code else None)
     if row is None and uid is None and code is None and _cell(v, "name"):
-        row = next((r for r in sq.sponsors(tx.conn)
-                    if name_key(r["name"]) == name_key(v["name"])), None)
+        row = sq.sponsor_named(tx.conn, name_key(v["name"]))
     if row is None:
         if _cell(v, "contact") and "*" in v["contact"]:
             raise Invalid("contact", v["contact"], "contact_masked")

@@ -34,8 +34,8 @@ def find_sponsor(conn: sqlite3.Connection, text: str) -> sqlite3.Row:
     if is_uid(wanted):
         row = sq.sponsor_by_uid(conn, wanted.lower())
     if row is None and wanted:
-        row = sq.sponsor_by_code(conn, wanted.upper()) or next(
-            (r for r in sq.sponsors(conn) if name_key(r["name"]) == name_key(wanted)), None)
+        row = sq.sponsor_by_code(conn, wanted.upper()) or \
+            sq.sponsor_named(conn, name_key(wanted))
     if row is None:
         if wanted.upper() in PUBLIC_FUNDS:
             raise Rejected("sponsor_is_public_fund", sponsor=wanted.upper())
@@ -59,6 +59,17 @@ def find_donation(conn: sqlite3.Connection, text: str) -> sqlite3.Row:
 
 # -- the registry ---------------------------------------------------------------------------
 
+class _Codes:
+    """``code in codes``: asked of the registry's unique index of codes, not of every
+    code read into memory (``free_code`` tries a few)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __contains__(self, code: object) -> bool:
+        return sq.sponsor_by_code(self.conn, str(code)) is not None
+
+
 def register(session: Session, *, name: str, kind: str | None, contact: str | None = None,
              code: str | None = None, uid: str | None = None, tx: Tx | None = None) -> dict:
     """Register a sponsor (``sponsor.registered``) under a code made from its name unless
@@ -70,11 +81,10 @@ def register(session: Session, *, name: str, kind: str | None, contact: str | No
     wanted = parse_code(code) if code not in (None, "") else None
     sponsor_uid = parse_uid(uid, "sponsor_uid") or new_uid()
     with session.transaction(tx) as tx:
-        existing = sq.sponsors(tx.conn)
-        same = next((r for r in existing if name_key(r["name"]) == name_key(clean)), None)
+        same = sq.sponsor_named(tx.conn, name_key(clean))
         if same is not None:
             raise Invalid("name", clean, "sponsor_name_taken", code=same["code"])
-        codes = {r["code"] for r in existing}
+        codes = _Codes(tx.conn)
         if wanted in codes:
             raise Invalid("code", code, "sponsor_code_taken")
         if sq.sponsor_by_uid(tx.conn, sponsor_uid):
@@ -95,8 +105,8 @@ def correct(session: Session, sponsor: str, *, name: str | None = None,
         changes: dict = {}
         if name is not None and clean_name(name) != row["name"]:
             changes["name"] = clean_name(name)
-            other = next((r for r in sq.sponsors(tx.conn) if r["id"] != row["id"]
-                          and name_key(r["name"]) == name_key(changes["name"])), None)
+            other = sq.sponsor_named(tx.conn, name_key(changes["name"]),
+                                     other_than=row["id"])
             if other is not None:
                 raise Invalid("name", name, "sponsor_name_taken", code=other["code"])
         if kind is not None and parse_kind(kind) != row["kind"]:

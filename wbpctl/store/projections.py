@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 from ..domain.search import search_key as _search_key
+from ..domain.sponsors import name_key
 from .uids import stored_uid as stored
 
 if TYPE_CHECKING:
@@ -286,14 +287,17 @@ def _link_texts(conn: sqlite3.Connection, p: dict) -> None:
 
 
 def _sponsor_registered(conn: sqlite3.Connection, p: dict) -> None:
-    conn.execute("INSERT INTO sponsors (uid, code, name, kind, contact) VALUES (?,?,?,?,?)",
-                 (p["uid"], p["code"], p["name"], p.get("kind"), p.get("contact")))
+    conn.execute("INSERT INTO sponsors (uid, code, name, kind, contact, name_key)"
+                 " VALUES (?,?,?,?,?,?)", (p["uid"], p["code"], p["name"], p.get("kind"),
+                                           p.get("contact"), name_key(p["name"])))
     _link_texts(conn, p)
 
 
 def _sponsor_corrected(conn: sqlite3.Connection, p: dict) -> None:
-    _update(conn, "sponsors", p["uid"], {k: v for k, v in p["changes"].items()
-                                         if k in {"name", "kind", "contact"}})
+    changes = {k: v for k, v in p["changes"].items() if k in {"name", "kind", "contact"}}
+    if "name" in changes:
+        changes["name_key"] = name_key(changes["name"])
+    _update(conn, "sponsors", p["uid"], changes)
     _link_texts(conn, p)
 
 

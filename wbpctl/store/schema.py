@@ -561,6 +561,25 @@ CREATE INDEX events_replaced_regno ON events(json_extract(payload, '$.previous.r
 """
 
 
+def _m008_lookup_indexes(db) -> None:
+    """The indexes of ``_M008``, and a sponsor found by its name as an index finds it: each
+    sponsor's name key (``domain.sponsors.name_key``: case and spacing do not count),
+    written by the projections with the name, so a replay builds it again. Older sponsors
+    get theirs here; no event and no other row changes."""
+    from ..domain.sponsors import name_key
+
+    conn = db.conn
+    for statement in _M008.split(";"):
+        conn.execute(statement)
+    conn.create_function("wbpctl_sponsor_key", 1, name_key, deterministic=True)
+    for statement in (
+            "ALTER TABLE sponsors ADD COLUMN name_key TEXT",
+            "UPDATE sponsors SET name_key = wbpctl_sponsor_key(name)",
+            # a name given for a sponsor (find_sponsor, register, correct, their imports)
+            "CREATE INDEX sponsors_name ON sponsors(name_key)"):
+        conn.execute(statement)
+
+
 # (name, SQL or a function of the sqlite-utils Database): append only, never edit one
 # that has shipped. SQL statements are split on ";", so comments inside them must not
 # hold one.
@@ -572,7 +591,7 @@ MIGRATIONS: list[tuple[str, str | Callable]] = [
     ("m005_people_search", _m005_people_search),
     ("m006_lean_ledger_chains", _m006_lean_ledger),
     ("m007_uids_as_bytes", _m007_uids_as_bytes),
-    ("m008_lookup_indexes", _M008),
+    ("m008_lookup_indexes", _m008_lookup_indexes),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The oldest schema whose events and chains read as this one's (m008 added indexes only):

@@ -24,6 +24,14 @@ def sponsors(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     return conn.execute("SELECT * FROM sponsors ORDER BY code").fetchall()
 
 
+def sponsor_named(conn: sqlite3.Connection, key: str, *, other_than: int | None = None
+                  ) -> sqlite3.Row | None:
+    """The sponsor whose name has this key (``domain.sponsors.name_key``; index
+    sponsors_name), the first by code; ``other_than``: a sponsor id left out."""
+    return conn.execute("SELECT * FROM sponsors WHERE name_key = ? AND id IS NOT ?"
+                        " ORDER BY code LIMIT 1", (key, other_than)).fetchone()
+
+
 def sponsor_by_uid(conn: sqlite3.Connection, uid: str) -> sqlite3.Row | None:
     return conn.execute("SELECT * FROM sponsors WHERE uid = ?", (uid,)).fetchone()
 
