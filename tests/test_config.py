@@ -47,6 +47,18 @@ def test_signing_key_is_relative_to_the_config_file_and_off_by_default(tmp_path)
     assert caught.value.params["key"] == "signing_key"
 
 
+def test_timezone_is_any_zone_of_the_tz_database(tmp_path):
+    """Indonesia's zones are known without reading the tz database; another real zone is
+    checked against it; a name that is not a zone, or a list, is refused."""
+    for zone in ("Asia/Makassar", "Asia/Jayapura", "Asia/Pontianak", "Europe/Amsterdam"):
+        assert load_config(write(tmp_path, f"timezone: {zone}\n")).timezone == zone
+    for bad in ("Asia/Kuala_Tungkal", "[Asia/Jakarta]", "WIB"):
+        with pytest.raises(ConfigError) as caught:
+            load_config(write(tmp_path, f"timezone: {bad}\n"))
+        assert caught.value.params["key"] == "timezone"
+        assert "is not a time zone" in caught.value.params["reason"]
+
+
 @pytest.mark.parametrize("text, key, words", [
     ("langauge: en\n", "langauge", "unknown key"),
     ("language: fr\n", "language", "must be one of"),

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .domain.catalog import KINDS, PEMBINAAN, PHASES, Opd, Track, normalize_code
+from .domain.dates import ZONE_LABELS
 from .domain.errors import ConfigError
 from .domain.milestones import SentenceRules
 from .domain.offences import Rules as OffenceRules
@@ -347,6 +348,8 @@ def _signatories(check: "_Checker", raw: object) -> tuple[dict, ...]:
 
 
 def _timezone(check: "_Checker", name: object) -> str:
+    if isinstance(name, str) and name in ZONE_LABELS:
+        return str(name)
     from zoneinfo import ZoneInfo
 
     try:

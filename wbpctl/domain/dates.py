@@ -32,6 +32,11 @@ MONTHS = {
     "august": 8, "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12,
 }
 
+# Indonesia's time zones by their own names. Knowing them here lets a config naming one
+# be checked without loading the tz database (about 2 ms on every start).
+ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA",
+               "Asia/Jayapura": "WIT"}
+
 # [0-9], not \d: \d also matches other scripts' digits, which int() reads
 _ISO = LazyPattern(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")   # 2025-10-08, 2025/10/08
 _NUMERIC = LazyPattern(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import lru_cache
 
+from ..domain.dates import ZONE_LABELS
 from ..domain.patterns import LazyPattern
 from .numbers import number, percent
 
@@ -28,9 +29,6 @@ SHORT_MONTHS = {
     "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 }
-# Indonesia's zones by their own names
-ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA",
-               "Asia/Jayapura": "WIT"}
 
 _ISO_DATE = LazyPattern(r"(\d{4})-(\d{2})-(\d{2})")
 _ISO_TIME = LazyPattern(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
