@@ -123,7 +123,8 @@ def test_expiry_never_moves_back_past_a_grant_date_nor_forward():
 
 
 @given(st.dates(date(2000, 1, 1), date(2030, 1, 1)),
-       st.builds(Sentence, st.integers(0, 6), st.integers(0, 11), st.integers(1, 29)),
+       st.builds(Sentence, st.integers(0, 6), st.integers(0, 11), st.integers(1, 29),
+                 life=st.just(False), death=st.just(False)),
        st.lists(st.tuples(st.integers(1, 3000), st.integers(1, 200)), max_size=5))
 def test_expiry_with_dated_grants_stays_between_the_plain_sum_and_the_sentence(
         detained, sentence, offsets):

@@ -1,6 +1,5 @@
 """Random sequences of assign / complete / drop / release keep the waitlist invariants."""
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -25,8 +24,8 @@ operation = st.tuples(
 
 def fresh_session(path) -> Session:
     config = load_config()
-    small = tuple(replace(t, capacity=2) for t in config.tracks)
-    session = Session(config=replace(config, tracks=small), db_path=path, actor="prop",
+    small = tuple(t._replace(capacity=2) for t in config.tracks)
+    session = Session(config=config._replace(tracks=small), db_path=path, actor="prop",
                       today=date(2026, 11, 28))
     catalog.init_database(session)
     for n in range(PEOPLE):

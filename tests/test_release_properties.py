@@ -16,7 +16,8 @@ DATED = {"ekspirasi": "expiry", "remisi-bebas": "expiry", "pb": "pb_eligible",
          "cb": "cb_eligible", "cmb": "cmb"}
 numbers = itertools.count(1)
 
-sentences = st.builds(Sentence, st.integers(0, 6), st.integers(0, 11), st.integers(0, 29)) \
+sentences = st.builds(Sentence, st.integers(0, 6), st.integers(0, 11), st.integers(0, 29),
+                      life=st.just(False), death=st.just(False)) \
     .filter(lambda s: s.length_days30 >= 30)
 
 

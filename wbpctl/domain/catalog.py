@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 KINDS = ("training", "service")
 PHASES = ("custody", "post-release", "any")
@@ -14,17 +14,15 @@ def normalize_code(text: str) -> str:
     return str(text).strip().upper()
 
 
-@dataclass(frozen=True)
-class Opd:
+class Opd(NamedTuple):
     code: str
     name: str
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return self._asdict()
 
 
-@dataclass(frozen=True)
-class Track:
+class Track(NamedTuple):
     code: str
     opd: str
     name: str
@@ -34,7 +32,7 @@ class Track:
     capacity: int
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return self._asdict()
 
     def open_to(self, in_custody: bool) -> bool:
         """Custody tracks serve people inside, post-release tracks people released."""

@@ -10,16 +10,14 @@ days; whole months are added as calendar months, then the days. Never days/30.4.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from datetime import date, timedelta
-from typing import Sequence, Union
+from typing import NamedTuple, Sequence, Union
 
 from .dates import add_months, add_period
 from .sentence import DAYS_PER_MONTH, Sentence
 
 
-@dataclass(frozen=True)
-class SentenceRules:
+class SentenceRules(NamedTuple):
     """The settings DOMAIN.md leaves to config.yaml."""
 
     deduct_remission_first: bool = True
@@ -30,8 +28,7 @@ class SentenceRules:
     ekspirasi_grace_days: int = 0      # a release this long after expiry draws no warning
 
 
-@dataclass(frozen=True)
-class Milestones:
+class Milestones(NamedTuple):
     expiry: date | None
     one_third: date | None
     half: date | None
@@ -42,7 +39,7 @@ class Milestones:
     pb_trial_end: date | None
 
     def as_dict(self) -> dict:
-        return {k: (v.isoformat() if v else None) for k, v in asdict(self).items()}
+        return {k: (v.isoformat() if v else None) for k, v in self._asdict().items()}
 
 
 NO_MILESTONES = Milestones(None, None, None, None, None, None, None, None)

@@ -6,7 +6,7 @@ woman's day has 40 added (born on the 18th: 58); a serial from 0001.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from . import bounds
@@ -18,8 +18,7 @@ _AS_NUMBER = LazyPattern(r"[0-9]{15,16}[.,]0+")   # a spreadsheet's number forma
 _SEPARATORS = str.maketrans("", "", " .-")
 
 
-@dataclass(frozen=True)
-class NikInfo:
+class NikInfo(NamedTuple):
     nik: str
     province: str
     regency: str

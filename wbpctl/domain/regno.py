@@ -7,7 +7,7 @@ Offices write ``B.I-123/2025`` as ``BI 123/2025``, ``B.I.123/2025``, ``B.I/123/2
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import bounds
 from .errors import Invalid
@@ -25,8 +25,7 @@ _PATTERN = LazyPattern(
 DEFAULT_FORMAT = "{cls}-{seq}/{year}"
 
 
-@dataclass(frozen=True)
-class RegisterNumber:
+class RegisterNumber(NamedTuple):
     register_class: str
     sequence: int
     year: int

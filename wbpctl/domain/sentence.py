@@ -8,7 +8,7 @@ Accepted: ``2y6m``, ``2y 6m 15d``, ``2 tahun 6 bulan``, ``18 bulan``, ``45 hari`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from . import bounds
@@ -36,8 +36,7 @@ _LIFE = {"seumur hidup", "life", "penjara seumur hidup", "pidana seumur hidup"}
 _DEATH = {"mati", "pidana mati", "hukuman mati", "death"}
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     years: int = 0
     months: int = 0
     days: int = 0

@@ -11,7 +11,7 @@ not pass them along every call, and tests can set their own).
 from __future__ import annotations
 
 from contextvars import ContextVar
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, datetime, timezone
 from functools import lru_cache
 
@@ -35,8 +35,7 @@ _ISO_TIME = LazyPattern(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _MONTH = LazyPattern(r"(\d{4})-(\d{2})")
 
 
-@dataclass(frozen=True)
-class Display:
+class Display(NamedTuple):
     dates: str = "numeric"          # numeric: 29-11-2026; short: 29 Nov 2026; iso
     timezone: str = "Asia/Jakarta"
     ascii: bool = False             # the output cannot show box drawing or accents

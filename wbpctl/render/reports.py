@@ -8,7 +8,6 @@ several, a row per Lapas (``by_lapas``) under ``lapas_columns``."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Sequence
 
 from . import lapas as scope
@@ -68,7 +67,7 @@ def lapas_sections(report: dict, sections: Sequence[Section], fmt: str,
     if "lapas_scope" not in report:
         return list(sections)
     extra = ("not_per_lapas",) if fmt == "csv" and "not_per_lapas" in report else ()
-    laid = [replace(s, columns=("lapas", *s.columns, *extra)) if s.key is None else s
+    laid = [s._replace(columns=("lapas", *s.columns, *extra)) if s.key is None else s
             for s in sections]
     if report.get("by_lapas"):
         laid.append(Section("s_by_lapas", "by_lapas", tuple(lapas_columns)))

@@ -3,12 +3,10 @@ the command modules can name their layout without loading any renderer."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A titled part of a record: ``fields`` (key/value rows) or ``rows`` under ``columns``."""
 
     title: str

@@ -124,7 +124,7 @@ class Session:
         key = word_key(bounded(order, "date_order", WORD))
         if key not in ("day-first", "month-first"):
             raise Invalid("date_order", order, "date_order_unknown")
-        return replace(self, config=replace(self.config, day_first=key == "day-first"))
+        return replace(self, config=self.config._replace(day_first=key == "day-first"))
 
     def close(self) -> None:
         if self._conn is not None:
