@@ -15,7 +15,10 @@ and the same rows as a workbook (.xlsx), then, on a fresh database each time, lo
   - sqlite3 DB ".import --csv FILE rows"      (no validation)
   - floor_insert.py: the rows wbpctl wrote (events, people, name index, stays), prebuilt
     in memory, written again into a fresh wbpctl database by executemany: SQLite's share
-and prints the median rows/s, peak memory (max RSS) and bytes per row of each (the pages
+  - checks_alone.py: the file read and every row checked and encoded as the import does
+    before it asks the ledger, nothing written: Python's share
+and the ceiling of one process (the time of the two floors added: no importer that checks
+and writes like this can be faster), and prints the median rows/s, peak memory (max RSS) and bytes per row of each (the pages
 the database holds, over the rows), and the ratios against .import and sqlite-utils.
 Run it with the project's virtual environment's python.
 """
@@ -145,6 +148,18 @@ def floor(imported: Path, work: Path, run: int, env: dict) -> tuple[float, None]
     return float(out.stdout), None
 
 
+def checks_alone(data: Path, ledger: Path, env: dict) -> tuple[float, None]:
+    """Seconds to read and check every row with no write (checks_alone.py's own timing)."""
+    out = subprocess.run([sys.executable, str(Path(__file__).with_name("checks_alone.py")),
+                          str(data), str(ledger)], env=env, capture_output=True, text=True,
+                         check=True)
+    return float(out.stdout), None
+
+
+CHECKS = "checks alone: no writes"
+CEILING = "ceiling: checks + floor"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=200_000)
@@ -185,11 +200,15 @@ def main() -> None:
             results.setdefault(name, []).append(
                 measure(cmd, {**env, "WBPCTL_PROCESSES": "1"} if name == ONE_PROCESS else env))
         results.setdefault("floor: SQLite writes only", []).append(floor(db, work, run, env))
+        results.setdefault(CHECKS, []).append(checks_alone(data, db, env))
+        results.setdefault(CEILING, []).append(
+            (results["floor: SQLite writes only"][-1][0] + results[CHECKS][-1][0], None))
         sizes = {"wbpctl import": used_bytes(db), ONE_PROCESS: used_bytes(alone),
                  "wbpctl import (.xlsx)": used_bytes(from_book),
                  "sqlite-utils insert --csv": used_bytes(work / f"su-{run}.db"),
                  "sqlite3 .import": used_bytes(work / f"s3-{run}.db"),
-                 "floor: SQLite writes only": used_bytes(work / f"floor-{run}.db")}
+                 "floor: SQLite writes only": used_bytes(work / f"floor-{run}.db"),
+                 CEILING: used_bytes(work / f"floor-{run}.db")}
     summary = {}
     for name, runs in results.items():
         seconds = statistics.median(s for s, _ in runs)
@@ -210,10 +229,13 @@ def main() -> None:
                   for k in ("sqlite3 .import", "sqlite-utils insert --csv")]
         print(f"{name:28} {rate:9.0f} {figures['seconds']:8.2f}"
               f" {'-' if figures['peak_mb'] is None else format(figures['peak_mb'], '.1f'):>8}"
-              f" {figures['bytes_per_row']:9.0f} {' '.join(ratios)}")
+              f" {format(figures['bytes_per_row'], '.0f') if figures['bytes_per_row'] else '-':>9}"
+              f" {' '.join(ratios)}")
     floor_rate = summary["floor: SQLite writes only"]["rows_per_s"]
+    ceiling = summary[CEILING]["rows_per_s"]
     print(f"wbpctl import / floor: {ours / floor_rate:.2f}; one process / floor:"
-          f" {summary[ONE_PROCESS]['rows_per_s'] / floor_rate:.2f}")
+          f" {summary[ONE_PROCESS]['rows_per_s'] / floor_rate:.2f}; one process / ceiling:"
+          f" {summary[ONE_PROCESS]['rows_per_s'] / ceiling:.2f}")
     if args.json:
         args.json.write_text(json.dumps({"rows": args.rows, "runs": args.runs,
                                          "results": summary}, indent=2))
