@@ -10,7 +10,7 @@ counselling, and readmissions for about one in five released.
 
 Registrations go through the same plan and checks as ``wbpctl participant add``;
 every other record is written as the ledger event the service would write, through
-``Ledger.append_many`` and the projections' ``apply_many`` (one executemany per
+``Ledger.append_many`` and the projections' ``plan`` and ``run`` (one executemany per
 table per batch), so ``wbpctl verify`` proves the result. Track capacities are
 raised to national size, since one catalogue serves every Lapas here.
 """

@@ -281,20 +281,19 @@ def check_registration(tx: Tx, plan: Registration, pending: Pending | None = Non
             pending.uids.add(plan.uid)
 
 
-def registration_record(plan: Registration, person_uid: str, stay_uid: str) -> Draft:
+def registration_record(plan: Registration, person_uid: str) -> Draft:
     """The one event of a registration, ``person.admitted``: the person and their first
-    stay (its uid is the stay's; the person's is the subject; how it is stored compact:
-    ``store.payloads``)."""
+    stay (the event's new uid is the stay's; the person's is the subject; how it is stored
+    compact: ``store.payloads``)."""
     from ..store.ledger import Draft, Encoded
 
-    return Draft("person.admitted", person_uid, Encoded(plan.stored), stay_uid)
+    return Draft("person.admitted", person_uid, Encoded(plan.stored))
 
 
 def register_checked(tx: Tx, plans: list[Registration]) -> None:
     """Write registrations that passed ``check_registration``, as one batch of events."""
-    uids = new_uids(2 * len(plans))
-    records = [registration_record(plan, plan.uid or uids[2 * i], uids[2 * i + 1])
-               for i, plan in enumerate(plans)]
+    uids = iter(new_uids(sum(1 for plan in plans if plan.uid is None)))
+    records = [registration_record(plan, plan.uid or next(uids)) for plan in plans]
     tx.record_many(records)
     link_by_nik(tx, [r.subject for r, plan in zip(records, plans) if plan.nik])
 
@@ -339,7 +338,7 @@ def register(session: Session, *, name: str, reg_no: str, detained: str | date,
     person_uid = uid or new_uid()
     with session.transaction(tx) as tx:
         check_registration(tx, plan)
-        tx.record_many([registration_record(plan, person_uid, new_uid())])
+        tx.record_many([registration_record(plan, person_uid)])
         link_by_nik(tx, [person_uid] if plan.nik else [])
     return {"uid": person_uid, "name": plan.name,
             "reg_no": plan.reg.format(session.config.regno_format),

@@ -9,8 +9,8 @@ Read this first:
   wbpctl is refused, never altered.
 * ``ledger`` appends events (``seq, uid, at, actor, lapas, kind, subject,
   payload, batch, prev_hash, hash``) and applies each one to the projection
-  tables in the same transaction, with the same ``projections.apply`` that
-  ``verify`` replays into a scratch database to prove the tables are exactly
+  tables in the same transaction, with the same ``projections.plan`` and ``run``
+  that ``verify`` replays into a scratch database to prove the tables are exactly
   what the ledger says.
 * ``queries`` holds every read the services and reports need.
 

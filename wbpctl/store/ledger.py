@@ -126,10 +126,15 @@ class Ledger:
             (self.lapas, self._at, self.actor, self.batch)).lastrowid
 
     def append(self, kind: str, subject: str, payload: dict, uid: str | None = None) -> Event:
-        return self.append_many([Draft(kind, subject, payload, uid)])[0]
+        return self._append([Draft(kind, subject, payload, uid)], events=True)[0]
 
-    def append_many(self, records: Iterable[tuple]) -> list[Event]:
+    def append_many(self, records: Iterable[tuple]) -> None:
         """Chain, store and apply events in order: one executemany per table."""
+        self._append(records, events=False)
+
+    def _append(self, records: Iterable[tuple], *, events: bool) -> list[Event]:
+        """``append_many``, giving back the events when asked (``events``: a bulk write
+        does not ask, and making an Event of each row was a tenth of its writing)."""
         assert self.conn.in_transaction, "events are appended inside a write transaction"
         records = [Draft(*r) for r in records]
         tail = self._tail()
@@ -137,6 +142,7 @@ class Ledger:
         seq, prev = tail.seq, tail.hash
         at, actor, lapas, batch = self._at, self.actor, self.lapas, self.batch
         made: list[Event] = []
+        changes: list[tuple[str, dict]] = []
         rows = []
         fresh = iter(chain.new_uid_bytes(sum(1 for r in records if r.uid is None)))
         hash_v2, encode, kinds = chain.hash_v2, chain.payload_json, projections.KINDS
@@ -156,11 +162,13 @@ class Ledger:
                     payload = {**payload, "uid": subject, "stay": uid, "lapas": lapas}
             digest = hash_v2(prev, raw, at, actor, lapas, kind, subject, payload_json, batch)
             rows.append((seq, command, raw, kind, subject, payload_json, digest))
-            made.append(Event(seq, uid, at, actor, lapas, kind, subject, payload, batch,
-                              digest.hex()))
+            changes.append((kind, payload))
+            if events:
+                made.append(Event(seq, uid, at, actor, lapas, kind, subject, payload, batch,
+                                  digest.hex()))
             prev = digest
         self.conn.executemany(INSERT_EVENT, rows)
-        projections.apply_many(self.conn, made)
+        projections.run(self.conn, projections.plan(changes))
         self._last = Mark(seq, prev, command)
         return made
 

@@ -1,9 +1,8 @@
 """How each kind of event changes the projection tables.
 
-``apply`` and ``apply_many`` are the only writers of these tables: live
-commands and bulk imports call them right after appending events, and
-``verify`` calls ``apply_many`` to replay the whole ledger into a scratch
-database. An event's payload must therefore hold everything its change needs;
+``plan`` and ``run`` are the only writers of these tables: the ledger calls them
+right after appending events (live commands and bulk imports alike), and
+``verify`` calls them to replay the whole ledger into a scratch database. An event's payload must therefore hold everything its change needs;
 nothing here may read the clock, the config or the caller.
 
 Most kinds are one SQL statement and a function from payload to parameters, so
@@ -17,14 +16,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from ..domain.search import search_key as _search_key
 from ..domain.sponsors import name_key
 from .uids import stored_uid as stored
-
-if TYPE_CHECKING:
-    from .ledger import Event
 
 RELEASE_STATUS = {"pindah": "transferred", "meninggal": "deceased"}  # all others: released
 
@@ -451,15 +447,6 @@ FUNCTIONS: dict[str, Callable[[sqlite3.Connection, dict], None]] = {
     "ledger.migrated": _no_change,       # read from the ledger itself (``queries.latest_about``)
 }
 KINDS = frozenset(STATEMENTS) | frozenset(FUNCTIONS)
-
-
-def apply(conn: sqlite3.Connection, event: "Event") -> None:
-    apply_many(conn, (event,))
-
-
-def apply_many(conn: sqlite3.Connection, events: Iterable["Event"]) -> None:
-    """Apply events with the same result as one by one, in few executemany calls."""
-    run(conn, plan([(e.kind, e.payload) for e in events]))
 
 
 # How a sequence of events is applied in few executemany calls without changing the
