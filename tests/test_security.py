@@ -230,7 +230,7 @@ def test_ctrl_c_before_the_commit_still_says_nothing_was_written(cli, monkeypatc
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(participants, "registration_record", interrupted)
+    monkeypatch.setattr(participants, "registration_records", interrupted)
     result = cli("participant", "add", "--name", "A", "--reg-no", "B.I-1/2025",
                  "--detained", "2025-01-10", "--sentence", "3y")
     assert result.exit_code == 130 and "Interrupted: nothing was written" in result.stderr

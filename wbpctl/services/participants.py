@@ -281,19 +281,21 @@ def check_registration(tx: Tx, plan: Registration, pending: Pending | None = Non
             pending.uids.add(plan.uid)
 
 
-def registration_record(plan: Registration, person_uid: str) -> Draft:
-    """The one event of a registration, ``person.admitted``: the person and their first
-    stay (the event's new uid is the stay's; the person's is the subject; how it is stored
-    compact: ``store.payloads``)."""
+def registration_records(plans: list[Registration], person_uids: Iterable[str]
+                         ) -> list[Draft]:
+    """The one event of each registration, ``person.admitted``: the person (the subject)
+    and their first stay (the event's new uid is the stay's; how it is stored compact:
+    ``store.payloads``)."""
     from ..store.ledger import Draft, Encoded
 
-    return Draft("person.admitted", person_uid, Encoded(plan.stored))
+    return [Draft("person.admitted", person_uid, Encoded(plan.stored))
+            for plan, person_uid in zip(plans, person_uids)]
 
 
 def register_checked(tx: Tx, plans: list[Registration]) -> None:
     """Write registrations that passed ``check_registration``, as one batch of events."""
     uids = iter(new_uids(sum(1 for plan in plans if plan.uid is None)))
-    records = [registration_record(plan, plan.uid or next(uids)) for plan in plans]
+    records = registration_records(plans, [plan.uid or next(uids) for plan in plans])
     tx.record_many(records)
     link_by_nik(tx, [r.subject for r, plan in zip(records, plans) if plan.nik])
 
@@ -338,7 +340,7 @@ def register(session: Session, *, name: str, reg_no: str, detained: str | date,
     person_uid = uid or new_uid()
     with session.transaction(tx) as tx:
         check_registration(tx, plan)
-        tx.record_many([registration_record(plan, person_uid)])
+        tx.record_many(registration_records([plan], [person_uid]))
         link_by_nik(tx, [person_uid] if plan.nik else [])
     return {"uid": person_uid, "name": plan.name,
             "reg_no": plan.reg.format(session.config.regno_format),

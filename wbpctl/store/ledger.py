@@ -136,7 +136,7 @@ class Ledger:
         """``append_many``, giving back the events when asked (``events``: a bulk write
         does not ask, and making an Event of each row was a tenth of its writing)."""
         assert self.conn.in_transaction, "events are appended inside a write transaction"
-        records = [Draft(*r) for r in records]
+        records = [r if type(r) is Draft else Draft(*r) for r in records]
         tail = self._tail()
         command = self._command(tail)
         seq, prev = tail.seq, tail.hash
