@@ -55,6 +55,32 @@ def test_columns_that_do_not_fit_are_left_out_and_named():
     assert "not shown" in note and "Offence" in note
 
 
+def test_an_empty_column_is_left_out_before_one_that_says_something():
+    """A clerk at 80 columns saw empty 'Keluar' and 'Alasan' columns kept while the hours
+    and the OPD, which had values, were left out."""
+    keys = ["reg_no", "track", "status", "hours", "ended_on", "reason", "opd"]
+    headers = ["Reg. no", "Track", "Status", "Hours", "Ended", "Reason", "OPD"]
+    rows = [["B.I-6/2024", "IKAN-AIRTAWAR", "completed", "40", "", "", "DISKAN"]]
+    lines = list(render_table(keys, headers, rows, width=56,
+                              dropped_note=lambda left: "not shown: " + ", ".join(left)))
+    assert max(map(len, lines)) <= 56
+    assert "Hours" in lines[0] and "OPD" in lines[0], lines
+    assert "Ended" not in lines[0] and "Reason" not in lines[0]
+    assert lines[-1] == "not shown: Ended, Reason"
+
+
+def test_a_code_in_free_text_is_never_split_at_its_hyphen():
+    """What a person lacks is a list of track codes: a line may end after a comma, never
+    inside KONSELING-KELUARGA."""
+    missing = "ADMINDUK, KES-PREVENTIF, KONSELING-KELUARGA, SALUR-KERJA"
+    for width in (34, 40, 50):
+        lines = list(render_table(["reg_no", "missing"], ["Reg. no", "Missing"],
+                                  [["B.I-7/2025", missing]], width=width))
+        words = " ".join(line.replace("B.I-7/2025", "") for line in lines[2:]).split()
+        assert words == missing.split(), (width, lines)
+        assert max(map(len, lines)) <= width
+
+
 def test_free_text_wraps_in_the_room_left_and_keeps_every_word():
     lines = list(render_table(["reg_no", "crime"], ["Reg. no", "Crime"],
                               [["B.I-7/2025", ROWS[0]["crime"]]], width=40))

@@ -1,9 +1,11 @@
 """Text tables that fit the terminal without cutting what people have to read or type.
 
 Key columns (register numbers, NIKs, dates, codes, numbers) never wrap and get their
-width first; free text (names, offences, what is missing) wraps in the room left. When a
-listing still does not fit, the least important columns (from the right, never the first
-or an essential one) are left out and a dim line says which, rather than cutting values.
+width first; free text (names, offences, what is missing) wraps in the room left, at
+spaces only, so a code in it (KONSELING-KELUARGA) stays whole. When a listing still does
+not fit, columns are left out and a dim line says which, rather than cutting values: the
+empty ones first, then the least important (from the right, never the first or an
+essential one).
 A long text meant to be read whole (a log event's details) that would get a narrow
 column is printed under its row instead, indented, across the whole width. Rows are
 laid out a page at a time, so a long listing starts printing at once and never
@@ -13,7 +15,6 @@ column is printed whole, never cut).
 
 from __future__ import annotations
 
-import re
 import textwrap
 from itertools import islice
 from typing import Iterable, Iterator, Sequence
@@ -35,8 +36,8 @@ _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
 def _min_free(cells: list[str], header: str) -> int:
-    # free text may break at a space or after a hyphen (KONSELING-/KELUARGA)
-    longest_word = max([len(w) + 1 for c in cells for w in re.split(r"[\s-]+", c)] or [0])
+    # free text breaks at spaces: a code in it (a track in a list of them) is one word
+    longest_word = max([len(w) + 1 for c in cells for w in c.split()] or [0])
     return max(min(longest_word, 24), min(max(map(len, cells), default=0), 12),
                max((len(w) for w in header.split()), default=1))
 
@@ -64,13 +65,14 @@ def render_table(keys: Sequence[str], headers: Sequence[str], rows: Iterable[Seq
                  max((len(w) for w in headers[i].split()), default=1)) for i in range(n)]
     shown, below = list(range(n)), None
     if width:
-        shown, sizes = _layout(keys, list(range(n)), least, natural, free, width)
+        empty = [not any(column) for column in columns]
+        shown, sizes = _layout(keys, list(range(n)), least, natural, free, empty, width)
         narrow = [i for i in range(n) if keys[i] in BELOW
                   and (i not in shown or sizes[i] < BELOW_FROM)]
         if narrow and len(shown) > 1:
             below = narrow[0]
             shown, sizes = _layout(keys, [i for i in range(n) if i != below], least,
-                                   natural, free, width)
+                                   natural, free, empty, width)
     else:
         sizes = natural
     rule = "-" if ascii else "\u2500"
@@ -91,7 +93,8 @@ def render_table(keys: Sequence[str], headers: Sequence[str], rows: Iterable[Seq
                 if ascii:
                     value = value.replace("\u2212", "-")
                 if free[i] and len(value) > sizes[i]:
-                    cells.append(textwrap.wrap(value, sizes[i], break_long_words=True) or [""])
+                    cells.append(textwrap.wrap(value, sizes[i], break_long_words=True,
+                                               break_on_hyphens=False) or [""])
                 else:
                     cells.append([value])
             for line in range(max(map(len, cells))):
@@ -102,7 +105,7 @@ def render_table(keys: Sequence[str], headers: Sequence[str], rows: Iterable[Seq
                 yield GAP.join(parts).rstrip()
             if below is not None and below < len(row) and row[below]:
                 for text in textwrap.wrap(row[below], width - len(BELOW_INDENT),
-                                          break_long_words=True):
+                                          break_long_words=True, break_on_hyphens=False):
                     yield BELOW_INDENT + text
         page = [list(r) for r in islice(rows, PAGE)]
     left_out = [headers[i] for i in range(n) if i not in shown and i != below]
@@ -112,12 +115,12 @@ def render_table(keys: Sequence[str], headers: Sequence[str], rows: Iterable[Seq
 
 
 def _layout(keys: Sequence[str], shown: list[int], least: list[int], natural: list[int],
-            free: list[bool], width: int) -> tuple[list[int], list[int]]:
-    """Which columns fit ``width`` and how wide each is: the least important (from the
-    right, not the first, not an essential one) left out until the rest fit at their
-    least width; then the room left goes first to free text, a character at a time to
-    each column still short of its natural width (so no one column takes it all), then
-    to headers."""
+            free: list[bool], empty: list[bool], width: int) -> tuple[list[int], list[int]]:
+    """Which columns fit ``width`` and how wide each is: columns left out until the rest
+    fit at their least width, the ``empty`` ones first (they tell nothing), then the
+    least important (from the right; never the first nor an essential one); then the room
+    left goes first to free text, a character at a time to each column still short of its
+    natural width (so no one column takes it all), then to headers."""
     def total(indexes, sizes):
         return sum(sizes[i] for i in indexes) + len(GAP) * (len(indexes) - 1)
 
@@ -126,7 +129,7 @@ def _layout(keys: Sequence[str], shown: list[int], least: list[int], natural: li
         droppable = [i for i in shown[1:] if keys[i] not in ESSENTIAL]
         if not droppable:
             break
-        shown.remove(droppable[-1])
+        shown.remove(([i for i in droppable if empty[i]] or droppable)[-1])
     sizes = list(least)
     room = width - total(shown, sizes)
     for want in ([i for i in shown if free[i]], shown):
