@@ -120,6 +120,20 @@ def test_unknown_column_is_an_error_unless_ignored(cli, tmp_path):
     cli.ok("import", "participants", path, "--ignore-extra")
 
 
+def test_an_unknown_column_close_to_a_known_one_is_named(cli, tmp_path):
+    """A sheet's own spelling of a header wbpctl knows gets the known spelling; a column
+    like no other gets no guess."""
+    path = write(tmp_path, "No Registrasi;Nama;Tanggal Penahanan Awal;Vonis;Alamat\r\n"
+                           "B.I-1/2025;Budi;10/01/2025;3 tahun;Jl. Melati\r\n")
+    refused = cli("--lang", "id", "import", "participants", path)
+    assert refused.exit_code == 1
+    assert "Kolom tak dikenal 'Tanggal Penahanan Awal', 'Alamat': maksudnya" \
+        " 'Tanggal Penahanan'?" in " ".join(refused.stderr.split())
+    alone = cli("import", "participants", write(tmp_path, "reg_no,name,detained_on,sentence,"
+                                                          "Catatan\nB.I-1/2025,B,2025-01-10,3y,x\n"))
+    assert "did you mean" not in alone.stderr and "'Catatan'" in alone.stderr
+
+
 def test_empty_columns_a_spreadsheet_adds_are_fine_while_empty(cli, tmp_path):
     text = ("reg_no;name;detained_on;sentence;;\r\n"
             "B.I-1/2025;Budi;2025-01-10;3y;;\r\n"

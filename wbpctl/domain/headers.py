@@ -53,6 +53,7 @@ def match_headers(headers: list[str], columns: tuple[str, ...], required: tuple[
                   ignore_extra: bool = False, skip: tuple[str, ...] = ()) -> Layout:
     """Map the file's headers to ``columns``; refuse unknown, duplicate or missing ones."""
     lookup: dict[str, str] = {}
+    spelled: dict[str, str] = {}         # a key as config.yaml writes it
     shared: dict[str, list[str]] = {}    # an alias two columns of this kind have (``all``)
     for column in columns:
         for alias in aliases.get(column, ()):
@@ -60,8 +61,10 @@ def match_headers(headers: list[str], columns: tuple[str, ...], required: tuple[
             if lookup.get(key, column) != column:
                 shared.setdefault(key, [lookup[key]]).append(column)
             lookup[key] = column
+            spelled.setdefault(key, alias)
     for column in columns:
         lookup[normalize(column)] = column       # a column's own name always wins
+        spelled[normalize(column)] = column
         shared.pop(normalize(column), None)
     positions: dict[str, int] = {}
     names: dict[str, str] = {}
@@ -86,6 +89,11 @@ def match_headers(headers: list[str], columns: tuple[str, ...], required: tuple[
         positions[column] = index
         names[column] = header.strip().lstrip("\ufeff")
     if extra and not ignore_extra:
+        like = _close_headers(extra, spelled)
+        if like:
+            raise Rejected("import_unknown_columns_like",
+                           columns=", ".join(repr(e) for e in extra), like=like,
+                           known=", ".join(columns))
         raise Rejected("import_unknown_columns", columns=", ".join(repr(e) for e in extra),
                        known=", ".join(columns))
     missing = [c for c in required if c not in positions]
@@ -95,3 +103,17 @@ def match_headers(headers: list[str], columns: tuple[str, ...], required: tuple[
         raise Rejected("import_missing_columns", columns=", ".join(missing))
     return Layout(positions, names, tuple(extra), len(headers), tuple(unnamed),
                   strict=not ignore_extra)
+
+
+def _close_headers(extra: list[str], spelled: dict[str, str]) -> str:
+    """The known headers close to unknown ones (a sheet's own spelling of a header wbpctl
+    knows: "Tanggal Ditahn" for "Tanggal Ditahan"), in the unknown ones' order, as
+    config.yaml writes them; "" when none is."""
+    from difflib import get_close_matches   # only a refused file pays for it
+
+    like = []
+    for header in extra:
+        found = get_close_matches(normalize(header), list(spelled), n=1, cutoff=0.8)
+        if found and repr(spelled[found[0]]) not in like:
+            like.append(repr(spelled[found[0]]))
+    return " / ".join(like)

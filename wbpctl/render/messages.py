@@ -950,6 +950,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                " aliases in config.yaml); use --ignore-extra to skip them",
                                "Kolom tak dikenal {columns}: wbpctl mengenal {known} (dan alias"
                                " di config.yaml); pakai --ignore-extra untuk melewatinya"),
+    "import_unknown_columns_like": ("Unknown column(s) {columns}: did you mean {like}? wbpctl"
+                                    " knows {known} (and the aliases in config.yaml); use"
+                                    " --ignore-extra to skip them",
+                                    "Kolom tak dikenal {columns}: maksudnya {like}? wbpctl"
+                                    " mengenal {known} (dan alias di config.yaml); pakai"
+                                    " --ignore-extra untuk melewatinya"),
     "import_missing_columns": ("Missing required column(s): {columns}; no row was read",
                                "Kolom wajib tidak ada: {columns}; tidak ada baris yang dibaca"),
     "import_ambiguous_column": ("Column '{column}' could be any of {columns} here: name it by"
