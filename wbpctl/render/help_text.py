@@ -498,8 +498,8 @@ HELP_ID: dict[str, str] = {
         'tahun setelah bebas, per tahun bebas, untuk dua kelompok, setiap tingkat dengan '
         'interval 95%-nya; selisih dan rasio risiko dengan intervalnya; satu kesimpulan '
         'per jangka dalam kata-kata (lebih rendah, lebih tinggi, belum dapat disimpulkan,'
-        ' rilis terlalu sedikit) dan berapa pembebasan yang dibutuhkan untuk jawaban yang'
-        ' pasti. PB/CB yang dicabut adalah kembali teknis, ditampilkan terpisah. Jangka '
+        ' pembebasan terlalu sedikit) dan berapa pembebasan yang dibutuhkan untuk jawaban'
+        ' yang pasti. PB/CB yang dicabut adalah kembali teknis, ditampilkan terpisah. Jangka '
         'dihitung setelah lewat seluruhnya; masuk kembali ke Lapas lain tidak terlihat.',
     'Follow-up windows in years, comma-separated.':
         'Jangka pengamatan dalam tahun, dipisahkan koma.',

@@ -1108,23 +1108,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              " {rate_2} ({group_2}, n = {n_2}): too few releases to judge (at"
                              " least {minimum} eligible in each group).",
                              "Tingkat residivisme {window} tahun: {rate_1} ({group_1}, n = {n_1})"
-                             " vs {rate_2} ({group_2}, n = {n_2}): rilis terlalu sedikit untuk"
-                             " dinilai (minimal {minimum} per kelompok)."),
+                             " vs {rate_2} ({group_2}, n = {n_2}): pembebasan terlalu sedikit"
+                             " untuk dinilai (minimal {minimum} per kelompok)."),
     "rec_adjusted": (", adjusted for {what}", ", disesuaikan menurut {what}"),
     "rec_needed": ("To detect the claimed {claim} drop from a base rate of {base} takes about"
                    " {needed} eligible releases per group (80% power, 5% two-sided); at the"
                    " current pace ({per_year} a year in the smaller group) about {years}"
                    " year(s) more, follow-up included.",
                    "Untuk mendeteksi penurunan {claim} yang dijanjikan dari tingkat dasar {base}"
-                   " dibutuhkan sekitar {needed} rilis yang memenuhi per kelompok (kuasa 80%,"
+                   " dibutuhkan sekitar {needed} pembebasan yang memenuhi per kelompok (kuasa 80%,"
                    " 5% dua arah); dengan laju sekarang ({per_year} per tahun pada kelompok"
                    " terkecil) sekitar {years} tahun lagi, termasuk masa pengamatan."),
     "rec_needed_no_pace": ("To detect the claimed {claim} drop from a base rate of {base} takes"
                            " about {needed} eligible releases per group (80% power, 5%"
                            " two-sided); no releases in the last year to say how long.",
                            "Untuk mendeteksi penurunan {claim} yang dijanjikan dari tingkat"
-                           " dasar {base} dibutuhkan sekitar {needed} rilis yang memenuhi per"
-                           " kelompok (kuasa 80%, 5% dua arah); belum ada rilis setahun"
+                           " dasar {base} dibutuhkan sekitar {needed} pembebasan yang memenuhi per"
+                           " kelompok (kuasa 80%, 5% dua arah); belum ada pembebasan setahun"
                            " terakhir untuk menaksir lamanya."),
     "rec_scope": ("Readmissions are seen only in the ledgers at hand ({lapas}): someone"
                   " readmitted to another Lapas is not counted until ledgers are merged.",
@@ -1156,7 +1156,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      " penurunan relatif 20% pada tingkat dasar yang teramati."),
     "verdict_lower": ("lower", "lebih rendah"), "verdict_higher": ("higher", "lebih tinggi"),
     "verdict_inconclusive": ("cannot be concluded", "belum dapat disimpulkan"),
-    "verdict_too_few": ("too few releases", "rilis terlalu sedikit"),
+    "verdict_too_few": ("too few releases", "pembebasan terlalu sedikit"),
     "g_completed_training": ("trained", "terlatih"), "g_no_training": ("not trained", "tidak"),
     "g_after_programme": ("after the programme began", "setelah program"),
     "g_before_programme": ("before", "sebelum program"),
