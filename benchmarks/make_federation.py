@@ -26,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -60,7 +59,7 @@ def build(folder: Path, index: int, people: int, moved_in: list, rng: random.Ran
     gen = national()
     code = CODES[index]
     config = load_config(config_file(folder, code))
-    config = replace(config, tracks=tuple(replace(t, capacity=1_000_000)
+    config = config._replace(tracks=tuple(t._replace(capacity=1_000_000)
                                           for t in config.tracks))
     db = folder / f"{code.lower()}.db"
     session = Session(config=config, db_path=db, actor=f"petugas-{code.lower()}",
@@ -74,10 +73,10 @@ def build(folder: Path, index: int, people: int, moved_in: list, rng: random.Ran
             person = gen.Person(session, rng, index * people + number, seq)
             person.build()
             records += person.records
-            first = person.records[0]
             released = [r for r in person.records if r[0] == "stay.released"]
-            if released and first[2].get("nik") and rng.random() < 0.1:
-                leaving.append((first[2], released[0][2]["on"]))
+            if released and person.plan.nik and rng.random() < 0.1:
+                # the registration as stored: name, nik, sex, born (store.payloads)
+                leaving.append((json.loads(person.plan.stored), released[0][2]["on"]))
         for payload, released_on in moved_in:
             again = (gen.date.fromisoformat(released_on) + timedelta(days=rng.randint(60, 400)))
             if again >= gen.TODAY - timedelta(days=20):
@@ -86,11 +85,9 @@ def build(folder: Path, index: int, people: int, moved_in: list, rng: random.Ran
             plan = participants.plan_registration(
                 session, name=payload["name"], reg_no=gen.Person(session, rng, 0, seq).reg_no(
                     text, again.year), detained=again, sentence=text, admitted=again,
-                nik=payload["nik"], gender=payload.get("gender"),
-                birth_date=payload.get("birth_date"))
-            person_uid, stay_uid = new_uids(2)
-            records.append(participants.registration_record(session, plan, person_uid,
-                                                             stay_uid))
+                nik=payload["nik"], gender=payload.get("sex"),
+                birth_date=payload.get("born"))
+            records += participants.registration_records([plan], new_uids(1))
         tx.record_many(records)
     session.close()
     return db, leaving

@@ -21,7 +21,6 @@ import argparse
 import random
 import sys
 import time
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from wbpctl.domain.sentence import class_for_sentence, parse_sentence
 from wbpctl.services import catalog, participants
 from wbpctl.services.session import Session
 from wbpctl.store.chain import new_uids
+from wbpctl.store.ledger import Draft, Encoded
 
 TODAY = date(2026, 11, 28)
 CUSTODY = ["BUN-UNGGUL", "NAK-TERNAK", "HORT-ORGANIK", "IKAN-AIRTAWAR", "OLAH-MADU",
@@ -49,6 +49,7 @@ class Person:
         self.session, self.rng, self.number, self.seq = session, rng, number, seq
         self.records: list[tuple] = []
         self.uid = ""
+        self.plan: participants.Registration | None = None
 
     def reg_no(self, text: str, year: int) -> str:
         cls = class_for_sentence(parse_sentence(text))
@@ -72,9 +73,10 @@ class Person:
             detained=detained, sentence=text, admitted=admitted, nik=nik,
             gender="P" if woman else "L", birth_date=born)
         person_uid, stay_uid = new_uids(2)
-        self.uid = person_uid
-        self.records.append(participants.registration_record(self.session, plan, person_uid,
-                                                             stay_uid))
+        self.uid, self.plan = person_uid, plan
+        # the stay's uid is drawn here: this person's later events name the stay
+        self.records.append(Draft("person.admitted", person_uid, Encoded(plan.stored),
+                                  stay_uid))
         released = self.stay(stay_uid, detained, admitted, text)
         if released and rng.random() < 0.2:
             again = released + timedelta(days=rng.randint(60, 900))
@@ -178,7 +180,8 @@ def main() -> None:
     if args.db.exists():
         sys.exit(f"{args.db} exists: choose a new path")
     config = load_config()
-    config = replace(config, tracks=tuple(replace(t, capacity=1_000_000) for t in config.tracks))
+    config = config._replace(tracks=tuple(t._replace(capacity=1_000_000)
+                                          for t in config.tracks))
     session = Session(config=config, db_path=args.db, actor="make_national", today=TODAY)
     catalog.init_database(session)
     rng = random.Random(args.seed)
