@@ -126,6 +126,30 @@ def test_months_and_times_in_the_office_zone(shown_as):
     assert display.time_text("2026-11-29T05:39:00+00:00", "id") == "29-11-2026 13:39 WITA"
 
 
+def test_indonesias_zones_need_no_tz_database(shown_as, monkeypatch):
+    """A machine with no tz database (a slim container; Windows without tzdata) showed
+    the ledger's UTC times labelled WIB once the config's check stopped loading it. The
+    four zones are fixed offsets; another zone still comes from the database."""
+    import sys
+
+    display._zone.cache_clear()
+    try:
+        with monkeypatch.context() as without:
+            without.setitem(sys.modules, "zoneinfo", None)      # importing it fails
+            for zone, shown in (("Asia/Jakarta", "12:39 WIB"), ("Asia/Pontianak", "12:39 WIB"),
+                                ("Asia/Makassar", "13:39 WITA"),
+                                ("Asia/Jayapura", "14:39 WIT")):
+                shown_as(dates="numeric", timezone=zone)
+                assert display.time_text("2026-11-29T05:39:00+00:00", "id") == \
+                    f"29-11-2026 {shown}"
+            shown_as(dates="numeric", timezone="Europe/Amsterdam")
+            with pytest.raises(ImportError):
+                display.time_text("2026-11-29T05:39:00+00:00", "id")
+        assert display.time_text("2026-11-29T05:39:00+00:00", "en") == "29-11-2026 06:39 CET"
+    finally:
+        display._zone.cache_clear()
+
+
 def test_numbers_rates_and_sentences_in_each_language():
     assert display.cell(1451, "id") == "1.451" and display.cell(1451, "en") == "1,451"
     assert display.rate_text(0.8433, "id") == "84,3%" and display.rate_text(0.8433, "en") == "84.3%"

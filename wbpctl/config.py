@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .domain.catalog import KINDS, PEMBINAAN, PHASES, Opd, Track, normalize_code
-from .domain.dates import ZONE_LABELS
+from .domain.dates import ZONES
 from .domain.errors import ConfigError
 from .domain.milestones import SentenceRules
 from .domain.offences import Rules as OffenceRules
@@ -359,7 +359,7 @@ def _signatories(check: "_Checker", raw: object) -> tuple[dict, ...]:
 
 
 def _timezone(check: "_Checker", name: object) -> str:
-    if isinstance(name, str) and name in ZONE_LABELS:
+    if isinstance(name, str) and name in ZONES:
         return str(name)
     from zoneinfo import ZoneInfo
 

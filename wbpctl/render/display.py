@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from typing import NamedTuple
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
-from ..domain.dates import ZONE_LABELS
+from ..domain.dates import ZONES
 from ..domain.patterns import LazyPattern
 from .numbers import number, percent
 
@@ -64,13 +64,13 @@ def month_text(value: str, lang: str, *, short: bool = False) -> str:
 
 
 @lru_cache(maxsize=8)
-def _zone(name: str):
-    from zoneinfo import ZoneInfo   # the system's tz database (or the tzdata package)
+def _zone(name: str) -> tzinfo:
+    if name in ZONES:
+        label, hours = ZONES[name]
+        return timezone(timedelta(hours=hours), label)
+    from zoneinfo import ZoneInfo   # any other zone: the config's check has loaded it
 
-    try:
-        return ZoneInfo(name)
-    except Exception:
-        return timezone.utc
+    return ZoneInfo(name)
 
 
 def time_text(value: str, lang: str) -> str:
@@ -80,7 +80,7 @@ def time_text(value: str, lang: str) -> str:
         moment = moment.replace(tzinfo=timezone.utc)
     name = DISPLAY.get().timezone
     local = moment.astimezone(_zone(name))
-    label = ZONE_LABELS.get(name) or local.tzname() or name
+    label = local.tzname() or name
     return f"{date_text(local.date(), lang)} {local:%H:%M} {label}"
 
 
