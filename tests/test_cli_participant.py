@@ -145,12 +145,25 @@ def test_bad_input_is_refused_and_nothing_written(cli, extra, field):
     assert dump(cli.db) == before
 
 
+def test_a_nik_another_person_holds_is_refused_naming_them(cli):
+    """The clerk is told whose NIK it is (by register number), on a correction too, and
+    in Indonesian."""
+    add_person(cli, nik="1506041203900001")
+    add_person(cli, "B.I-2/2025", name="Agus")
+    before = dump(cli.db)
+    result = cli("--lang", "id", "participant", "edit", "B.I-2/2025",
+                 "--nik", "1506041203900001")
+    assert result.exit_code == 1
+    assert result.stderr == "wbpctl: --nik '1506041203900001': sudah milik B.I-1/2025\n"
+    assert dump(cli.db) == before
+
+
 @pytest.mark.parametrize("args, words", [
     (["--sentence", "dua tahun"], "not a sentence"),
     (["--sentence", "6 bulan"], "class B.IIa"),          # B.I needs over a year
     (["--reg-no", "B.I-1/2025"], "already used"),        # duplicate register number
     (["--reg-no", "BI 1/2025"], "already used"),         # same number, other spelling
-    (["--nik", "1506041203900001"], "another person"),   # duplicate NIK
+    (["--nik", "1506041203900001"], "already belongs to B.I-1/2025"),   # duplicate NIK
     (["--detained", "2027-01-01"], "future"),
     (["--detained", "31/02/2025"], "real calendar date"),
     (["--name", "  "], "empty"),

@@ -395,7 +395,7 @@ def test_rows_see_earlier_rows_of_the_same_file(cli, tmp_path):
         + "B.I-5/2025,Kembar,1506041203900001,L,,2025-01-10,,3y,\n"
     result = cli("import", "participants", write(tmp_path, text))
     assert result.exit_code == 1
-    assert "line 5, nik '1506041203900001': already belongs to another person" in result.stderr
+    assert "line 5, nik '1506041203900001': already belongs to B.I-1/2025" in result.stderr
 
 
 def test_a_person_twice_in_one_file_is_a_readmission_not_a_duplicate(cli, tmp_path):

@@ -64,6 +64,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            " {birth_date}", "berisi tanggal lahir {nik_birth}, tetapi tanggal"
                            " lahir yang diisi {birth_date}"),
     "nik_duplicate": ("already belongs to another person", "sudah milik orang lain"),
+    "nik_held": ("already belongs to {reg_no}", "sudah milik {reg_no}"),
     "nik_of_released_person": ("belongs to a released person ({reg_no}): use"
                                " 'wbpctl participant readmit' for a new stay",
                                "milik orang yang sudah bebas ({reg_no}): pakai"

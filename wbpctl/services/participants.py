@@ -238,7 +238,7 @@ class Pending:
 
     def __init__(self) -> None:
         self.regs: set[tuple[str, int, int]] = set()
-        self.niks: set[str] = set()
+        self.niks: dict[str, str] = {}       # NIK -> the register number that claimed it
         self.uids: set[str] = set()
 
 
@@ -258,7 +258,7 @@ def check_registration(tx: Tx, plan: Registration, pending: Pending | None = Non
         _check_regno_free(tx, plan.reg, plan.reg_no)
     if plan.nik:
         if pending is not None and plan.nik in pending.niks:
-            raise Invalid("nik", plan.nik_text, "nik_duplicate")
+            raise Invalid("nik", plan.nik_text, "nik_held", reg_no=pending.niks[plan.nik])
         if known_niks is None:
             row = queries.person_by_nik(tx.conn, plan.nik, session.config.lapas_code)
             owner = row["id"] if row is not None else None
@@ -269,16 +269,26 @@ def check_registration(tx: Tx, plan: Registration, pending: Pending | None = Non
             if latest is not None and latest["status"] != "in_custody":
                 raise Invalid("nik", plan.nik_text, "nik_of_released_person",
                               reg_no=regno_text(session, latest))
-            raise Invalid("nik", plan.nik_text, "nik_duplicate")
+            _nik_held(session, tx.conn, plan.nik_text, owner)
     if plan.uid is not None and ((pending is not None and plan.uid in pending.uids)
                                  or queries.person_by_uid(tx.conn, plan.uid)):
         raise Invalid("person_uid", plan.uid, "person_uid_taken")
     if pending is not None:
         pending.regs.add(plan.reg_key)
         if plan.nik:
-            pending.niks.add(plan.nik)
+            pending.niks[plan.nik] = plan.reg.format(session.config.regno_format)
         if plan.uid:
             pending.uids.add(plan.uid)
+
+
+def _nik_held(session: Session, conn: sqlite3.Connection, nik: str | None,
+              holder: int) -> None:
+    """Refuse a NIK another person of this ledger holds, naming them by register number
+    (what the clerk looks them up by)."""
+    latest = queries.latest_stay(conn, holder)
+    if latest is None:
+        raise Invalid("nik", nik, "nik_duplicate")
+    raise Invalid("nik", nik, "nik_held", reg_no=regno_text(session, latest))
 
 
 def registration_records(plans: list[Registration], person_uids: Iterable[str]
@@ -447,7 +457,7 @@ def correct(session: Session, who: str, *, name: str | None = None, nik: str | N
             new_birth = new_birth or info.birth_date
             other = queries.person_by_nik(tx.conn, info.nik, session.config.lapas_code)
             if other is not None and other["id"] != person["id"]:
-                raise Invalid("nik", nik, "nik_duplicate")
+                _nik_held(session, tx.conn, nik, other["id"])
         elif new_nik and (gender is not None or birth_date is not None):
             check_nik_agrees(parse_nik(new_nik, today=session.today),
                              gender=new_gender, birth_date=new_birth)
