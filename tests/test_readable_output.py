@@ -334,7 +334,8 @@ def test_the_readable_log_names_people_sponsors_and_products_never_their_ids(cli
 
 
 @pytest.mark.parametrize("text", ["2026-10", "Oktober 2026", "okt 2026", "Okt. 2026",
-                                  "October 2026", "10/2026"])
+                                  "October 2026", "10/2026", "last", "lalu", "bulan lalu",
+                                  "Bulan  Lalu", "bulan-lalu"])
 def test_a_month_as_reports_write_it(text):
     from datetime import date
 

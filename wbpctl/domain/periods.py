@@ -38,12 +38,14 @@ def default_month(today: date) -> str:
 
 def month_period(text: str | None, today: date, *, field: str = "month") -> tuple[str, Period]:
     """``YYYY-MM``, a month as reports write it (``Oktober 2026``, ``Okt 2026``,
-    ``10/2026``), ``this`` or ``last`` (default by ``default_month``) -> (label, period)."""
+    ``10/2026``), ``this`` or ``last`` (``ini``, ``lalu``, ``bulan ini``, ``bulan lalu``;
+    default by ``default_month``) -> (label, period)."""
     value = bounds.bounded(text or default_month(today), field, bounds.DATE).strip().lower()
     first_this = today.replace(day=1)
-    if value in ("this", "ini", "bulan-ini"):
+    word = "-".join(value.split())
+    if word in ("this", "ini", "bulan-ini"):
         start = first_this
-    elif value in ("last", "lalu", "bulan-lalu"):
+    elif word in ("last", "lalu", "bulan-lalu"):
         start = add_months(first_this, -1)
     else:
         year, month = _year_month(value)

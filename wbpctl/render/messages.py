@@ -930,11 +930,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_more_errors": ("... and {count} more rejected rows (--errors FILE lists them all)",
                            "... dan {count} baris ditolak lagi (--errors FILE memuat semuanya)"),
     "import_rejected": ("Nothing written: {rejected} rejected row(s); the file goes in whole or"
-                        " not at all ({new} new, {unchanged} unchanged, {changed} changed"
-                        " would have passed)",
+                        " not at all (the other rows would have passed: {new} new,"
+                        " {unchanged} unchanged, {changed} changed)",
                         "Tidak ada yang ditulis: {rejected} baris ditolak; berkas masuk utuh"
-                        " atau tidak sama sekali ({new} baru, {unchanged} tidak berubah,"
-                        " {changed} berubah akan lolos)"),
+                        " atau tidak sama sekali (baris lainnya akan lolos: {new} baru,"
+                        " {unchanged} tidak berubah, {changed} berubah)"),
     "import_done": ("{new} new, {changed} changed, {unchanged} unchanged, {rejected} rejected",
                     "{new} baru, {changed} berubah, {unchanged} tidak berubah,"
                     " {rejected} ditolak"),
@@ -1072,7 +1072,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "m_returned": ("Returned from a transfer", "Kembali dari pemindahan"),
     "m_revoked": ("PB/CB revoked (technical returns)", "PB/CB dicabut (kembali teknis)"),
     "month_unparseable": ("is not a month; write YYYY-MM (or October 2026), this or last",
-                          "bukan bulan; tulis YYYY-MM (atau Oktober 2026), this atau last"),
+                          "bukan bulan; tulis YYYY-MM (atau Oktober 2026), ini atau lalu"),
     "month_in_future": ("has not begun yet (today is {today})", "belum dimulai (hari ini {today})"),
     "period_empty": ("is not after --from {start}", "tidak setelah --from {start}"),
     "windows_unparseable": ("must be whole years separated by commas, such as 1,2,3",
