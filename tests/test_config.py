@@ -4,6 +4,13 @@ import pytest
 
 from wbpctl.config import PACKAGED, load_config
 from wbpctl.domain.errors import ConfigError
+from wbpctl.render.messages import msg
+
+
+def reason(error: ConfigError, lang: str = "en") -> str:
+    """What is wrong, as the admin reads it."""
+    said = error.params["reason"]
+    return msg(said.key, lang, **said.params)
 
 
 def write(tmp_path: Path, text: str) -> str:
@@ -56,15 +63,15 @@ def test_timezone_is_any_zone_of_the_tz_database(tmp_path):
         with pytest.raises(ConfigError) as caught:
             load_config(write(tmp_path, f"timezone: {bad}\n"))
         assert caught.value.params["key"] == "timezone"
-        assert "is not a time zone" in caught.value.params["reason"]
+        assert "is not a time zone" in reason(caught.value)
 
 
 @pytest.mark.parametrize("text, key, words", [
     ("langauge: en\n", "langauge", "unknown key"),
     ("language: fr\n", "language", "must be one of"),
-    ("default_track_capacity: many\n", "default_track_capacity", "must be int"),
+    ("default_track_capacity: many\n", "default_track_capacity", "must be a whole number"),
     ("sentence_rules:\n  pb_min_two_thirds_months: nine\n", "sentence_rules.pb_min_two_thirds_months",
-     "must be int"),
+     "must be a whole number"),
     ("tracks:\n  - {code: A, opd: DINKES, name: a, kind: service, phase: any, pembinaan: kepribadian}\n"
      "  - {code: A, opd: DINKES, name: b, kind: service, phase: any, pembinaan: kepribadian}\n",
      "tracks[1].code", "duplicate track code"),
@@ -83,7 +90,23 @@ def test_bad_config_names_file_key_and_problem(tmp_path, text, key, words):
         load_config(path)
     assert caught.value.params["file"] == path
     assert caught.value.params["key"] == key
-    assert words in caught.value.params["reason"]
+    assert words in reason(caught.value)
+
+
+def test_a_bad_config_is_explained_in_the_admins_language(tmp_path, cli):
+    """An Indonesian admin read 'timezone is not a time zone ... got' after an Indonesian
+    prefix: every reason is in the catalogue now."""
+    for text, said in (("timezone: Mars/Olympus\n", "timezone bukan zona waktu (seperti"
+                                                     " Asia/Jakarta): 'Mars/Olympus'"),
+                       ("zona_waktu: WIB\n", "zona_waktu kunci tak dikenal (yang boleh:"),
+                       ("date_display: panjang\n", "date_display harus salah satu dari"
+                                                   " numeric, short, iso, bukan 'panjang'"),
+                       ("default_track_capacity: banyak\n", "default_track_capacity harus"
+                                                           " bilangan bulat, bukan 'banyak'")):
+        result = cli("--lang", "id", "--config", write(tmp_path, text), "participant", "list")
+        assert result.exit_code == 1
+        assert said in " ".join(result.stderr.split()), result.stderr
+        assert " got " not in result.stderr and "must be" not in result.stderr
 
 
 def test_broken_yaml_is_refused(tmp_path):

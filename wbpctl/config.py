@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .domain.catalog import KINDS, PEMBINAAN, PHASES, Opd, Track, normalize_code
 from .domain.dates import ZONES
-from .domain.errors import ConfigError
+from .domain.errors import ConfigError, Message
 from .domain.milestones import SentenceRules
 from .domain.offences import Rules as OffenceRules
 from .domain.words import normalize
@@ -133,37 +133,40 @@ class _Checker:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def fail(self, key: str, reason: str) -> ConfigError:
-        return ConfigError("config_bad", file=str(self.path), key=key, reason=reason)
+    def fail(self, key: str, reason: str, /, **params: object) -> ConfigError:
+        """The config refused at ``key``: ``reason`` is a sentence of the catalogue (the
+        admin reads it in their language), filled from ``params``."""
+        return ConfigError("config_bad", file=str(self.path), key=key,
+                           reason=Message(reason, **params))
 
     def mapping(self, data: object, key: str, allowed: set[str]) -> dict:
         if not isinstance(data, dict):
-            raise self.fail(key, "must be a mapping")
+            raise self.fail(key, "cfg_mapping")
         for name in data:
             if name not in allowed:
                 where = f"{key}.{name}" if key else str(name)
-                raise self.fail(where, f"unknown key (allowed: {', '.join(sorted(allowed))})")
+                raise self.fail(where, "cfg_unknown_key", allowed=", ".join(sorted(allowed)))
         return data
 
     def value(self, data: dict, name: str, key: str, kind: type, choices=None,
               minimum: float | None = None):
         where = f"{key}.{name}" if key else name
         if name not in data:
-            raise self.fail(where, "is required")
+            raise self.fail(where, "cfg_required")
         value = data[name]
         ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             ok, value = True, float(value)
         if not ok:
-            raise self.fail(where, f"must be {kind.__name__}, got {value!r}")
+            raise self.fail(where, "cfg_type", kind=Message(f"cfg_kind_{kind.__name__}"),
+                            value=repr(value))
         if kind is str and not value.isprintable():
             # what the config names is shown in tables and titles: no terminal controls
-            raise self.fail(where, f"must be one line without control characters, got"
-                                   f" {value!r}")
+            raise self.fail(where, "cfg_one_line", value=repr(value))
         if choices and value not in choices:
-            raise self.fail(where, f"must be one of {', '.join(choices)}, got {value!r}")
+            raise self.fail(where, "cfg_choice", choices=", ".join(choices), value=repr(value))
         if minimum is not None and value < minimum:
-            raise self.fail(where, f"must be at least {minimum}, got {value!r}")
+            raise self.fail(where, "cfg_minimum", minimum=minimum, value=repr(value))
         return value
 
 
@@ -222,47 +225,49 @@ def _build(data: dict, path: Path) -> Config:
     fmt = check.value(data, "register_number_format", "", str)
     for part in ("{cls}", "{seq}", "{year}"):
         if part not in fmt:
-            raise check.fail("register_number_format", f"must contain {part}")
+            raise check.fail("register_number_format", "cfg_contains", part=part)
     database = data.get("database")
     if database is not None and not isinstance(database, str):
-        raise check.fail("database", f"must be str, got {database!r}")
+        raise check.fail("database", "cfg_type", kind=Message("cfg_kind_str"),
+                         value=repr(database))
     default_capacity = check.value(data, "default_track_capacity", "", int, minimum=1)
     signing_key = data.get("signing_key")
     if signing_key is not None and not (isinstance(signing_key, str) and signing_key.strip()):
-        raise check.fail("signing_key", f"must be a file path, got {signing_key!r}")
+        raise check.fail("signing_key", "cfg_path", value=repr(signing_key))
     privacy_key = data.get("privacy_key")
     if privacy_key is not None and not (isinstance(privacy_key, str) and privacy_key.strip()):
-        raise check.fail("privacy_key", f"must be a file path, got {privacy_key!r}")
+        raise check.fail("privacy_key", "cfg_path", value=repr(privacy_key))
 
     opds: list[Opd] = []
     raw_opds = data.get("opds")
     if not isinstance(raw_opds, list) or not raw_opds:
-        raise check.fail("opds", "must be a non-empty list")
+        raise check.fail("opds", "cfg_nonempty_list")
     for i, raw in enumerate(raw_opds):
         key = f"opds[{i}]"
         check.mapping(raw, key, {"code", "name"})
         code = check.value(raw, "code", key, str)
         if any(o.code == code for o in opds):
-            raise check.fail(f"{key}.code", f"duplicate OPD code {code!r}")
+            raise check.fail(f"{key}.code", "cfg_duplicate_opd", code=repr(code))
         opds.append(Opd(code, check.value(raw, "name", key, str)))
     opd_codes = {o.code for o in opds}
 
     tracks: list[Track] = []
     raw_tracks = data.get("tracks")
     if not isinstance(raw_tracks, list):
-        raise check.fail("tracks", "must be a list")
+        raise check.fail("tracks", "cfg_list")
     for i, raw in enumerate(raw_tracks):
         key = f"tracks[{i}]"
         check.mapping(raw, key, _TRACK_KEYS)
         code = check.value(raw, "code", key, str)
         if any(t.code == code for t in tracks):
-            raise check.fail(f"{key}.code", f"duplicate track code {code!r}")
+            raise check.fail(f"{key}.code", "cfg_duplicate_track", code=repr(code))
         opd = check.value(raw, "opd", key, str)
         if opd not in opd_codes:
-            raise check.fail(f"{key}.opd", f"unknown OPD {opd!r} (known: {', '.join(sorted(opd_codes))})")
+            raise check.fail(f"{key}.opd", "cfg_unknown_opd", opd=repr(opd),
+                             known=", ".join(sorted(opd_codes)))
         capacity = raw.get("capacity", default_capacity)
         if not isinstance(capacity, int) or isinstance(capacity, bool) or capacity < 1:
-            raise check.fail(f"{key}.capacity", f"must be a whole number of at least 1, got {capacity!r}")
+            raise check.fail(f"{key}.capacity", "cfg_capacity", value=repr(capacity))
         tracks.append(Track(
             code=code, opd=opd, name=check.value(raw, "name", key, str),
             kind=check.value(raw, "kind", key, str, KINDS),
@@ -279,11 +284,11 @@ def _build(data: dict, path: Path) -> Config:
     own = {normalize(c): c for c in IMPORT_COLUMNS}
     for column, aliases in headers.items():
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise check.fail(f"import_headers.{column}", "must be a list of header texts")
+            raise check.fail(f"import_headers.{column}", "cfg_header_list")
         for alias in aliases:
             if own.get(normalize(alias), column) != column:
-                raise check.fail(f"import_headers.{column}",
-                                 f"{alias!r} is the name of column {own[normalize(alias)]}")
+                raise check.fail(f"import_headers.{column}", "cfg_header_is_column",
+                                 alias=repr(alias), column=own[normalize(alias)])
         import_headers[column] = tuple(aliases)
 
     offence_rules = _offence_rules(check, data.get("offence_categories", {}))
@@ -294,7 +299,7 @@ def _build(data: dict, path: Path) -> Config:
         try:
             start = start if isinstance(start, date) else date.fromisoformat(str(start))
         except ValueError:
-            raise check.fail("programme_start", f"must be a date (YYYY-MM-DD), got {start!r}")
+            raise check.fail("programme_start", "cfg_date", value=repr(start))
 
     return Config(
         path=path,
@@ -347,7 +352,7 @@ def _signatories(check: "_Checker", raw: object) -> tuple[dict, ...]:
     report = check.mapping(raw, "report", {"signatories"})
     people = report.get("signatories") or []
     if not isinstance(people, list):
-        raise check.fail("report.signatories", "must be a list")
+        raise check.fail("report.signatories", "cfg_list")
     out = []
     for i, person in enumerate(people):
         key = f"report.signatories[{i}]"
@@ -366,7 +371,7 @@ def _timezone(check: "_Checker", name: object) -> str:
     try:
         ZoneInfo(str(name))
     except Exception:
-        raise check.fail("timezone", f"is not a time zone (such as Asia/Jakarta), got {name!r}")
+        raise check.fail("timezone", "cfg_timezone", value=repr(name))
     return str(name)
 
 
@@ -377,17 +382,17 @@ def _products(check: "_Checker", raw: object, tracks: set[str]
               ) -> tuple[tuple[str, str, str, str, int], ...]:
     """``products``: code, name, unit, the track whose participants make it, list price."""
     if not isinstance(raw, list):
-        raise check.fail("products", "must be a list")
+        raise check.fail("products", "cfg_list")
     products: list[tuple[str, str, str, str, int]] = []
     for i, item in enumerate(raw):
         key = f"products[{i}]"
         check.mapping(item, key, _PRODUCT_KEYS)
         code = normalize_code(check.value(item, "code", key, str))
         if any(p[0] == code for p in products):
-            raise check.fail(f"{key}.code", f"duplicate product code {code!r}")
+            raise check.fail(f"{key}.code", "cfg_duplicate_product", code=repr(code))
         track = check.value(item, "track", key, str)
         if track not in tracks:
-            raise check.fail(f"{key}.track", f"unknown track {track!r}")
+            raise check.fail(f"{key}.track", "cfg_unknown_track", track=repr(track))
         products.append((code, check.value(item, "name", key, str),
                          check.value(item, "unit", key, str), track,
                          check.value(item, "price", key, int, minimum=1)))
@@ -403,11 +408,11 @@ def _sales(check: "_Checker", raw: object) -> tuple[tuple[float, float], str]:
     cooperative = check.value(sales, "cooperative_share", "sales", float, minimum=0) \
         if "cooperative_share" in sales else 0.2
     if not _shares_fit(premi, cooperative):
-        raise check.fail("sales", f"premi_share and cooperative_share add up to more than 1"
-                                  f" ({premi} + {cooperative})")
+        raise check.fail("sales", "cfg_shares", premi=premi, cooperative=cooperative)
     regulation = sales.get("regulation", "")
     if not isinstance(regulation, str):
-        raise check.fail("sales.regulation", f"must be str, got {regulation!r}")
+        raise check.fail("sales.regulation", "cfg_type", kind=Message("cfg_kind_str"),
+                         value=repr(regulation))
     return (premi, cooperative), regulation
 
 
@@ -429,14 +434,14 @@ def _shares_fit(premi: float, cooperative: float) -> bool:
 def _offence_rules(check: "_Checker", raw: object) -> OffenceRules:
     """``offence_categories``: category -> keywords, in the order they are tried."""
     if not isinstance(raw, dict) or not raw:
-        raise check.fail("offence_categories", "must be a mapping of category to keywords")
+        raise check.fail("offence_categories", "cfg_offence_mapping")
     rules = []
     for category, keywords in raw.items():
         if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
-            raise check.fail(f"offence_categories.{category}", "must be a list of keywords")
+            raise check.fail(f"offence_categories.{category}", "cfg_offence_keywords")
         rules.append((str(category), tuple(keywords)))
     if "lainnya" not in raw:
-        raise check.fail("offence_categories", "must include lainnya (what no rule matches)")
+        raise check.fail("offence_categories", "cfg_offence_lainnya")
     return tuple(rules)
 
 
