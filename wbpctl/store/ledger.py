@@ -134,7 +134,7 @@ class Ledger:
 
     def _append(self, records: Iterable[tuple], *, events: bool) -> list[Event]:
         """``append_many``, giving back the events when asked (``events``: a bulk write
-        does not ask, and making an Event of each row was a tenth of its writing)."""
+        does not ask; making an Event of each of its rows cost a few per cent of it)."""
         assert self.conn.in_transaction, "events are appended inside a write transaction"
         records = [r if type(r) is Draft else Draft(*r) for r in records]
         tail = self._tail()

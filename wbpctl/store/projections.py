@@ -2,8 +2,9 @@
 
 ``plan`` and ``run`` are the only writers of these tables: the ledger calls them
 right after appending events (live commands and bulk imports alike), and
-``verify`` calls them to replay the whole ledger into a scratch database. An event's payload must therefore hold everything its change needs;
-nothing here may read the clock, the config or the caller.
+``verify`` calls them to replay the whole ledger into a scratch database. An
+event's payload must therefore hold everything its change needs; nothing here
+may read the clock, the config or the caller.
 
 Most kinds are one SQL statement and a function from payload to parameters, so
 a run of events of one kind is applied with one ``executemany``: the same
