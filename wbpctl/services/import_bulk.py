@@ -485,7 +485,11 @@ class Releases(Tracks):
 class Receipted(Bulk):
     """What the kinds known by a global id, a receipt number or their very facts share
     (sales, payouts): a row looked up as the one-by-one way looks it up, and the keys of
-    the rows decided and not yet written."""
+    the rows decided and not yet written. A kind names its two lookups of the storage
+    layer: ``by`` (a column and its value) and ``like`` (the facts)."""
+
+    by: Callable[..., sqlite3.Row | None]
+    like: Callable[..., sqlite3.Row | None]
 
     def __init__(self, tx: Tx, count, one_by_one) -> None:
         super().__init__(tx, count, one_by_one)
@@ -504,7 +508,8 @@ class Receipted(Bulk):
         if self.unwritten.intersection(keys):
             self.flush()
         for key in keys:
-            found = self._like(*key[1:]) if key[0] == "like" else self._by(*key)
+            found = self.like(self.tx.conn, *key[1:]) if key[0] == "like" \
+                else self.by(self.tx.conn, *key)
             if found is not None:
                 return keys, found
         return keys, None
@@ -514,18 +519,13 @@ class Receipted(Bulk):
         for it to be written."""
         self.unwritten.update((*keys, ("like", *facts)))
 
-    def _by(self, column: str, value: str) -> sqlite3.Row | None:
-        raise NotImplementedError
-
-    def _like(self, *facts) -> sqlite3.Row | None:
-        raise NotImplementedError
-
 
 class Sales(Receipted):
     """``import sales``: sales from each product's stock as the rows decided so far leave
     it (``products.sell``'s rules and its record, ``products.sale_record``)."""
 
     KIND = "sales"
+    by, like = staticmethod(pq.sale_by), staticmethod(pq.sale_like)
 
     def __init__(self, tx: Tx, count, one_by_one) -> None:
         super().__init__(tx, count, one_by_one)
@@ -583,12 +583,6 @@ class Sales(Receipted):
         self._claim(keys, facts)
         return NEW
 
-    def _by(self, column: str, value: str) -> sqlite3.Row | None:
-        return pq.sale_by(self.tx.conn, column, value)
-
-    def _like(self, *facts) -> sqlite3.Row | None:
-        return pq.sale_like(self.tx.conn, *facts)
-
     def _product(self, text: str) -> sqlite3.Row | None:
         if text not in self.products:
             try:
@@ -615,6 +609,7 @@ class Payouts(Receipted):
     decided before it paid."""
 
     KIND = "payouts"
+    by, like = staticmethod(pq.payout_by), staticmethod(pq.payout_like)
 
     def __init__(self, tx: Tx, count, one_by_one) -> None:
         super().__init__(tx, count, one_by_one)
@@ -665,11 +660,6 @@ class Payouts(Receipted):
         self._claim(keys, facts)
         return NEW
 
-    def _by(self, column: str, value: str) -> sqlite3.Row | None:
-        return pq.payout_by(self.tx.conn, column, value)
-
-    def _like(self, *facts) -> sqlite3.Row | None:
-        return pq.payout_like(self.tx.conn, *facts)
 
 
 BULK = {"enrolments": Places, "completions": Completions, "drops": Drops,
