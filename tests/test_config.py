@@ -109,6 +109,21 @@ def test_a_bad_config_is_explained_in_the_admins_language(tmp_path, cli):
         assert " got " not in result.stderr and "must be" not in result.stderr
 
 
+def test_every_reason_the_config_gives_is_in_the_catalogue_in_both_languages():
+    """A reason key config.py names but the catalogue lacks would be shown as the key."""
+    import re
+
+    import wbpctl.config
+    from wbpctl.render.messages import MESSAGES
+
+    source = Path(wbpctl.config.__file__).read_text(encoding="utf-8")
+    named = set(re.findall(r'"(cfg_[a-z_]+)"', source))
+    named |= {f"cfg_kind_{kind.__name__}" for kind in (str, int, float, bool)}
+    assert len(named) > 20
+    for key in sorted(named):
+        assert key in MESSAGES and all(MESSAGES[key]), key
+
+
 def test_broken_yaml_is_refused(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_config(write(tmp_path, "language: [en\n"))

@@ -343,6 +343,14 @@ def test_a_month_as_reports_write_it(text):
     assert month_period(text, date(2026, 11, 29))[0] == "2026-10"
 
 
+@pytest.mark.parametrize("text", ["this", "ini", "bulan ini", "Bulan-Ini"])
+def test_this_month_in_either_language(text):
+    from datetime import date
+
+    from wbpctl.domain.periods import month_period
+    assert month_period(text, date(2026, 11, 29))[0] == "2026-11"
+
+
 @pytest.mark.parametrize("text", ["2026-13", "Zzz 2026", "13/2026", "Oktober"])
 def test_not_a_month(text):
     from datetime import date
