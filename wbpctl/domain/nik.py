@@ -6,8 +6,8 @@ woman's day has 40 added (born on the 18th: 58); a serial from 0001.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from datetime import date
+from typing import NamedTuple
 
 from . import bounds
 from .errors import Invalid

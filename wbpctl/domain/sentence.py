@@ -8,8 +8,8 @@ Accepted: ``2y6m``, ``2y 6m 15d``, ``2 tahun 6 bulan``, ``18 bulan``, ``45 hari`
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import bounds
 from .errors import Invalid

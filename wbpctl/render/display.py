@@ -11,9 +11,9 @@ not pass them along every call, and tests can set their own).
 from __future__ import annotations
 
 from contextvars import ContextVar
-from typing import NamedTuple
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..domain.dates import ZONES
 from ..domain.patterns import LazyPattern
