@@ -57,6 +57,18 @@ def test_too_few_releases(cli):
     assert (summary["verdict"], summary["eligible_1"], summary["eligible_2"]) == ("too_few", 0, 1)
 
 
+def test_at_80_columns_each_comparison_keeps_its_verdict(cli, monkeypatch):
+    """The verdict of a comparison is a phrase ('pembebasan terlalu sedikit'): it wraps
+    in its column at 80 columns rather than the column being left out."""
+    cli.ok("init", "--demo")
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = cli.ok("--lang", "id", "report", "recidivism").stdout
+    comparison = shown[shown.index("Perbandingan"):]
+    assert "Kesimpulan" in comparison and "tidak ditampilkan" not in comparison, comparison
+    assert "pembebasan" in comparison and "sedikit" in comparison
+    assert max(map(len, shown.splitlines())) <= 80
+
+
 def test_json_keys_and_scope(build):
     cli = build(0.2, 0.25)
     report = cli.json("report", "recidivism", "--windows", "1,2")

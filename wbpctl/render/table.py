@@ -22,7 +22,8 @@ from typing import Iterable, Iterator, Sequence
 from ..domain.patterns import LazyPattern
 
 FREE_TEXT = {"name", "crime", "missing", "payload", "details", "reason", "value",
-             "what", "certificate", "opd_name", "title", "changes", "who", "to_lapas"}
+             "what", "certificate", "opd_name", "title", "changes", "who", "to_lapas",
+             "verdict"}
 ESSENTIAL = {"reg_no", "name", "code", "track", "field", "value", "cohort", "seq", "section",
              "window_years", "group", "month", "what", "who"}
 # printed under the row when its column would be narrower than BELOW_FROM characters
